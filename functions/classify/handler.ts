@@ -1,0 +1,29 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { classify } from '#shared/geo/index.ts';
+import { isoSecond } from '#shared/ids.ts';
+import { createLogger } from '#shared/logger.ts';
+import { ClassifyMessage } from '#shared/schemas/tip.ts';
+import { recordClassification } from '#shared/store/tips.ts';
+import { routeFor } from '#shared/tips/route.ts';
+import { eachMessage, processSqsBatch } from '../lib/sqs.ts';
+
+const logger = createLogger('classify');
+
+async function classifyHandler(event: SQSEvent): Promise<SQSBatchResponse> {
+  return processSqsBatch(event, ClassifyMessage, logger, (messages) =>
+    eachMessage(messages, logger, async ({ body: tip }) => {
+      const result = classify(tip.text);
+      const queue = routeFor(result);
+      const outcome = await recordClassification(
+        tip,
+        { country: result.country, confidence: result.confidence, candidates: result.candidates.slice(0, 5), language: result.language, queue },
+        isoSecond(),
+      );
+      logger.info('tip classified', { stage: 'classified', tipId: tip.tipId, queue, confidence: result.confidence, outcome });
+    }),
+  );
+}
+
+export const handler = middy<SQSEvent, SQSBatchResponse>().use(injectLambdaContext(logger)).handler(classifyHandler);

@@ -1,0 +1,90 @@
+import type { MiddlewareObj, Request } from '@middy/core';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import {
+  PayloadTooLargeError,
+  TiplineError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+} from '#shared/errors.ts';
+
+export type HttpEvent = APIGatewayProxyEvent & { parsedBody?: unknown };
+type HttpRequest = Request<HttpEvent, APIGatewayProxyResult>;
+
+const BASE_HEADERS: Record<string, string> = {
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResult {
+  return { statusCode, headers: { ...BASE_HEADERS, ...headers }, body: JSON.stringify(body) };
+}
+
+/** Case-insensitive header lookup: API Gateway keeps the client's casing. */
+export function header(event: APIGatewayProxyEvent, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(event.headers ?? {})) {
+    if (key.toLowerCase() === wanted && value !== undefined) return value;
+  }
+  return undefined;
+}
+
+/**
+ * Maps errors to responses. A 4xx carries its message and details; anything
+ * else is logged and answered with a generic 500 so no internals leak.
+ */
+export function httpErrors(logger: Logger): MiddlewareObj<HttpEvent, APIGatewayProxyResult> {
+  const httpErrorsOnError = async (request: HttpRequest): Promise<void> => {
+    const error = request.error;
+    if (error instanceof TiplineError && error.expose) {
+      request.response = json(error.statusCode, { error: error.message, ...(error.details ?? {}) });
+      return;
+    }
+    logger.error('Unhandled error', { error: error as Error });
+    request.response = json(500, { error: 'Internal server error' });
+  };
+  return { onError: httpErrorsOnError };
+}
+
+/**
+ * Decodes a JSON or form-encoded body into `event.parsedBody`, enforcing the
+ * byte limit before parsing so a huge body costs nothing to reject.
+ */
+export function httpBody(options: { maxBytes: number }): MiddlewareObj<HttpEvent, APIGatewayProxyResult> {
+  const httpBodyBefore = async (request: HttpRequest): Promise<void> => {
+    const { event } = request;
+    const raw = event.body ?? '';
+    const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
+    if (bytes.length > options.maxBytes) throw new PayloadTooLargeError(options.maxBytes);
+    const contentType = (header(event, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    const text = bytes.toString('utf8');
+    if (contentType === 'application/json' || contentType.endsWith('+json')) {
+      event.parsedBody = parseJson(text);
+    } else if (contentType === 'application/x-www-form-urlencoded') {
+      event.parsedBody = parseForm(text);
+    } else {
+      throw new UnsupportedMediaTypeError(contentType);
+    }
+  };
+  return { before: httpBodyBefore };
+}
+
+function parseJson(text: string): unknown {
+  if (text.trim() === '') throw new ValidationError('Request body is empty', [{ path: '(body)', message: 'is required' }]);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ValidationError('Request body is not valid JSON', [{ path: '(body)', message: 'is not valid JSON' }]);
+  }
+}
+
+/** Repeated fields keep their first value; a null-prototype object so `__proto__` is just a key. */
+function parseForm(text: string): Record<string, string> {
+  const result: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [key, value] of new URLSearchParams(text)) {
+    if (!(key in result)) result[key] = value;
+  }
+  return result;
+}

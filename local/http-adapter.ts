@@ -1,0 +1,256 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { FunctionKey, RouteDef } from '#shared/resources.ts';
+import { functions, routes } from '#shared/resources.ts';
+import type { AnyHandler } from './handlers.ts';
+import { lambdaContext } from './lambda-context.ts';
+
+/** API Gateway REST's own payload cap; the handlers enforce Tipline's smaller one. */
+const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
+
+/**
+ * Headers that identify a tipster. The local adapter never hands them to a
+ * handler, and the deployed API's access log format leaves them out too.
+ */
+const IDENTIFYING_HEADERS = new Set(['x-forwarded-for', 'x-real-ip', 'forwarded', 'user-agent', 'cf-connecting-ip', 'true-client-ip', 'via']);
+
+export interface Authorizer {
+  /** Claims of a valid token, or null: the API answers 401 like the Cognito authorizer. */
+  verify(token: string): Promise<Record<string, unknown> | null>;
+}
+
+export type ExtraRoute = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>;
+
+export interface HttpAdapterOptions {
+  readonly port: number;
+  readonly handlers: Record<FunctionKey, AnyHandler>;
+  readonly authorizer: Authorizer;
+  readonly logger: Logger;
+  readonly isReady: () => boolean;
+  /** Static files and other non-API routes, tried before the API. */
+  readonly extra?: ExtraRoute;
+}
+
+interface CompiledRoute {
+  readonly def: RouteDef;
+  readonly pattern: RegExp;
+  readonly params: string[];
+}
+
+function compile(def: RouteDef): CompiledRoute {
+  const params: string[] = [];
+  const source = def.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}/g, (_match, name: string) => {
+    params.push(name);
+    return '([^/]+)';
+  });
+  return { def, pattern: new RegExp(`^${source}/?$`), params };
+}
+
+const compiled = routes.map(compile);
+
+/**
+ * Turns HTTP requests into API Gateway REST (payload 1.0) proxy events and
+ * calls the same handler modules Lambda runs, with a Cognito-like authorizer
+ * in front of the investigator routes.
+ */
+export async function startHttpAdapter(options: HttpAdapterOptions): Promise<{ server: Server; url: string; close(): Promise<void> }> {
+  const server = createServer((request, response) => {
+    handle(request, response, options).catch((error: unknown) => {
+      options.logger.error('local adapter failure', { error: error as Error });
+      if (!response.headersSent) send(response, { statusCode: 500, body: JSON.stringify({ message: 'Internal server error' }) });
+    });
+  });
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    server,
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function handle(request: IncomingMessage, response: ServerResponse, options: HttpAdapterOptions): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  if (url.pathname === '/health' && request.method === 'GET') {
+    const ready = options.isReady();
+    send(response, { statusCode: ready ? 200 : 503, body: JSON.stringify({ status: ready ? 'ok' : 'starting' }) });
+    return;
+  }
+  if (options.extra !== undefined && (await options.extra(request, response, url))) return;
+
+  const match = findRoute(request.method ?? 'GET', url.pathname);
+  if (match === 'method') {
+    await drain(request);
+    send(response, { statusCode: 405, body: JSON.stringify({ message: 'Method Not Allowed' }) });
+    return;
+  }
+  if (match === undefined) {
+    await drain(request);
+    send(response, { statusCode: 404, body: JSON.stringify({ message: 'Not Found' }) });
+    return;
+  }
+  const body = await readBody(request, GATEWAY_MAX_BODY);
+  if (body === null) {
+    send(response, { statusCode: 413, body: JSON.stringify({ message: 'Request Entity Too Large' }) });
+    return;
+  }
+
+  let claims: Record<string, unknown> | null = null;
+  if (match.route.def.auth === 'investigator') {
+    const raw = headerValue(request, 'authorization') ?? '';
+    const token = raw.replace(/^Bearer\s+/i, '').trim();
+    claims = token === '' ? null : await options.authorizer.verify(token);
+    if (claims === null) {
+      send(response, { statusCode: 401, body: JSON.stringify({ message: 'Unauthorized' }) });
+      return;
+    }
+  }
+
+  const event = toEvent(request, url, match.route.def, match.params, body, claims);
+  const def = functions[match.route.def.function];
+  const result = (await options.handlers[match.route.def.function](event, lambdaContext(def))) as APIGatewayProxyResult;
+  send(response, result);
+}
+
+function findRoute(method: string, path: string): { route: CompiledRoute; params: Record<string, string> } | 'method' | undefined {
+  let pathMatched = false;
+  for (const route of compiled) {
+    const found = route.pattern.exec(path);
+    if (found === null) continue;
+    pathMatched = true;
+    if (route.def.method !== method) continue;
+    const params: Record<string, string> = {};
+    route.params.forEach((name, index) => {
+      params[name] = decodeURIComponent(found[index + 1] ?? '');
+    });
+    return { route, params };
+  }
+  return pathMatched ? 'method' : undefined;
+}
+
+function headerValue(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let tooLarge = false;
+  for await (const chunk of request) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > limit) tooLarge = true;
+    else chunks.push(buffer);
+  }
+  return tooLarge ? null : Buffer.concat(chunks);
+}
+
+async function drain(request: IncomingMessage): Promise<void> {
+  for await (const _chunk of request) {
+    // discard
+  }
+}
+
+/** Claims reach Lambda as strings, as the REST API's Cognito authorizer passes them. */
+function stringClaims(claims: Record<string, unknown>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, value] of Object.entries(claims)) {
+    result[key] = Array.isArray(value) ? value.join(',') : String(value);
+  }
+  return result;
+}
+
+function toEvent(
+  request: IncomingMessage,
+  url: URL,
+  def: RouteDef,
+  params: Record<string, string>,
+  body: Buffer,
+  claims: Record<string, unknown> | null,
+): APIGatewayProxyEvent {
+  const headers: Record<string, string> = {};
+  const multiValueHeaders: Record<string, string[]> = {};
+  for (let index = 0; index < request.rawHeaders.length; index += 2) {
+    const name = request.rawHeaders[index] ?? '';
+    const value = request.rawHeaders[index + 1] ?? '';
+    if (IDENTIFYING_HEADERS.has(name.toLowerCase())) continue;
+    headers[name] = value;
+    (multiValueHeaders[name] ??= []).push(value);
+  }
+  const query: Record<string, string> = {};
+  const multiQuery: Record<string, string[]> = {};
+  for (const [key, value] of url.searchParams) {
+    query[key] = value;
+    (multiQuery[key] ??= []).push(value);
+  }
+  const hasQuery = Object.keys(query).length > 0;
+  const now = Date.now();
+  return {
+    resource: def.path,
+    path: url.pathname,
+    httpMethod: def.method,
+    headers,
+    multiValueHeaders,
+    queryStringParameters: hasQuery ? query : null,
+    multiValueQueryStringParameters: hasQuery ? multiQuery : null,
+    pathParameters: Object.keys(params).length > 0 ? params : null,
+    stageVariables: null,
+    body: body.length > 0 ? body.toString('utf8') : null,
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      authorizer: claims === null ? null : { claims: stringClaims(claims) },
+      protocol: `HTTP/${request.httpVersion}`,
+      httpMethod: def.method,
+      // The real event carries the caller's address; locally it is never exposed.
+      identity: {
+        accessKey: null,
+        accountId: null,
+        apiKey: null,
+        apiKeyId: null,
+        caller: null,
+        clientCert: null,
+        cognitoAuthenticationProvider: null,
+        cognitoAuthenticationType: null,
+        cognitoIdentityId: null,
+        cognitoIdentityPoolId: null,
+        principalOrgId: null,
+        sourceIp: '0.0.0.0',
+        user: null,
+        userAgent: null,
+        userArn: null,
+      },
+      path: `/local${url.pathname}`,
+      stage: 'local',
+      requestId: randomUUID(),
+      requestTimeEpoch: now,
+      resourceId: 'local',
+      resourcePath: def.path,
+    },
+  };
+}
+
+function send(response: ServerResponse, result: Partial<APIGatewayProxyResult>): void {
+  const headers: Record<string, string | number | boolean> = { 'content-type': 'application/json; charset=utf-8', ...(result.headers ?? {}) };
+  for (const [key, values] of Object.entries(result.multiValueHeaders ?? {})) {
+    headers[key] = values.map(String).join(', ');
+  }
+  const body = result.body ?? '';
+  const payload = result.isBase64Encoded === true ? Buffer.from(body, 'base64') : Buffer.from(body, 'utf8');
+  response.writeHead(result.statusCode ?? 200, headers as Record<string, string>);
+  response.end(payload);
+}

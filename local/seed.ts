@@ -1,0 +1,29 @@
+import type { TipObject } from '#shared/schemas/object.ts';
+
+/** Demo objects so a fresh local stack has something to send tips about. */
+export const demoObjects: TipObject[] = [
+  {
+    objectId: 'obj-towel',
+    title: 'Striped beach towel',
+    description: 'A blue and white striped towel with a small embroidered anchor in one corner.',
+    imageUrl: '/objects/obj-towel.svg',
+    status: 'published',
+    createdAt: '2026-01-01T00:00:00Z',
+  },
+  {
+    objectId: 'obj-bag',
+    title: 'Shopping bag',
+    description: 'A yellow plastic shopping bag with a red logo partly visible.',
+    imageUrl: '/objects/obj-bag.svg',
+    status: 'published',
+    createdAt: '2026-01-01T00:00:00Z',
+  },
+  {
+    objectId: 'obj-wallpaper',
+    title: 'Floral wallpaper',
+    description: 'Wallpaper with a repeating green leaf and orange flower pattern.',
+    imageUrl: '/objects/obj-wallpaper.svg',
+    status: 'published',
+    createdAt: '2026-01-01T00:00:00Z',
+  },
+];

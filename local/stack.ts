@@ -1,0 +1,124 @@
+import { join, resolve } from 'node:path';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { FunctionKey, QueueKey } from '#shared/resources.ts';
+import { functions, queues } from '#shared/resources.ts';
+import { createLogger } from '#shared/logger.ts';
+import { bootstrap, LOCAL_REGION, type LocalResources } from './bootstrap.ts';
+import { startEmulators, type Emulators } from './emulators.ts';
+import { loadHandler, type AnyHandler } from './handlers.ts';
+import { startHttpAdapter, type ExtraRoute } from './http-adapter.ts';
+import { loadOrCreateKeys, verifyToken, type KeyPair } from './jwt.ts';
+import { QueuePoller } from './poller.ts';
+import { demoObjects } from './seed.ts';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const DEFAULT_DATA_DIR = join(ROOT, '.local');
+
+export interface LocalStackOptions {
+  /** Persisted state and the JWT keys; in-memory emulators when `persist` is false. */
+  readonly dataDir?: string;
+  readonly persist?: boolean;
+  readonly port?: number;
+  readonly seed?: boolean;
+  readonly visibilityTimeoutSeconds?: number;
+  readonly pollerConcurrency?: number;
+  readonly startPollers?: boolean;
+  readonly extra?: ExtraRoute;
+}
+
+export interface LocalStack {
+  readonly url: string;
+  readonly env: Record<string, string>;
+  readonly resources: LocalResources;
+  readonly keys: KeyPair;
+  readonly emulators: Emulators;
+  pollers: Record<QueueKey, QueuePoller>;
+  readonly handlers: Record<FunctionKey, AnyHandler>;
+  startPollers(): void;
+  stopPollers(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole pipeline in one process: emulators, resources from
+ * shared/resources.ts, the HTTP adapter and one poller per queue, all calling
+ * the same handler modules Lambda runs.
+ */
+export async function startLocalStack(options: LocalStackOptions = {}, logger: Logger = createLogger('local')): Promise<LocalStack> {
+  const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
+  const persist = options.persist ?? true;
+  let ready = false;
+
+  const emulators = await startEmulators(persist ? { dataDir } : {});
+  const resources = await bootstrap({
+    dynamoEndpoint: emulators.dynamoEndpoint,
+    awsEndpoint: emulators.awsEndpoint,
+    ...(options.visibilityTimeoutSeconds === undefined ? {} : { visibilityTimeoutSeconds: options.visibilityTimeoutSeconds }),
+  });
+  // Handlers read configuration once at import, as in Lambda, so set it first.
+  Object.assign(process.env, resources.env);
+
+  const handlers = {} as Record<FunctionKey, AnyHandler>;
+  for (const key of Object.keys(functions) as FunctionKey[]) handlers[key] = await loadHandler(key);
+
+  if (options.seed ?? true) {
+    const { createObject } = await import('#shared/store/objects.ts');
+    for (const object of demoObjects) await createObject(object);
+  }
+
+  const keys = await loadOrCreateKeys(dataDir);
+  const adapter = await startHttpAdapter({
+    port: options.port ?? 0,
+    handlers,
+    logger,
+    isReady: () => ready,
+    authorizer: { verify: async (token) => (await verifyToken(keys, token)) as Record<string, unknown> | null },
+    ...(options.extra === undefined ? {} : { extra: options.extra }),
+  });
+
+  const makePollers = (): Record<QueueKey, QueuePoller> => {
+    const result = {} as Record<QueueKey, QueuePoller>;
+    for (const key of Object.keys(queues) as QueueKey[]) {
+      const queue = queues[key];
+      result[key] = new QueuePoller({
+        name: key,
+        queueUrl: resources.queueUrls[key].url,
+        queue,
+        consumer: functions[queue.consumer],
+        handler: handlers[queue.consumer],
+        endpoint: emulators.awsEndpoint,
+        region: LOCAL_REGION,
+        logger,
+        ...(options.pollerConcurrency === undefined ? {} : { concurrency: options.pollerConcurrency }),
+      });
+    }
+    return result;
+  };
+
+  const stack = {
+    url: adapter.url,
+    env: resources.env,
+    resources,
+    keys,
+    emulators,
+    pollers: makePollers(),
+    handlers,
+    startPollers(): void {
+      for (const poller of Object.values(stack.pollers)) poller.start();
+    },
+    async stopPollers(): Promise<void> {
+      await Promise.all(Object.values(stack.pollers).map((poller) => poller.stop()));
+      // A stopped poller cannot restart (its client is gone); make fresh ones like a new Lambda.
+      stack.pollers = makePollers();
+    },
+    async stop(): Promise<void> {
+      ready = false;
+      await adapter.close();
+      await Promise.all(Object.values(stack.pollers).map((poller) => poller.stop()));
+      await emulators.stop();
+    },
+  };
+  if (options.startPollers ?? true) stack.startPollers();
+  ready = true;
+  return stack;
+}

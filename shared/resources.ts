@@ -1,0 +1,231 @@
+/**
+ * The one definition of Tipline's tables, queues, buckets and functions.
+ *
+ * `infra/` turns these into CloudFormation and `local/` into emulator
+ * resources, so a key, an index or a redrive setting can never differ
+ * between a laptop and AWS. Plain data only: no CDK or SDK imports here,
+ * because Lambda bundles read it too.
+ */
+
+export type AttributeType = 'S' | 'N';
+
+export interface KeyDef {
+  readonly name: string;
+  readonly type: AttributeType;
+}
+
+export interface IndexDef {
+  readonly indexName: string;
+  readonly partitionKey: KeyDef;
+  readonly sortKey?: KeyDef;
+}
+
+export interface TableDef {
+  /** Stable logical id; also the suffix of the local table name. */
+  readonly id: string;
+  /** Environment variable through which functions receive the table name. */
+  readonly envVar: string;
+  readonly partitionKey: KeyDef;
+  readonly sortKey?: KeyDef;
+  readonly globalSecondaryIndexes: readonly IndexDef[];
+  /** Attribute holding an epoch-seconds expiry (TTL on AWS, a sweep locally). */
+  readonly timeToLiveAttribute?: string;
+}
+
+export const tables = {
+  /**
+   * One item per tip. The raw submission (text, objectId, language,
+   * submittedAt) is written once by the intake function and never updated:
+   * it is the evidence copy. Later stages only add attributes.
+   */
+  tips: {
+    id: 'Tips',
+    envVar: 'TIPS_TABLE',
+    partitionKey: { name: 'tipId', type: 'S' },
+    globalSecondaryIndexes: [
+      // `queue` is set only on routed, non-duplicate tips, so duplicates stay
+      // out of investigator queues without a filter (sparse index).
+      {
+        indexName: 'byQueueTime',
+        partitionKey: { name: 'queue', type: 'S' },
+        sortKey: { name: 'queueTime', type: 'S' },
+      },
+      {
+        indexName: 'byQueueConfidence',
+        partitionKey: { name: 'queue', type: 'S' },
+        sortKey: { name: 'queueConfidence', type: 'S' },
+      },
+      {
+        indexName: 'byObject',
+        partitionKey: { name: 'objectId', type: 'S' },
+        sortKey: { name: 'tipId', type: 'S' },
+      },
+    ],
+    timeToLiveAttribute: 'expiresAt',
+  },
+  /** Published objects (the pictures the public is asked about). */
+  objects: {
+    id: 'Objects',
+    envVar: 'OBJECTS_TABLE',
+    partitionKey: { name: 'objectId', type: 'S' },
+    globalSecondaryIndexes: [],
+  },
+  /** Dedupe index: exact-hash and near-duplicate bucket items, per object. */
+  dedupe: {
+    id: 'DedupeIndex',
+    envVar: 'DEDUPE_TABLE',
+    partitionKey: { name: 'pk', type: 'S' },
+    globalSecondaryIndexes: [],
+  },
+  /** Counters: per-object country tallies, sharded to avoid a hot item. */
+  aggregates: {
+    id: 'Aggregates',
+    envVar: 'AGGREGATES_TABLE',
+    partitionKey: { name: 'pk', type: 'S' },
+    sortKey: { name: 'sk', type: 'S' },
+    globalSecondaryIndexes: [],
+  },
+  /** Idempotency-Key records for POST /tips, kept for a day. */
+  idempotency: {
+    id: 'Idempotency',
+    envVar: 'IDEMPOTENCY_TABLE',
+    partitionKey: { name: 'pk', type: 'S' },
+    globalSecondaryIndexes: [],
+    timeToLiveAttribute: 'expiresAt',
+  },
+} as const satisfies Record<string, TableDef>;
+
+export type TableKey = keyof typeof tables;
+
+export interface QueueDef {
+  readonly id: string;
+  readonly envVar: string;
+  /** Must be at least 6x the consumer's timeout (AWS guidance for SQS event sources). */
+  readonly visibilityTimeoutSeconds: number;
+  readonly batchSize: number;
+  readonly maxBatchingWindowSeconds: number;
+  readonly maxReceiveCount: number;
+  /** Cap on concurrent consumer invocations so a flood cannot overrun DynamoDB. */
+  readonly maxConcurrency: number;
+  readonly retentionDays: number;
+  readonly dlqRetentionDays: number;
+  /** The function (key of `functions`) that consumes this queue. */
+  readonly consumer: FunctionKey;
+}
+
+export interface FunctionDef {
+  readonly id: string;
+  /** Entry module, relative to the repository root. */
+  readonly entry: string;
+  readonly memoryMb: number;
+  readonly timeoutSeconds: number;
+  readonly description: string;
+}
+
+export const functions = {
+  submitTip: {
+    id: 'SubmitTip',
+    entry: 'functions/submit-tip/handler.ts',
+    memoryMb: 256,
+    timeoutSeconds: 10,
+    description: 'POST /tips: validate, store the evidence copy, enqueue',
+  },
+  listObjects: {
+    id: 'ListObjects',
+    entry: 'functions/list-objects/handler.ts',
+    memoryMb: 256,
+    timeoutSeconds: 10,
+    description: 'GET /objects: published objects',
+  },
+  dedupe: {
+    id: 'Dedupe',
+    entry: 'functions/dedupe/handler.ts',
+    memoryMb: 512,
+    timeoutSeconds: 30,
+    description: 'Intake queue consumer: deduplicate and write the tip record',
+  },
+  classify: {
+    id: 'Classify',
+    entry: 'functions/classify/handler.ts',
+    memoryMb: 1024,
+    timeoutSeconds: 30,
+    description: 'Classify queue consumer: geo-classify and route',
+  },
+  investigator: {
+    id: 'Investigator',
+    entry: 'functions/investigator/handler.ts',
+    memoryMb: 512,
+    timeoutSeconds: 29,
+    description: 'Authenticated investigator API',
+  },
+} as const satisfies Record<string, FunctionDef>;
+
+export type FunctionKey = keyof typeof functions;
+
+export const queues = {
+  intake: {
+    id: 'Intake',
+    envVar: 'INTAKE_QUEUE_URL',
+    visibilityTimeoutSeconds: 6 * functions.dedupe.timeoutSeconds,
+    batchSize: 10,
+    maxBatchingWindowSeconds: 1,
+    maxReceiveCount: 5,
+    maxConcurrency: 5,
+    retentionDays: 14,
+    dlqRetentionDays: 14,
+    consumer: 'dedupe',
+  },
+  classify: {
+    id: 'Classify',
+    envVar: 'CLASSIFY_QUEUE_URL',
+    visibilityTimeoutSeconds: 6 * functions.classify.timeoutSeconds,
+    batchSize: 10,
+    maxBatchingWindowSeconds: 1,
+    maxReceiveCount: 5,
+    maxConcurrency: 5,
+    retentionDays: 14,
+    dlqRetentionDays: 14,
+    consumer: 'classify',
+  },
+} as const satisfies Record<string, QueueDef>;
+
+export type QueueKey = keyof typeof queues;
+
+export interface BucketDef {
+  readonly id: string;
+  readonly envVar: string;
+  /** Days after which noncurrent versions are removed. */
+  readonly noncurrentVersionExpirationDays: number;
+}
+
+export const buckets = {
+  /** Attachments and object images; tip text lives in the Tips table. */
+  evidence: {
+    id: 'Evidence',
+    envVar: 'EVIDENCE_BUCKET',
+    noncurrentVersionExpirationDays: 90,
+  },
+} as const satisfies Record<string, BucketDef>;
+
+export type BucketKey = keyof typeof buckets;
+
+/** HTTP routes, shared by the CDK API and the local adapter. */
+export interface RouteDef {
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** API Gateway resource path, with `{param}` placeholders. */
+  readonly path: string;
+  readonly function: FunctionKey;
+  readonly auth: 'public' | 'investigator';
+}
+
+export const routes: readonly RouteDef[] = [
+  { method: 'POST', path: '/tips', function: 'submitTip', auth: 'public' },
+  { method: 'GET', path: '/objects', function: 'listObjects', auth: 'public' },
+  { method: 'GET', path: '/investigator/queues/{country}', function: 'investigator', auth: 'investigator' },
+];
+
+/** Limits that the API edge and the handlers both enforce. */
+export const limits = {
+  maxBodyBytes: 64 * 1024,
+  maxTipChars: 5000,
+} as const;

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { limits } from '../resources.ts';
+import { IsoTime, ObjectId, QueueName, TipId } from './common.ts';
+
+/** Characters that are invisible yet count as "text"; a tip of only these is empty. */
+const INVISIBLE = /[\s\u200B-\u200D\u2060\uFEFF\u00AD]/gu;
+
+/** What the public sends to POST /tips (JSON or form-encoded). */
+export const SubmitTipRequest = z.object({
+  objectId: ObjectId,
+  text: z
+    .string()
+    .transform((value) => value.trim())
+    .refine((value) => value.replace(INVISIBLE, '').length > 0, 'must not be empty')
+    .refine((value) => [...value].length <= limits.maxTipChars, `must be at most ${limits.maxTipChars} characters`),
+  language: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "pt-BR"')
+    .max(35)
+    .optional(),
+});
+export type SubmitTipRequest = z.infer<typeof SubmitTipRequest>;
+
+export const SubmitTipResponse = z.object({
+  tipId: TipId,
+  receipt: z.string(),
+});
+export type SubmitTipResponse = z.infer<typeof SubmitTipResponse>;
+
+/** Intake queue message: the accepted tip, so the consumer needs no read. */
+export const IntakeMessage = z.object({
+  tipId: TipId,
+  objectId: ObjectId,
+  text: z.string(),
+  language: z.string().optional(),
+  submittedAt: IsoTime,
+});
+export type IntakeMessage = z.infer<typeof IntakeMessage>;
+
+/** Classify queue message: a distinct (non-duplicate) tip to locate. */
+export const ClassifyMessage = IntakeMessage.extend({
+  clusterId: z.string(),
+});
+export type ClassifyMessage = z.infer<typeof ClassifyMessage>;
+
+export const TriageStatus = z.enum(['new', 'in_review', 'actionable', 'dismissed', 'forwarded']);
+export type TriageStatus = z.infer<typeof TriageStatus>;
+
+/** Where the pipeline is with a tip; separate from the investigators' triage status. */
+export const PipelineStage = z.enum(['received', 'deduplicated', 'classified']);
+export type PipelineStage = z.infer<typeof PipelineStage>;
+
+export const EvidenceSpan = z.object({
+  kind: z.string(),
+  text: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+});
+
+export const CountryCandidate = z.object({
+  country: z.string(),
+  score: z.number(),
+  evidence: z.array(EvidenceSpan),
+});
+
+export const QueueItem = z.object({
+  tipId: TipId,
+  objectId: ObjectId,
+  text: z.string(),
+  country: QueueName,
+  confidence: z.number(),
+  submittedAt: IsoTime,
+  status: TriageStatus,
+  duplicates: z.number().int(),
+});
+export type QueueItem = z.infer<typeof QueueItem>;

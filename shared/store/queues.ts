@@ -1,0 +1,38 @@
+import { SendMessageBatchCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { queueUrl } from '../config.ts';
+import type { ClassifyMessage, IntakeMessage } from '../schemas/tip.ts';
+import { sqs } from './clients.ts';
+
+const INTAKE_URL = queueUrl('intake');
+
+export async function enqueueIntake(message: IntakeMessage): Promise<void> {
+  await sqs.send(new SendMessageCommand({ QueueUrl: INTAKE_URL, MessageBody: JSON.stringify(message) }));
+}
+
+/**
+ * Forwards a batch in SendMessageBatch calls of ten (one billed request each).
+ * Returns the tip ids that could not be sent so the caller can report them as
+ * batch item failures and let SQS redeliver them.
+ */
+export async function enqueueClassifyBatch(messages: readonly ClassifyMessage[]): Promise<Set<string>> {
+  const failed = new Set<string>();
+  const url = queueUrl('classify');
+  for (let offset = 0; offset < messages.length; offset += 10) {
+    const chunk = messages.slice(offset, offset + 10);
+    try {
+      const result = await sqs.send(
+        new SendMessageBatchCommand({
+          QueueUrl: url,
+          Entries: chunk.map((message, index) => ({ Id: String(index), MessageBody: JSON.stringify(message) })),
+        }),
+      );
+      for (const entry of result.Failed ?? []) {
+        const message = chunk[Number(entry.Id)];
+        if (message !== undefined) failed.add(message.tipId);
+      }
+    } catch {
+      for (const message of chunk) failed.add(message.tipId);
+    }
+  }
+  return failed;
+}

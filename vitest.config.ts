@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Integration and e2e suites start emulators on ephemeral ports; running
+    // files in parallel on a 2-core CI box makes them flaky, not faster.
+    fileParallelism: false,
+    pool: 'forks',
+  },
+});
