@@ -9,5 +9,7 @@ export default defineConfig({
     // files in parallel on a 2-core CI box makes them flaky, not faster.
     fileParallelism: false,
     pool: 'forks',
+    // Tests assert on behaviour, not on log lines; keep the output readable.
+    env: { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR' },
   },
 });

@@ -128,7 +128,10 @@ async function ensureTable(client: DynamoDBClient, name: string, def: TableDef):
               GlobalSecondaryIndexes: def.globalSecondaryIndexes.map((index) => ({
                 IndexName: index.indexName,
                 KeySchema: keySchema(index.partitionKey, index.sortKey),
-                Projection: { ProjectionType: 'ALL' },
+                Projection:
+                  index.projection === undefined
+                    ? { ProjectionType: 'ALL' }
+                    : { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projection] },
               })),
             }),
       }),

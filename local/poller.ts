@@ -47,7 +47,10 @@ export class QueuePoller {
   private running = false;
   private loops: Promise<void>[] = [];
 
-  constructor(private readonly options: PollerOptions) {
+  private readonly options: PollerOptions;
+
+  constructor(options: PollerOptions) {
+    this.options = options;
     this.client = new SQSClient({
       endpoint: options.endpoint,
       region: options.region,

@@ -9,7 +9,16 @@ import { DEFAULT_DATA_DIR, startLocalStack } from './stack.ts';
 const logger = createLogger('local');
 const port = Number(process.env.PORT ?? 3000);
 
-const stack = await startLocalStack({ port, dataDir: process.env.TIPLINE_DATA_DIR ?? DEFAULT_DATA_DIR }, logger);
+const visibility = process.env.TIPLINE_VISIBILITY_TIMEOUT;
+const stack = await startLocalStack(
+  {
+    port,
+    dataDir: process.env.TIPLINE_DATA_DIR ?? DEFAULT_DATA_DIR,
+    // Only for a fresh data dir: queues keep the timeout they were created with.
+    ...(visibility === undefined ? {} : { visibilityTimeoutSeconds: Number(visibility) }),
+  },
+  logger,
+);
 logger.info('Tipline local stack ready', {
   url: stack.url,
   health: `${stack.url}/health`,

@@ -18,6 +18,11 @@ export interface IndexDef {
   readonly indexName: string;
   readonly partitionKey: KeyDef;
   readonly sortKey?: KeyDef;
+  /**
+   * Attributes copied into the index besides the keys; omitted means all.
+   * A narrow projection keeps every tip write's index cost to one small unit.
+   */
+  readonly projection?: readonly string[];
 }
 
 export interface TableDef {
@@ -55,10 +60,19 @@ export const tables = {
         partitionKey: { name: 'queue', type: 'S' },
         sortKey: { name: 'queueConfidence', type: 'S' },
       },
+      // Per-object tallies and exports read every tip of an object: only what they need.
       {
         indexName: 'byObject',
         partitionKey: { name: 'objectId', type: 'S' },
         sortKey: { name: 'tipId', type: 'S' },
+        projection: ['queue', 'country', 'confidence', 'status', 'duplicateOf', 'duplicates', 'submittedAt'],
+      },
+      // A cluster's members (the first tip and its duplicates) for the tip detail view.
+      {
+        indexName: 'byCluster',
+        partitionKey: { name: 'clusterId', type: 'S' },
+        sortKey: { name: 'tipId', type: 'S' },
+        projection: ['submittedAt', 'duplicateOf', 'similarity'],
       },
     ],
     timeToLiveAttribute: 'expiresAt',
@@ -222,10 +236,31 @@ export const routes: readonly RouteDef[] = [
   { method: 'POST', path: '/tips', function: 'submitTip', auth: 'public' },
   { method: 'GET', path: '/objects', function: 'listObjects', auth: 'public' },
   { method: 'GET', path: '/investigator/queues/{country}', function: 'investigator', auth: 'investigator' },
+  { method: 'GET', path: '/investigator/tips/{tipId}', function: 'investigator', auth: 'investigator' },
+  { method: 'PATCH', path: '/investigator/tips/{tipId}', function: 'investigator', auth: 'investigator' },
+  { method: 'POST', path: '/investigator/tips/{tipId}/claim', function: 'investigator', auth: 'investigator' },
+  { method: 'POST', path: '/investigator/tips/{tipId}/release', function: 'investigator', auth: 'investigator' },
+  { method: 'GET', path: '/investigator/objects', function: 'investigator', auth: 'investigator' },
+  { method: 'POST', path: '/investigator/objects', function: 'investigator', auth: 'investigator' },
+  { method: 'PATCH', path: '/investigator/objects/{objectId}', function: 'investigator', auth: 'investigator' },
+  { method: 'GET', path: '/investigator/objects/{objectId}/summary', function: 'investigator', auth: 'investigator' },
+  { method: 'GET', path: '/investigator/exports', function: 'investigator', auth: 'investigator' },
 ];
 
 /** Limits that the API edge and the handlers both enforce. */
 export const limits = {
   maxBodyBytes: 64 * 1024,
   maxTipChars: 5000,
+  /** Object images uploaded by coordinators through a presigned POST. */
+  maxImageBytes: 5 * 1024 * 1024,
+  imageTypes: ['image/jpeg', 'image/png', 'image/webp'],
+  /** Audit entries kept inside a tip item (items stay far below 400 KB). */
+  maxHistoryEntries: 100,
+} as const;
+
+/** Investigator workflow settings, overridable per stage through the environment. */
+export const workflow = {
+  claimLeaseMinutes: 30,
+  /** Dismissed tips (and their evidence copies) expire after this many days. */
+  dismissedRetentionDays: 180,
 } as const;

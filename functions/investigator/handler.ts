@@ -2,41 +2,218 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { z } from 'zod';
-import { assertQueueAccess, principalFromClaims, type Principal } from '#shared/auth.ts';
-import { NotFoundError } from '#shared/errors.ts';
+import { assertQueueAccess, canAccessQueue, principalFromClaims, type Principal } from '#shared/auth.ts';
+import { ForbiddenError, NotFoundError, TiplineError } from '#shared/errors.ts';
+import { isoSecond } from '#shared/ids.ts';
 import { createLogger } from '#shared/logger.ts';
-import { QueueName } from '#shared/schemas/common.ts';
-import { queryQueue } from '#shared/store/tips.ts';
+import { limits } from '#shared/resources.ts';
+import { ObjectId, QueueName, TipId } from '#shared/schemas/common.ts';
+import { ObjectStatus, TipObject } from '#shared/schemas/object.ts';
+import { TriageStatus } from '#shared/schemas/tip.ts';
+import { writeExport } from '#shared/store/exports.ts';
+import { imageUploadForm, objectImageUrl } from '#shared/store/media.ts';
+import { createObject, getObject, listObjects, updateObject } from '#shared/store/objects.ts';
+import { applyPatch, claimTip, releaseTip, triageState } from '#shared/store/triage.ts';
+import { clusterMembers, getTip, queryQueue, tipsOfObject, tipsOfQueue } from '#shared/store/tips.ts';
+import { csvHeader, csvLine, jsonLine, toExportRow } from '#shared/tips/export.ts';
+import { summarise } from '#shared/tips/summary.ts';
+import { parseIfMatch, planPatch, TipPatch } from '#shared/tips/triage.ts';
 import { parseOrThrow } from '#shared/validation.ts';
-import { httpErrors, json, type HttpEvent } from '../lib/http.ts';
+import { decodeBody, header, httpErrors, json, type HttpEvent } from '../lib/http.ts';
 
 const logger = createLogger('investigator');
+
+type Route = (event: HttpEvent, principal: Principal) => Promise<APIGatewayProxyResult>;
 
 const QueueParams = z.object({ country: QueueName });
 const QueueQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(2048).optional(),
+  sort: z.enum(['time', 'confidence']).default('time'),
+  status: TriageStatus.optional(),
+  objectId: ObjectId.optional(),
+  minConfidence: z.coerce.number().min(0).max(1).optional(),
 });
+const TipParams = z.object({ tipId: TipId });
+const ObjectParams = z.object({ objectId: ObjectId });
+const ExportQuery = z
+  .object({ country: QueueName.optional(), objectId: ObjectId.optional(), format: z.enum(['csv', 'jsonl']).default('csv') })
+  .refine((query) => query.country !== undefined || query.objectId !== undefined, {
+    message: 'country or objectId is required',
+    path: ['country'],
+  });
+const NewObject = z.object({
+  objectId: ObjectId.optional(),
+  title: z.string().trim().min(1).max(200),
+  description: z.string().trim().max(2000).default(''),
+});
+const ObjectChange = z
+  .object({
+    status: ObjectStatus.optional(),
+    title: z.string().trim().min(1).max(200).optional(),
+    description: z.string().trim().max(2000).optional(),
+  })
+  .strict();
 
-type Route = (event: HttpEvent, principal: Principal) => Promise<APIGatewayProxyResult>;
-
-async function getQueue(event: HttpEvent, principal: Principal): Promise<APIGatewayProxyResult> {
-  const { country } = parseOrThrow(QueueParams, event.pathParameters ?? {}, 'path');
-  const query = parseOrThrow(QueueQuery, event.queryStringParameters ?? {}, 'query');
-  assertQueueAccess(principal, country);
-  const page = await queryQueue(country, query.limit, query.cursor);
-  return json(200, page);
+function requireCoordinator(principal: Principal): void {
+  if (!principal.coordinator) throw new ForbiddenError('Only a coordinator can do this');
 }
 
-/** Keyed by API Gateway's `METHOD resource`, the same strings as in shared/resources.ts. */
+/**
+ * The queue a tip belongs to for access checks: its routing queue, or for a
+ * duplicate its cluster head's. A tip not yet routed is for coordinators.
+ */
+async function accessibleTip(tipId: string, principal: Principal): Promise<Record<string, unknown>> {
+  const item = await getTip(tipId);
+  // Same answer for "missing" and "not yours", so ids cannot be probed across countries.
+  const hidden = new NotFoundError('No such tip');
+  if (item === undefined) throw hidden;
+  let queue = typeof item.queue === 'string' ? item.queue : undefined;
+  if (queue === undefined && typeof item.duplicateOf === 'string') {
+    const head = await getTip(item.duplicateOf);
+    queue = typeof head?.queue === 'string' ? head.queue : undefined;
+  }
+  if (queue === undefined ? !principal.coordinator : !canAccessQueue(principal, queue)) throw hidden;
+  return item;
+}
+
+/** What investigators see of a tip; `receipt` stays with the tipster. */
+function tipView(item: Record<string, unknown>): Record<string, unknown> {
+  const { receipt: _receipt, textSha256: _hash, dupCountPending: _pending, lastCountedDuplicate: _last, queueTime: _qt, queueConfidence: _qc, ...rest } = item;
+  return { ...rest, status: item.status ?? 'new', duplicates: item.duplicates ?? 0 };
+}
+
+const etag = (item: Record<string, unknown>): Record<string, string> => ({ etag: `"${String(item.version ?? 0)}"` });
+
 const routes: Record<string, Route> = {
-  'GET /investigator/queues/{country}': getQueue,
+  'GET /investigator/queues/{country}': async (event, principal) => {
+    const { country } = parseOrThrow(QueueParams, event.pathParameters ?? {}, 'path');
+    const query = parseOrThrow(QueueQuery, event.queryStringParameters ?? {}, 'query');
+    assertQueueAccess(principal, country);
+    return json(200, await queryQueue(country, query));
+  },
+
+  'GET /investigator/tips/{tipId}': async (event, principal) => {
+    const { tipId } = parseOrThrow(TipParams, event.pathParameters ?? {}, 'path');
+    const item = await accessibleTip(tipId, principal);
+    const cluster = typeof item.clusterId === 'string' ? await clusterMembers(item.clusterId) : [];
+    return json(200, { ...tipView(item), cluster }, etag(item));
+  },
+
+  'PATCH /investigator/tips/{tipId}': async (event, principal) => {
+    const { tipId } = parseOrThrow(TipParams, event.pathParameters ?? {}, 'path');
+    const patch = parseOrThrow(TipPatch, event.parsedBody, 'patch');
+    const expected = parseIfMatch(header(event, 'if-match'));
+    if (expected === undefined) throw new TiplineError('If-Match with the version you read is required', 428);
+    const item = await accessibleTip(tipId, principal);
+    if (item.version === undefined) throw new TiplineError('Tip is not classified yet', 409);
+    if (patch.country !== undefined && !principal.coordinator) throw new ForbiddenError('Only a coordinator can re-route a tip');
+    const now = new Date();
+    const plan = planPatch(triageState(item), patch, principal, now, limits.maxHistoryEntries);
+    const updated = await applyPatch(tipId, expected, plan, now);
+    logger.info('tip triaged', { tipId, by: principal.sub, changes: plan.audit.changes.map((change) => change.field) });
+    return json(200, tipView(updated), etag(updated));
+  },
+
+  'POST /investigator/tips/{tipId}/claim': async (event, principal) => {
+    const { tipId } = parseOrThrow(TipParams, event.pathParameters ?? {}, 'path');
+    await accessibleTip(tipId, principal);
+    const updated = await claimTip(tipId, principal.username, new Date());
+    return json(200, tipView(updated), etag(updated));
+  },
+
+  'POST /investigator/tips/{tipId}/release': async (event, principal) => {
+    const { tipId } = parseOrThrow(TipParams, event.pathParameters ?? {}, 'path');
+    await accessibleTip(tipId, principal);
+    const updated = await releaseTip(tipId, principal.username, principal.coordinator, new Date());
+    return json(200, tipView(updated), etag(updated));
+  },
+
+  'GET /investigator/objects': async () => json(200, { items: await listObjects() }),
+
+  'POST /investigator/objects': async (event, principal) => {
+    requireCoordinator(principal);
+    const input = parseOrThrow(NewObject, event.parsedBody, 'object');
+    const objectId = input.objectId ?? `obj-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const object: TipObject = {
+      objectId,
+      title: input.title,
+      description: input.description,
+      imageUrl: objectImageUrl(objectId),
+      status: 'draft',
+      createdAt: isoSecond(),
+    };
+    if (!(await createObject(object))) throw new TiplineError(`Object ${objectId} already exists`, 409);
+    return json(201, { object, upload: await imageUploadForm(objectId) });
+  },
+
+  'PATCH /investigator/objects/{objectId}': async (event, principal) => {
+    requireCoordinator(principal);
+    const { objectId } = parseOrThrow(ObjectParams, event.pathParameters ?? {}, 'path');
+    const change = parseOrThrow(ObjectChange, event.parsedBody, 'object change');
+    const updated = await updateObject(objectId, change);
+    if (updated === null) throw new NotFoundError(`No object ${objectId}`);
+    logger.info('object changed', { objectId, by: principal.sub, status: updated.status });
+    return json(200, updated);
+  },
+
+  'GET /investigator/objects/{objectId}/summary': async (event, principal) => {
+    const { objectId } = parseOrThrow(ObjectParams, event.pathParameters ?? {}, 'path');
+    if ((await getObject(objectId)) === null) throw new NotFoundError(`No object ${objectId}`);
+    const tips: Record<string, unknown>[] = [];
+    for await (const tip of tipsOfObject(objectId)) tips.push(tip);
+    const summary = summarise(objectId, tips);
+    // A country investigator sees the whole tally (it is the signal they need) but evidence only of their own countries.
+    const countries = await Promise.all(
+      summary.countries.map(async (tally) => {
+        if (!canAccessQueue(principal, tally.country)) return { ...tally, strongestTipId: null, strongestEvidence: [] };
+        const strongest = await getTip(tally.strongestTipId);
+        const candidates = (strongest?.candidates as { country: string; evidence: unknown[] }[] | undefined) ?? [];
+        const evidence = candidates.find((candidate) => candidate.country === tally.country)?.evidence ?? [];
+        return { ...tally, strongestEvidence: evidence.slice(0, 5) };
+      }),
+    );
+    return json(200, { ...summary, countries });
+  },
+
+  'GET /investigator/exports': async (event, principal) => {
+    const query = parseOrThrow(ExportQuery, event.queryStringParameters ?? {}, 'query');
+    if (query.country !== undefined) assertQueueAccess(principal, query.country);
+    else requireCoordinator(principal);
+    const rows = query.country !== undefined ? tipsOfQueue(query.country) : fullTipsOfObject(query.objectId!);
+    let count = 0;
+    async function* lines(): AsyncGenerator<string> {
+      if (query.format === 'csv') yield csvHeader();
+      for await (const item of rows) {
+        if (query.objectId !== undefined && item.objectId !== query.objectId) continue;
+        count += 1;
+        const row = toExportRow(item);
+        yield query.format === 'csv' ? csvLine(row) : jsonLine(row);
+      }
+    }
+    const link = await writeExport(lines(), query.format);
+    logger.info('export written', { by: principal.sub, count, format: query.format });
+    return json(303, { ...link, count }, { location: link.url });
+  },
 };
+
+/** Whole items for an object export: the byObject index holds only a projection. */
+async function* fullTipsOfObject(objectId: string): AsyncGenerator<Record<string, unknown>> {
+  for await (const tip of tipsOfObject(objectId)) {
+    if (typeof tip.duplicateOf === 'string') continue;
+    const item = await getTip(String(tip.tipId));
+    if (item !== undefined) yield item;
+  }
+}
+
+const BODY_ROUTES = new Set(['PATCH /investigator/tips/{tipId}', 'POST /investigator/objects', 'PATCH /investigator/objects/{objectId}']);
 
 async function investigatorHandler(event: HttpEvent): Promise<APIGatewayProxyResult> {
   const principal = principalFromClaims(event.requestContext.authorizer?.claims as Record<string, unknown> | undefined);
-  const route = routes[`${event.httpMethod} ${event.resource}`];
+  const key = `${event.httpMethod} ${event.resource}`;
+  const route = routes[key];
   if (route === undefined) throw new NotFoundError('No such route');
+  if (BODY_ROUTES.has(key)) event.parsedBody = decodeBody(event, limits.maxBodyBytes);
   return route(event, principal);
 }
 

@@ -54,21 +54,21 @@ export function httpErrors(logger: Logger): MiddlewareObj<HttpEvent, APIGatewayP
  */
 export function httpBody(options: { maxBytes: number }): MiddlewareObj<HttpEvent, APIGatewayProxyResult> {
   const httpBodyBefore = async (request: HttpRequest): Promise<void> => {
-    const { event } = request;
-    const raw = event.body ?? '';
-    const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
-    if (bytes.length > options.maxBytes) throw new PayloadTooLargeError(options.maxBytes);
-    const contentType = (header(event, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-    const text = bytes.toString('utf8');
-    if (contentType === 'application/json' || contentType.endsWith('+json')) {
-      event.parsedBody = parseJson(text);
-    } else if (contentType === 'application/x-www-form-urlencoded') {
-      event.parsedBody = parseForm(text);
-    } else {
-      throw new UnsupportedMediaTypeError(contentType);
-    }
+    request.event.parsedBody = decodeBody(request.event, options.maxBytes);
   };
   return { before: httpBodyBefore };
+}
+
+/** JSON or form-encoded body to a value; the byte limit is checked before any parsing. */
+export function decodeBody(event: APIGatewayProxyEvent, maxBytes: number): unknown {
+  const raw = event.body ?? '';
+  const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
+  if (bytes.length > maxBytes) throw new PayloadTooLargeError(maxBytes);
+  const contentType = (header(event, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const text = bytes.toString('utf8');
+  if (contentType === 'application/json' || contentType.endsWith('+json')) return parseJson(text);
+  if (contentType === 'application/x-www-form-urlencoded') return parseForm(text);
+  throw new UnsupportedMediaTypeError(contentType);
 }
 
 function parseJson(text: string): unknown {

@@ -32,7 +32,7 @@ export async function processSqsBatch<S extends z.ZodType>(
       messages.push({
         messageId: record.messageId,
         receiveCount: Number(record.attributes.ApproximateReceiveCount ?? '1'),
-        body: (parsed.data as { body: unknown }).body as z.infer<S>,
+        body: (parsed.data as unknown as { body: z.infer<S> }).body,
       });
     } else {
       logger.error('rejecting malformed message', {

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../config.ts';
 import { TipObject } from '../schemas/object.ts';
 import { documents } from './clients.ts';
@@ -47,6 +47,40 @@ export async function createObject(object: TipObject): Promise<boolean> {
     return true;
   } catch (error) {
     if (isConditionalCheckFailed(error)) return false;
+    throw error;
+  }
+}
+
+/** Applies a coordinator's change to an object; false when it does not exist. */
+export async function updateObject(
+  objectId: string,
+  changes: Partial<Pick<TipObject, 'status' | 'title' | 'description' | 'imageUrl'>>,
+): Promise<TipObject | null> {
+  const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
+  if (entries.length === 0) return getObject(objectId, Number.NEGATIVE_INFINITY);
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const sets = entries.map(([key, value], index) => {
+    names[`#f${index}`] = key;
+    values[`:v${index}`] = value;
+    return `#f${index} = :v${index}`;
+  });
+  try {
+    const { Attributes } = await documents.send(
+      new UpdateCommand({
+        TableName: TABLE,
+        Key: { objectId },
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: 'attribute_exists(objectId)',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    cache.delete(objectId);
+    return TipObject.parse(Attributes);
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return null;
     throw error;
   }
 }

@@ -7,7 +7,7 @@ import { isConditionalCheckFailed } from './conditions.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 
 const TABLE = tableName('tips');
-const [BY_QUEUE_TIME] = tables.tips.globalSecondaryIndexes;
+const [BY_QUEUE_TIME, BY_QUEUE_CONFIDENCE, BY_OBJECT, BY_CLUSTER] = tables.tips.globalSecondaryIndexes;
 
 export interface EvidenceCopy extends IntakeMessage {
   readonly receipt: string;
@@ -174,22 +174,125 @@ export interface QueuePage {
   readonly nextCursor: string | null;
 }
 
-export async function queryQueue(queue: string, limit: number, cursor: string | undefined): Promise<QueuePage> {
-  const startKey = decodeCursor(cursor, ['tipId', 'queue', 'queueTime']);
+export interface QueueQuery {
+  readonly limit: number;
+  readonly cursor?: string | undefined;
+  readonly sort?: 'time' | 'confidence';
+  readonly status?: TriageStatus | undefined;
+  readonly objectId?: string | undefined;
+  readonly minConfidence?: number | undefined;
+}
+
+/** A filtered page may need several index pages; this bounds the work per request. */
+const MAX_PAGES_PER_REQUEST = 10;
+
+/**
+ * A country queue, newest first or most confident first. Duplicates are not
+ * in the index at all (it is sparse on `queue`). Confidence sorting turns
+ * `minConfidence` into a key condition; other filters are applied by
+ * DynamoDB while reading, so a page may hold fewer than `limit` items even
+ * though more follow (then `nextCursor` is set).
+ */
+export async function queryQueue(queue: string, query: QueueQuery): Promise<QueuePage> {
+  const byConfidence = query.sort === 'confidence';
+  const index = byConfidence ? BY_QUEUE_CONFIDENCE : BY_QUEUE_TIME;
+  const sortKey = index.sortKey!.name;
+  let startKey = decodeCursor(query.cursor, ['tipId', 'queue', sortKey]);
+  const names: Record<string, string> = { '#queue': 'queue' };
+  const values: Record<string, unknown> = { ':queue': queue };
+  const filters: string[] = [];
+  let keyCondition = '#queue = :queue';
+  if (query.minConfidence !== undefined) {
+    if (byConfidence) {
+      keyCondition += ` AND ${sortKey} >= :minKey`;
+      values[':minKey'] = confidenceKey(query.minConfidence, '');
+    } else {
+      filters.push('confidence >= :minConfidence');
+      values[':minConfidence'] = query.minConfidence;
+    }
+  }
+  if (query.status !== undefined) {
+    filters.push('#status = :status');
+    names['#status'] = 'status';
+    values[':status'] = query.status;
+  }
+  if (query.objectId !== undefined) {
+    filters.push('objectId = :objectId');
+    values[':objectId'] = query.objectId;
+  }
+  const items: QueueItem[] = [];
+  let pages = 0;
+  do {
+    const page = await documents.send(
+      new QueryCommand({
+        TableName: TABLE,
+        IndexName: index.indexName,
+        KeyConditionExpression: keyCondition,
+        ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ScanIndexForward: false,
+        Limit: query.limit - items.length,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(page.Items ?? []).map(toQueueItem));
+    startKey = page.LastEvaluatedKey as Record<string, string> | undefined;
+    pages += 1;
+  } while (startKey !== undefined && items.length < query.limit && pages < MAX_PAGES_PER_REQUEST);
+  return { items, nextCursor: encodeCursor(startKey as Record<string, string> | undefined) };
+}
+
+/** The members of a cluster: its first tip and every duplicate of it. */
+export async function clusterMembers(clusterId: string, limit = 200): Promise<Record<string, unknown>[]> {
   const page = await documents.send(
     new QueryCommand({
       TableName: TABLE,
-      IndexName: BY_QUEUE_TIME.indexName,
-      KeyConditionExpression: '#queue = :queue',
-      ExpressionAttributeNames: { '#queue': 'queue' },
-      ExpressionAttributeValues: { ':queue': queue },
-      ScanIndexForward: false,
+      IndexName: BY_CLUSTER.indexName,
+      KeyConditionExpression: 'clusterId = :c',
+      ExpressionAttributeValues: { ':c': clusterId },
       Limit: limit,
-      ExclusiveStartKey: startKey,
     }),
   );
-  const items = (page.Items ?? []).map(toQueueItem);
-  return { items, nextCursor: encodeCursor(page.LastEvaluatedKey as Record<string, string> | undefined) };
+  return page.Items ?? [];
+}
+
+/** Streams every tip of an object through the narrow byObject projection, a page at a time. */
+export async function* tipsOfObject(objectId: string): AsyncGenerator<Record<string, unknown>> {
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documents.send(
+      new QueryCommand({
+        TableName: TABLE,
+        IndexName: BY_OBJECT.indexName,
+        KeyConditionExpression: 'objectId = :o',
+        ExpressionAttributeValues: { ':o': objectId },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    yield* page.Items ?? [];
+    startKey = page.LastEvaluatedKey;
+  } while (startKey !== undefined);
+}
+
+/** Streams a whole queue, newest first, with full items (for exports). */
+export async function* tipsOfQueue(queue: string): AsyncGenerator<Record<string, unknown>> {
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documents.send(
+      new QueryCommand({
+        TableName: TABLE,
+        IndexName: BY_QUEUE_TIME.indexName,
+        KeyConditionExpression: '#queue = :q',
+        ExpressionAttributeNames: { '#queue': 'queue' },
+        ExpressionAttributeValues: { ':q': queue },
+        ScanIndexForward: false,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    yield* page.Items ?? [];
+    startKey = page.LastEvaluatedKey;
+  } while (startKey !== undefined);
 }
 
 function toQueueItem(item: Record<string, unknown>): QueueItem {

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import type { Principal } from '../auth.ts';
+import { ConflictError, ForbiddenError, ValidationError } from '../errors.ts';
+import { QueueName } from '../schemas/common.ts';
+import { TriageStatus } from '../schemas/tip.ts';
+
+/**
+ * Triage rules, pure: which status changes are allowed, who may change what,
+ * and the audit entry that records a change. The store applies the result in
+ * one conditional update.
+ */
+const TRANSITIONS: Record<TriageStatus, readonly TriageStatus[]> = {
+  new: ['in_review'],
+  in_review: ['actionable', 'dismissed', 'forwarded'],
+  // A decision can be reopened; it goes back through review.
+  actionable: ['in_review'],
+  dismissed: ['in_review'],
+  forwarded: ['in_review'],
+};
+
+export function canTransition(from: TriageStatus, to: TriageStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+export const TipPatch = z
+  .object({
+    status: TriageStatus.optional(),
+    assignee: z.string().trim().min(1).max(128).nullable().optional(),
+    note: z.string().trim().min(1).max(4000).optional(),
+    country: QueueName.optional(),
+  })
+  .strict()
+  .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
+    message: 'must change at least one of status, assignee, note, country',
+  });
+export type TipPatch = z.infer<typeof TipPatch>;
+
+export interface TriageState {
+  readonly status: TriageStatus;
+  readonly assignee: string | null;
+  readonly queue: string;
+  readonly claimedBy: string | null;
+  readonly claimExpiresAt: number | null;
+  readonly historyLength: number;
+}
+
+export interface Change {
+  readonly field: 'status' | 'assignee' | 'note' | 'queue' | 'claim';
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
+export interface AuditEntry {
+  readonly at: string;
+  readonly by: string;
+  readonly changes: readonly Change[];
+}
+
+export interface TriagePlan {
+  readonly status?: TriageStatus;
+  readonly assignee?: string | null;
+  readonly note?: { at: string; by: string; text: string };
+  readonly queue?: string;
+  readonly audit: AuditEntry;
+}
+
+/** Someone else's unexpired lease blocks changes; an expired one is nobody's. */
+export function activeHolder(state: Pick<TriageState, 'claimedBy' | 'claimExpiresAt'>, nowMs: number): string | null {
+  if (state.claimedBy === null || state.claimExpiresAt === null) return null;
+  return state.claimExpiresAt * 1000 > nowMs ? state.claimedBy : null;
+}
+
+export function planPatch(state: TriageState, patch: TipPatch, principal: Principal, now: Date, maxHistory: number): TriagePlan {
+  const holder = activeHolder(state, now.getTime());
+  if (holder !== null && holder !== principal.username) {
+    throw new ConflictError(`Tip is claimed by ${holder}`, { claimedBy: holder });
+  }
+  if (state.historyLength >= maxHistory) {
+    throw new ConflictError(`Tip history is full (${maxHistory} entries); ask a coordinator to archive it`);
+  }
+  const changes: Change[] = [];
+  const at = now.toISOString();
+  const by = principal.username;
+  let plan: Omit<TriagePlan, 'audit'> = {};
+
+  if (patch.status !== undefined && patch.status !== state.status) {
+    if (!canTransition(state.status, patch.status)) {
+      throw new ConflictError(`Cannot change status from ${state.status} to ${patch.status}`, {
+        from: state.status,
+        to: patch.status,
+        allowed: TRANSITIONS[state.status],
+      });
+    }
+    changes.push({ field: 'status', from: state.status, to: patch.status });
+    plan = { ...plan, status: patch.status };
+  }
+  if (patch.assignee !== undefined && patch.assignee !== state.assignee) {
+    changes.push({ field: 'assignee', from: state.assignee, to: patch.assignee });
+    plan = { ...plan, assignee: patch.assignee };
+  }
+  if (patch.country !== undefined && patch.country !== state.queue) {
+    if (!principal.coordinator) throw new ForbiddenError('Only a coordinator can re-route a tip');
+    changes.push({ field: 'queue', from: state.queue, to: patch.country });
+    plan = { ...plan, queue: patch.country };
+  }
+  if (patch.note !== undefined) {
+    // The note text stays in `notes`; the audit trail records that one was added.
+    changes.push({ field: 'note', from: null, to: `${[...patch.note].length} characters` });
+    plan = { ...plan, note: { at, by, text: patch.note } };
+  }
+  if (changes.length === 0) {
+    throw new ValidationError('Nothing to change', [{ path: '(body)', message: 'matches the current state' }]);
+  }
+  return { ...plan, audit: { at, by, changes } };
+}
+
+/** Parses `If-Match: "3"`, `W/"3"` or `3`. */
+export function parseIfMatch(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(value);
+  if (match === null) {
+    throw new ValidationError('Invalid If-Match header', [{ path: 'If-Match', message: 'must be the version you read, e.g. "3"' }]);
+  }
+  return Number(match[1]);
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { canAccessQueue, parseGroups, principalFromClaims } from '#shared/auth.ts';
+import { UnauthorizedError } from '#shared/errors.ts';
+
+describe('parseGroups', () => {
+  it.each([
+    [['NL', 'BE'], ['NL', 'BE']],
+    ['NL,BE', ['NL', 'BE']],
+    ['[NL BE]', ['NL', 'BE']],
+    ['', []],
+    [undefined, []],
+  ])('reads %j as %j', (input, expected) => {
+    expect(parseGroups(input)).toEqual(expected);
+  });
+});
+
+describe('principalFromClaims', () => {
+  it('rejects claims without a subject', () => {
+    expect(() => principalFromClaims({ 'cognito:groups': 'NL' })).toThrow(UnauthorizedError);
+  });
+
+  it('lets a country group read only its own queue', () => {
+    // Prepare
+    const principal = principalFromClaims({ sub: 'u1', 'cognito:groups': 'NL' });
+
+    // Act + Assess
+    expect(canAccessQueue(principal, 'NL')).toBe(true);
+    expect(canAccessQueue(principal, 'BE')).toBe(false);
+    expect(canAccessQueue(principal, 'unrouted')).toBe(false);
+  });
+
+  it('lets a coordinator read every queue including unrouted', () => {
+    const principal = principalFromClaims({ sub: 'u2', 'cognito:groups': 'coordinator' });
+    expect(canAccessQueue(principal, 'NL')).toBe(true);
+    expect(canAccessQueue(principal, 'unrouted')).toBe(true);
+  });
+
+  it('does not treat a lower-case or long group name as a country', () => {
+    const principal = principalFromClaims({ sub: 'u3', 'cognito:groups': 'nl,NLD' });
+    expect(principal.countries.size).toBe(0);
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { ConflictError, NotFoundError } from '#shared/errors.ts';
+import type { TipObject } from '#shared/schemas/object.ts';
+import type { IntakeMessage } from '#shared/schemas/tip.ts';
+import type { IdempotencyRecord } from '#shared/store/idempotency.ts';
+import type { EvidenceCopy } from '#shared/store/tips.ts';
+import { submitTip, type SubmitDeps } from '#shared/tips/submit.ts';
+
+function object(status: TipObject['status']): TipObject {
+  return { objectId: 'obj-1', title: 'Towel', description: '', imageUrl: '', status, createdAt: '2026-01-01T00:00:00Z' };
+}
+
+/** In-memory stand-ins that record the order of side effects. */
+function fakes(status: TipObject['status'] = 'published') {
+  const log: string[] = [];
+  const evidence = new Map<string, EvidenceCopy>();
+  const keys = new Map<string, IdempotencyRecord>();
+  const sent: IntakeMessage[] = [];
+  const deps: SubmitDeps = {
+    getObject: async (id) => (id === 'obj-1' ? object(status) : null),
+    claimIdempotencyKey: async (hash, claim) => {
+      const existing = keys.get(hash);
+      if (existing) return { fresh: false, record: existing };
+      keys.set(hash, claim);
+      return { fresh: true };
+    },
+    putEvidenceCopy: async (tip) => {
+      log.push('evidence');
+      if (evidence.has(tip.tipId)) return false;
+      evidence.set(tip.tipId, tip);
+      return true;
+    },
+    enqueueIntake: async (message) => {
+      log.push('enqueue');
+      sent.push(message);
+    },
+    now: () => Date.parse('2026-11-23T10:00:00.123Z'),
+  };
+  return { deps, log, evidence, sent };
+}
+
+describe('submitTip', () => {
+  it('stores the evidence copy before queueing, with time truncated to the second', async () => {
+    // Prepare
+    const { deps, log, evidence, sent } = fakes();
+
+    // Act
+    const response = await submitTip({ objectId: 'obj-1', text: 'From Portugal' }, undefined, deps);
+
+    // Assess
+    expect(log).toEqual(['evidence', 'enqueue']);
+    expect(evidence.get(response.tipId)?.text).toBe('From Portugal');
+    expect(sent[0]?.submittedAt).toBe('2026-11-23T10:00:00Z');
+  });
+
+  it('repeats the first tip id for a retried Idempotency-Key', async () => {
+    // Prepare
+    const { deps, evidence } = fakes();
+    const request = { objectId: 'obj-1', text: 'From Portugal' };
+
+    // Act
+    const first = await submitTip(request, 'key-12345678', deps);
+    const second = await submitTip(request, 'key-12345678', deps);
+
+    // Assess
+    expect(second).toEqual(first);
+    expect(evidence.size).toBe(1);
+  });
+
+  it('refuses a reused Idempotency-Key with another text', async () => {
+    const { deps } = fakes();
+    await submitTip({ objectId: 'obj-1', text: 'one' }, 'key-12345678', deps);
+    await expect(submitTip({ objectId: 'obj-1', text: 'two' }, 'key-12345678', deps)).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it.each(['draft', 'retired'] as const)('answers not found for a %s object', async (status) => {
+    const { deps, sent } = fakes(status);
+    await expect(submitTip({ objectId: 'obj-1', text: 'x' }, undefined, deps)).rejects.toBeInstanceOf(NotFoundError);
+    expect(sent).toHaveLength(0);
+  });
+
+  it('answers conflict for an identified object and queues nothing', async () => {
+    const { deps, sent } = fakes('identified');
+    await expect(submitTip({ objectId: 'obj-1', text: 'x' }, undefined, deps)).rejects.toBeInstanceOf(ConflictError);
+    expect(sent).toHaveLength(0);
+  });
+});
