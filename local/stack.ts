@@ -10,6 +10,7 @@ import { startHttpAdapter, type ExtraRoute } from './http-adapter.ts';
 import { loadOrCreateKeys, verifyToken, type KeyPair } from './jwt.ts';
 import { QueuePoller } from './poller.ts';
 import { demoObjects } from './seed.ts';
+import { startSweeper } from './sweeper.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const DEFAULT_DATA_DIR = join(ROOT, '.local');
@@ -113,12 +114,14 @@ export async function startLocalStack(options: LocalStackOptions = {}, logger: L
     },
     async stop(): Promise<void> {
       ready = false;
+      stopSweeper();
       await adapter.close();
       await Promise.all(Object.values(stack.pollers).map((poller) => poller.stop()));
       await emulators.stop();
     },
   };
   if (options.startPollers ?? true) stack.startPollers();
+  const stopSweeper = startSweeper(logger);
   ready = true;
   return stack;
 }

@@ -65,15 +65,15 @@ function requireCoordinator(principal: Principal): void {
  */
 async function accessibleTip(tipId: string, principal: Principal): Promise<Record<string, unknown>> {
   const item = await getTip(tipId);
-  // Same answer for "missing" and "not yours", so ids cannot be probed across countries.
-  const hidden = new NotFoundError('No such tip');
-  if (item === undefined) throw hidden;
+  if (item === undefined) throw new NotFoundError('No such tip');
   let queue = typeof item.queue === 'string' ? item.queue : undefined;
   if (queue === undefined && typeof item.duplicateOf === 'string') {
     const head = await getTip(item.duplicateOf);
     queue = typeof head?.queue === 'string' ? head.queue : undefined;
   }
-  if (queue === undefined ? !principal.coordinator : !canAccessQueue(principal, queue)) throw hidden;
+  if (queue === undefined ? !principal.coordinator : !canAccessQueue(principal, queue)) {
+    throw new ForbiddenError('This tip is routed to a country outside your groups');
+  }
   return item;
 }
 

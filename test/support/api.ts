@@ -9,7 +9,7 @@ export interface ApiResponse<T = Record<string, unknown>> {
 /** A small client for the local API, as a tipster's browser or an investigator's curl would use it. */
 export function apiClient(baseUrl: string) {
   async function call<T>(method: string, path: string, init: { body?: string; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
-    const response = await fetch(`${baseUrl}${path}`, { method, ...init });
+    const response = await fetch(`${baseUrl}${path}`, { method, redirect: 'manual', ...init });
     const text = await response.text();
     let body: unknown = text;
     try {

@@ -1,0 +1,341 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mintToken } from '#local/jwt.ts';
+import { startLocalStack, type LocalStack } from '#local/stack.ts';
+import { sweepExpired } from '#local/sweeper.ts';
+import { apiClient, eventually } from '../support/api.ts';
+
+type Json = Record<string, any>;
+
+let stack: LocalStack;
+let dataDir: string;
+let api: ReturnType<typeof apiClient>;
+const tokens: Record<string, string> = {};
+
+async function token(name: string, groups: string[]): Promise<string> {
+  tokens[name] ??= await mintToken(stack.keys, { groups, sub: `sub-${name}`, username: name });
+  return tokens[name]!;
+}
+
+function as(tokenValue: string) {
+  const auth = { authorization: `Bearer ${tokenValue}` };
+  return {
+    get: (path: string) => api.call<Json>('GET', path, { headers: auth }),
+    post: (path: string, body?: unknown) =>
+      api.call<Json>('POST', path, body === undefined ? { headers: auth } : { headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    patch: (path: string, body: unknown, version?: number | string) =>
+      api.call<Json>('PATCH', path, {
+        headers: { ...auth, 'content-type': 'application/json', ...(version === undefined ? {} : { 'if-match': `"${version}"` }) },
+        body: JSON.stringify(body),
+      }),
+  };
+}
+
+/** Submits a tip and waits until it is classified into `queue`. */
+async function classifiedTip(objectId: string, text: string, queue: string): Promise<string> {
+  const accepted = await api.postTip({ objectId, text });
+  expect(accepted.status).toBe(202);
+  const tipId = String(accepted.body.tipId);
+  const coordinator = as(await token('coord', ['coordinator']));
+  await eventually(async () => {
+    const response = await coordinator.get(`/investigator/tips/${tipId}`);
+    return response.status === 200 && response.body.queue === queue ? true : undefined;
+  });
+  return tipId;
+}
+
+let nlTip: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'tipline-inv-'));
+  stack = await startLocalStack({ dataDir, persist: false, port: 0, visibilityTimeoutSeconds: 2 });
+  api = apiClient(stack.url);
+  nlTip = await classifiedTip('obj-towel', 'I am sure this towel was bought at a HEMA store in Amsterdam, Netherlands.', 'NL');
+});
+
+afterAll(async () => {
+  await stack?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('roles', () => {
+  it('lets an NL investigator read an NL tip, with its evidence and cluster', async () => {
+    // Act
+    const response = await as(await token('nl', ['NL'])).get(`/investigator/tips/${nlTip}`);
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ tipId: nlTip, queue: 'NL', status: 'new', version: 1 });
+    expect(response.body.candidates[0].evidence.length).toBeGreaterThan(0);
+    expect(response.body.cluster.map((member: Json) => member.tipId)).toEqual([nlTip]);
+    expect(response.body.receipt).toBeUndefined();
+    expect(response.headers.get('etag')).toBe('"1"');
+  });
+
+  it('forbids a BE investigator to read, claim or change an NL tip by its id', async () => {
+    // Prepare
+    const be = as(await token('be', ['BE']));
+
+    // Act
+    const read = await be.get(`/investigator/tips/${nlTip}`);
+    const claim = await be.post(`/investigator/tips/${nlTip}/claim`);
+    const patch = await be.patch(`/investigator/tips/${nlTip}`, { status: 'in_review' }, 1);
+
+    // Assess
+    expect([read.status, claim.status, patch.status]).toEqual([403, 403, 403]);
+  });
+
+  it('answers 404 for a tip that does not exist', async () => {
+    const response = await as(await token('coord', ['coordinator'])).get('/investigator/tips/01KZZZZZZZZZZZZZZZZZZZZZZZ');
+    expect(response.status).toBe(404);
+  });
+
+  it('keeps the unrouted queue for coordinators', async () => {
+    expect((await as(await token('nl', ['NL'])).get('/investigator/queues/unrouted')).status).toBe(403);
+    expect((await as(await token('coord', ['coordinator'])).get('/investigator/queues/unrouted')).status).toBe(200);
+  });
+});
+
+describe('queue filters and sorting', () => {
+  it('filters by objectId, status and minConfidence and sorts by confidence', async () => {
+    // Prepare
+    const be = as(await token('be', ['BE']));
+    const bag = await classifiedTip('obj-bag', 'This bag is from a Delhaize supermarket in Brussels, Belgium.', 'BE');
+    const wall = await classifiedTip('obj-wallpaper', 'Wallpaper like this was in my flat in Ghent, Belgium.', 'BE');
+
+    // Act
+    const byObject = await be.get('/investigator/queues/BE?objectId=obj-bag');
+    const byStatus = await be.get('/investigator/queues/BE?status=dismissed');
+    const byConfidence = await be.get('/investigator/queues/BE?sort=confidence&minConfidence=0.5');
+    const bad = await be.get('/investigator/queues/BE?minConfidence=2');
+
+    // Assess
+    expect(byObject.body.items.map((item: Json) => item.tipId)).toEqual([bag]);
+    expect(byStatus.body.items).toEqual([]);
+    const confidences = byConfidence.body.items.map((item: Json) => item.confidence);
+    expect(confidences).toEqual([...confidences].sort((a, b) => b - a));
+    expect(byConfidence.body.items.map((item: Json) => item.tipId).sort()).toEqual([bag, wall].sort());
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues[0].path).toBe('minConfidence');
+  });
+});
+
+describe('claiming', () => {
+  it('gives a lease, refuses a second investigator with 409 naming the holder, and releases', async () => {
+    // Prepare
+    const tipId = await classifiedTip('obj-bag', 'Bag from an Albert Heijn in Utrecht, Netherlands.', 'NL');
+    const anna = as(await token('anna', ['NL']));
+    const bram = as(await token('bram', ['NL']));
+
+    // Act
+    const claimed = await anna.post(`/investigator/tips/${tipId}/claim`);
+    const refused = await bram.post(`/investigator/tips/${tipId}/claim`);
+    const bramPatch = await bram.patch(`/investigator/tips/${tipId}`, { status: 'in_review' }, claimed.body.version);
+    const bramRelease = await bram.post(`/investigator/tips/${tipId}/release`);
+    const released = await anna.post(`/investigator/tips/${tipId}/release`);
+    const bramClaim = await bram.post(`/investigator/tips/${tipId}/claim`);
+
+    // Assess
+    expect(claimed.status).toBe(200);
+    expect(claimed.body.claimedBy).toBe('anna');
+    expect(claimed.body.claimExpiresAt * 1000).toBeGreaterThan(Date.now() + 29 * 60_000);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toContain('anna');
+    expect(refused.body.claimedBy).toBe('anna');
+    expect(bramPatch.status).toBe(409);
+    expect(bramRelease.status).toBe(409);
+    expect(released.status).toBe(200);
+    expect(released.body.claimedBy).toBeUndefined();
+    expect(bramClaim.status).toBe(200);
+  });
+});
+
+describe('triage', () => {
+  it('requires If-Match, refuses a stale version with 412 and applies a fresh one with an audit entry', async () => {
+    // Prepare
+    const tipId = await classifiedTip('obj-wallpaper', 'This wallpaper was sold by Praxis in Rotterdam, Netherlands.', 'NL');
+    const nl = as(await token('nl', ['NL']));
+    const read = await nl.get(`/investigator/tips/${tipId}`);
+    const version = read.body.version as number;
+
+    // Act
+    const missing = await nl.patch(`/investigator/tips/${tipId}`, { status: 'in_review' });
+    const fresh = await nl.patch(`/investigator/tips/${tipId}`, { status: 'in_review', note: 'Checking Praxis catalogues', assignee: 'nl' }, version);
+    const stale = await nl.patch(`/investigator/tips/${tipId}`, { status: 'dismissed' }, version);
+
+    // Assess
+    expect(missing.status).toBe(428);
+    expect(fresh.status).toBe(200);
+    expect(fresh.body).toMatchObject({ status: 'in_review', assignee: 'nl', version: version + 1 });
+    expect(fresh.body.notes).toEqual([expect.objectContaining({ by: 'nl', text: 'Checking Praxis catalogues' })]);
+    expect(fresh.body.history.at(-1)).toMatchObject({
+      by: 'nl',
+      changes: expect.arrayContaining([{ field: 'status', from: 'new', to: 'in_review' }, { field: 'assignee', from: null, to: 'nl' }]),
+    });
+    expect(stale.status).toBe(412);
+    expect(stale.body.currentVersion).toBe(version + 1);
+  });
+
+  it('refuses an invalid transition with 409', async () => {
+    // Prepare
+    const tipId = await classifiedTip('obj-towel', 'Towel from a Blokker shop in Eindhoven, Netherlands.', 'NL');
+    const nl = as(await token('nl', ['NL']));
+
+    // Act
+    const response = await nl.patch(`/investigator/tips/${tipId}`, { status: 'actionable' }, 1);
+
+    // Assess
+    expect(response.status).toBe(409);
+    expect(response.body.allowed).toEqual(['in_review']);
+  });
+
+  it('answers 400 naming the field for an unknown status', async () => {
+    const response = await as(await token('nl', ['NL'])).patch(`/investigator/tips/${nlTip}`, { status: 'closed' }, 1);
+    expect(response.status).toBe(400);
+    expect(response.body.issues[0].path).toBe('status');
+  });
+
+  it('lets only a coordinator re-route, and the tip moves queue', async () => {
+    // Prepare
+    const tipId = await classifiedTip('obj-bag', 'The bag comes from a Jumbo supermarket in Tilburg, Netherlands.', 'NL');
+    const nl = as(await token('nl', ['NL']));
+    const coordinator = as(await token('coord', ['coordinator']));
+
+    // Act
+    const refused = await nl.patch(`/investigator/tips/${tipId}`, { country: 'BE' }, 1);
+    const moved = await coordinator.patch(`/investigator/tips/${tipId}`, { country: 'BE' }, 1);
+    const beQueue = await as(await token('be', ['BE'])).get('/investigator/queues/BE?limit=100');
+
+    // Assess
+    expect(refused.status).toBe(403);
+    expect(moved.status).toBe(200);
+    expect(moved.body.queue).toBe('BE');
+    expect(beQueue.body.items.map((item: Json) => item.tipId)).toContain(tipId);
+  });
+
+  it('expires a dismissed tip after the retention period (TTL locally swept)', async () => {
+    // Prepare
+    const tipId = await classifiedTip('obj-towel', 'Towel seen at a campsite in Zeeland, Netherlands.', 'NL');
+    const nl = as(await token('nl', ['NL']));
+    const review = await nl.patch(`/investigator/tips/${tipId}`, { status: 'in_review' }, 1);
+    const dismissed = await nl.patch(`/investigator/tips/${tipId}`, { status: 'dismissed' }, review.body.version);
+
+    // Act
+    const beforeExpiry = await sweepExpired(dismissed.body.expiresAt - 1);
+    const stillThere = await nl.get(`/investigator/tips/${tipId}`);
+    await sweepExpired(dismissed.body.expiresAt + 1);
+    const gone = await nl.get(`/investigator/tips/${tipId}`);
+
+    // Assess
+    expect(dismissed.body.expiresAt).toBeGreaterThan(Date.now() / 1000 + 86_400);
+    expect(beforeExpiry).toBe(0);
+    expect(stillThere.status).toBe(200);
+    expect(gone.status).toBe(404);
+  });
+});
+
+describe('object summary', () => {
+  it('tallies distinct tips per country with statuses and the strongest evidence', async () => {
+    // Prepare
+    const coordinator = as(await token('coord', ['coordinator']));
+    await coordinator.post('/investigator/objects', { objectId: 'obj-summary', title: 'Mug', description: '' });
+    await coordinator.patch('/investigator/objects/obj-summary', { status: 'published' });
+    await classifiedTip('obj-summary', 'The mug is from a café in Porto, Portugal.', 'PT');
+    await classifiedTip('obj-summary', 'I saw this mug for sale in Lisbon, Portugal.', 'PT');
+    const spain = await classifiedTip('obj-summary', 'This mug is sold in Madrid, Spain.', 'ES');
+    await api.postTip({ objectId: 'obj-summary', text: 'This mug is sold in Madrid, Spain.' });
+
+    // Act
+    const summary = await eventually(async () => {
+      const response = await coordinator.get('/investigator/objects/obj-summary/summary');
+      return response.body.duplicates === 1 ? response : undefined;
+    });
+
+    // Assess
+    expect(summary.status).toBe(200);
+    expect(summary.body.distinctTips).toBe(3);
+    const byCountry = Object.fromEntries(summary.body.countries.map((tally: Json) => [tally.country, tally]));
+    expect(byCountry.PT).toMatchObject({ tips: 2, people: 2, byStatus: { new: 2 } });
+    expect(byCountry.ES).toMatchObject({ tips: 1, people: 2, strongestTipId: spain });
+    expect(byCountry.ES.strongestEvidence.length).toBeGreaterThan(0);
+  });
+});
+
+describe('exports', () => {
+  it('writes a complete CSV with formula injection neutralised and links to it', async () => {
+    // Prepare
+    const tipId = await classifiedTip('obj-bag', '=HYPERLINK("http://evil") bag bought in Krakow, Poland, "quoted"', 'PL');
+    const pl = as(await token('pl', ['PL']));
+
+    // Act
+    const response = await pl.get('/investigator/exports?country=PL&format=csv');
+    const file = await fetch(response.headers.get('location')!);
+    const csv = await file.text();
+
+    // Assess
+    expect(response.status).toBe(303);
+    expect(response.body.count).toBe(1);
+    expect(csv.split('\r\n')[0]).toBe('tipId,objectId,submittedAt,queue,country,confidence,status,assignee,duplicates,language,text');
+    expect(csv).toContain(`"${tipId}"`);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil"") bag bought in Krakow, Poland, ""quoted"""`);
+  });
+
+  it('refuses another country export with 403 and requires a filter', async () => {
+    const pl = as(await token('pl', ['PL']));
+    expect((await pl.get('/investigator/exports?country=NL')).status).toBe(403);
+    expect((await pl.get('/investigator/exports')).status).toBe(400);
+  });
+});
+
+describe('objects', () => {
+  it('lets a coordinator create a draft with a presigned image upload and publish it', async () => {
+    // Prepare
+    const coordinator = as(await token('coord', ['coordinator']));
+
+    // Act
+    const created = await coordinator.post('/investigator/objects', { title: 'Lamp', description: 'A brass lamp' });
+    const beforePublish = await api.get<Json>('/objects');
+    const published = await coordinator.patch(`/investigator/objects/${created.body.object.objectId}`, { status: 'published' });
+    const afterPublish = await api.get<Json>('/objects');
+
+    // Assess
+    expect(created.status).toBe(201);
+    expect(created.body.object.status).toBe('draft');
+    expect(created.body.upload.fields.Policy).toBeDefined();
+    expect(beforePublish.body.items.map((item: Json) => item.objectId)).not.toContain(created.body.object.objectId);
+    expect(published.status).toBe(200);
+    expect(afterPublish.body.items.map((item: Json) => item.objectId)).toContain(created.body.object.objectId);
+  });
+
+  it('refuses object changes to country investigators', async () => {
+    const nl = as(await token('nl', ['NL']));
+    expect((await nl.post('/investigator/objects', { title: 'X' })).status).toBe(403);
+    expect((await nl.patch('/investigator/objects/obj-towel', { status: 'retired' })).status).toBe(403);
+  });
+
+  it('shows an identified object as solved and refuses new tips with 409', async () => {
+    // Prepare
+    const coordinator = as(await token('coord', ['coordinator']));
+    await coordinator.post('/investigator/objects', { objectId: 'obj-solved', title: 'Solved', description: '' });
+    await coordinator.patch('/investigator/objects/obj-solved', { status: 'published' });
+
+    // Act
+    const identified = await coordinator.patch('/investigator/objects/obj-solved', { status: 'identified' });
+    const listed = await api.get<Json>('/objects');
+    const tip = await api.postTip({ objectId: 'obj-solved', text: 'From Italy' });
+
+    // Assess
+    expect(identified.status).toBe(200);
+    expect(listed.body.items.find((item: Json) => item.objectId === 'obj-solved')?.identified).toBe(true);
+    expect(tip.status).toBe(409);
+    expect(tip.body.error).toMatch(/identified/);
+  });
+
+  it('answers 404 for an unknown object and 400 for an unknown field', async () => {
+    const coordinator = as(await token('coord', ['coordinator']));
+    expect((await coordinator.patch('/investigator/objects/obj-missing', { status: 'published' })).status).toBe(404);
+    expect((await coordinator.patch('/investigator/objects/obj-towel', { colour: 'red' })).status).toBe(400);
+  });
+});
