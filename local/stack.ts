@@ -10,6 +10,7 @@ import { startHttpAdapter, type ExtraRoute } from './http-adapter.ts';
 import { loadOrCreateKeys, verifyToken, type KeyPair } from './jwt.ts';
 import { QueuePoller } from './poller.ts';
 import { demoObjects } from './seed.ts';
+import { staticRoutes } from './static.ts';
 import { startSweeper } from './sweeper.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -74,7 +75,7 @@ export async function startLocalStack(options: LocalStackOptions = {}, logger: L
     logger,
     isReady: () => ready,
     authorizer: { verify: async (token) => (await verifyToken(keys, token)) as Record<string, unknown> | null },
-    ...(options.extra === undefined ? {} : { extra: options.extra }),
+    extra: options.extra ?? staticRoutes(ROOT),
   });
 
   const makePollers = (): Record<QueueKey, QueuePoller> => {

@@ -18,8 +18,14 @@ const BASE_HEADERS: Record<string, string> = {
   'referrer-policy': 'no-referrer',
 };
 
+/** The web form's origin when it is served from another origin than the API (set by CDK). */
+const CORS_HEADERS: Record<string, string> =
+  process.env.WEB_ORIGIN === undefined || process.env.WEB_ORIGIN === ''
+    ? {}
+    : { 'access-control-allow-origin': process.env.WEB_ORIGIN, vary: 'origin' };
+
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResult {
-  return { statusCode, headers: { ...BASE_HEADERS, ...headers }, body: JSON.stringify(body) };
+  return { statusCode, headers: { ...BASE_HEADERS, ...CORS_HEADERS, ...headers }, body: JSON.stringify(body) };
 }
 
 /** Case-insensitive header lookup: API Gateway keeps the client's casing. */

@@ -1,0 +1,84 @@
+/**
+ * Geo classifier benchmark (standalone, no args):
+ *  (a) cold import time + heap of shared/geo/index.ts in fresh processes, median of
+ *      N runs, interleaved with an empty .ts module baseline (same TS loader cost);
+ *  (b) single-core throughput on ~200-character tips.
+ * Prints figures and PASS/FAIL lines; writes bench/results/geo.json.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const RUNS = 15;
+const TARGET_IMPORT_MS = 150;
+const TARGET_HEAP_MB = 40;
+const TARGET_TIPS_PER_S = 5000;
+
+function measure(modulePath: string): { ms: number; heapMb: number } {
+  const url = pathToFileURL(modulePath).href;
+  const code = `const t=performance.now();await import(${JSON.stringify(url)});const ms=performance.now()-t;` +
+    `globalThis.gc?.();console.log(JSON.stringify({ms,heap:process.memoryUsage().heapUsed}))`;
+  const r = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', code], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  const o = JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; heap: number };
+  return { ms: o.ms, heapMb: o.heap / 1e6 };
+}
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
+
+const geoPath = join(root, 'shared/geo/index.ts');
+const emptyPath = join(mkdtempSync(join(tmpdir(), 'geo-bench-')), 'empty.ts');
+writeFileSync(emptyPath, 'export const empty = true;\n');
+const geo: Array<{ ms: number; heapMb: number }> = [];
+const base: Array<{ ms: number; heapMb: number }> = [];
+for (let i = 0; i < RUNS; i++) {
+  base.push(measure(emptyPath));
+  geo.push(measure(geoPath));
+}
+const geoMs = median(geo.map((x) => x.ms));
+const baseMs = median(base.map((x) => x.ms));
+const geoHeap = median(geo.map((x) => x.heapMb));
+const baseHeap = median(base.map((x) => x.heapMb));
+
+// (b) throughput
+const { classify } = await import('#shared/geo/index.ts');
+const dataDir = process.env.TIPLINE_DATA_DIR ?? resolve(root, '../shared/data');
+let seeds: string[];
+try {
+  seeds = readFileSync(join(dataDir, 'geo-tips-dev.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text);
+} catch {
+  seeds = ['I bought this towel in a small shop in Kraków last summer.', 'The number on the bag is +48 22 555 0123.', 'Please enlarge the photo.'];
+}
+const tips: string[] = [];
+for (let i = 0; i < 500; i++) {
+  let t = '';
+  for (let k = 0; t.length < 200; k++) t += (t ? ' ' : '') + seeds[(i * 7 + k * 13) % seeds.length];
+  tips.push(t.slice(0, 200));
+}
+for (const t of tips) classify(t); // warm-up
+const t0 = performance.now();
+let n = 0;
+while (performance.now() - t0 < 3000) {
+  classify(tips[n % tips.length]!);
+  n++;
+}
+const tipsPerS = n / ((performance.now() - t0) / 1000);
+
+const results = {
+  node: process.version,
+  runs: RUNS,
+  import: { geoMedianMs: +geoMs.toFixed(1), baselineMedianMs: +baseMs.toFixed(1), netMs: +(geoMs - baseMs).toFixed(1), ratio: +(geoMs / baseMs).toFixed(2) },
+  heap: { geoMedianMb: +geoHeap.toFixed(1), baselineMedianMb: +baseHeap.toFixed(1), netMb: +(geoHeap - baseHeap).toFixed(1) },
+  throughput: { tipsPerSecond: Math.round(tipsPerS), avgTipChars: Math.round(tips.reduce((a, t) => a + t.length, 0) / tips.length) },
+};
+console.log(`import  geo ${geoMs.toFixed(1)} ms (median of ${RUNS}) | empty .ts baseline ${baseMs.toFixed(1)} ms | net ${(geoMs - baseMs).toFixed(1)} ms | ratio ${(geoMs / baseMs).toFixed(2)}x`);
+console.log(`heap    geo ${geoHeap.toFixed(1)} MB | baseline ${baseHeap.toFixed(1)} MB | net ${(geoHeap - baseHeap).toFixed(1)} MB`);
+console.log(`speed   ${Math.round(tipsPerS)} tips/s on one core (~${results.throughput.avgTipChars} chars/tip)`);
+const line = (ok: boolean, s: string) => console.log(`${ok ? 'PASS' : 'FAIL'}  ${s}`);
+line(geoMs <= TARGET_IMPORT_MS, `import ≤ ${TARGET_IMPORT_MS} ms (measured ${geoMs.toFixed(1)} ms incl. TS loader; net ${(geoMs - baseMs).toFixed(1)} ms)`);
+line(geoHeap <= TARGET_HEAP_MB, `heap after import ≤ ${TARGET_HEAP_MB} MB (measured ${geoHeap.toFixed(1)} MB)`);
+line(tipsPerS >= TARGET_TIPS_PER_S, `throughput ≥ ${TARGET_TIPS_PER_S} tips/s (measured ${Math.round(tipsPerS)})`);
+mkdirSync(join(root, 'bench/results'), { recursive: true });
+writeFileSync(join(root, 'bench/results/geo.json'), JSON.stringify(results, null, 2) + '\n');

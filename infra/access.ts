@@ -1,0 +1,52 @@
+import type { BucketKey, FunctionKey, QueueKey, TableKey } from '#shared/resources.ts';
+
+/**
+ * What each function may do, derived from the handlers and shared/store/.
+ * IAM only: every function receives every resource's name in its environment
+ * (shared/store modules resolve names at import time, and a name is not a
+ * secret), but may only touch what is listed here.
+ *
+ * `Record<FunctionKey, …>` makes a function added to shared/resources.ts fail
+ * type-checking until its access is declared here. Candidate to move into
+ * shared/resources.ts once the store layer settles.
+ */
+export interface FunctionAccess {
+  /** GetItem/Query/Scan on the table and its GSIs. */
+  readonly read?: readonly TableKey[];
+  /** PutItem/UpdateItem/DeleteItem (conditional writes included). */
+  readonly write?: readonly TableKey[];
+  /** UpdateItem only: adds attributes, cannot replace or delete an item. */
+  readonly update?: readonly TableKey[];
+  readonly send?: readonly QueueKey[];
+  readonly readObjects?: readonly BucketKey[];
+  readonly writeObjects?: readonly BucketKey[];
+}
+
+export const access = {
+  // shared/tips/submit.ts: object lookup, idempotency claim, evidence copy, enqueue.
+  submitTip: {
+    read: ['objects', 'idempotency'],
+    write: ['idempotency', 'tips'],
+    send: ['intake'],
+  },
+  listObjects: { read: ['objects'] },
+  // functions/dedupe: dedupe index (conditional put + get), tip update, forward to classify.
+  dedupe: {
+    read: ['dedupe', 'tips'],
+    write: ['dedupe'],
+    update: ['tips'],
+    send: ['classify'],
+  },
+  // recordClassification: one conditional UpdateItem on the tip.
+  classify: { update: ['tips'] },
+  // Queues and tip detail (GSIs), triage updates (shared/store/triage.ts), object
+  // management (shared/store/objects.ts), object images via presigned POST and
+  // exports via multipart upload + presigned GET (shared/store/media.ts, exports.ts).
+  investigator: {
+    read: ['tips', 'objects'],
+    update: ['tips'],
+    write: ['objects'],
+    readObjects: ['evidence'],
+    writeObjects: ['evidence'],
+  },
+} as const satisfies Record<FunctionKey, FunctionAccess>;

@@ -1,0 +1,180 @@
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { Duration, Stack } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import type { FunctionDef, TableDef } from '#shared/resources.ts';
+import type { StageConfig } from '#infra/config.ts';
+
+/** Repository root: entries in shared/resources.ts are relative to it. */
+export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/**
+ * esbuild emits ESM; a few CommonJS dependencies still call `require` for
+ * Node built-ins, which an ES module does not have. The banner recreates it.
+ */
+const ESM_REQUIRE_BANNER =
+  "import { createRequire as __tiplineCreateRequire } from 'node:module'; const require = __tiplineCreateRequire(import.meta.url);";
+
+export interface TiplineFunctionProps {
+  readonly def: FunctionDef;
+  readonly config: StageConfig;
+  /** Environment variables (resource names), merged with the Powertools settings. */
+  readonly environment: Record<string, string>;
+}
+
+const TABLE_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'];
+const TABLE_WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'];
+const TABLE_UPDATE = ['dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'];
+const KMS_DECRYPT = ['kms:Decrypt', 'kms:DescribeKey'];
+const KMS_ENCRYPT = [
+  'kms:Decrypt',
+  'kms:DescribeKey',
+  'kms:Encrypt',
+  'kms:GenerateDataKey',
+  'kms:GenerateDataKeyWithoutPlaintext',
+  'kms:ReEncryptFrom',
+  'kms:ReEncryptTo',
+];
+
+/**
+ * Every Tipline Lambda: Node.js 24 on arm64, an ESM bundle built by the local
+ * esbuild (no Docker), an explicit log group with stage retention, X-Ray
+ * tracing, and a role that starts empty: the grant helpers below add exact
+ * actions on exact ARNs (table and index ARNs are listed one by one from
+ * shared/resources.ts, so no `index/*` wildcard).
+ */
+export class TiplineFunction extends NodejsFunction {
+  public readonly def: FunctionDef;
+  /** The function's own log group (explicit, so retention and removal follow the stage). */
+  public readonly functionLogGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: TiplineFunctionProps) {
+    const { def, config } = props;
+    const logGroup = new logs.LogGroup(scope, `${id}Logs`, {
+      retention: config.logRetention,
+      removalPolicy: config.removalPolicy,
+    });
+    // A role without AWSLambdaBasicExecutionRole: it can only write to its own log group.
+    const role = new iam.Role(scope, `${id}Role`, {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Tipline ${config.stage} ${def.id}`,
+    });
+    logGroup.grantWrite(role);
+
+    const environment: Record<string, string> = {
+      ...props.environment,
+      POWERTOOLS_SERVICE_NAME: `tipline-${def.id.toLowerCase()}`,
+      POWERTOOLS_LOG_LEVEL: config.logLevel,
+      // shared/logger.ts reads LOG_LEVEL.
+      LOG_LEVEL: config.logLevel,
+      TIPLINE_STAGE: config.stage,
+      ...(config.sourceMaps ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
+    };
+
+    const functionProps: NodejsFunctionProps = {
+      entry: join(REPO_ROOT, def.entry),
+      handler: 'handler',
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: def.memoryMb,
+      timeout: Duration.seconds(def.timeoutSeconds),
+      description: def.description,
+      role,
+      logGroup,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      tracing: lambda.Tracing.ACTIVE,
+      environment,
+      // SDK v3 is bundled, not taken from the runtime: the clients we use are
+      // pinned by package-lock.json, tree-shaken, and cold start does not
+      // change when Lambda updates the runtime's SDK.
+      awsSdkConnectionReuse: false,
+      bundling: {
+        format: OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        banner: ESM_REQUIRE_BANNER,
+        minify: true,
+        sourceMap: config.sourceMaps,
+        externalModules: [],
+        bundleAwsSDK: true,
+        forceDockerBundling: false,
+        target: 'node24',
+      },
+    };
+    super(scope, id, functionProps);
+    this.def = def;
+    this.functionLogGroup = logGroup;
+  }
+
+  private addStatement(actions: string[], resources: string[]): void {
+    this.addToRolePolicy(new iam.PolicyStatement({ actions, resources }));
+  }
+
+  private static tableResources(table: ITable, def: TableDef): string[] {
+    return [
+      table.tableArn,
+      ...def.globalSecondaryIndexes.map((index) =>
+        Stack.of(table).formatArn({
+          service: 'dynamodb',
+          resource: 'table',
+          resourceName: `${table.tableName}/index/${index.indexName}`,
+        }),
+      ),
+    ];
+  }
+
+  private keyStatement(key: IKey | undefined, actions: string[]): void {
+    if (key !== undefined) this.addStatement(actions, [key.keyArn]);
+  }
+
+  /** GetItem/Query/Scan on the table and each of its GSIs. */
+  public readTable(table: ITable, def: TableDef): this {
+    this.addStatement(TABLE_READ, TiplineFunction.tableResources(table, def));
+    this.keyStatement(table.encryptionKey, KMS_DECRYPT);
+    return this;
+  }
+
+  /** Put/Update/Delete items (the handlers always write conditionally). */
+  public writeTable(table: ITable): this {
+    this.addStatement(TABLE_WRITE, [table.tableArn]);
+    this.keyStatement(table.encryptionKey, KMS_ENCRYPT);
+    return this;
+  }
+
+  /** UpdateItem only: later pipeline stages add attributes, never replace an item. */
+  public updateTable(table: ITable): this {
+    this.addStatement(TABLE_UPDATE, [table.tableArn]);
+    this.keyStatement(table.encryptionKey, KMS_ENCRYPT);
+    return this;
+  }
+
+  /** SendMessage (and SendMessageBatch, which uses the same permission). */
+  public sendTo(queue: IQueue): this {
+    this.addStatement(['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], [queue.queueArn]);
+    this.keyStatement(queue.encryptionMasterKey, ['kms:GenerateDataKey', 'kms:Decrypt']);
+    return this;
+  }
+
+  /** GetObject on every key of the bucket (presigned GETs are signed with this role). */
+  public readObjects(bucket: IBucket): this {
+    this.addStatement(['s3:GetObject', 's3:GetObjectVersion'], [bucket.arnForObjects('*')]);
+    this.keyStatement(bucket.encryptionKey, KMS_DECRYPT);
+    return this;
+  }
+
+  /** PutObject on every key of the bucket (presigned POSTs are signed with this role). */
+  public writeObjects(bucket: IBucket): this {
+    this.addStatement(['s3:PutObject', 's3:AbortMultipartUpload'], [bucket.arnForObjects('*')]);
+    this.keyStatement(bucket.encryptionKey, ['kms:GenerateDataKey', 'kms:Decrypt']);
+    return this;
+  }
+}

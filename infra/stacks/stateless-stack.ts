@@ -1,0 +1,136 @@
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import {
+  buckets,
+  functions,
+  queues,
+  tables,
+  type BucketKey,
+  type FunctionKey,
+  type QueueKey,
+  type TableKey,
+} from '#shared/resources.ts';
+import { access, type FunctionAccess } from '#infra/access.ts';
+import type { StageConfig } from '#infra/config.ts';
+import { TiplineApi } from '#infra/constructs/api.ts';
+import { Monitoring, type WorkQueue } from '#infra/constructs/monitoring.ts';
+import { TiplineFunction } from '#infra/constructs/tipline-function.ts';
+
+export interface StatelessStackProps extends StackProps {
+  readonly config: StageConfig;
+  /** From the stateful stack (cross-stack references). */
+  readonly tables: Record<TableKey, dynamodb.ITable>;
+  readonly buckets: Record<BucketKey, s3.IBucket>;
+  readonly dataKey: kms.IKey;
+  readonly userPool: cognito.IUserPool;
+}
+
+const keysOf = <K extends string>(record: Record<K, unknown>): K[] => Object.keys(record) as K[];
+
+/**
+ * The pipeline, safe to destroy and redeploy: work queues and DLQs, the
+ * functions, the REST API with its WAF, alarms and the dashboard. Generated
+ * from shared/resources.ts; per-function IAM comes from infra/access.ts.
+ */
+export class StatelessStack extends Stack {
+  public readonly queues: Record<QueueKey, WorkQueue>;
+  public readonly functions: Record<FunctionKey, TiplineFunction>;
+  public readonly api: TiplineApi;
+  public readonly monitoring: Monitoring;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+
+    this.queues = Object.fromEntries(keysOf(queues).map((key) => [key, this.createQueue(key, props)])) as Record<
+      QueueKey,
+      WorkQueue
+    >;
+
+    // Every function gets every resource name: shared/store modules resolve
+    // names at import time, so a handler importing a store it does not call
+    // would otherwise fail at cold start. Access itself is IAM, per function.
+    const environment: Record<string, string> = {
+      ...Object.fromEntries(keysOf(tables).map((key) => [tables[key].envVar, props.tables[key].tableName])),
+      ...Object.fromEntries(keysOf(queues).map((key) => [queues[key].envVar, this.queues[key].queue.queueUrl])),
+      ...Object.fromEntries(keysOf(buckets).map((key) => [buckets[key].envVar, props.buckets[key].bucketName])),
+      // For CORS headers on proxy responses (API Gateway only answers preflights).
+      WEB_ORIGIN: config.webOrigin,
+    };
+
+    this.functions = Object.fromEntries(
+      keysOf(functions).map((key) => {
+        const fn = new TiplineFunction(this, functions[key].id, { def: functions[key], config, environment });
+        this.grant(fn, access[key], props);
+        return [key, fn];
+      }),
+    ) as Record<FunctionKey, TiplineFunction>;
+
+    for (const key of keysOf(queues)) {
+      const def = queues[key];
+      this.functions[def.consumer].addEventSource(
+        new SqsEventSource(this.queues[key].queue, {
+          batchSize: def.batchSize,
+          maxBatchingWindow: Duration.seconds(def.maxBatchingWindowSeconds),
+          maxConcurrency: def.maxConcurrency,
+          reportBatchItemFailures: true,
+        }),
+      );
+    }
+
+    this.api = new TiplineApi(this, 'Http', { config, functions: this.functions, userPool: props.userPool });
+
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      config,
+      functions: this.functions,
+      queues: this.queues,
+      stage: this.api.api.deploymentStage,
+      webAclName: this.api.webAcl.name as string,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.api.url });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.topic.topicArn });
+    for (const key of keysOf(queues)) {
+      new CfnOutput(this, `${queues[key].id}QueueUrl`, { value: this.queues[key].queue.queueUrl });
+      new CfnOutput(this, `${queues[key].id}DlqArn`, { value: this.queues[key].dlq.queueArn });
+    }
+  }
+
+  private createQueue(key: QueueKey, props: StatelessStackProps): WorkQueue {
+    const def = queues[key];
+    // Tip text travels in these messages: same customer-managed key as the
+    // tables. An hour of data-key reuse keeps KMS calls to a handful per hour.
+    const encryption = {
+      encryption: sqs.QueueEncryption.KMS,
+      encryptionMasterKey: props.dataKey,
+      dataKeyReuse: Duration.hours(1),
+      enforceSSL: true,
+    } as const;
+    const dlq = new sqs.Queue(this, `${def.id}Dlq`, {
+      ...encryption,
+      retentionPeriod: Duration.days(def.dlqRetentionDays),
+    });
+    const queue = new sqs.Queue(this, `${def.id}Queue`, {
+      ...encryption,
+      visibilityTimeout: Duration.seconds(def.visibilityTimeoutSeconds),
+      retentionPeriod: Duration.days(def.retentionDays),
+      deadLetterQueue: { queue: dlq, maxReceiveCount: def.maxReceiveCount },
+    });
+    return { queue, dlq };
+  }
+
+  private grant(fn: TiplineFunction, rights: FunctionAccess, props: StatelessStackProps): void {
+    for (const key of rights.read ?? []) fn.readTable(props.tables[key], tables[key]);
+    for (const key of rights.write ?? []) fn.writeTable(props.tables[key]);
+    for (const key of rights.update ?? []) fn.updateTable(props.tables[key]);
+    for (const key of rights.send ?? []) fn.sendTo(this.queues[key].queue);
+    for (const key of rights.readObjects ?? []) fn.readObjects(props.buckets[key]);
+    for (const key of rights.writeObjects ?? []) fn.writeObjects(props.buckets[key]);
+  }
+}

@@ -1,0 +1,87 @@
+import { readFile, stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { readMedia } from '#shared/store/media.ts';
+import type { ExtraRoute } from './http-adapter.ts';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.map': 'application/json',
+};
+
+/**
+ * The same security headers CloudFront adds in front of the deployed site: a
+ * strict CSP (no inline script, nothing from another origin), no referrer,
+ * no framing.
+ */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+};
+
+/**
+ * Serves the built web app (`web/dist`) at `/` and `/console`, the demo
+ * images, and uploaded media from the local S3 — the local stand-in for
+ * CloudFront with its S3 origins.
+ */
+export function staticRoutes(root: string): ExtraRoute {
+  const dist = resolve(root, 'web/dist');
+  const demo = resolve(root, 'web/media');
+  return async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<boolean> => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+    const path = decodeURIComponent(url.pathname);
+    if (path.startsWith('/media/')) {
+      const local = await fileUnder(demo, path.slice('/media/'.length));
+      if (local !== null) return sendFile(response, local);
+      const media = await readMedia(path.slice('/media/'.length));
+      if (media === null) return sendStatus(response, 404);
+      response.writeHead(200, { 'content-type': media.contentType, 'cache-control': 'public, max-age=300', ...SECURITY_HEADERS });
+      response.end(media.body);
+      return true;
+    }
+    if (path === '/' || path === '/index.html') return sendFile(response, await fileUnder(dist, 'index.html'));
+    if (path === '/console' || path === '/console/') return sendFile(response, await fileUnder(dist, 'console.html'));
+    if (path.startsWith('/assets/')) return sendFile(response, await fileUnder(dist, path.slice(1)));
+    return false;
+  };
+}
+
+async function fileUnder(base: string, relative: string): Promise<string | null> {
+  const candidate = normalize(join(base, relative));
+  if (!candidate.startsWith(base)) return null;
+  try {
+    return (await stat(candidate)).isFile() ? candidate : null;
+  } catch {
+    return null;
+  }
+}
+
+async function sendFile(response: ServerResponse, file: string | null): Promise<boolean> {
+  if (file === null) return sendStatus(response, 404);
+  const body = await readFile(file);
+  response.writeHead(200, {
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'cache-control': extname(file) === '.html' ? 'no-cache' : 'public, max-age=300',
+    ...SECURITY_HEADERS,
+  });
+  response.end(body);
+  return true;
+}
+
+function sendStatus(response: ServerResponse, status: number): boolean {
+  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
+  response.end(status === 404 ? 'Not found' : '');
+  return true;
+}

@@ -1,0 +1,150 @@
+/**
+ * Context cue words (all FOLDED, see fold.ts). Curated by hand per language.
+ */
+const set = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter(Boolean));
+
+/** Locative / origin prepositions that typically precede a place name. */
+export const PREPOSITIONS = set(`
+  in from near at to around outside via of
+  im aus bei nach von vom zu zum zur um
+  a au aux en de des du dans pres vers
+  en desde cerca hacia para del
+  a in da dal dalla dallo dai dalle vicino presso nel nella nello
+  em no na nos nas do da dos das perto
+  in uit bij naar te nabij
+  i fra fran fra ved pa naer
+  w we z ze ze do koło kolo pod przy spod
+  v ve z ze na u do od
+  u iz kod blizu od
+  в во из у под около возле на до с со от
+  з із біля від
+  σε στο στη στην στον στα στις στους απο κοντα
+  'da de den dan te ta
+  ba be ban ben
+  -
+`);
+
+/** Negation words; a place right after one (within 2 tokens) is negated. */
+export const NEGATIONS = set(`
+  not isnt wasnt arent never nope
+  nicht kein keine keinen nie niemals
+  non pas jamais ni
+  no nunca tampoco
+  nao nem
+  niet geen nooit
+  inte ikke ej aldrig
+  ei eika
+  nie
+  ne
+  не ни нет
+  δεν οχι
+  degil
+`);
+
+/** Contrast/correction markers: earlier places in the sentence are demoted. */
+export const CONTRASTS = set(`
+  but rather instead actually correction
+  sondern aber eigentlich
+  mais plutot
+  pero sino
+  ma bensi piuttosto pero
+  mas porem
+  maar eigenlijk
+  men utan snarare
+  mutta vaan
+  ale lecz tylko raczej
+  ale nybrz spise
+  hanem de
+  но а
+  αλλα
+`);
+
+/** Manufacturing-origin phrases (token sequences). The next place names the
+ * factory, not where the object was bought or seen. */
+export const MADE_IN: ReadonlyArray<ReadonlyArray<string>> = [
+  'made in', 'made by', 'manufactured in', 'produced in', 'product of', 'assembled in', 'printed in', 'imported from',
+  'country of origin', 'origin', 'hergestellt in', 'produziert in', 'gefertigt in', 'herkunftsland', 'fabrique en', 'fabrique au',
+  'fabrique aux', 'fabrique a', 'produit en', 'fabricado en', 'hecho en', 'producido en', 'fabbricato in', 'prodotto in', 'made in the',
+  'fabricado no', 'fabricado na', 'feito no', 'feito na', 'gemaakt in', 'geproduceerd in', 'wyprodukowano w', 'wyprodukowano we',
+  'wyprodukowane w', 'produkt z', 'vyrobeno v', 'vyrobeno ve', 'vyrobene v', 'vyrobene ve', 'tillverkad i', 'produsert i',
+  'laget i', 'lavet i', 'fremstillet i', 'valmistettu', 'keszult', 'gyartva', 'сделано в', 'произведено в', 'изготовлено в',
+  'зроблено в', 'виготовлено в', 'κατασκευαστηκε στην', 'παραγεται στην', 'produs in', 'proizvedeno u', 'izdelano v',
+].map((p) => p.split(' '));
+
+/** Phrases that say the object is not place-specific. */
+export const GENERIC = set(`
+  everywhere anywhere worldwide overall common universal generic
+  uberall uberallhin partout ovunque dappertutto todas overal wszedzie vsude
+`);
+
+/** Words that, directly after a demonym, make it a style/colour idiom, not a place. */
+export const STYLE_AFTER = set(`
+  style styled styles look looking type blue red green yellow white black pink navy colour color
+  pattern design-inspired inspired cut knot fries toast kiss leave
+  stil stijl styl
+`);
+
+/** Folded names of places that are also common words or given names in some
+ * language: never decisive alone — need a preposition, an admin/country
+ * qualifier, or support from other evidence. */
+export const COMMON_OR_PERSON = set(`
+  nice split mobile reading bath chad jordan florence victoria georgia turkey chile china jersey guinea
+  austin orlando regina adelaide charlotte eugene marion laurel hugo ada scott price troy sydney
+  lincoln jackson madison chelsea dallas houston tyler aurora beverly salem sherman warren clinton marshall
+  washington kingston hamilton wellington darwin nelson bradford preston columbia columbus phoenix leon
+  trinidad independence liberty union delta concord commerce enterprise hope joy faith grace eden mercy
+  paradise normal reno most mist gent bonn zug sale male bra ski bar nancy essen wels hof halle rain mark ede
+  born tarn sur mar plata santa santo san lens mons tours brest alba pau ars marathon canton gift kind
+  post star sun moon angel christmas easter university college hospital street road
+  bar pub hotel cafe store shop market mall label price sign box bag cup mug tag
+  brand logo design style pattern towel blanket
+  summer winter spring autumn fall
+  mo la al ok me pa in ma ga de or wa va ct man
+`);
+
+/** Folded single-token stopwords: never a place on their own. */
+export const STOPWORDS = set(`
+  the and for are not but she his her our you all any can may see was has had have with this that these those
+  from into over under about after before here there where when what which who why how one two three
+  den die der das dem des ein eine und mit auf ist sind war bei von vom aus nach wie
+  les des une pour avec sur par est sont pas que qui dans
+  los las del una uno con por para que como esta este
+  gli nel per con che una uno sono
+  het een van met voor niet zijn
+  och att som med den det för
+  jest nie sie jak ale
+  это как что
+  bought saw seen have had think guess shop store hotel bar cafe pub market label price sign this that last
+  same like just very also only every some made
+`);
+
+/** Continents, oceans and supranational names: never a country on their own. */
+export const NON_PLACES = set(`
+  asia asien asie europe europa afrika africa americas amerika oceania ozeanien antarctica antarktis
+  caribbean karibik pacific atlantic mediterranean balkans balkan scandinavia skandinavien nordics baltics
+  eu arctic arktis sahara siberia-wide middle east
+`);
+
+/** Titles before a person's name ("Mr Suarez", "Premier Pallister"). */
+export const TITLES = set(`
+  gov govt mr mrs ms miss dr prof sir lady lord saint st det sgt cst const insp chief officer president premier minister
+  mayor senator governor pastor father rev reverend judge justice king queen prince princess coach captain
+  herr frau monsieur madame mme señor senor senora signor signora pan pani
+`);
+
+/** Nouns that may follow a place name and keep it a place ("London Police", "Hall County"). */
+export const PLACE_HEADS = set(`
+  city county police council airport station region province state district township borough parish
+  harbour harbor port bay valley river lake island islands mountains beach park area metro
+  town village hospital court
+`);
+
+/** Words that, directly after a place name, make it part of an organisation name. */
+export const ORG_AFTER = set(`
+  university universitat universite universidad college school institute hospital pictures records
+  fc united city-fc airlines airways bank insurance company corporation corp inc ltd gmbh
+  street avenue road boulevard
+`);
+
+/** Sentence-level cue for hedged/other-people claims: "everyone says X". */
+export const HEARSAY = set(`says say said thinks think thought guess guessed claims claim`);

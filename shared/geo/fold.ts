@@ -1,0 +1,37 @@
+/**
+ * Text folding shared by the gazetteer build and the runtime matcher.
+ * Case + diacritics are removed, a few letters that do not decompose under
+ * NFD are mapped by hand, and Ukrainian/Belarusian letters are merged with
+ * their Russian counterparts so that "Києва" and "Киева" meet.
+ */
+
+const SPECIAL: Record<string, string> = {
+  'ß': 'ss', 'ẞ': 'ss', 'ø': 'o', 'æ': 'ae', 'œ': 'oe', 'ł': 'l', 'đ': 'd', 'ħ': 'h',
+  'ı': 'i', 'þ': 'th', 'ð': 'd', 'ŀ': 'l', 'ŧ': 't', 'ƒ': 'f', 'ĸ': 'k',
+  'ς': 'σ', 'і': 'и', 'ї': 'и', 'є': 'е', 'ё': 'е', 'ў': 'у', 'ґ': 'г',
+  '’': "'", 'ʼ': "'", '‘': "'", '`': "'",
+};
+const SPECIAL_RE = /[ßẞøæœłđħıþðŀŧƒĸςіїєёўґ’ʼ‘`]/g;
+// Marks are dropped only after Latin, Greek, Cyrillic, Hebrew and Arabic bases
+// (accents, niqqud, harakat); Indic vowel signs and kana voicing marks carry
+// meaning and are kept.
+const MARKS_RE = /([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Hebrew}\p{Script=Arabic}])\p{M}+/gu;
+// Only text that is pure ASCII lowercase-able letters/digits can skip NFD.
+const ASCII_RE = /^[\x00-\x7f]*$/;
+
+export function fold(s: string): string {
+  const lower = s.toLowerCase();
+  if (ASCII_RE.test(lower)) return lower;
+  return lower
+    .normalize('NFD')
+    .replace(MARKS_RE, '$1')
+    .replace(SPECIAL_RE, (m) => SPECIAL[m] ?? m)
+    .normalize('NFC');
+}
+
+/** Fold a multi-word name into a lookup key: words joined by single spaces. */
+export function foldKey(s: string): string {
+  return fold(s)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

@@ -1,0 +1,20 @@
+/**
+ * Tipline geo-classifier: maps a free-text tip (any language) to an ISO 3166-1
+ * alpha-2 country with a calibrated confidence and evidence spans, or abstains.
+ * Pure and synchronous; no AWS dependencies. See README.md.
+ */
+import { classifyText } from './engine.ts';
+import type { GeoResult } from './schema.ts';
+
+export type { Evidence, EvidenceKind, Candidate, GeoResult } from './schema.ts';
+export { ABSTAIN_BELOW } from './engine.ts';
+export { fold, foldKey } from './fold.ts';
+
+export function classify(text: string): GeoResult {
+  try {
+    return classifyText(text);
+  } catch {
+    // Never let a malformed tip break the pipeline: abstain.
+    return { country: null, confidence: 0, candidates: [], language: null };
+  }
+}

@@ -1,0 +1,52 @@
+import type { EvidenceKind } from './schema.ts';
+
+/** One piece of located evidence before scoring. */
+export interface Mention {
+  kind: EvidenceKind;
+  start: number;
+  end: number;
+  text: string;
+  /** Unnormalised prior weight per country (population, pseudo-population or curated share). */
+  prior: Map<string, number>;
+  /** If true, prior is a fixed split (currency, chain) and coherence must not reshape it. */
+  fixed: boolean;
+  /** Evidence strength before context multipliers. */
+  weight: number;
+  /** Context multiplier (capitalisation, prepositions, style idioms, …). */
+  mult: number;
+  /** Index range of the tokens covered (−1 when not token-based). */
+  tokStart: number;
+  tokEnd: number;
+  /** Common word / given name: not decisive without support. */
+  needsSupport: boolean;
+  negated: boolean;
+  madeIn: boolean;
+  demoted: boolean;
+}
+
+export function mention(
+  kind: EvidenceKind,
+  src: string,
+  start: number,
+  end: number,
+  prior: Record<string, number> | Map<string, number>,
+  weight: number,
+  opts: Partial<Pick<Mention, 'fixed' | 'tokStart' | 'tokEnd' | 'needsSupport' | 'mult'>> = {},
+): Mention {
+  return {
+    kind,
+    start,
+    end,
+    text: src.slice(start, end),
+    prior: prior instanceof Map ? prior : new Map(Object.entries(prior)),
+    fixed: opts.fixed ?? true,
+    weight,
+    mult: opts.mult ?? 1,
+    tokStart: opts.tokStart ?? -1,
+    tokEnd: opts.tokEnd ?? -1,
+    needsSupport: opts.needsSupport ?? false,
+    negated: false,
+    madeIn: false,
+    demoted: false,
+  };
+}

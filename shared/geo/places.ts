@@ -1,0 +1,415 @@
+/**
+ * Token-based evidence: gazetteer names (countries, regions, places), shop
+ * chains, demonyms and postal abbreviations of states/provinces.
+ */
+import { lookup, isFirstWord } from './gazetteer.ts';
+import type { GazEntry } from './gazetteer.ts';
+import { foldKey, fold } from './fold.ts';
+import { joinable } from './tokenize.ts';
+import type { Token } from './tokenize.ts';
+import { lemmaCandidates, prefixCandidates } from './inflect.ts';
+import { mention } from './mention.ts';
+import type { Mention } from './mention.ts';
+import { CHAINS } from './data/signals.ts';
+import { DEMONYMS, ADJ_ENDINGS } from './data/demonyms.ts';
+import { COMMON_OR_PERSON, STOPWORDS, PREPOSITIONS, ORG_AFTER, NON_PLACES, TITLES, PLACE_HEADS } from './data/cues.ts';
+import { AMBIGUOUS_REGIONS } from './data/regions.ts';
+
+const MAX_NGRAM = 5;
+
+// ---------------------------------------------------------------- chains
+const chainMap = new Map<string, Record<string, number>>();
+const chainFirst = new Set<string>();
+for (const [name, w] of CHAINS) {
+  const k = foldKey(name);
+  chainMap.set(k, w);
+  const sp = k.indexOf(' ');
+  if (sp > 0) chainFirst.add(k.slice(0, sp));
+}
+/** Chains whose name is also an ordinary word: need mid-sentence capitals. */
+const CHAIN_WORDS = new Set(['target', 'kiwi', 'albert', 'joker', 'continente', 'dino', 'boots', 'meny', 'prisma', 'maxima', 'countdown', 'jumbo', 'irma', 'alko', 'hema', 'coles', 'magnit', 'argos', 'lawson', 'selver', 'conad', 'ica', 'cvs']);
+
+// ---------------------------------------------------------------- demonyms
+const demonymStems = new Map<string, { cc: string; capOnly: boolean }>();
+for (const [cc, stems] of Object.entries(DEMONYMS)) {
+  for (let s of stems.split(/\s+/)) {
+    if (!s) continue;
+    const capOnly = s.startsWith('^');
+    if (capOnly) s = s.slice(1);
+    const k = fold(s.replace(/_/g, ' '));
+    if (!demonymStems.has(k)) demonymStems.set(k, { cc, capOnly });
+  }
+}
+const ENDINGS = new Set(ADJ_ENDINGS);
+const demonymPrefixes = new Set([...demonymStems.keys()].map((k) => k.slice(0, 3)));
+const MAX_ENDING = Math.max(...ADJ_ENDINGS.map((e) => e.length));
+
+function demonymOf(folded: string): { cc: string; capOnly: boolean; stemLen: number } | null {
+  if (!demonymPrefixes.has(folded.slice(0, 3))) return null;
+  for (let cut = 0; cut <= MAX_ENDING && cut < folded.length - 2; cut++) {
+    const stem = folded.slice(0, folded.length - cut);
+    const hit = demonymStems.get(stem);
+    if (hit && ENDINGS.has(folded.slice(folded.length - cut))) {
+      // Short stems need a real ending or capitals ("rus" ≠ "ruse").
+      return { ...hit, stemLen: stem.length };
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- admin abbreviations (after a comma)
+const ABBREV: Record<string, string> = {};
+for (const a of 'Ala Ariz Ark Calif Cal Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nebr Nev N.H N.J N.M N.Y N.C N.D Okla Ore Pa R.I S.C S.D Tenn Tex Va Vt Wash W.Va Wis Wyo D.C AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC'.split(' ')) ABBREV[a] = 'US';
+for (const a of 'Ont Que B.C Alta Sask Man N.S N.B P.E.I Nfld Alb ON QC BC AB SK MB NS NB PE NL YT NT NU'.split(' ')) ABBREV[a] = 'CA';
+for (const a of 'NSW Qld QLD Vic VIC Tas TAS WA SA NT ACT'.split(' ')) ABBREV[a] ??= 'AU';
+ABBREV['WA'] = 'US';
+const ABBREV_RE = new RegExp(`,\\s*(${Object.keys(ABBREV).sort((a, b) => b.length - a.length).map((a) => a.replace(/\./g, '\\.')).join('|')})(\\.?)(?![\\p{L}])`, 'gu');
+
+const ADMIN_HEADS: Record<string, Record<string, number>> = {
+  county: { US: 0.85, KE: 0.05, TW: 0.05, CN: 0.05 },
+  parish: { US: 0.8, GB: 0.1, JM: 0.1 },
+  township: { US: 0.85, CA: 0.1, ZA: 0.05 },
+  oblast: { RU: 0.5, UA: 0.35, KZ: 0.1, BY: 0.05 },
+  voivodeship: { PL: 1 },
+  prefecture: { JP: 0.85, GR: 0.1, CN: 0.05 },
+  canton: { CH: 0.9, FR: 0.1 },
+  kanton: { CH: 1 },
+  landkreis: { DE: 1 },
+  powiat: { PL: 1 },
+  bezirk: { AT: 0.5, DE: 0.3, CH: 0.2 },
+};
+const ADMIN_RE = new RegExp(String.raw`(\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){0,2}) (County|Parish|Township|Oblast|Voivodeship|Prefecture|Canton|Kanton|Landkreis|Powiat|Bezirk)|County (\p{Lu}[\p{L}]+)`, 'gu');
+
+// ---------------------------------------------------------------- helpers
+const TYPE_PSEUDO_POP: Record<string, number> = { c: 1e9, k: 1e9, r: 1e8 };
+const ambiguousRegions = new Set(AMBIGUOUS_REGIONS);
+/** Country names that are lower-case common nouns: capitals mid-sentence suffice. */
+const LOWER_COMMON = new Set(['turkey', 'china', 'chile', 'guinea', 'jersey', 'man', 'mali', 'niger', 'cuba']);
+
+function priorOf(entries: GazEntry[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const e of entries) {
+    const w = TYPE_PSEUDO_POP[e.type] ?? Math.pow(10, e.bucket / 2) * (e.type === 'a' ? 0.5 : 1);
+    m.set(e.cc, Math.max(m.get(e.cc) ?? 0, w));
+  }
+  return m;
+}
+
+function strengthOf(entries: GazEntry[]): { weight: number; kind: 'place' | 'country'; maxBucket: number; best: string } {
+  let best = 'a';
+  let maxBucket = 0;
+  for (const e of entries) {
+    if (e.type === 'c' || e.type === 'k') best = 'c';
+    else if (e.type === 'r' && best !== 'c') best = 'r';
+    else if (e.type === 'p' && best === 'a') best = 'p';
+    if (e.type === 'p' || e.type === 'a') maxBucket = Math.max(maxBucket, e.bucket);
+  }
+  if (best === 'c') return { weight: 3, kind: 'country', maxBucket: 25, best };
+  if (best === 'r') return { weight: 2.5, kind: 'place', maxBucket: 25, best };
+  // population 10^(bucket/2): 1k→0.6, 10k→1.1, 100k→1.5, 1M→1.8, 10M→2.1
+  const pop = maxBucket / 2;
+  const w = Math.max(0.6, Math.min(2.2, 0.6 + 0.4 * (pop - 3) - 0.03 * Math.max(0, pop - 5) * (pop - 5)));
+  return { weight: w, kind: 'place', maxBucket, best };
+}
+
+interface Hit {
+  entries: GazEntry[];
+  n: number;
+  inflected: boolean;
+  key: string;
+  end: number; // end offset in src (may be inside a CJK token)
+  start: number;
+}
+
+function lookupTokens(src: string, toks: Token[], i: number, inflect: TextShape['inflecting']): Hit | null {
+  const t0 = toks[i]!;
+  let key = '';
+  const maxN = Math.min(MAX_NGRAM, toks.length - i);
+  // Collect joinable window.
+  let window = 1;
+  while (window < maxN && joinable(src, toks[i + window - 1]!, toks[i + window]!) && !toks[i + window]!.cjk) window++;
+  // Hebrew/Arabic proclitics on the first word: "בתל אביב" → "תל אביב".
+  const firsts = t0.caseless && !t0.cjk ? [t0.folded, ...prefixCandidates(t0.folded)] : [t0.folded];
+  for (const first of firsts) {
+    if (window > 1 && isFirstWord(first)) {
+      for (let n = window; n >= 2; n--) {
+        let k = first;
+        for (let j = 1; j < n; j++) k += ' ' + toks[i + j]!.folded;
+        const hit = lookup(k);
+        if (hit) return { entries: hit, n, inflected: first !== t0.folded, key: k, start: t0.start, end: toks[i + n - 1]!.end };
+      }
+    }
+  }
+  const multi = window > 1 && isFirstWord(t0.folded);
+  for (let n = multi ? window : 1; n >= 1; n--) {
+    key = '';
+    for (let j = 0; j < n; j++) key += (j ? ' ' : '') + toks[i + j]!.folded;
+    const last = toks[i + n - 1]!;
+    const exact = lookup(key);
+    if (exact) return { entries: exact, n, inflected: false, key, start: t0.start, end: last.end };
+    if (inflect !== 'none' && last.folded.length >= 4 && !last.caseless) {
+      const prefix = key.slice(0, key.length - last.folded.length);
+      const lemmas = inflect === 'full' ? lemmaCandidates(last.folded) : last.folded.endsWith('s') ? [last.folded.slice(0, -1)] : [];
+      for (const lemma of lemmas) {
+        const hit = lookup(prefix + lemma);
+        if (hit) return { entries: hit, n, inflected: true, key: prefix + lemma, start: t0.start, end: last.end };
+      }
+    } else if (last.caseless && n === 1) {
+      for (const cand of prefixCandidates(last.folded)) {
+        const hit = lookup(cand);
+        if (hit) return { entries: hit, n, inflected: true, key: cand, start: t0.start, end: last.end };
+      }
+    }
+  }
+  return null;
+}
+
+/** Substring scan inside a CJK token (no spaces between words). */
+function cjkHits(tok: Token): Array<{ entries: GazEntry[]; start: number; end: number; key: string }> {
+  const out: Array<{ entries: GazEntry[]; start: number; end: number; key: string }> = [];
+  const s = tok.folded;
+  if (s.length !== tok.text.length) return out;
+  let i = 0;
+  while (i < s.length - 1) {
+    let found = false;
+    for (let len = Math.min(8, s.length - i); len >= 2; len--) {
+      const sub = s.slice(i, i + len);
+      const hit = lookup(sub);
+      if (!hit) continue;
+      const good = hit.some((e) => e.type === 'c' || e.type === 'k' || e.type === 'r' || e.bucket >= 10);
+      if (!good) continue;
+      out.push({ entries: hit, start: tok.start + i, end: tok.start + i + len, key: sub });
+      i += len;
+      found = true;
+      break;
+    }
+    if (!found) i++;
+  }
+  return out;
+}
+
+export interface TextShape {
+  /** Author writes in lower case only (no capitalised words mid-sentence). */
+  lowercase: boolean;
+  /** Case-ending stripping: full for inflecting languages, genitive -s only for
+   * Germanic ones, none for English/Romance text. */
+  inflecting: 'full' | 'genitive' | 'none';
+}
+
+const GENITIVE_ONLY = new Set(['de', 'nl', 'sv', 'da', 'nb', 'nn', 'no', 'af']);
+const NON_INFLECTING = new Set(['fr', 'es', 'it', 'pt', 'ca', 'gl', 'ro', 'id', 'ms', 'vi', 'tl', 'sw']);
+const DE_FUNCTION = new Set(['der', 'die', 'das', 'und', 'ist', 'ich', 'nicht', 'ein', 'eine', 'einem', 'einen', 'habe', 'wir', 'mit', 'dem', 'den', 'het', 'een', 'och', 'jeg', 'ikke', 'det', 'er']);
+const EN_FUNCTION = new Set(['the', 'and', 'is', 'was', 'in', 'from', 'of', 'to', 'this', 'that', 'with', 'it', 'on', 'at', 'for', 'my', 'we', 'i', 'a', 'an', 'are', 'be', 'has', 'have', 'had', 'they', 'he', 'she', 'by', 'as', 'its', "it's"]);
+
+export function textShape(toks: Token[], language: string | null = null): TextShape {
+  const en = new Set<string>();
+  for (const t of toks) if (EN_FUNCTION.has(t.folded)) en.add(t.folded);
+  let de = 0;
+  let letters = 0;
+  for (const t of toks) {
+    if (DE_FUNCTION.has(t.folded)) de++;
+    if (!t.caseless) letters += t.text.length;
+  }
+  // franc is unreliable on very short tips: trust it only from ~40 letters on.
+  const lang = letters >= 40 ? language : null;
+  const inflecting: TextShape['inflecting'] =
+    lang === 'en' || en.size >= 3 ? 'none'
+      : de >= 2 || (lang && GENITIVE_ONLY.has(lang)) ? 'genitive'
+        : lang && NON_INFLECTING.has(lang) ? 'none' : 'full';
+  let cased = 0;
+  let capMid = 0;
+  for (const t of toks) {
+    if (t.caseless || /^\d/.test(t.text)) continue;
+    cased++;
+    if (t.cap && !t.sentStart) capMid++;
+  }
+  const firstLower = toks.find((t) => !t.caseless && !/^\d/.test(t.text));
+  return { lowercase: cased >= 2 && capMid === 0 && !!firstLower && !firstLower.cap, inflecting };
+}
+
+function prepositionBefore(toks: Token[], i: number): boolean {
+  const p = toks[i - 1];
+  if (p && PREPOSITIONS.has(p.folded)) return true;
+  // "in a bar in X" handled by the immediate check; also "in the X", "w samym X".
+  const p2 = toks[i - 2];
+  return !!p2 && PREPOSITIONS.has(p2.folded) && !!p && /^(the|la|le|der|die|das|el|il|lo|de)$/.test(p.folded);
+}
+
+// ---------------------------------------------------------------- main
+export function tokenMentions(src: string, toks: Token[], shape: TextShape): Mention[] {
+  const out: Mention[] = [];
+  const used = new Uint8Array(toks.length);
+
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.cjk) {
+      for (const h of cjkHits(t)) {
+        const st = strengthOf(h.entries);
+        out.push(mention(st.kind, src, h.start, h.end, priorOf(h.entries), st.weight, { fixed: false, tokStart: i, tokEnd: i + 1 }));
+      }
+      used[i] = 1;
+      continue;
+    }
+    if (/^\d+$/.test(t.folded)) continue;
+
+    // Chains (multi-word first).
+    {
+      let matched = false;
+      const maxN = Math.min(4, toks.length - i);
+      for (let n = chainFirst.has(t.folded) ? maxN : 1; n >= 1 && !matched; n--) {
+        let key = t.folded;
+        let ok = true;
+        for (let j = 1; j < n; j++) {
+          if (!joinable(src, toks[i + j - 1]!, toks[i + j]!) && !/^\s?&\s?$/.test(src.slice(toks[i + j - 1]!.end, toks[i + j]!.start))) { ok = false; break; }
+          key += ' ' + toks[i + j]!.folded;
+        }
+        if (!ok) continue;
+        const w = chainMap.get(key);
+        if (!w) continue;
+        if (n === 1 && CHAIN_WORDS.has(key) && (!(t.cap || t.upper) || (t.sentStart && !t.upper))) continue;
+        if (!t.cap && !t.upper && !t.caseless && !shape.lowercase) continue;
+        const last = toks[i + n - 1]!;
+        out.push(mention('chain', src, t.start, last.end, w, 2.4, { tokStart: i, tokEnd: i + n }));
+        for (let j = 0; j < n; j++) used[i + j] = 1;
+        i += n - 1;
+        matched = true;
+      }
+      if (matched) continue;
+    }
+
+    // Gazetteer.
+    const hit = lookupTokens(src, toks, i, shape.inflecting);
+    if (hit) {
+      const n = hit.n;
+      const lastTok = toks[i + n - 1]!;
+      const single = n === 1;
+      const st = strengthOf(hit.entries);
+      const isAcronym = hit.entries.every((e) => e.type === 'k');
+      let keep = true;
+      let mult = 1;
+      let needsSupport = false;
+      const prep = prepositionBefore(toks, i);
+      const capital = t.cap || t.upper || t.caseless;
+      let sentWeak = false;
+
+      if (isAcronym) {
+        // "US", "UK", "U.S." — must be written in capitals.
+        keep = toks.slice(i, i + n).every((x) => x.upper || x.caseless);
+      } else if (NON_PLACES.has(hit.key) || (single && STOPWORDS.has(hit.key))) {
+        keep = false;
+      } else if (!capital) {
+        if (shape.lowercase) {
+          keep = prep && (st.best === 'c' || st.best === 'r' || st.maxBucket >= 10) && !COMMON_OR_PERSON.has(hit.key);
+          mult = 0.75;
+        } else {
+          keep = false;
+        }
+      } else {
+        if (t.sentStart && !t.upper && !prep) {
+          mult *= 0.75;
+          // Sentence-initial capitals are not evidence of a name: small or alternate-only names need support.
+          if (single && (st.best === 'a' || (st.best === 'p' && st.maxBucket < 12))) sentWeak = true;
+        }
+        if (prep) mult *= 1.15;
+        let weak = sentWeak;
+        // Dateline: "WASHINGTON (CNN) —", "Paris, Ky. (AP)" at the start of the text.
+        const dateline = i === 0 && /^\s*(?:\(|—|–|-{1,2}\s|,\s*\p{Lu})/u.test(src.slice(lastTok.end));
+        if (LOWER_COMMON.has(hit.key)) weak = t.sentStart && !prep;
+        else if (COMMON_OR_PERSON.has(hit.key) || ambiguousRegions.has(hit.key)) weak = !(prep && !t.sentStart);
+        if (dateline) weak = false;
+        // Small places without a locative preposition: usually a person or a common noun.
+        if (st.kind === 'place' && st.best !== 'r' && st.maxBucket < 10 && !prep && !t.upper && !dateline) weak = true;
+        // Latin-script exonyms/alternate names only ("Munich", but also junk like "Site"): need a preposition.
+        if (st.best === 'a' && st.maxBucket < 12 && !t.caseless && !prep && !t.upper && !dateline) weak = true;
+        // Person-name context: title before, or capitalised neighbours that are not place words.
+        const prev = toks[i - 1];
+        const next = toks[i + n];
+        if (prev && TITLES.has(prev.folded)) { weak = true; mult *= 0.3; }
+        const personish = st.best === 'a' || (st.best === 'p' && st.maxBucket < 12) || COMMON_OR_PERSON.has(hit.key) || ambiguousRegions.has(hit.key);
+        if (!t.caseless && st.best !== 'c' && personish) {
+          const prevName = prev && prev.cap && !prev.sentStart && !prev.upper && !PREPOSITIONS.has(prev.folded) && /^\s$/.test(src.slice(prev.end, t.start)) && !lookup(prev.folded);
+          const nextName = next && next.cap && !next.upper && /^\s$/.test(src.slice(lastTok.end, next.start)) && !PLACE_HEADS.has(next.folded) && !TITLES.has(next.folded) && !lookup(next.folded);
+          if (prevName || nextName) { weak = true; mult *= 0.5; }
+        }
+        if (weak) {
+          needsSupport = true;
+          mult *= 0.25;
+        }
+        if (next && ORG_AFTER.has(next.folded) && /^\s$/.test(src.slice(lastTok.end, next.start))) {
+          mult *= 0.3;
+          needsSupport = true;
+        }
+      }
+      if (hit.inflected) {
+        mult *= 0.9;
+        if (hit.key.length < 4) keep = false;
+        if (st.best === 'p' || st.best === 'a') {
+          if (st.maxBucket < 9) keep = false;
+        }
+      }
+      if (st.best === 'a' && st.maxBucket < 8) mult *= 0.8;
+      // Tiny places whose name is a single short word: weak.
+      if (st.kind === 'place' && st.best !== 'r' && st.maxBucket < 8 && single && hit.key.length <= 4) mult *= 0.5;
+      if (keep) {
+        out.push(mention(st.kind, src, hit.start, hit.end, priorOf(hit.entries), st.weight, { fixed: false, tokStart: i, tokEnd: i + n, mult, needsSupport }));
+        for (let j = 0; j < n; j++) used[i + j] = 1;
+        i += n - 1;
+        continue;
+      }
+    }
+
+    // Demonyms (two-word first: "South African", "New Zealander").
+    if (used[i]) continue;
+    const two = toks[i + 1] && joinable(src, t, toks[i + 1]!) ? t.folded + ' ' + toks[i + 1]!.folded : null;
+    const d2raw = two ? demonymOf(two) : null;
+    const d2 = d2raw && two && two.slice(0, d2raw.stemLen).includes(' ') ? d2raw : null;
+    if (d2 && two) {
+      const nt = toks[i + 1]!;
+      out.push(mention('demonym', src, t.start, nt.end, { [d2.cc]: 1 }, 1.5, { tokStart: i, tokEnd: i + 2 }));
+      i += 1;
+      continue;
+    }
+    const d = demonymOf(t.folded);
+    if (d) {
+      if (d.capOnly && !t.cap && !t.upper) continue;
+      if (d.stemLen <= 4 && t.folded.length === d.stemLen && !t.cap) continue;
+      if (STOPWORDS.has(t.folded)) continue;
+      out.push(mention('demonym', src, t.start, t.end, { [d.cc]: 1 }, 1.5, { tokStart: i, tokEnd: i + 1 }));
+    }
+  }
+
+  // Administrative head nouns: "Metcalfe County" (US), "County Kerry" (IE/GB), "X Parish" (US).
+  for (const m of src.matchAll(ADMIN_RE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (out.some((x) => x.start <= start && x.end >= end)) continue;
+    const head = (m[2] ?? m[3] ?? '').toLowerCase();
+    const prior = m[3] ? { IE: 0.7, GB: 0.3 } : (ADMIN_HEADS[head] ?? {});
+    for (let k = out.length - 1; k >= 0; k--) {
+      const x = out[k]!;
+      if (x.start >= start && x.end <= end && x.kind !== 'chain') out.splice(k, 1);
+    }
+    const ti = toks.findIndex((x) => x.start >= start);
+    out.push(mention('place', src, start, end, prior, 1.8, { tokStart: ti, tokEnd: ti + 1 }));
+  }
+
+  // State / province abbreviations right after a comma: "Paris, Ky.", "London, Ont."
+  for (const m of src.matchAll(ABBREV_RE)) {
+    const abbr = m[1] ?? '';
+    const cc = ABBREV[abbr];
+    if (!cc) continue;
+    const start = m.index + m[0].indexOf(abbr);
+    const end = start + abbr.length + (m[2] ?? '').length;
+    // Two-letter codes must be followed by end / punctuation / ZIP, not by a word.
+    if (/^[A-Z]{2,3}$/.test(abbr) && !/^\s*(?:$|[.,;:)!?]|\d{5})/.test(src.slice(end))) continue;
+    const clash = out.findIndex((x) => x.start < end && x.end > start);
+    if (clash >= 0) {
+      const x = out[clash]!;
+      if (x.tokEnd - x.tokStart !== 1 || x.kind === 'chain') continue;
+      out.splice(clash, 1);
+    }
+    const ti = toks.findIndex((x) => x.start >= start);
+    out.push(mention('place', src, start, end, { [cc]: 1 }, 2.2, { tokStart: ti, tokEnd: ti + 1 }));
+  }
+  return out;
+}

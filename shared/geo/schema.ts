@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+export const EvidenceKindSchema = z.enum([
+  'place', 'country', 'demonym', 'phone', 'domain', 'email', 'postcode', 'coordinates', 'currency', 'chain', 'language',
+]);
+
+export const EvidenceSchema = z.object({
+  kind: EvidenceKindSchema,
+  text: z.string(),
+  /** UTF-16 offsets into the original text: text.slice(start, end) === evidence.text */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+
+export const CandidateSchema = z.object({
+  country: z.string().regex(/^[A-Z]{2}$/),
+  score: z.number().min(0).max(1),
+  evidence: z.array(EvidenceSchema),
+});
+
+export const GeoResultSchema = z.object({
+  country: z.string().regex(/^[A-Z]{2}$/).nullable(),
+  confidence: z.number().min(0).max(1),
+  candidates: z.array(CandidateSchema),
+  language: z.string().regex(/^[a-z]{2}$/).nullable(),
+});
+
+export type EvidenceKind = z.infer<typeof EvidenceKindSchema>;
+export type Evidence = z.infer<typeof EvidenceSchema>;
+export type Candidate = z.infer<typeof CandidateSchema>;
+export type GeoResult = z.infer<typeof GeoResultSchema>;

@@ -1,0 +1,222 @@
+/**
+ * Non-toponym evidence: phone numbers, web addresses / e-mails, stand-alone
+ * postcodes, coordinates and currencies.
+ */
+import parsePhoneNumberFromString from 'libphonenumber-js/core';
+import type { MetadataJson } from 'libphonenumber-js/core';
+import phoneMetadata from 'libphonenumber-js/metadata.min.json';
+import grid from './generated/coords.json' with { type: 'json' };
+import { CURRENCIES, VANITY_TLDS, WEAK_TLDS, TLD_COUNTRY } from './data/signals.ts';
+import { mention } from './mention.ts';
+import type { Mention } from './mention.ts';
+
+const META = phoneMetadata as unknown as MetadataJson & { country_calling_codes: Record<string, string[]>; countries: Record<string, unknown> };
+const ISO2 = new Set(Object.keys(META.countries));
+
+// ---------------------------------------------------------------- phones
+const PHONE_RE = /(?:\+|(?<![\d.,])00)\s?[1-9][\d \u00a0().\/-]{5,20}\d/g;
+
+export function phones(src: string): Mention[] {
+  const out: Mention[] = [];
+  for (const m of src.matchAll(PHONE_RE)) {
+    const raw = m[0];
+    const digits = raw.replace(/[^\d+]/g, '');
+    const intl = digits.startsWith('+') ? digits : '+' + digits.slice(2);
+    if (intl.length < 9 || intl.length > 17) continue;
+    let cc: string | undefined;
+    try {
+      const p = parsePhoneNumberFromString(intl, META);
+      if (!p) continue;
+      cc = p.country ?? META.country_calling_codes[p.countryCallingCode]?.[0];
+    } catch {
+      continue;
+    }
+    if (!cc || cc === '001') continue;
+    out.push(mention('phone', src, m.index, m.index + raw.length, { [cc]: 1 }, raw.startsWith('+') ? 3 : 2.6));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- web / e-mail
+const HOST_RE = /(?:https?:\/\/)?(?:[\p{L}\p{N}._%+-]+@)?(?:[a-z0-9](?:[a-z0-9-]{0,62})\.)+([a-zA-Z]{2,24})(?![\p{L}\p{N}-])/gu;
+
+export function webAddresses(src: string): Mention[] {
+  const out: Mention[] = [];
+  for (const m of src.matchAll(HOST_RE)) {
+    const raw = m[0];
+    const tld = m[1] ?? '';
+    if (tld !== tld.toLowerCase()) continue; // "Paris.It was…"
+    const isEmail = raw.includes('@');
+    const strong = isEmail || /^(?:https?:\/\/|www\.)/i.test(raw);
+    const host = raw.replace(/^https?:\/\//i, '').replace(/^.*@/, '');
+    const labels = host.split('.');
+    if (labels.length < 2 || (labels[0] ?? '').length < 2) continue;
+    if (!strong && host !== host.toLowerCase()) continue;
+    if (tld.length !== 2) continue;
+    if (VANITY_TLDS.has(tld) && !WEAK_TLDS.has(tld)) continue;
+    const cc = TLD_COUNTRY[tld] ?? tld.toUpperCase();
+    if (!cc || !ISO2.has(cc)) continue;
+    // Single-word "x.yy" without www/@ must look like a domain (hyphen, or ≥ 3 chars).
+    if (!strong && labels.length === 2 && !/[-\d]/.test(labels[0] ?? '') && (labels[0] ?? '').length < 3) continue;
+    const w = WEAK_TLDS.has(tld) ? 1.2 : 2.6;
+    out.push(mention(isEmail ? 'email' : 'domain', src, m.index, m.index + raw.length, { [cc]: 1 }, w));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- postcodes (self-identifying formats)
+const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC';
+const PREFIXED: Record<string, string> = {
+  D: 'DE', A: 'AT', CH: 'CH', F: 'FR', I: 'IT', B: 'BE', NL: 'NL', L: 'LU', PL: 'PL', CZ: 'CZ', SK: 'SK', H: 'HU',
+  S: 'SE', N: 'NO', DK: 'DK', FIN: 'FI', FI: 'FI', E: 'ES', P: 'PT', GR: 'GR', SLO: 'SI', SI: 'SI', HR: 'HR', LT: 'LT', LV: 'LV', EE: 'EE', RO: 'RO', BG: 'BG',
+};
+const POSTCODE_PATTERNS: ReadonlyArray<readonly [RegExp, (m: RegExpMatchArray) => string | null, number]> = [
+  // UK: "SW1A 1AA", "EH1 1YZ"
+  [/\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}\b/g, () => 'GB', 2.4],
+  // Canada: "K1A 0B1"
+  [/\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b/g, () => 'CA', 2.4],
+  // Netherlands: "1012 AB" + Town
+  [/\b[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?= \p{Lu})/gu, () => 'NL', 2.4],
+  // Poland: "00-950 Warszawa"
+  [/\b\d{2}-\d{3}(?= \p{Lu})/gu, () => 'PL', 2.2],
+  // Portugal: "1000-001 Lisboa"
+  [/\b\d{4}-\d{3}(?= \p{Lu})/gu, () => 'PT', 2.2],
+  // Country-prefixed: "D-80331", "CH-8001", "A-1010"
+  [/\b(D|A|CH|F|I|B|NL|L|PL|CZ|SK|H|S|N|DK|FIN|FI|E|P|GR|SLO|SI|HR|LT|LV|EE|RO|BG)-\d{4,5}\b/g, (m) => PREFIXED[m[1] ?? ''] ?? null, 2.6],
+  // US: "TX 75001"
+  [new RegExp(`\\b(?:${US_STATES}) \\d{5}(?:-\\d{4})?\\b`, 'g'), () => 'US', 2.4],
+  // Japan: "〒100-0001"
+  [/〒\s?\d{3}-?\d{4}/g, () => 'JP', 2.6],
+];
+
+export function postcodes(src: string): Mention[] {
+  const out: Mention[] = [];
+  for (const [re, map, w] of POSTCODE_PATTERNS) {
+    for (const m of src.matchAll(re)) {
+      const cc = map(m);
+      if (!cc) continue;
+      out.push(mention('postcode', src, m.index ?? 0, (m.index ?? 0) + m[0].length, { [cc]: 1 }, w));
+    }
+  }
+  return out;
+}
+
+/** Numeric postcode lengths by country, used for "75011 Paris" style pairs. */
+export const NUMERIC_POSTCODE: Record<string, ReadonlySet<string>> = {
+  '5': new Set(['DE', 'FR', 'ES', 'IT', 'FI', 'US', 'MX', 'HR', 'EE', 'LT', 'UA', 'TR', 'MY', 'TH', 'ID', 'KR', 'MA', 'DZ', 'EG', 'SA', 'IL', 'RS', 'ME', 'BA', 'CU', 'GT', 'PK', 'KW', 'IQ', 'IR']),
+  '4': new Set(['AT', 'CH', 'BE', 'DK', 'NO', 'HU', 'AU', 'NZ', 'SI', 'LU', 'LV', 'BG', 'PH', 'ZA', 'NL', 'MK', 'AL', 'CY', 'GE', 'AM', 'TN', 'BD', 'AR', 'VE']),
+  '6': new Set(['RU', 'IN', 'CN', 'SG', 'RO', 'BY', 'KZ', 'VN', 'CO', 'EC', 'KG', 'UZ', 'TJ', 'TM']),
+  '3+2': new Set(['CZ', 'SK', 'SE', 'GR']),
+};
+
+// ---------------------------------------------------------------- coordinates
+const NUM = String.raw`[-−]?\d{1,3}\.\d{2,}`;
+const DEC_RE = new RegExp(String.raw`(${NUM})\s*°?\s*([NSns])?\s*[,;/]?\s+(${NUM})\s*°?\s*([EWOewo])?`, 'g');
+const DMS_RE = /(\d{1,2})\s*°\s*(\d{1,2}(?:\.\d+)?)\s*['′’]\s*(?:(\d{1,2}(?:\.\d+)?)\s*(?:"|″|''|”)\s*)?([NS])[\s,;/]*(\d{1,3})\s*°\s*(\d{1,2}(?:\.\d+)?)\s*['′’]\s*(?:(\d{1,2}(?:\.\d+)?)\s*(?:"|″|''|”)\s*)?([EWO])/g;
+
+// Coordinate → country grid sampled from @rapideditor/country-coder at build time.
+const GRID = grid as { step: number; rows: string };
+const gridRows = GRID.rows.split('\n');
+const decodedRows = new Map<number, string[]>();
+function cellCode(r: number, c: number): string {
+  const nLon = Math.round(360 / GRID.step);
+  if (r < 0 || r >= gridRows.length) return '..';
+  c = ((c % nLon) + nLon) % nLon;
+  let row = decodedRows.get(r);
+  if (!row) {
+    row = [];
+    for (const run of (gridRows[r] ?? '').split(',')) {
+      const cc = run.slice(0, 2);
+      const n = parseInt(run.slice(2), 36);
+      for (let k = 0; k < n; k++) row.push(cc);
+    }
+    decodedRows.set(r, row);
+  }
+  return row[c] ?? '..';
+}
+
+/** Country distribution at a point: the cell itself, else its land neighbours (coasts, borders). */
+export function countryAt(lat: number, lon: number): Map<string, number> {
+  const r = Math.floor((90 - lat) / GRID.step);
+  const c = Math.floor((lon + 180) / GRID.step);
+  const out = new Map<string, number>();
+  const centre = cellCode(r, c);
+  if (centre !== '..') out.set(centre, 3);
+  for (let dr = -1; dr <= 1; dr++) {
+    for (let dc = -1; dc <= 1; dc++) {
+      if (!dr && !dc) continue;
+      const cc = cellCode(r + dr, c + dc);
+      if (cc !== '..') out.set(cc, (out.get(cc) ?? 0) + (centre === '..' ? 1 : 0.25));
+    }
+  }
+  return out;
+}
+
+function coordMention(src: string, start: number, end: number, lat: number, lon: number): Mention | null {
+  if (!Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) return null;
+  const dist = countryAt(lat, lon);
+  if (dist.size === 0) return null;
+  return mention('coordinates', src, start, end, dist, 3);
+}
+
+export function coordinates(src: string): Mention[] {
+  const out: Mention[] = [];
+  const taken: Array<[number, number]> = [];
+  for (const m of src.matchAll(DMS_RE)) {
+    const dms = (d?: string, mi?: string, s?: string) => Number(d ?? 0) + Number(mi ?? 0) / 60 + Number(s ?? 0) / 3600;
+    let lat = dms(m[1], m[2], m[3]);
+    let lon = dms(m[5], m[6], m[7]);
+    if (m[4] === 'S') lat = -lat;
+    if (m[8] === 'W') lon = -lon;
+    const mm = coordMention(src, m.index, m.index + m[0].length, lat, lon);
+    if (mm) {
+      out.push(mm);
+      taken.push([mm.start, mm.end]);
+    }
+  }
+  for (const m of src.matchAll(DEC_RE)) {
+    const start = m.index;
+    if (taken.some(([a, b]) => start < b && start + m[0].length > a)) continue;
+    // Refuse things glued to other numbers ("1.200.300").
+    const before = src[start - 1] ?? ' ';
+    if (/[\d.]/.test(before)) continue;
+    let lat = Number((m[1] ?? '').replace('−', '-'));
+    let lon = Number((m[3] ?? '').replace('−', '-'));
+    const ns = (m[2] ?? '').toUpperCase();
+    const ew = (m[4] ?? '').toUpperCase();
+    if (ns === 'S') lat = -Math.abs(lat);
+    if (ew === 'W') lon = -Math.abs(lon);
+    // Trim trailing hemisphere-less whitespace from the span.
+    const text = m[0].replace(/\s+$/, '');
+    const mm = coordMention(src, start, start + text.length, lat, lon);
+    if (mm) out.push(mm);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- currencies
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const CUR_BY_SYMBOL = new Map(CURRENCIES.map(([s, w]) => [s, w]));
+const SYMS = [...CUR_BY_SYMBOL.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
+const AMOUNT = String.raw`\d{1,3}(?:[ \u00a0.,']\d{3})*(?:[.,]\d{1,2}|,-)?|\d+(?:[.,]\d{1,2})?`;
+// Symbol after the amount ("19,90 zł") or before it ("£4.99", "CHF 12").
+const CUR_AFTER_RE = new RegExp(String.raw`(?<![\p{L}\d])(?:${AMOUNT})\s?(${SYMS})(?![\p{L}])`, 'gu');
+const CUR_BEFORE_RE = new RegExp(String.raw`(?<![\p{L}])(${SYMS})\s?(?:${AMOUNT})(?![\d])`, 'gu');
+const WEAK_SYMBOLS = new Set(['p', 'R', 'din', 'zl', 'TL', 'Fr.', 'Rs', 'р.', 'kr', 'kr.', 'lei']);
+
+export function currencies(src: string): Mention[] {
+  const out: Mention[] = [];
+  const seen = new Set<number>();
+  for (const re of [CUR_AFTER_RE, CUR_BEFORE_RE]) {
+    for (const m of src.matchAll(re)) {
+      const sym = m[1] ?? '';
+      const w = CUR_BY_SYMBOL.get(sym);
+      if (!w) continue;
+      if (re === CUR_BEFORE_RE && WEAK_SYMBOLS.has(sym) && sym !== 'Rs' && sym !== 'R') continue;
+      if (seen.has(m.index)) continue;
+      seen.add(m.index);
+      out.push(mention('currency', src, m.index, m.index + m[0].length, w, 2.4));
+    }
+  }
+  return out;
+}

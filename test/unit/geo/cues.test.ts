@@ -1,0 +1,86 @@
+import { describe, it, expect } from 'vitest';
+import { classify } from '#shared/geo/index.ts';
+
+describe('geo ambiguity and meaning-changing cues', () => {
+  it('resolves a city by its state/province qualifier', () => {
+    // Prepare / Act
+    const tx = classify('We bought it at a garage sale in Paris, Texas.');
+    const on = classify('Same lamp as in my cousin’s house in London, Ontario.');
+    const ar = classify('I saw it in a market in Córdoba, Argentina.');
+    // Assess
+    expect(tx.country).toBe('US');
+    expect(on.country).toBe('CA');
+    expect(ar.country).toBe('AR');
+  });
+
+  it('defaults an ambiguous city to its most populous namesake', () => {
+    // Prepare / Act
+    const r = classify('The mug is from a café in Paris.');
+    // Assess
+    expect(r.country).toBe('FR');
+  });
+
+  it('uses surrounding places to choose Georgia the state or the country', () => {
+    // Prepare / Act
+    const state = classify('We found it at a thrift store in Georgia, near Atlanta.');
+    const country = classify('It was sold in Georgia, in a market in Tbilisi.');
+    // Assess
+    expect(state.country).toBe('US');
+    expect(country.country).toBe('GE');
+  });
+
+  it('does not treat common words and given names as places', () => {
+    // Prepare
+    const texts = ['Jordan told me he has the same one.', 'Nice picture, very clear.', 'It has a turkey pattern on it.', 'Chad thinks it is old.', 'My sister Florence had a similar bag.'];
+    for (const t of texts) {
+      // Act
+      const r = classify(t);
+      // Assess
+      expect(r.country, t).toBeNull();
+    }
+  });
+
+  it('applies negation and correction', () => {
+    // Prepare / Act
+    const en = classify('Not Italy, I am sure it is from Greece.');
+    const de = classify('Das ist nicht aus Deutschland, sondern aus Österreich.');
+    const es = classify('No es de España, creo que es de Portugal.');
+    // Assess
+    expect(en.country).toBe('GR');
+    expect(de.country).toBe('AT');
+    expect(es.country).toBe('PT');
+  });
+
+  it('ignores manufacturing origin but keeps the place of purchase', () => {
+    // Prepare / Act
+    const only = classify('The label says Made in Bangladesh.');
+    const both = classify('Hergestellt in China, aber ich habe es in Linz gekauft.');
+    // Assess
+    expect(only.country).toBeNull();
+    expect(both.country).toBe('AT');
+  });
+
+  it('abstains when the tip says nothing about place', () => {
+    // Prepare / Act
+    const r = classify('Thank you for doing this work, I hope you find them.');
+    // Assess
+    expect(r.country).toBeNull();
+    expect(r.confidence).toBeLessThan(0.35);
+  });
+
+  it('treats style and colour idioms as non-locating', () => {
+    // Prepare / Act
+    const r = classify('The cushion is in a French grey colour, you see it everywhere.');
+    // Assess
+    expect(r.country).toBeNull();
+  });
+
+  it('keeps several countries as candidates', () => {
+    // Prepare / Act
+    const r = classify('You can buy these in Latvia and Lithuania.');
+    // Assess
+    const ccs = r.candidates.map((c) => c.country);
+    expect(ccs).toEqual(expect.arrayContaining(['LV', 'LT']));
+    expect(['LV', 'LT']).toContain(r.country);
+  });
+});

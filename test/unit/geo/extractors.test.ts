@@ -1,0 +1,114 @@
+import { describe, it, expect } from 'vitest';
+import { classify } from '#shared/geo/index.ts';
+import type { GeoResult } from '#shared/geo/index.ts';
+
+const kinds = (r: GeoResult) => r.candidates[0]?.evidence.map((e) => e.kind) ?? [];
+
+describe('geo extractors', () => {
+  it.each([
+    ['English country name', 'My aunt brought this teapot back from Portugal.', 'PT'],
+    ['German country name', 'Die Lampe habe ich in Ungarn gekauft.', 'HU'],
+    ['Polish locative', 'Ten koc kupiłam w Niemczech.', 'DE'],
+    ['Czech locative', 'Tuhle deku jsme koupili v Rakousku.', 'AT'],
+    ['Finnish inessive', 'Ostin tämän pyyhkeen Ruotsissa.', 'SE'],
+    ['Hungarian elative', 'Ez a bögre Ausztriából van.', 'AT'],
+    ['Croatian genitive', 'Ovaj ručnik je iz Italije.', 'IT'],
+    ['Greek accusative', 'Το αγόρασα στην Ιταλία.', 'IT'],
+    ['Russian prepositional', 'Я видел такую сумку в Варшаве.', 'PL'],
+    ['Japanese city', 'このタオルは大阪のホテルで見ました。', 'JP'],
+    ['Chinese city', '我在上海见过这个杯子。', 'CN'],
+    ['Hebrew prefix', 'ראיתי את זה בבית קפה בחיפה.', 'IL'],
+    ['city without diacritics', 'we had the same mug in our flat in krakow', 'PL'],
+    ['exonym', 'I saw this ashtray in a pub in Munich.', 'DE'],
+    ['region', 'This tablecloth is typical of Bavaria.', 'DE'],
+  ])('%s → country', (_label, text, cc) => {
+    // Prepare: a tip naming a place. Act:
+    const r = classify(text);
+    // Assess:
+    expect(r.country).toBe(cc);
+    expect(r.confidence).toBeGreaterThanOrEqual(0.35);
+  });
+
+  it('reads international phone numbers (+ and 00 prefixes)', () => {
+    // Prepare
+    const plus = 'Call the number on the sticker: +48 22 555 01 23';
+    const zeros = 'Printed on the box: 0039 06 5555 1234';
+    // Act
+    const a = classify(plus);
+    const b = classify(zeros);
+    // Assess
+    expect(a.country).toBe('PL');
+    expect(kinds(a)).toContain('phone');
+    expect(b.country).toBe('IT');
+  });
+
+  it('reads ccTLDs from web and e-mail addresses but ignores .com', () => {
+    // Prepare / Act
+    const uk = classify('The tag says www.example-shop.co.uk');
+    const at = classify('Mail them at info@beispiel-laden.at');
+    const com = classify('The tag says www.example-shop.com');
+    // Assess
+    expect(uk.country).toBe('GB');
+    expect(kinds(uk)).toContain('domain');
+    expect(at.country).toBe('AT');
+    expect(kinds(at)).toContain('email');
+    expect(com.country).toBeNull();
+  });
+
+  it('reads postcodes next to towns and self-identifying postcodes', () => {
+    // Prepare / Act
+    const de = classify('The parcel label reads 80331 München.');
+    const gb = classify('Return address ends with SW1A 2AA.');
+    const pl = classify('Adres: 31-042 Kraków');
+    // Assess
+    expect(de.country).toBe('DE');
+    expect(de.candidates[0]!.evidence.some((e) => e.kind === 'postcode' && e.text === '80331')).toBe(true);
+    expect(gb.country).toBe('GB');
+    expect(pl.country).toBe('PL');
+  });
+
+  it('maps decimal and DMS coordinates to a country', () => {
+    // Prepare / Act
+    const dec = classify('Shadow analysis gives 41.3874, 2.1686 roughly.');
+    const dms = classify("I'd say 59°20'N 18°04'E");
+    // Assess
+    expect(dec.country).toBe('ES');
+    expect(kinds(dec)).toContain('coordinates');
+    expect(dms.country).toBe('SE');
+  });
+
+  it('reads single-country currencies; euro alone is not decisive', () => {
+    // Prepare / Act
+    const czk = classify('It was priced at 129 Kč.');
+    const chf = classify('Sticker: CHF 12.50');
+    const eur = classify('The label says 4,99 €');
+    // Assess
+    expect(czk.country).toBe('CZ');
+    expect(chf.country).toBe('CH');
+    expect(eur.country).toBeNull();
+  });
+
+  it('recognises single-country shop chains', () => {
+    // Prepare / Act
+    const r = classify('It is in a Mercadona carrier bag.');
+    // Assess
+    expect(r.country).toBe('ES');
+    expect(kinds(r)).toContain('chain');
+  });
+
+  it('recognises demonyms in several languages', () => {
+    // Prepare / Act / Assess
+    expect(classify('It is a typical Norwegian brand.').country).toBe('NO');
+    expect(classify('To jest polski produkt.').country).toBe('PL');
+    expect(classify('Das ist eine österreichische Marke.').country).toBe('AT');
+    expect(classify('È una marca italiana molto nota.').country).toBe('IT');
+  });
+
+  it('returns ISO 639-1 language codes', () => {
+    // Prepare / Act
+    const r = classify('Ich habe diese Tasse in einem kleinen Laden in Graz gekauft.');
+    // Assess
+    expect(r.language).toBe('de');
+    expect(r.country).toBe('AT');
+  });
+});
