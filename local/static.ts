@@ -1,7 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
-import { readMedia } from '#shared/store/media.ts';
 import type { ExtraRoute } from './http-adapter.ts';
 
 const TYPES: Record<string, string> = {
@@ -45,6 +44,8 @@ export function staticRoutes(root: string): ExtraRoute {
     if (path.startsWith('/media/')) {
       const local = await fileUnder(demo, path.slice('/media/'.length));
       if (local !== null) return sendFile(response, local);
+      // Imported on first use: the store reads its bucket name once, after the stack has set it.
+      const { readMedia } = await import('#shared/store/media.ts');
       const media = await readMedia(path.slice('/media/'.length));
       if (media === null) return sendStatus(response, 404);
       response.writeHead(200, { 'content-type': media.contentType, 'cache-control': 'public, max-age=300', ...SECURITY_HEADERS });
