@@ -65,7 +65,7 @@ export const tables = {
         indexName: 'byObject',
         partitionKey: { name: 'objectId', type: 'S' },
         sortKey: { name: 'tipId', type: 'S' },
-        projection: ['queue', 'country', 'confidence', 'status', 'duplicateOf', 'duplicates', 'submittedAt'],
+        projection: ['queue', 'country', 'confidence', 'status', 'duplicateOf', 'submittedAt'],
       },
       // A cluster's members (the first tip and its duplicates) for the tip detail view.
       {

@@ -1,35 +1,58 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { DedupeDecision } from '#shared/dedupe/index.ts';
 import { isoSecond } from '#shared/ids.ts';
 import { createLogger } from '#shared/logger.ts';
 import { IntakeMessage, type ClassifyMessage } from '#shared/schemas/tip.ts';
+import { dedupeEngine } from '#shared/store/dedupe.ts';
 import { enqueueClassifyBatch } from '#shared/store/queues.ts';
 import { recordDedupe } from '#shared/store/tips.ts';
-import { eachMessage, processSqsBatch } from '../lib/sqs.ts';
-import { dedupeTip } from './engine.ts';
+import { eachMessage, processSqsBatch, type ParsedMessage } from '../lib/sqs.ts';
 
 const logger = createLogger('dedupe');
 
 /**
- * Messages are handled in arrival order (the first tip of a cluster must be
- * indexed before its copies), then the distinct ones are forwarded to the
- * classify queue in batches of ten.
+ * Decides the whole batch in arrival order (the first tip of a cluster is
+ * indexed before its copies, and cluster counters get one write per batch).
+ * If that fails, each tip is decided on its own so one bad tip cannot hold
+ * back the rest; decisions are idempotent, so re-deciding is safe.
  */
+async function decide(messages: ParsedMessage<IntakeMessage>[]): Promise<Map<string, DedupeDecision>> {
+  const decisions = new Map<string, DedupeDecision>();
+  try {
+    const batch = await dedupeEngine.processBatch(messages.map(({ body }) => body));
+    messages.forEach(({ messageId }, index) => decisions.set(messageId, batch[index]!));
+  } catch (error) {
+    logger.warn('batch dedupe failed; deciding tip by tip', { error: error as Error });
+    for (const { messageId, body } of messages) {
+      try {
+        decisions.set(messageId, await dedupeEngine.process(body));
+      } catch (tipError) {
+        logger.error('dedupe failed, will be retried', { messageId, tipId: body.tipId, error: tipError as Error });
+      }
+    }
+  }
+  return decisions;
+}
+
 async function dedupeHandler(event: SQSEvent): Promise<SQSBatchResponse> {
   return processSqsBatch(event, IntakeMessage, logger, async (messages) => {
+    const decisions = await decide(messages);
     const forward: { messageId: string; message: ClassifyMessage }[] = [];
     const failed = await eachMessage(messages, logger, async ({ messageId, body: tip }) => {
-      const outcome = await dedupeTip(tip);
-      const state = await recordDedupe(tip.tipId, outcome, isoSecond());
+      const decision = decisions.get(messageId);
+      if (decision === undefined) throw new Error('no dedupe decision');
+      const state = await recordDedupe(tip.tipId, decision, isoSecond());
       logger.info('tip deduplicated', {
         stage: 'deduplicated',
         tipId: tip.tipId,
-        duplicateOf: outcome.duplicateOf,
-        reason: outcome.reason,
+        duplicateOf: decision.duplicateOf,
+        reason: decision.reason,
+        similarity: decision.similarity,
         state,
       });
-      if (outcome.duplicateOf === null) forward.push({ messageId, message: { ...tip, clusterId: outcome.clusterId } });
+      if (decision.duplicateOf === null) forward.push({ messageId, message: { ...tip, clusterId: decision.clusterId } });
     });
     const notSent = await enqueueClassifyBatch(forward.map(({ message }) => message));
     for (const { messageId, message } of forward) {

@@ -10,6 +10,7 @@ import { limits } from '#shared/resources.ts';
 import { ObjectId, QueueName, TipId } from '#shared/schemas/common.ts';
 import { ObjectStatus, TipObject } from '#shared/schemas/object.ts';
 import { TriageStatus } from '#shared/schemas/tip.ts';
+import { dedupeEngine } from '#shared/store/dedupe.ts';
 import { writeExport } from '#shared/store/exports.ts';
 import { imageUploadForm, objectImageUrl } from '#shared/store/media.ts';
 import { createObject, getObject, listObjects, updateObject } from '#shared/store/objects.ts';
@@ -79,8 +80,8 @@ async function accessibleTip(tipId: string, principal: Principal): Promise<Recor
 
 /** What investigators see of a tip; `receipt` stays with the tipster. */
 function tipView(item: Record<string, unknown>): Record<string, unknown> {
-  const { receipt: _receipt, textSha256: _hash, dupCountPending: _pending, lastCountedDuplicate: _last, queueTime: _qt, queueConfidence: _qc, ...rest } = item;
-  return { ...rest, status: item.status ?? 'new', duplicates: item.duplicates ?? 0 };
+  const { receipt: _receipt, textSha256: _hash, queueTime: _qt, queueConfidence: _qc, ...rest } = item;
+  return { ...rest, status: item.status ?? 'new' };
 }
 
 const etag = (item: Record<string, unknown>): Record<string, string> => ({ etag: `"${String(item.version ?? 0)}"` });
@@ -90,14 +91,18 @@ const routes: Record<string, Route> = {
     const { country } = parseOrThrow(QueueParams, event.pathParameters ?? {}, 'path');
     const query = parseOrThrow(QueueQuery, event.queryStringParameters ?? {}, 'query');
     assertQueueAccess(principal, country);
-    return json(200, await queryQueue(country, query));
+    const page = await queryQueue(country, query);
+    const sizes = await dedupeEngine.clusterSizes(page.items.map((item) => ({ objectId: item.objectId, clusterId: item.tipId })));
+    const items = page.items.map((item) => ({ ...item, duplicates: (sizes.get(item.tipId) ?? 1) - 1 }));
+    return json(200, { ...page, items });
   },
 
   'GET /investigator/tips/{tipId}': async (event, principal) => {
     const { tipId } = parseOrThrow(TipParams, event.pathParameters ?? {}, 'path');
     const item = await accessibleTip(tipId, principal);
     const cluster = typeof item.clusterId === 'string' ? await clusterMembers(item.clusterId) : [];
-    return json(200, { ...tipView(item), cluster }, etag(item));
+    const [size] = (await dedupeEngine.clusterSizes([{ objectId: String(item.objectId), clusterId: tipId }])).values();
+    return json(200, { ...tipView(item), duplicates: item.duplicateOf ? 0 : (size ?? 1) - 1, cluster }, etag(item));
   },
 
   'PATCH /investigator/tips/{tipId}': async (event, principal) => {

@@ -48,23 +48,16 @@ export interface DedupeOutcome {
 }
 
 /**
- * Records the dedupe decision on the tip. A duplicate also bumps its cluster
- * head's `duplicates` counter. The two writes are separate single-item updates
- * (no transactions), so the duplicate carries `dupCountPending` until the bump
- * is done: a redelivery after a crash in between finishes the job, and the
- * head remembers the last duplicate it counted so a retry is not counted twice.
+ * Records the dedupe decision on the tip, once. Cluster sizes are counted by
+ * the dedupe index (one write per cluster per batch), not here.
  */
 export async function recordDedupe(tipId: string, outcome: DedupeOutcome, now: string): Promise<'recorded' | 'already'> {
-  const isDuplicate = outcome.duplicateOf !== null;
-  let state: 'recorded' | 'already' = 'recorded';
   try {
     await documents.send(
       new UpdateCommand({
         TableName: TABLE,
         Key: { tipId },
-        UpdateExpression:
-          'SET clusterId = :c, duplicateOf = :d, similarity = :s, dedupeReason = :r, dedupedAt = :t, pipeline = :p' +
-          (isDuplicate ? ', dupCountPending = :true' : ''),
+        UpdateExpression: 'SET clusterId = :c, duplicateOf = :d, similarity = :s, dedupeReason = :r, dedupedAt = :t, pipeline = :p',
         ConditionExpression: 'attribute_exists(tipId) AND attribute_not_exists(clusterId)',
         ExpressionAttributeValues: {
           ':c': outcome.clusterId,
@@ -73,42 +66,14 @@ export async function recordDedupe(tipId: string, outcome: DedupeOutcome, now: s
           ':r': outcome.reason,
           ':t': now,
           ':p': 'deduplicated',
-          ...(isDuplicate ? { ':true': true } : {}),
         },
       }),
     );
+    return 'recorded';
   } catch (error) {
-    if (!isConditionalCheckFailed(error)) throw error;
-    state = 'already';
+    if (isConditionalCheckFailed(error)) return 'already';
+    throw error;
   }
-  if (isDuplicate) await countDuplicateIfPending(tipId, outcome.duplicateOf);
-  return state;
-}
-
-async function countDuplicateIfPending(tipId: string, headId: string | null): Promise<void> {
-  if (headId === null) return;
-  const tip = await getTip(tipId);
-  if (tip === undefined || tip.dupCountPending !== true) return;
-  try {
-    await documents.send(
-      new UpdateCommand({
-        TableName: TABLE,
-        Key: { tipId: headId },
-        UpdateExpression: 'ADD duplicates :one SET lastCountedDuplicate = :dup',
-        ConditionExpression: 'attribute_exists(tipId) AND (attribute_not_exists(lastCountedDuplicate) OR lastCountedDuplicate <> :dup)',
-        ExpressionAttributeValues: { ':one': 1, ':dup': tipId },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionalCheckFailed(error)) throw error;
-  }
-  await documents.send(
-    new UpdateCommand({
-      TableName: TABLE,
-      Key: { tipId },
-      UpdateExpression: 'REMOVE dupCountPending',
-    }),
-  );
 }
 
 export interface ClassificationRecord {
@@ -304,6 +269,6 @@ function toQueueItem(item: Record<string, unknown>): QueueItem {
     confidence: Number(item.confidence ?? 0),
     submittedAt: String(item.submittedAt),
     status: String(item.status ?? 'new') as TriageStatus,
-    duplicates: Number(item.duplicates ?? 0),
+    duplicates: 0,
   };
 }

@@ -37,10 +37,16 @@ interface Accumulator {
  */
 export function summarise(objectId: string, tips: Iterable<Record<string, unknown>>): ObjectSummary {
   const byCountry = new Map<string, Accumulator>();
+  const all = [...tips];
+  // Duplicates are counted from the duplicate tips themselves, so the tally cannot drift from them.
+  const absorbed = new Map<string, number>();
+  for (const tip of all) {
+    if (typeof tip.duplicateOf === 'string') absorbed.set(tip.duplicateOf, (absorbed.get(tip.duplicateOf) ?? 0) + 1);
+  }
   let distinct = 0;
   let duplicates = 0;
   let pending = 0;
-  for (const tip of tips) {
+  for (const tip of all) {
     if (typeof tip.duplicateOf === 'string') {
       duplicates += 1;
       continue;
@@ -62,7 +68,7 @@ export function summarise(objectId: string, tips: Iterable<Record<string, unknow
       byStatus: {},
     };
     entry.tips += 1;
-    entry.people += 1 + (typeof tip.duplicates === 'number' ? tip.duplicates : 0);
+    entry.people += 1 + (absorbed.get(tipId) ?? 0);
     entry.confidenceSum += confidence;
     if (confidence > entry.maxConfidence) {
       entry.maxConfidence = confidence;

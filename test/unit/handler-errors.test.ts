@@ -1,6 +1,6 @@
 import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -83,6 +83,7 @@ describe('dedupe consumer when DynamoDB throttles one tip', () => {
     const ok = '01KAAAAAAAAAAAAAAAAAAAAAAA';
     const bad = '01KBBBBBBBBBBBBBBBBBBBBBBB';
     dynamo.on(PutCommand).resolves({});
+    dynamo.on(BatchGetCommand).resolves({ Responses: {}, UnprocessedKeys: {} });
     dynamo.on(GetCommand).resolves({ Item: undefined });
     dynamo.on(UpdateCommand).resolves({});
     dynamo.on(UpdateCommand, { Key: { tipId: bad } }).rejects(throttled());

@@ -1,0 +1,85 @@
+/**
+ * The compact fingerprint of a cluster's first tip, stored inside index
+ * bucket items so a candidate can be confirmed without reading the tip:
+ * `tipId|hash12|flags|tokens`, tokens space-separated (`word`, `^propernoun`,
+ * `#number`, `~address`, `!neg`). Bounded to MAX_ENTRY_BYTES: a long tip keeps
+ * all its distinctive tokens and a bottom-k sample of its other words.
+ */
+import type { Analysis } from './analyse.ts';
+import { hash32 } from './hash.ts';
+
+export const MAX_ENTRY_BYTES = 256;
+/** Characters of the base64url SHA-256 prefix stored for exact matching (72 bits). */
+export const HASH_CHARS = 12;
+
+export interface Fingerprint {
+  readonly tipId: string;
+  /** base64url prefix of the SHA-256 of the normalised text. */
+  readonly hash: string;
+  readonly words: ReadonlyMap<string, boolean>;
+  readonly strong: ReadonlySet<string>;
+  /** True when `words` is a bottom-k sample of a longer tip. */
+  readonly sampled: boolean;
+  /** Largest hash32 among sampled plain words (meaningful when sampled). */
+  readonly sampleLimit: number;
+}
+
+const utf8 = new TextEncoder();
+export const byteLength = (s: string): number => utf8.encode(s).length;
+
+export function shortHash(hexSha256: string): string {
+  return Buffer.from(hexSha256, 'hex').toString('base64url').slice(0, HASH_CHARS);
+}
+
+export function fingerprintOf(tipId: string, a: Analysis): Fingerprint {
+  return { tipId, hash: shortHash(a.hash), words: a.words, strong: a.strong, sampled: false, sampleLimit: 0xffffffff };
+}
+
+export function encodeEntry(fp: Fingerprint): string {
+  if (fp.tipId.includes('|')) throw new Error('tipId must not contain "|"');
+  const head = `${fp.tipId}|${fp.hash}|`;
+  const strong = [...fp.strong].map((t) => t.replace(/[\s|]/g, ''));
+  const caps: string[] = [];
+  const plain: string[] = [];
+  for (const [w, cap] of fp.words) (cap ? caps : plain).push(cap ? `^${w}` : w);
+  const full = [...strong, ...caps, ...plain].join(' ');
+  if (byteLength(head) + 1 + byteLength(full) <= MAX_ENTRY_BYTES) return `${head}|${full}`;
+  // Too long: keep distinctive tokens first, then the plain words of smallest hash.
+  let budget = MAX_ENTRY_BYTES - byteLength(head) - 2;
+  const kept: string[] = [];
+  for (const t of [...strong, ...caps]) {
+    const b = byteLength(t) + 1;
+    if (b > budget) break;
+    kept.push(t);
+    budget -= b;
+  }
+  const sorted = plain.map((w) => [hash32(w), w] as const).sort((x, y) => x[0] - y[0]);
+  for (const [, w] of sorted) {
+    const b = byteLength(w) + 1;
+    if (b > budget) break;
+    kept.push(w);
+    budget -= b;
+  }
+  return `${head}s|${kept.join(' ')}`;
+}
+
+export function decodeEntry(entry: string): Fingerprint {
+  const [tipId = '', hash = '', flags = '', tokens = ''] = entry.split('|');
+  const sampled = flags.includes('s');
+  const words = new Map<string, boolean>();
+  const strong = new Set<string>();
+  let sampleLimit = sampled ? 0 : 0xffffffff;
+  for (const t of tokens.split(' ')) {
+    if (!t) continue;
+    const c = t[0];
+    if (c === '#' || c === '~' || c === '!') strong.add(t);
+    else if (c === '^') words.set(t.slice(1), true);
+    else {
+      words.set(t, false);
+      if (sampled) sampleLimit = Math.max(sampleLimit, hash32(t));
+    }
+  }
+  return { tipId, hash, words, strong, sampled, sampleLimit };
+}
+
+export const entryTipId = (entry: string): string => entry.slice(0, entry.indexOf('|'));

@@ -1,0 +1,82 @@
+/**
+ * Word lists for distinctive-token extraction. Deliberately small and
+ * generic (function words, politeness formulas, number words, negations,
+ * common top-level domains); nothing here is specific to a data set.
+ */
+
+const words = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
+
+/**
+ * Function words that never decide whether two tips make the same claim.
+ * Negations, number words and spatial prepositions (near, north…) are NOT
+ * here: they change a claim.
+ */
+export const STOPWORDS = words(`
+a an the this that these those some any each every such same other another
+i me my mine myself we us our ours you your yours he him his she her hers it its they them their theirs
+one's oneself who whom whose which what when where why how whether
+is am are was were be been being do does did doing done have has had having
+will would shall should can could may might must
+and or but so if then than because as while though although also too either
+of in on at to for from with by about into onto over under up down out off
+just very really quite rather pretty maybe perhaps probably
+here there s t d ll m re ve y o
+`);
+
+/**
+ * Greetings, thanks and sign-offs. A leading or trailing clause made only
+ * of these words and stopwords is dropped before comparing tips, so
+ * "Hello! … Thanks." wraps do not hide a duplicate.
+ */
+export const BOILERPLATE = words(`
+hello hi hey hiya dear greetings good morning afternoon evening day night
+team all everyone everybody folks guys sir sirs madam madame mr mrs ms
+police officer officers investigator investigators detective detectives authorities
+thanks thank thankyou thx ty cheers many much lot lots so very kind kindly regards
+best warm warmest sincerely yours faithfully respectfully wishes
+hope hoping helps help helpful useful please pls plz luck bye goodbye
+ok okay anyway yes well just wanted want say to for your all the this that it is
+keep up great work job doing you
+bonjour bonsoir salut merci beaucoup cordialement
+hallo guten tag abend danke vielen gruss grusse mfg
+hola buenos buenas dias tardes gracias saludos
+ciao buongiorno buonasera grazie saluti
+dzien dobry dziekuje pozdrawiam
+dobry den dekuji
+hej tack goeiedag bedankt groeten dank je
+`);
+
+/** Negations: a tip with "not" makes a different claim from one without. */
+export const NEGATIONS = words(`
+no not never none nobody nothing nowhere neither nor without cannot
+dont doesnt didnt isnt wasnt arent werent cant couldnt wont wouldnt
+shouldnt hasnt havent hadnt aint mustnt neednt
+`);
+
+/** Number words, canonicalised to digits so "two" and "2" match and differ from "3". */
+export const NUMBER_WORDS: ReadonlyMap<string, string> = (() => {
+  const m = new Map<string, string>();
+  const units =
+    'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(
+      ' ',
+    );
+  units.forEach((w, i) => m.set(w, String(i)));
+  'thirty forty fifty sixty seventy eighty ninety'.split(' ').forEach((w, i) => m.set(w, String(30 + 10 * i)));
+  m.set('hundred', '100');
+  m.set('thousand', '1000');
+  m.set('million', '1000000');
+  m.set('dozen', '12');
+  'first second third fourth fifth sixth seventh eighth ninth tenth'.split(' ').forEach((w, i) => m.set(w, `${i + 1}th`));
+  return m;
+})();
+
+/**
+ * Top-level domains accepted for a bare host name ("example.pl"); with a
+ * scheme or `www.` any alphabetic TLD is accepted. Keeps "kitchen.thanks"
+ * (a missing space) from being read as a web address.
+ */
+export const TLDS = words(`
+com net org info biz edu gov int mil io co me tv eu app dev shop online site store
+ad ae al am ar at au az ba be bg by ca ch cl cn cy cz de dk ee es fi fr ge gr hk hr hu ie il in is it jp kr kz
+li lt lu lv ma md mk mt mx nl no nz pe ph pk pl pt ro rs ru se si sk sm tr tw ua uk us uy uz vn za
+`);

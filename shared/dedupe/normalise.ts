@@ -1,0 +1,147 @@
+/**
+ * Text normalisation that defeats the usual evasions of a duplicate filter:
+ * compatibility forms (fullwidth, ligatures, math letters), invisible and
+ * format characters, HTML entities, homoglyphs from other scripts, case,
+ * diacritics, whitespace and punctuation. Pure and synchronous; the input is
+ * never modified (strings are immutable) and the stored tip keeps its text.
+ */
+import { CONFUSABLES, HTML_ENTITIES, LETTER_FOLDS } from './tables.ts';
+
+const ENTITY_RE = /&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]{1,31}));?/g;
+/** Named entities accepted without the closing semicolon (browsers do the same). */
+const LEGACY_NO_SEMI = new Set(['amp', 'lt', 'gt', 'quot', 'nbsp']);
+
+function codePointOrEmpty(cp: number): string {
+  if (!Number.isFinite(cp) || cp <= 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return '';
+  return String.fromCodePoint(cp);
+}
+
+/** Decodes named and numeric HTML entities, repeatedly (up to 3 levels of `&amp;` nesting). */
+export function decodeEntities(text: string): string {
+  let s = text;
+  for (let i = 0; i < 4 && s.includes('&'); i++) {
+    const next = s.replace(ENTITY_RE, (m: string, hex?: string, dec?: string, name?: string) => {
+      if (hex !== undefined) return codePointOrEmpty(parseInt(hex, 16));
+      if (dec !== undefined) return codePointOrEmpty(parseInt(dec, 10));
+      if (name !== undefined) {
+        const v = HTML_ENTITIES.get(name);
+        if (v === undefined) return m;
+        if (!m.endsWith(';') && !LEGACY_NO_SEMI.has(name)) return m;
+        return v;
+      }
+      return m;
+    });
+    if (next === s) break;
+    s = next;
+  }
+  return s;
+}
+
+/**
+ * Invisible characters removed outright (they must not split a word):
+ * format characters (zero-width space/joiners, soft hyphen, bidi embeddings,
+ * overrides and isolates, word joiner, BOM, tag characters), variation
+ * selectors, the combining grapheme joiner, Hangul fillers, the Khmer
+ * invisible vowels, Mongolian free variation selectors and the braille blank.
+ */
+const INVISIBLE_RE =
+  /[\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFFA0\uFE00-\uFE0F\u2800\u{E0100}-\u{E01EF}]/gu;
+/** Control characters and every Unicode space become a plain space. */
+const SPACE_RE = /[\p{Cc}\p{Z}\s]/gu;
+
+export function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE_RE, '').replace(SPACE_RE, ' ');
+}
+
+const CONFUSABLE_RE = new RegExp(`[${Array.from(CONFUSABLES.keys()).join('')}]`, 'gu');
+
+/** Maps homoglyphs of Latin letters to the letter they imitate (case kept). */
+export function skeleton(text: string): string {
+  return text.replace(CONFUSABLE_RE, (c) => CONFUSABLES.get(c) ?? c);
+}
+
+/** Combining marks removed for matching: the generic diacritic blocks only, so Indic and Arabic vowel signs survive. */
+const DIACRITIC_RE = /[\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F]/g;
+const LETTER_FOLD_RE = new RegExp(`[${Array.from(LETTER_FOLDS.keys()).join('')}]`, 'gu');
+
+export function foldDiacritics(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(DIACRITIC_RE, '')
+    .replace(LETTER_FOLD_RE, (c) => LETTER_FOLDS.get(c) ?? c)
+    .normalize('NFC');
+}
+
+/** Apostrophes inside words are dropped: "don't" → "dont", "it’s" → "its". */
+const APOSTROPHE_RE = /(?<=[\p{L}\p{N}])['’ʼ‘`´′](?=\p{L})/gu;
+
+/**
+ * Every step except case folding and punctuation folding: the form from
+ * which distinctive tokens (proper nouns, numbers, web addresses) are read,
+ * because capitalisation and separators still carry information there.
+ */
+export function prepare(text: string): string {
+  // Homoglyphs first: NFKC would turn some (lunate sigma "ϲ") into letters that no longer look Latin.
+  let s = skeleton(text).normalize('NFKC');
+  s = stripInvisible(s);
+  s = decodeEntities(s).normalize('NFKC');
+  s = stripInvisible(s);
+  s = skeleton(s);
+  s = foldDiacritics(s);
+  s = skeleton(s);
+  return s.replace(APOSTROPHE_RE, '');
+}
+
+/** Full case folding for matching (the confusable and diacritic folds are re-applied to the lowered form). */
+export function foldCase(text: string): string {
+  return foldDiacritics(skeleton(text.toLowerCase())).toLowerCase();
+}
+
+function isWordChar(c: string | undefined): boolean {
+  return c !== undefined && /[\p{L}\p{N}\p{M}]/u.test(c);
+}
+function isDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= '0' && c <= '9';
+}
+const KEEP_RE = /[\p{L}\p{N}\p{M}\p{Sc}%]/u;
+const DIGIT_SEPARATORS = new Set(['.', ',', ':', '/']);
+const MINUS_SIGNS = new Set(['-', '\u2212', '\u2010', '\u2011', '\u2013']);
+
+/**
+ * Folds punctuation and whitespace: letters, digits, marks, currency signs
+ * and `%` are kept; a separator between two digits becomes `.` (so "1.5"
+ * and "15" stay different); a minus sign before a number that does not
+ * follow a word character is kept (so "-33.86" and "33.86" stay different);
+ * everything else becomes one space.
+ */
+export function foldPunctuation(text: string): string {
+  const chars = Array.from(text);
+  let out = '';
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    const prev = chars[i - 1];
+    const next = chars[i + 1];
+    if (KEEP_RE.test(c)) out += c;
+    else if (DIGIT_SEPARATORS.has(c) && isDigit(prev) && isDigit(next)) out += '.';
+    else if (MINUS_SIGNS.has(c) && isDigit(next) && !isWordChar(prev) && !DIGIT_SEPARATORS.has(prev ?? '')) out += '-';
+    else out += ' ';
+  }
+  return out.replace(/ +/g, ' ').trim();
+}
+
+/**
+ * The matching form of a tip: NFKC, invisibles removed, entities decoded,
+ * homoglyphs mapped to a Latin skeleton, diacritics and case folded,
+ * punctuation and whitespace folded. Idempotent: normalise(normalise(x)) === normalise(x).
+ */
+export function normalise(text: string): string {
+  let s = foldPunctuation(foldCase(prepare(text)));
+  // Case folding or NFKC can, for a handful of code points, produce a form
+  // that folds further; iterate to the fixed point (one extra pass at most in practice).
+  for (let i = 0; i < 3; i++) {
+    const again = foldPunctuation(foldCase(prepare(s)));
+    if (again === s) break;
+    s = again;
+  }
+  return s;
+}

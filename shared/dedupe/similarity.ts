@@ -1,0 +1,248 @@
+/**
+ * Confirms (or rejects) that two tips make the same claim.
+ *
+ * Rules, in order:
+ *  1. same SHA-256 prefix of the normalised text → exact duplicate;
+ *  2. strong tokens (numbers, addresses, negation) must correspond (numbers
+ *     digit for digit, addresses up to one typo);
+ *  3. content words are matched exactly, then leftover words are paired as
+ *     typos (one edit, transposition included, with length and first-letter
+ *     guards; stricter for proper nouns);
+ *  4. a leftover proper noun on either side → different claims;
+ *  5. leftover words on BOTH sides (a substitution: "blue"/"red",
+ *     "Lyon"/"lille") → different claims;
+ *  6. otherwise the Jaccard similarity of the matched words must reach the
+ *     threshold (one-sided additions, e.g. an unrecognised greeting, are tolerated).
+ */
+import type { Fingerprint } from './fingerprint.ts';
+import { hash32 } from './hash.ts';
+import { STOPWORDS } from './lexicon.ts';
+
+export const DEFAULT_THRESHOLD = 0.7;
+
+export interface Comparison {
+  readonly duplicate: boolean;
+  readonly exact: boolean;
+  readonly similarity: number;
+  /** Why a near-identical pair was kept apart (for tests and the README). */
+  readonly veto?: 'strong' | 'propernoun' | 'substitution' | 'threshold';
+}
+
+/** Optimal-string-alignment distance, or `limit + 1` once it exceeds `limit`. */
+export function editDistance(a: string, b: string, limit = 1): number {
+  const x = Array.from(a);
+  const y = Array.from(b);
+  if (Math.abs(x.length - y.length) > limit) return limit + 1;
+  const m = x.length;
+  const n = y.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= m; i++) {
+    const cur = new Array<number>(n + 1).fill(0);
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > limit) return limit + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[n]!;
+}
+
+/**
+ * True when `a` and `b` are at most one edit apart (insertion, deletion,
+ * substitution or adjacent transposition). Linear, allocation-free; works on
+ * UTF-16 units, which is exact for the BMP and errs towards "not a typo"
+ * for astral characters.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  let la = a.length;
+  let lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  if (la < lb) {
+    [a, b] = [b, a];
+    [la, lb] = [lb, la];
+  }
+  let i = 0;
+  while (i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (la !== lb) return a.slice(i + 1) === b.slice(i);
+  if (a.slice(i + 1) === b.slice(i + 1)) return true;
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/**
+ * Could `a` and `b` be the same word with one typo (one insertion, deletion,
+ * substitution or transposition)? Proper nouns need the same initial (or
+ * seven letters and the same final) and four letters, and a four-letter name
+ * may only lose, gain or swap a letter: "Germnay"/"Germany", "Leipzg"/"Leipzig",
+ * "Milka"/"Mika" yes; "Lyon"/"Lille", "Nice"/"Rice", "Bern"/"Born",
+ * "Poland"/"Roland" no.
+ * Other words need three letters and the same initial or final letter, and a
+ * 3-letter word may only gain or swap a letter ("summr"/"summer",
+ * "swithc"/"switch", "bxo"/"box"; not "bed"/"bad").
+ */
+export function isTypo(a: string, b: string, properNoun: boolean): boolean {
+  if (a === b) return true;
+  if (a[0] !== b[0] && a.at(-1) !== b.at(-1)) return false;
+  if (!withinOneEdit(a, b)) return false;
+  const la = Array.from(a).length;
+  const lb = Array.from(b).length;
+  const min = Math.min(la, lb);
+  if (properNoun) {
+    if (min < 4) return false;
+    if (a[0] !== b[0] && (min < 7 || a.at(-1) !== b.at(-1))) return false;
+    // Four-letter names: a dropped, added or swapped letter only ("Turin"/"Turn"; not "Bern"/"Born").
+    if (min === 4 && la === lb && [...a].sort().join('') !== [...b].sort().join('')) return false;
+  } else {
+    if (min < 3) return false;
+    if (a[0] !== b[0] && a.at(-1) !== b.at(-1)) return false;
+    if (min === 3 && la === lb && a[0] === b[0] && [...a].sort().join('') !== [...b].sort().join('')) return false;
+  }
+  return true;
+}
+
+function joinSplitWords(
+  leftQ: string[],
+  leftC: string[],
+  aligned: number,
+): { leftQ: string[]; leftC: string[]; aligned: number } {
+  if (leftQ.length === 0 || leftC.length === 0 || leftQ.length + leftC.length > 16) return { leftQ, leftC, aligned };
+  const tryJoin = (joined: string[], parts: string[]): [string[], string[], number] | null => {
+    for (let i = 0; i < joined.length; i++) {
+      for (let x = 0; x < parts.length; x++) {
+        for (let y = 0; y < parts.length; y++) {
+          if (x !== y && parts[x]! + parts[y]! === joined[i]) {
+            return [joined.filter((_, k) => k !== i), parts.filter((_, k) => k !== x && k !== y), 2];
+          }
+        }
+        // Glued to a function word: "thecorner" ~ "the" + "corner".
+        const w = joined[i]!;
+        const p = parts[x]!;
+        if ((w.endsWith(p) && STOPWORDS.has(w.slice(0, -p.length))) || (w.startsWith(p) && STOPWORDS.has(w.slice(p.length)))) {
+          return [joined.filter((_, k) => k !== i), parts.filter((_, k) => k !== x), 1];
+        }
+      }
+    }
+    return null;
+  };
+  for (;;) {
+    const a = tryJoin(leftQ, leftC);
+    if (a) {
+      [leftQ, leftC] = [a[0], a[1]];
+      aligned += a[2];
+      continue;
+    }
+    const b = tryJoin(leftC, leftQ);
+    if (b) {
+      [leftC, leftQ] = [b[0], b[1]];
+      aligned += b[2];
+      continue;
+    }
+    return { leftQ, leftC, aligned };
+  }
+}
+
+/**
+ * Strong tokens must correspond one to one. Numbers match digit for digit;
+ * a decimal mark may be missing on one side only (punctuation stripped:
+ * "4,99" ~ "499", but "4.99" ≁ "49.9"). A web or e-mail address of ten
+ * characters or more may differ by one typo; a number never.
+ */
+export function sameStrong(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const onlyA = [...a].filter((x) => !b.has(x));
+  const onlyB = [...b].filter((x) => !a.has(x));
+  if (onlyA.length !== onlyB.length) return false;
+  for (const x of onlyA) {
+    const j = onlyB.findIndex((y) => strongTypo(x, y));
+    if (j < 0) return false;
+    onlyB.splice(j, 1);
+  }
+  return true;
+}
+
+function strongTypo(x: string, y: string): boolean {
+  if (x[0] !== y[0]) return false;
+  if (x[0] === '#') {
+    const dx = x.includes('.');
+    const dy = y.includes('.');
+    return dx !== dy && x.replace(/\./g, '') === y.replace(/\./g, '');
+  }
+  if (x[0] === '~') return Math.min(x.length, y.length) >= 11 && withinOneEdit(x, y);
+  return false;
+}
+
+/**
+ * Compares a new tip (`q`, complete) with a stored fingerprint (`c`, which
+ * may be a bottom-k sample of a long tip).
+ */
+export function compare(q: Fingerprint, c: Fingerprint, threshold = DEFAULT_THRESHOLD): Comparison {
+  if (q.hash === c.hash) return { duplicate: true, exact: true, similarity: 1 };
+  if (!sameStrong(q.strong, c.strong)) return { duplicate: false, exact: false, similarity: 0, veto: 'strong' };
+
+  // Restrict the query to the sampled hash range when the candidate is a sample.
+  let qWords = q.words;
+  if (c.sampled) {
+    const restricted = new Map<string, boolean>();
+    for (const [w, cap] of q.words) if (cap || hash32(w) <= c.sampleLimit) restricted.set(w, cap);
+    qWords = restricted;
+  }
+  const onlyQ: string[] = [];
+  let common = 0;
+  for (const w of qWords.keys()) {
+    if (c.words.has(w)) common++;
+    else onlyQ.push(w);
+  }
+  const onlyC: string[] = [];
+  for (const w of c.words.keys()) if (!qWords.has(w)) onlyC.push(w);
+  // Even if every leftover paired up (a typo pairs two words, a split word three), could the pair reach the threshold?
+  const sure = common + q.strong.size;
+  const pairable = Math.min(onlyQ.length, onlyC.length);
+  const unpaired = Math.max(0, Math.abs(onlyQ.length - onlyC.length) - pairable);
+  const best = (sure + 2 * pairable) / (sure + 2 * pairable + unpaired || 1);
+  if (best < threshold) {
+    return { duplicate: false, exact: false, similarity: sure / (sure + onlyQ.length + onlyC.length || 1), veto: 'threshold' };
+  }
+
+  // Pair leftovers as typos (greedy; leftovers are few).
+  let aligned = 0;
+  let leftQ: string[] = [];
+  const usedC = new Set<number>();
+  for (const w of onlyQ) {
+    const capQ = qWords.get(w) ?? false;
+    let hit = -1;
+    for (let j = 0; j < onlyC.length; j++) {
+      if (usedC.has(j)) continue;
+      const v = onlyC[j]!;
+      if (isTypo(w, v, capQ || (c.words.get(v) ?? false))) {
+        hit = j;
+        break;
+      }
+    }
+    if (hit >= 0) {
+      usedC.add(hit);
+      aligned++;
+    } else leftQ.push(w);
+  }
+  let leftC = onlyC.filter((_, j) => !usedC.has(j));
+  // A dropped or added space: "lightswitch" ~ "light" + "switch".
+  ({ leftQ, leftC, aligned } = joinSplitWords(leftQ, leftC, aligned));
+
+  const matched = common + aligned + q.strong.size;
+  const union = matched + leftQ.length + leftC.length;
+  const similarity = union === 0 ? 0 : matched / union;
+  if (leftQ.some((w) => qWords.get(w)) || leftC.some((w) => c.words.get(w))) {
+    return { duplicate: false, exact: false, similarity, veto: 'propernoun' };
+  }
+  if (!c.sampled && leftQ.length > 0 && leftC.length > 0) {
+    return { duplicate: false, exact: false, similarity, veto: 'substitution' };
+  }
+  if (union === 0 || similarity < threshold) return { duplicate: false, exact: false, similarity, veto: 'threshold' };
+  return { duplicate: true, exact: false, similarity };
+}

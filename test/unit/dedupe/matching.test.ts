@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { analyse, compare, fingerprintOf, isTypo } from '#shared/dedupe/index.ts';
+import type { Comparison } from '#shared/dedupe/index.ts';
+
+const cmp = (a: string, b: string): Comparison => compare(fingerprintOf('q', analyse(a)), fingerprintOf('c', analyse(b)));
+
+describe('distinctive tokens', () => {
+  it('extracts numbers, addresses, negation and proper nouns from the original text', () => {
+    // Prepare
+    const text = 'Dear team, it is NOT from Lyon: call +33 4 55 55 01 87 or see WWW.Example-Hotel.fr/Towels, mail info@hotel-lyon.fr. Thanks!';
+    // Act
+    const a = analyse(text);
+    // Assess
+    expect([...a.strong].sort()).toEqual(['!neg', '#33455550187', '~example-hotel.fr/towels', '~info@hotel-lyon.fr'].sort());
+    expect(a.words.get('lyon')).toBe(true);
+    expect(a.words.has('dear')).toBe(false);
+    expect(a.words.has('thanks')).toBe(false);
+  });
+
+  it('does not read capitals at a sentence start or in a shouted text as proper nouns', () => {
+    // Prepare
+    const normal = analyse('Wallpaper like this was common. Flats in the east had it.');
+    const shouted = analyse('WALLPAPER LIKE THIS WAS COMMON IN LYON');
+    // Act
+    const caps = [...normal.words].filter(([, c]) => c).map(([w]) => w);
+    const shoutedCaps = [...shouted.words].filter(([, c]) => c);
+    // Assess
+    expect(caps).toEqual([]);
+    expect(shoutedCaps).toEqual([]);
+  });
+
+  it('canonicalises numbers across spacing, separators and number words', () => {
+    // Prepare
+    const variants = ['Call +33 4 55 55 01 87.', 'Call +33   4 55 55 01 87', 'Call +33.4.55.55.01.87', 'call (33) 455-550-187'];
+    // Act
+    const tokens = variants.map((v) => [...analyse(v).strong]);
+    // Assess
+    for (const t of tokens) expect(t).toEqual(['#33455550187']);
+    expect([...analyse('two towels').strong]).toEqual(['#2']);
+  });
+});
+
+describe('hard negatives are never merged', () => {
+  const template = (x: string): string => `I saw this exact towel in a hotel in ${x} last summer, the logo is on the corner.`;
+  it.each([
+    ['another city', template('Lyon'), template('Lille')],
+    ['another city, lower case', template('Lyon'), template('lille').toLowerCase()],
+    ['another 4-letter city one letter apart', template('Bern'), template('Born')],
+    ['another phone', 'The tag has a phone number: +33 4 55 55 01 23. Maybe the hotel?', 'The tag has a phone number: +33 4 55 55 01 87. Maybe the hotel?'],
+    ['another price', 'It was sold at the petrol station for 4.99 euros.', 'It was sold at the petrol station for 5.99 euros.'],
+    ['a moved decimal mark', 'It was sold at the petrol station for 4.99 euros.', 'It was sold at the petrol station for 49.9 euros.'],
+    ['another web address', 'Check the website printed on the box: www.example-vlocky.cz', 'Check the website printed on the box: www.example-platki.pl'],
+    ['another e-mail', 'The seller wrote from anna.kowalska@example.pl about the towel.', 'The seller wrote from jan.nowak@example.pl about the towel.'],
+    ['coordinates with the other hemisphere', 'The flat is at -33.8688, 151.2093 I think.', 'The flat is at 33.8688, 151.2093 I think.'],
+    ['a negation', 'The box is from Poland, the writing on the side is Polish.', 'The box is not from Poland, the writing on the side is Polish.'],
+    ['a number word', 'There were two towels like this in the hotel bathroom.', 'There were three towels like this in the hotel bathroom.'],
+    ['an added number', 'The hotel in Lyon had this towel in every room.', 'The hotel in Lyon had this towel in room 12.'],
+    ['a substituted content word', 'The towel in the hotel bathroom was blue with white stripes.', 'The towel in the hotel bathroom was red with white stripes.'],
+    ['a different claim on the same object', 'The plug socket is type F, which is used in Germany and Austria.', 'The plug socket is type G, which is used in the UK and Ireland.'],
+    ['a type letter', 'The plug socket is type F, which is used in many countries.', 'The plug socket is type G, which is used in many countries.'],
+  ])('%s', (_, a, b) => {
+    // Prepare: a and b share a template but make different claims.
+    // Act
+    const forward = cmp(a, b);
+    const backward = cmp(b, a);
+    // Assess
+    expect(forward.duplicate).toBe(false);
+    expect(backward.duplicate).toBe(false);
+  });
+});
+
+describe('resubmissions are merged', () => {
+  const original = 'I saw this exact towel in a hotel in Lyon last summer, the logo is on the corner.';
+  it.each([
+    ['greeting and thanks wrap', `Hello! ${original} Thank you!`],
+    ['lower case, wrapped, with a typo', `dear team, ${original.toLowerCase().replace('summer', 'summr')} 🙏`],
+    ['typo in a long proper noun', original.replace('Lyon', 'Lyonnais').replace('in a hotel', 'in a hotel near Lyonnais'), false],
+    ['sentence reorder and a stray word', 'The logo is on the corner. I saw this exact towel in a hotel in Lyon last summer. the'],
+    ['punctuation removed', original.replace(/[,.]/g, '')],
+    ['a dropped space', original.replace('the corner', 'thecorner')],
+    ['homoglyphs and zero-width characters', 'I saw thіs eхаct to\u200bwel іn а hotеl in Lyоn last summer, the lo\u00adgo is on the cornеr.'],
+  ])('%s', (_, variant, expected = true) => {
+    // Prepare
+    // Act
+    const c = cmp(variant as string, original);
+    // Assess
+    expect(c.duplicate).toBe(expected);
+  });
+
+  it('accepts one typo in a long proper noun but not a different short name', () => {
+    // Prepare
+    const pairs: [string, string, boolean][] = [
+      ['germnay', 'germany', true],
+      ['leipzg', 'leipzig', true],
+      ['turn', 'turin', true],
+      ['lyon', 'lille', false],
+      ['nice', 'rice', false],
+      ['bern', 'born', false],
+      ['poland', 'roland', false],
+    ];
+    // Act
+    const got = pairs.map(([a, b]) => isTypo(a, b, true));
+    // Assess
+    expect(got).toEqual(pairs.map(([, , want]) => want));
+  });
+
+  it('merges a typo resubmission that differs only in a long place name', () => {
+    // Prepare
+    const a = 'The plug socket is type F, which is used in Germany and Austria.';
+    const b = 'The plug socket is type F, which is used in Germnay and Austria.';
+    // Act
+    const c = cmp(b, a);
+    // Assess
+    expect(c).toMatchObject({ duplicate: true, exact: false });
+  });
+
+  it('reports an exact duplicate for the same normalised text', () => {
+    // Prepare
+    const a = 'The light switch looks Italian, the type with the big rocker.';
+    const b = '  THE light   switch looks ITALIAN ,the type with the big rocker.\n'.replace('ITALIAN', 'Italian');
+    // Act
+    const c = cmp(b, a);
+    // Assess
+    expect(c).toEqual({ duplicate: true, exact: true, similarity: 1 });
+  });
+});
