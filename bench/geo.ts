@@ -44,7 +44,7 @@ const baseHeap = median(base.map((x) => x.heapMb));
 
 // (b) throughput
 const { classify } = await import('#shared/geo/index.ts');
-const dataDir = process.env.TIPLINE_DATA_DIR ?? resolve(root, '../shared/data');
+const dataDir = process.env.TIPLINE_DEV_DATA ?? resolve(root, '../shared/data');
 let seeds: string[];
 try {
   seeds = readFileSync(join(dataDir, 'geo-tips-dev.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text);

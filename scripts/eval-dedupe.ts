@@ -22,7 +22,7 @@ interface Row {
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const fileArg = args.indexOf('--file');
-const dataDir = process.env['TIPLINE_DATA_DIR'] ?? join(root, '..', 'shared', 'data');
+const dataDir = process.env['TIPLINE_DEV_DATA'] ?? join(root, '..', 'shared', 'data');
 const file = fileArg >= 0 && args[fileArg + 1] ? resolve(args[fileArg + 1]!) : join(dataDir, 'dedupe-dev.jsonl');
 const raw = readFileSync(file, 'utf8');
 const rows: Row[] = raw

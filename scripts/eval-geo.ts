@@ -1,6 +1,6 @@
 /**
  * Scores the geo classifier on the dev tips and the TR-News passages.
- * Data dir: ../shared/data relative to the repo root, or $TIPLINE_DATA_DIR.
+ * Data dir: ../shared/data relative to the repo root, or $TIPLINE_DEV_DATA.
  * Usage: npm run eval:geo [-- --cli] [-- --errors]
  *   --cli     spawn `node scripts/classify.ts` instead of calling classify() in-process
  *   --errors  list misclassified items
@@ -15,7 +15,7 @@ interface Item { id: string; text: string; countries: string[]; category?: strin
 interface Pred { id: string; country: string | null; confidence: number }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = process.env.TIPLINE_DATA_DIR ?? resolve(root, '../shared/data');
+const dataDir = process.env.TIPLINE_DEV_DATA ?? resolve(root, '../shared/data');
 const useCli = process.argv.includes('--cli');
 const showErrors = process.argv.includes('--errors');
 

@@ -21,6 +21,15 @@ const STRENGTH_SCALE = 1.2;
 /** How strongly the rest of the text pulls an ambiguous name to its countries. */
 const COHERENCE = 50;
 const MAX_CANDIDATES = 5;
+/** Confidence ceiling when the answer rests on one name that also names a large place elsewhere. */
+const SINGLE_AMBIGUOUS_CAP = 0.49;
+/** A namesake this large (prior weight = population) in another country makes a name ambiguous. */
+const LARGE_NAMESAKE = 1e5;
+
+function hasLargeNamesake(prior: Map<string, number>, cc: string): boolean {
+  for (const [k, w] of prior) if (k !== cc && w >= LARGE_NAMESAKE) return true;
+  return false;
+}
 const MAX_TEXT = 20_000;
 
 function overlaps(a: Mention, b: Mention): boolean {
@@ -273,6 +282,8 @@ export function classifyText(input: string): GeoResult {
   }
 
   const score = new Map<string, number>();
+  /** Per country: folded names of supporting place mentions that have a large namesake elsewhere (or -1 if some support is unambiguous). */
+  const ambiguousSupport = new Map<string, Set<string> | null>();
   const evidence = new Map<string, Evidence[]>();
   const firstPos = new Map<string, number>();
   mentions.forEach((m, i) => {
@@ -282,6 +293,12 @@ export function classifyText(input: string): GeoResult {
       if (p < 0.02) continue;
       score.set(cc, (score.get(cc) ?? 0) + w * p);
       if (w > 0 && p >= 0.2) {
+        const prev = ambiguousSupport.get(cc);
+        if (prev !== null) {
+          const amb = m.kind === 'place' && !m.fixed && hasLargeNamesake(m.prior, cc);
+          if (!amb) ambiguousSupport.set(cc, null);
+          else (prev ?? ambiguousSupport.set(cc, new Set()).get(cc)!).add(fold(m.text));
+        }
         const list = evidence.get(cc) ?? [];
         list.push({ kind: m.kind, text: m.text, start: m.start, end: m.end });
         evidence.set(cc, list);
@@ -313,6 +330,12 @@ export function classifyText(input: string): GeoResult {
   cands.sort((a, b) => b.score - a.score || (firstPos.get(a.country) ?? 0) - (firstPos.get(b.country) ?? 0) || (a.country < b.country ? -1 : 1));
   const top = cands.slice(0, MAX_CANDIDATES);
   const best = top[0];
-  const confidence = best ? best.score : 0;
+  let confidence = best ? best.score : 0;
+  // One ambiguous name decides ("London" with London, Ontario at 400k): never confident.
+  const amb = best ? ambiguousSupport.get(best.country) : null;
+  if (best && amb && amb.size === 1 && confidence > SINGLE_AMBIGUOUS_CAP) {
+    confidence = Math.min(confidence, Math.max(ABSTAIN_BELOW, SINGLE_AMBIGUOUS_CAP, top[1]?.score ?? 0));
+    best.score = confidence;
+  }
   return { country: best && confidence >= ABSTAIN_BELOW ? best.country : null, confidence, candidates: top, language };
 }

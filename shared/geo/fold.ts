@@ -19,19 +19,32 @@ const MARKS_RE = /([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script
 // Only text that is pure ASCII lowercase-able letters/digits can skip NFD.
 const ASCII_RE = /^[\x00-\x7f]*$/;
 
+// Devanagari spelling variants: a nasal consonant + virama before a consonant is
+// written interchangeably with anusvara (मुम्बई = मुंबई), chandrabindu with anusvara,
+// and nukta is often omitted. All fold to anusvara / no nukta.
+const DEVANAGARI_RE = /[\u0900-\u097f]/;
+const DEVA_NASAL_RE = /[\u0919\u091e\u0923\u0928\u092e]\u094d(?=[\u0915-\u0939])/g;
+const DEVA_MARKS_RE = /\u0901/g;
+const DEVA_NUKTA_RE = /\u093c/g;
+
+function foldDevanagari(s: string): string {
+  return s.normalize('NFD').replace(DEVA_NUKTA_RE, '').replace(DEVA_MARKS_RE, '\u0902').replace(DEVA_NASAL_RE, '\u0902');
+}
+
 export function fold(s: string): string {
   const lower = s.toLowerCase();
   if (ASCII_RE.test(lower)) return lower;
-  return lower
+  const out = lower
     .normalize('NFD')
     .replace(MARKS_RE, '$1')
     .replace(SPECIAL_RE, (m) => SPECIAL[m] ?? m)
     .normalize('NFC');
+  return DEVANAGARI_RE.test(out) ? foldDevanagari(out).normalize('NFC') : out;
 }
 
 /** Fold a multi-word name into a lookup key: words joined by single spaces. */
 export function foldKey(s: string): string {
   return fold(s)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
     .trim();
 }

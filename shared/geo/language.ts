@@ -29,13 +29,85 @@ const LETTER_LANG: ReadonlyArray<readonly [RegExp, string]> = [
   [/[ğşı]/u, 'tr'], [/õ.*ä|ä.*õ/iu, 'et'], [/ß/u, 'de'], [/[ґєї]/iu, 'uk'], [/[ыэъ]/iu, 'ru'],
 ];
 
+// Function words: when one language's frequent words clearly dominate the
+// sample, franc (≈ 40% of classify() time) is not needed. Ambiguous samples
+// (close languages, few hits, mixed text) still go to franc.
+const FUNCTION_WORDS: Record<string, string> = {
+  en: 'the and is was of to in that it with for this from have not are were my we you they at by on be has had would which his he she because an',
+  de: 'der die das und ist ich nicht ein eine einem einen mit von zu auf dem den des sich auch wir sie war habe hat aus bei im in',
+  fr: 'le la les et est un une des du dans pour pas que qui sur au avec ce cette je il nous mais été',
+  es: 'el la los las y es un una del en que por con para no se lo su muy pero está fue esta',
+  it: 'il lo la gli le e è un una del della di che per con non sono questo questa ho nel ma in',
+  pt: 'o a os as e é um uma do da dos das em que com para não no na foi este esta eu',
+  nl: 'de het een en is van dat niet op met voor zijn ik dit die te aan ook er was in',
+  pl: 'i w z na się nie to jest że do jak ale od po ten ta tym był była',
+  cs: 'a v se na je že to s z do jsem jako ale od po není byl byla tento tato',
+  sk: 'a v sa na je že to s z do som ako ale od po nie bol bola tento táto',
+  hu: 'a az és hogy nem egy is van volt ez meg de',
+  fi: 'ja on ei se että oli tämä mutta kun myös ole olen hän',
+  et: 'ja on ei see et oli mis kui ka aga ma',
+  lv: 'un ir ar no uz par kas tas bija es',
+  lt: 'ir yra su iš į kad tai buvo aš bet',
+  ro: 'și este în un o de la cu nu pe că care din a fost',
+  hr: 'i je u na se da za od su ali sam to ovo bio',
+  sl: 'in je v na se da za od so ali sem to',
+  sq: 'dhe në është një për nga me që i e',
+  da: 'og er det en at i på til med ikke jeg har den af som var',
+  sv: 'och är det en att i på till med inte jag har den av som var',
+  nb: 'og er det en at i på til med ikke jeg har den av som var',
+  tr: 've bir bu da de ile için çok ben değil',
+  id: 'dan yang di ini itu dengan untuk dari tidak saya ada',
+  ru: 'и в не на я что с это он как был по из но',
+  uk: 'і в не на я що з це він як був та але',
+  bg: 'и в не на аз че с това е за от се',
+};
+const FW_LANGS = Object.keys(FUNCTION_WORDS);
+const FW_INDEX = new Map<string, number[]>();
+FW_LANGS.forEach((l, i) => {
+  for (const w of FUNCTION_WORDS[l]!.split(' ')) {
+    const a = FW_INDEX.get(w);
+    if (!a) FW_INDEX.set(w, [i]);
+    else if (!a.includes(i)) a.push(i);
+  }
+});
+const FW_COUNTS = new Int32Array(FW_LANGS.length);
+const WORD_RE = /\p{L}+/gu;
+
+/** Language whose function words clearly dominate (≥ 3 hits, ≥ 2× the runner-up), else null. */
+export function functionWordLanguage(sample: string): string | null {
+  FW_COUNTS.fill(0);
+  const lower = sample.toLowerCase();
+  WORD_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD_RE.exec(lower)) !== null) {
+    const a = FW_INDEX.get(m[0]);
+    if (a) for (const i of a) FW_COUNTS[i]!++;
+  }
+  let best = 0;
+  let second = 0;
+  let bi = -1;
+  for (let i = 0; i < FW_COUNTS.length; i++) {
+    const v = FW_COUNTS[i]!;
+    if (v > best) {
+      second = best;
+      best = v;
+      bi = i;
+    } else if (v > second) second = v;
+  }
+  return best >= 3 && best >= 2 * second ? FW_LANGS[bi]! : null;
+}
+
+const NON_LETTER_RE = /[^\p{L}]/gu;
+
 export function detectLanguage(text: string): string | null {
   const sample = text.length > 110 ? text.slice(0, 110) : text;
   for (const [re, l] of SCRIPT_LANG) if (re.test(sample)) return l;
-  const letters = sample.replace(/[^\p{L}]/gu, '');
+  const letters = sample.replace(NON_LETTER_RE, '');
   if (letters.length < 10) return null;
   // Short tips: franc is unreliable, but some letters are unambiguous.
   if (letters.length < 60) for (const [re, l] of LETTER_LANG) if (re.test(sample)) return l;
+  const quick = functionWordLanguage(sample);
+  if (quick) return quick;
   const code = franc(sample, { minLength: 10, only: ONLY });
   if (code === 'und') return null;
   return ISO3_TO_1[code] || null;

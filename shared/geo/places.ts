@@ -12,7 +12,7 @@ import { mention } from './mention.ts';
 import type { Mention } from './mention.ts';
 import { CHAINS } from './data/signals.ts';
 import { DEMONYMS, ADJ_ENDINGS } from './data/demonyms.ts';
-import { COMMON_OR_PERSON, STOPWORDS, PREPOSITIONS, ORG_AFTER, NON_PLACES, TITLES, PLACE_HEADS } from './data/cues.ts';
+import { COMMON_OR_PERSON, STOPWORDS, PREPOSITIONS, ORG_AFTER, NON_PLACES, TITLES, PLACE_HEADS, HEAD_WORDS, SAY_VERBS, CONTINENT_QUALIFIERS } from './data/cues.ts';
 import { AMBIGUOUS_REGIONS } from './data/regions.ts';
 
 const MAX_NGRAM = 5;
@@ -78,7 +78,7 @@ const ADMIN_HEADS: Record<string, Record<string, number>> = {
   powiat: { PL: 1 },
   bezirk: { AT: 0.5, DE: 0.3, CH: 0.2 },
 };
-const ADMIN_RE = new RegExp(String.raw`(\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){0,2}) (County|Parish|Township|Oblast|Voivodeship|Prefecture|Canton|Kanton|Landkreis|Powiat|Bezirk)|County (\p{Lu}[\p{L}]+)`, 'gu');
+const ADMIN_RE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?!(?:The|A|An|In|At|Of|From) )(\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){0,2}) (County|Parish|Township|Oblast|Voivodeship|Prefecture|Canton|Kanton|Landkreis|Powiat|Bezirk)(?![\p{L}])|(?<![\p{L}])County (\p{Lu}\p{L}+)`, 'gu');
 
 // ---------------------------------------------------------------- helpers
 const TYPE_PSEUDO_POP: Record<string, number> = { c: 1e9, k: 1e9, r: 1e8 };
@@ -239,6 +239,8 @@ function prepositionBefore(toks: Token[], i: number): boolean {
 export function tokenMentions(src: string, toks: Token[], shape: TextShape): Mention[] {
   const out: Mention[] = [];
   const used = new Uint8Array(toks.length);
+  /** Names seen in a person context ("Mr Steele", "Steele said"): other mentions follow. */
+  const personNames = new Set<string>();
 
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
@@ -277,6 +279,12 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
       if (matched) continue;
     }
 
+    // "North America", "Latin America": a continent, not the United States.
+    if (CONTINENT_QUALIFIERS.has(t.folded) && toks[i + 1] && /^amerika?$|^amerique$|^america$/.test(toks[i + 1]!.folded) && joinable(src, t, toks[i + 1]!)) {
+      i += 1;
+      continue;
+    }
+
     // Gazetteer.
     const hit = lookupTokens(src, toks, i, shape.inflecting);
     if (hit) {
@@ -291,8 +299,16 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
       const prep = prepositionBefore(toks, i);
       const capital = t.cap || t.upper || t.caseless;
       let sentWeak = false;
+      let person = false;
 
-      if (isAcronym) {
+      const smallPlace = st.kind === 'place' && st.best !== 'r';
+      if (single && smallPlace && (HEAD_WORDS.has(hit.key) || ((t.cap || t.upper) && demonymOf(t.folded)))) {
+        // "Street", "Police" (villages) are nouns; "Canadian" (a Texas town) is a demonym.
+        keep = false;
+      } else if (st.best === 'a' && /^(?:the|la|le|el|il|der|die|das) /.test(hit.key)) {
+        // Nicknames with an article ("The City", "La Ville"): too generic as alternate names.
+        keep = false;
+      } else if (isAcronym) {
         // "US", "UK", "U.S." — must be written in capitals.
         keep = toks.slice(i, i + n).every((x) => x.upper || x.caseless);
       } else if (NON_PLACES.has(hit.key) || (single && STOPWORDS.has(hit.key))) {
@@ -324,12 +340,18 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
         // Person-name context: title before, or capitalised neighbours that are not place words.
         const prev = toks[i - 1];
         const next = toks[i + n];
-        if (prev && TITLES.has(prev.folded)) { weak = true; mult *= 0.3; }
+        if (prev && TITLES.has(prev.folded)) { weak = true; mult *= 0.3; person = true; }
+        // Reporting verbs: "Palma said", "…, said Georgia."
+        if (st.best !== 'c' && !t.upper && !dateline) {
+          const sayAfter = next && SAY_VERBS.has(next.folded) && /^\s$/.test(src.slice(lastTok.end, next.start));
+          const sayBefore = prev && SAY_VERBS.has(prev.folded) && /^\s$/.test(src.slice(prev.end, t.start)) && /^\s*(?:$|[.,;!?])/.test(src.slice(lastTok.end, lastTok.end + 2));
+          if (sayAfter || sayBefore) { weak = true; mult *= 0.3; person = true; }
+        }
         const personish = st.best === 'a' || (st.best === 'p' && st.maxBucket < 12) || COMMON_OR_PERSON.has(hit.key) || ambiguousRegions.has(hit.key);
         if (!t.caseless && st.best !== 'c' && personish) {
           const prevName = prev && prev.cap && !prev.sentStart && !prev.upper && !PREPOSITIONS.has(prev.folded) && /^\s$/.test(src.slice(prev.end, t.start)) && !lookup(prev.folded);
           const nextName = next && next.cap && !next.upper && /^\s$/.test(src.slice(lastTok.end, next.start)) && !PLACE_HEADS.has(next.folded) && !TITLES.has(next.folded) && !lookup(next.folded);
-          if (prevName || nextName) { weak = true; mult *= 0.5; }
+          if (prevName || nextName) { weak = true; mult *= 0.5; person = true; }
         }
         if (weak) {
           needsSupport = true;
@@ -351,6 +373,7 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
       // Tiny places whose name is a single short word: weak.
       if (st.kind === 'place' && st.best !== 'r' && st.maxBucket < 8 && single && hit.key.length <= 4) mult *= 0.5;
       if (keep) {
+        if (person && single) personNames.add(hit.key);
         out.push(mention(st.kind, src, hit.start, hit.end, priorOf(hit.entries), st.weight, { fixed: false, tokStart: i, tokEnd: i + n, mult, needsSupport }));
         for (let j = 0; j < n; j++) used[i + j] = 1;
         i += n - 1;
@@ -375,6 +398,17 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
       if (d.stemLen <= 4 && t.folded.length === d.stemLen && !t.cap) continue;
       if (STOPWORDS.has(t.folded)) continue;
       out.push(mention('demonym', src, t.start, t.end, { [d.cc]: 1 }, 1.5, { tokStart: i, tokEnd: i + 1 }));
+    }
+  }
+
+  // One name, one referent: a name used for a person elsewhere in the text is a person here too.
+  if (personNames.size > 0) {
+    for (const m of out) {
+      if (m.kind !== 'place' || m.needsSupport || m.tokEnd - m.tokStart !== 1) continue;
+      const tk = toks[m.tokStart];
+      if (!tk || tk.upper || !personNames.has(tk.folded)) continue;
+      m.needsSupport = true;
+      m.mult *= 0.25;
     }
   }
 

@@ -148,3 +148,23 @@ export const ORG_AFTER = set(`
 
 /** Sentence-level cue for hedged/other-people claims: "everyone says X". */
 export const HEARSAY = set(`says say said thinks think thought guess guessed claims claim`);
+
+/** Generic feature / institution nouns: never a place on their own, even when a
+ * tiny village carries the name ("Street", "Police", "University"). */
+export const HEAD_WORDS = set(`
+  street road avenue lane way close drive court square bridge highway boulevard
+  centre center church chapel cathedral school college university hospital police station
+  park garden gardens city town village county district borough council hall house
+  media news press institute office bank market north south east west central
+`);
+
+/** Reporting verbs: a capitalised name right before ("Palma said") or right after
+ * one at the end of a clause ("…, said Georgia.") is a person. */
+export const SAY_VERBS = set(`
+  said says told tells added adds explained explains asked asks wrote writes noted notes
+  recalled recalls insisted insists admitted admits argued argues testified testifies
+  described describes warned warns stated states confirmed confirms
+`);
+
+/** First words that turn "America" into a continent / region. */
+export const CONTINENT_QUALIFIERS = set(`north south latin central nord sud sued sur norte`);
