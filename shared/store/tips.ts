@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../config.ts';
 import type { IntakeMessage, QueueItem, TriageStatus } from '../schemas/tip.ts';
 import { tables } from '../resources.ts';
@@ -222,43 +222,35 @@ export async function clusterMembers(clusterId: string, limit = 200): Promise<Re
   return page.Items ?? [];
 }
 
-/** Streams every tip of an object through the narrow byObject projection, a page at a time. */
-export async function* tipsOfObject(objectId: string): AsyncGenerator<Record<string, unknown>> {
+/** Yields every item a query matches, one DynamoDB page at a time (constant memory). */
+async function* allItems(input: QueryCommandInput): AsyncGenerator<Record<string, unknown>> {
   let startKey: Record<string, unknown> | undefined;
   do {
-    const page = await documents.send(
-      new QueryCommand({
-        TableName: TABLE,
-        IndexName: BY_OBJECT.indexName,
-        KeyConditionExpression: 'objectId = :o',
-        ExpressionAttributeValues: { ':o': objectId },
-        ExclusiveStartKey: startKey,
-      }),
-    );
+    const page = await documents.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
     yield* page.Items ?? [];
     startKey = page.LastEvaluatedKey;
   } while (startKey !== undefined);
 }
 
-/** Streams a whole queue, newest first, with full items (for exports). */
-export async function* tipsOfQueue(queue: string): AsyncGenerator<Record<string, unknown>> {
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documents.send(
-      new QueryCommand({
-        TableName: TABLE,
-        IndexName: BY_QUEUE_TIME.indexName,
-        KeyConditionExpression: '#queue = :q',
-        ExpressionAttributeNames: { '#queue': 'queue' },
-        ExpressionAttributeValues: { ':q': queue },
-        ScanIndexForward: false,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    yield* page.Items ?? [];
-    startKey = page.LastEvaluatedKey;
-  } while (startKey !== undefined);
-}
+/** Every tip of an object, through the narrow byObject projection. */
+export const tipsOfObject = (objectId: string): AsyncGenerator<Record<string, unknown>> =>
+  allItems({
+    TableName: TABLE,
+    IndexName: BY_OBJECT.indexName,
+    KeyConditionExpression: 'objectId = :o',
+    ExpressionAttributeValues: { ':o': objectId },
+  });
+
+/** A whole queue, newest first, with full items (for exports). */
+export const tipsOfQueue = (queue: string): AsyncGenerator<Record<string, unknown>> =>
+  allItems({
+    TableName: TABLE,
+    IndexName: BY_QUEUE_TIME.indexName,
+    KeyConditionExpression: '#queue = :q',
+    ExpressionAttributeNames: { '#queue': 'queue' },
+    ExpressionAttributeValues: { ':q': queue },
+    ScanIndexForward: false,
+  });
 
 function toQueueItem(item: Record<string, unknown>): QueueItem {
   return {

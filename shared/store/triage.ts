@@ -40,8 +40,20 @@ function baseParts(entry: AuditEntry): UpdateParts {
   };
 }
 
-function expression(parts: UpdateParts): string {
-  return `SET ${parts.set.join(', ')}${parts.remove.length > 0 ? ` REMOVE ${parts.remove.join(', ')}` : ''}`;
+/** One conditional UpdateItem returning the new item; a failed condition propagates to the caller. */
+async function conditionalUpdate(tipId: string, parts: UpdateParts, condition: string): Promise<Record<string, unknown>> {
+  const { Attributes } = await documents.send(
+    new UpdateCommand({
+      TableName: TABLE,
+      Key: { tipId },
+      UpdateExpression: `SET ${parts.set.join(', ')}${parts.remove.length > 0 ? ` REMOVE ${parts.remove.join(', ')}` : ''}`,
+      ConditionExpression: condition,
+      ...(Object.keys(parts.names).length > 0 ? { ExpressionAttributeNames: parts.names } : {}),
+      ExpressionAttributeValues: parts.values,
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
+  return Attributes ?? {};
 }
 
 /**
@@ -82,18 +94,7 @@ export async function applyPatch(tipId: string, expectedVersion: number, plan: T
     parts.values[':true'] = true;
   }
   try {
-    const { Attributes } = await documents.send(
-      new UpdateCommand({
-        TableName: TABLE,
-        Key: { tipId },
-        UpdateExpression: expression(parts),
-        ConditionExpression: 'version = :expected',
-        ...(Object.keys(parts.names).length > 0 ? { ExpressionAttributeNames: parts.names } : {}),
-        ExpressionAttributeValues: parts.values,
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return Attributes ?? {};
+    return await conditionalUpdate(tipId, parts, 'version = :expected');
   } catch (error) {
     if (!isConditionalCheckFailed(error)) throw error;
     const current = await getTip(tipId);
@@ -115,19 +116,12 @@ export async function claimTip(tipId: string, who: string, now: Date, leaseMinut
   parts.set.push('claimedBy = :me', 'claimExpiresAt = :expires');
   Object.assign(parts.values, { ':me': who, ':expires': expires, ':now': nowSec, ':max': limits.maxHistoryEntries });
   try {
-    const { Attributes } = await documents.send(
-      new UpdateCommand({
-        TableName: TABLE,
-        Key: { tipId },
-        UpdateExpression: expression(parts),
-        ConditionExpression:
-          'attribute_exists(version) AND (attribute_not_exists(claimedBy) OR claimedBy = :me OR claimExpiresAt < :now) ' +
-          'AND (attribute_not_exists(history) OR size(history) < :max)',
-        ExpressionAttributeValues: parts.values,
-        ReturnValues: 'ALL_NEW',
-      }),
+    return await conditionalUpdate(
+      tipId,
+      parts,
+      'attribute_exists(version) AND (attribute_not_exists(claimedBy) OR claimedBy = :me OR claimExpiresAt < :now) ' +
+        'AND (attribute_not_exists(history) OR size(history) < :max)',
     );
-    return Attributes ?? {};
   } catch (error) {
     if (!isConditionalCheckFailed(error)) throw error;
     throw await explainRefusal(tipId, who, now);
@@ -144,17 +138,7 @@ export async function releaseTip(tipId: string, who: string, coordinator: boolea
   const holderCondition = coordinator ? 'attribute_exists(claimedBy)' : 'claimedBy = :me';
   if (coordinator) delete parts.values[':me'];
   try {
-    const { Attributes } = await documents.send(
-      new UpdateCommand({
-        TableName: TABLE,
-        Key: { tipId },
-        UpdateExpression: expression(parts),
-        ConditionExpression: `${holderCondition} AND (attribute_not_exists(history) OR size(history) < :max)`,
-        ExpressionAttributeValues: parts.values,
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return Attributes ?? {};
+    return await conditionalUpdate(tipId, parts, `${holderCondition} AND (attribute_not_exists(history) OR size(history) < :max)`);
   } catch (error) {
     if (!isConditionalCheckFailed(error)) throw error;
     const item = await getTip(tipId);

@@ -31,6 +31,20 @@ beforeEach(() => {
   sqs.reset();
 });
 
+function sqsRecord(messageId: string, body: string): SQSEvent['Records'][number] {
+  return {
+    messageId,
+    receiptHandle: 'r',
+    body,
+    attributes: { ApproximateReceiveCount: '1', SentTimestamp: '1', SenderId: 's', ApproximateFirstReceiveTimestamp: '1' },
+    messageAttributes: {},
+    md5OfBody: 'x',
+    eventSource: 'aws:sqs',
+    eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:intake',
+    awsRegion: 'us-east-1',
+  };
+}
+
 const throttled = () => new ProvisionedThroughputExceededException({ message: 'Rate exceeded for table test-Tips', $metadata: {} });
 
 function tipRequest(): APIGatewayProxyEvent {
@@ -69,17 +83,8 @@ describe('POST /tips when DynamoDB throttles', () => {
 describe('dedupe consumer when DynamoDB throttles one tip', () => {
   it('reports only that message as a batch item failure', async () => {
     // Prepare
-    const message = (tipId: string) => ({
-      messageId: `m-${tipId}`,
-      receiptHandle: 'r',
-      body: JSON.stringify({ tipId, objectId: 'obj-1', text: `text ${tipId}`, submittedAt: '2026-11-23T10:00:00Z' }),
-      attributes: { ApproximateReceiveCount: '1', SentTimestamp: '1', SenderId: 's', ApproximateFirstReceiveTimestamp: '1' },
-      messageAttributes: {},
-      md5OfBody: 'x',
-      eventSource: 'aws:sqs',
-      eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:intake',
-      awsRegion: 'us-east-1',
-    });
+    const message = (tipId: string) =>
+      sqsRecord(`m-${tipId}`, JSON.stringify({ tipId, objectId: 'obj-1', text: `text ${tipId}`, submittedAt: '2026-11-23T10:00:00Z' }));
     const ok = '01KAAAAAAAAAAAAAAAAAAAAAAA';
     const bad = '01KBBBBBBBBBBBBBBBBBBBBBBB';
     dynamo.on(PutCommand).resolves({});
@@ -101,21 +106,7 @@ describe('dedupe consumer when DynamoDB throttles one tip', () => {
     dynamo.on(PutCommand).resolves({});
     dynamo.on(UpdateCommand).resolves({});
     sqs.on(SendMessageBatchCommand).resolves({ Successful: [], Failed: [] });
-    const event = {
-      Records: [
-        {
-          messageId: 'poison',
-          receiptHandle: 'r',
-          body: '{"not":"a tip"}',
-          attributes: { ApproximateReceiveCount: '1', SentTimestamp: '1', SenderId: 's', ApproximateFirstReceiveTimestamp: '1' },
-          messageAttributes: {},
-          md5OfBody: 'x',
-          eventSource: 'aws:sqs',
-          eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:intake',
-          awsRegion: 'us-east-1',
-        },
-      ],
-    } as SQSEvent;
+    const event: SQSEvent = { Records: [sqsRecord('poison', '{"not":"a tip"}')] };
 
     // Act
     const response = await dedupe(event, lambdaContext(functions.dedupe));
