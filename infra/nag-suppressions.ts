@@ -8,7 +8,7 @@ import type { StatelessStack } from '#infra/stacks/stateless-stack.ts';
 
 /**
  * Every cdk-nag (AwsSolutions) acknowledgement of the app, each with its
- * reason. infra/README.md lists the same table for reviewers; a test checks
+ * reason. The README's Deploy section lists the same table for reviewers; a test checks
  * that a synth with the checks enabled reports nothing else.
  */
 export interface Suppression {
