@@ -46,6 +46,8 @@ export function staticRoutes(root: string): ExtraRoute {
       if (local !== null) return sendFile(response, local);
       // Imported on first use: the store reads its bucket name once, after the stack has set it.
       const { readMedia } = await import('#shared/store/media.ts');
+      // Only object images are public; exports and anything else in the bucket are not.
+      if (!path.startsWith('/media/objects/')) return sendStatus(response, 404);
       const media = await readMedia(path.slice('/media/'.length));
       if (media === null) return sendStatus(response, 404);
       response.writeHead(200, { 'content-type': media.contentType, 'cache-control': 'public, max-age=300', ...SECURITY_HEADERS });

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { assertQueueAccess, canAccessQueue, principalFromClaims, type Principal } from '#shared/auth.ts';
 import { ForbiddenError, NotFoundError, TiplineError } from '#shared/errors.ts';
 import { isoSecond } from '#shared/ids.ts';
@@ -198,7 +198,9 @@ const routes: Record<string, Route> = {
     }
     const link = await writeExport(lines(), query.format);
     logger.info('export written', { by: principal.sub, count, format: query.format });
-    return json(303, { ...link, count }, { location: link.url });
+    // A browser page under a strict CSP cannot follow a redirect to S3; it asks for JSON and offers a link.
+    const wantsJson = (header(event, 'accept') ?? '').includes('application/json');
+    return wantsJson ? json(200, { ...link, count }) : json(303, { ...link, count }, { location: link.url });
   },
 };
 

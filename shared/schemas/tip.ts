@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { limits } from '../resources.ts';
 import { IsoTime, ObjectId, QueueName, TipId } from './common.ts';
+import { TRIAGE_STATUSES } from '../tips/transitions.ts';
 
 /** Characters that are invisible yet count as "text"; a tip of only these is empty. */
 const INVISIBLE = /[\s\u200B-\u200D\u2060\uFEFF\u00AD]/gu;
@@ -18,6 +19,12 @@ export const SubmitTipRequest = z.object({
     .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "pt-BR"')
     .max(35)
     .optional(),
+  /**
+   * Honeypot: the form has a hidden `website` field that people never see or
+   * fill. A non-empty value marks a bot; it gets an ordinary-looking 202 and
+   * nothing is stored (shared/tips/submit.ts).
+   */
+  website: z.string().max(limits.maxHoneypotChars).optional(),
 });
 export type SubmitTipRequest = z.infer<typeof SubmitTipRequest>;
 
@@ -43,7 +50,7 @@ export const ClassifyMessage = IntakeMessage.extend({
 });
 export type ClassifyMessage = z.infer<typeof ClassifyMessage>;
 
-export const TriageStatus = z.enum(['new', 'in_review', 'actionable', 'dismissed', 'forwarded']);
+export const TriageStatus = z.enum(TRIAGE_STATUSES);
 export type TriageStatus = z.infer<typeof TriageStatus>;
 
 /** Where the pipeline is with a tip; separate from the investigators' triage status. */

@@ -1,26 +1,17 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Principal } from '../auth.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors.ts';
 import { QueueName } from '../schemas/common.ts';
 import { TriageStatus } from '../schemas/tip.ts';
+import { canTransition, TRANSITIONS } from './transitions.ts';
+
+export { canTransition } from './transitions.ts';
 
 /**
  * Triage rules, pure: which status changes are allowed, who may change what,
  * and the audit entry that records a change. The store applies the result in
  * one conditional update.
  */
-const TRANSITIONS: Record<TriageStatus, readonly TriageStatus[]> = {
-  new: ['in_review'],
-  in_review: ['actionable', 'dismissed', 'forwarded'],
-  // A decision can be reopened; it goes back through review.
-  actionable: ['in_review'],
-  dismissed: ['in_review'],
-  forwarded: ['in_review'],
-};
-
-export function canTransition(from: TriageStatus, to: TriageStatus): boolean {
-  return TRANSITIONS[from].includes(to);
-}
 
 export const TipPatch = z
   .object({

@@ -1,0 +1,444 @@
+import '../styles/base.css';
+import '../styles/public.css';
+import { catalogues, format, localeNames, locales, pickLocale, type Locale, type MessageKey } from '../i18n/index.ts';
+import { byId, charCount, focusOn, h, replace } from '../lib/dom.ts';
+import { ApiError, NetworkError, requestJson } from '../lib/http.ts';
+
+/** The public tip form: a gallery of objects and one page with a form per object. */
+
+interface PublicObject {
+  readonly objectId: string;
+  readonly title: string;
+  readonly description: string;
+  readonly imageUrl: string;
+  readonly identified: boolean;
+}
+
+interface Receipt {
+  readonly tipId: string;
+  readonly receipt: string;
+}
+
+/** One form fill: what the tipster typed, and the key that makes its sending idempotent. */
+interface Draft {
+  text: string;
+  language: string;
+  idempotencyKey: string;
+  receipt: Receipt | null;
+}
+
+const MAX_CHARS = 5000;
+const LOCALE_KEY = 'tipline.locale';
+/** Languages offered for the tip itself; names come from Intl in the interface language. */
+const TIP_LANGUAGES = ['en', 'fr', 'de', 'nl', 'es', 'pl', 'pt', 'it', 'sv', 'da', 'fi', 'no', 'cs', 'sk', 'sl', 'hr', 'hu', 'ro', 'bg', 'el', 'lt', 'lv', 'et', 'tr', 'ru', 'uk', 'ar'];
+
+let locale: Locale = pickLocale(navigator.languages ?? [navigator.language], readStoredLocale());
+let objects: PublicObject[] | null = null;
+let loadFailed = false;
+const drafts = new Map<string, Draft>();
+let sending = false;
+
+const t = (key: MessageKey, values?: Record<string, string | number>): string => format(locale, key, values);
+
+function readStoredLocale(): string | null {
+  try {
+    return localStorage.getItem(LOCALE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function newKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  // randomUUID needs a secure context; getRandomValues does not.
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+function draftFor(objectId: string): Draft {
+  let draft = drafts.get(objectId);
+  if (draft === undefined) {
+    draft = { text: '', language: '', idempotencyKey: newKey(), receipt: null };
+    drafts.set(objectId, draft);
+  }
+  return draft;
+}
+
+// ---------------------------------------------------------------- chrome
+
+function renderChrome(): void {
+  document.documentElement.lang = locale;
+  byId('skip-link').textContent = t('skipToContent');
+  byId('brand').textContent = t('appName');
+  byId('ui-lang-label').textContent = t('languageLabel');
+  byId('footer-text').textContent = t('footerText');
+  const select = byId<HTMLSelectElement>('ui-lang');
+  if (select.options.length === 0) {
+    for (const code of locales) select.append(h('option', { value: code, lang: code }, localeNames[code]));
+    select.addEventListener('change', () => {
+      const chosen = select.value;
+      if (!Object.hasOwn(catalogues, chosen)) return;
+      locale = chosen as Locale;
+      try {
+        localStorage.setItem(LOCALE_KEY, locale);
+      } catch {
+        // private mode: the choice lasts for this page only
+      }
+      renderChrome();
+      render(false);
+    });
+  }
+  select.value = locale;
+}
+
+// ---------------------------------------------------------------- routing
+
+type Route = { page: 'gallery' } | { page: 'object'; objectId: string };
+
+function currentRoute(): Route {
+  const match = /^#\/object\/([^/?#]+)$/.exec(location.hash);
+  if (match !== null) {
+    try {
+      return { page: 'object', objectId: decodeURIComponent(match[1]!) };
+    } catch {
+      return { page: 'gallery' };
+    }
+  }
+  return { page: 'gallery' };
+}
+
+function render(moveFocus: boolean): void {
+  const main = byId('main');
+  const route = currentRoute();
+  if (objects === null) {
+    document.title = t('pageTitleGallery');
+    if (loadFailed) {
+      replace(
+        main,
+        h('h1', { id: 'page-heading' }, t('galleryHeading')),
+        h('div', { class: 'alert alert-error', role: 'alert' }, h('p', {}, t('loadError'))),
+        h('button', { type: 'button', class: 'button', onclick: () => void load() }, t('retry')),
+      );
+    } else {
+      replace(main, h('h1', { id: 'page-heading' }, t('galleryHeading')), h('p', { role: 'status' }, t('loading')));
+    }
+    return;
+  }
+  if (route.page === 'object') renderObject(main, route.objectId);
+  else renderGallery(main);
+  if (moveFocus) focusOn(document.getElementById('page-heading'));
+}
+
+// ---------------------------------------------------------------- gallery
+
+function objectImage(object: PublicObject): HTMLImageElement {
+  return h('img', { src: safeImageUrl(object.imageUrl), alt: t('imageAlt', { title: object.title }), width: 240, height: 160, loading: 'lazy', decoding: 'async' });
+}
+
+/** Only same-origin paths (the CSP would block others anyway). */
+function safeImageUrl(url: string): string {
+  return url.startsWith('/') && !url.startsWith('//') ? url : 'data:,';
+}
+
+function renderGallery(main: HTMLElement): void {
+  document.title = t('pageTitleGallery');
+  const list = objects ?? [];
+  replace(
+    main,
+    h('h1', { id: 'page-heading' }, t('galleryHeading')),
+    h('p', { class: 'lead' }, t('galleryIntro')),
+    list.length === 0
+      ? h('p', {}, t('noObjects'))
+      : h(
+          'ul',
+          { class: 'gallery' },
+          list.map((object) =>
+            h(
+              'li',
+              { class: object.identified ? 'card card-solved' : 'card' },
+              objectImage(object),
+              h('div', { class: 'card-body' },
+                h('h2', { class: 'card-title' }, object.title),
+                h('p', { class: 'card-text' }, object.description),
+                object.identified
+                  ? h('p', { class: 'badge badge-solved' }, t('identified'))
+                  : h('a', { class: 'button', href: `#/object/${encodeURIComponent(object.objectId)}` }, t('sendTipAbout', { title: object.title })),
+              ),
+            ),
+          ),
+        ),
+  );
+}
+
+// ---------------------------------------------------------------- object page
+
+function renderObject(main: HTMLElement, objectId: string): void {
+  const object = objects?.find((candidate) => candidate.objectId === objectId);
+  const back = h('p', { class: 'back' }, h('a', { href: '#/' }, `← ${t('backToGallery')}`));
+  if (object === undefined) {
+    document.title = t('pageTitleGallery');
+    replace(main, back, h('h1', { id: 'page-heading' }, t('objectNotFound')));
+    return;
+  }
+  document.title = t('pageTitleObject', { title: object.title });
+  const section = h('section', { class: 'tip-section', 'aria-labelledby': 'form-heading' });
+  replace(
+    main,
+    back,
+    h('h1', { id: 'page-heading' }, object.title),
+    h('div', { class: 'object' }, h('figure', { class: 'object-figure' }, objectImage(object)), h('p', { class: 'object-text' }, object.description)),
+    object.identified
+      ? h('div', { class: 'solved', role: 'note' }, h('p', { class: 'badge badge-solved' }, t('identified')), h('p', {}, t('identifiedText')))
+      : section,
+  );
+  if (!object.identified) {
+    const draft = draftFor(object.objectId);
+    if (draft.receipt !== null) renderReceipt(section, object, draft, false);
+    else renderForm(section, object, draft);
+  }
+}
+
+function renderForm(section: HTMLElement, object: PublicObject, draft: Draft): void {
+  const textarea = h('textarea', {
+    id: 'tip-text',
+    name: 'text',
+    rows: 8,
+    'aria-describedby': 'tip-hint tip-counter',
+    autocomplete: 'off',
+    spellcheck: 'true',
+  });
+  textarea.value = draft.text;
+  const counter = h('p', { id: 'tip-counter', class: 'counter' });
+  const textError = h('p', { id: 'tip-text-error', class: 'field-error', hidden: true });
+  const languageSelect = h('select', { id: 'tip-language', name: 'language' }, h('option', { value: '' }, t('tipLanguageNone')), languageOptions());
+  languageSelect.value = draft.language;
+  const languageError = h('p', { id: 'tip-language-error', class: 'field-error', hidden: true });
+  const button = h('button', { type: 'submit', class: 'button button-primary', id: 'tip-submit' }, t('submit'));
+  const status = h('p', { id: 'tip-status', class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+  const generalError = h('div', { id: 'tip-error', class: 'alert alert-error', hidden: true, tabindex: -1, role: 'alert' });
+  const form = h(
+    'form',
+    { class: 'tip-form', novalidate: true, 'aria-labelledby': 'form-heading' },
+    generalError,
+    h('div', { class: 'field' }, h('label', { for: 'tip-text' }, t('tipLabel')), h('p', { id: 'tip-hint', class: 'hint' }, t('tipHint')), textError, textarea, counter),
+    h('div', { class: 'field' }, h('label', { for: 'tip-language' }, t('tipLanguageLabel')), languageError, languageSelect),
+    button,
+    status,
+  );
+
+  let wasOver = false;
+  const updateCounter = (): void => {
+    const count = charCount(textarea.value);
+    const over = count > MAX_CHARS;
+    counter.textContent = over ? t('counterOver', { count: count - MAX_CHARS }) : t('counter', { count, max: MAX_CHARS });
+    counter.classList.toggle('over', over);
+    if (over !== wasOver) {
+      // Announce crossing the limit once, not every keystroke.
+      status.textContent = over ? t('errorTooLong', { max: MAX_CHARS }) : '';
+      wasOver = over;
+    }
+  };
+  textarea.addEventListener('input', () => {
+    draft.text = textarea.value;
+    if (!textError.hidden && charCount(textarea.value) > 0 && charCount(textarea.value) <= MAX_CHARS) setFieldError(textarea, textError, null);
+    updateCounter();
+  });
+  languageSelect.addEventListener('change', () => {
+    draft.language = languageSelect.value;
+    setFieldError(languageSelect, languageError, null);
+  });
+  updateCounter();
+
+  const showGeneral = (message: string): void => {
+    replace(generalError, h('h3', { class: 'alert-title' }, t('errorHeading')), h('p', {}, message));
+    generalError.hidden = false;
+    focusOn(generalError);
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (sending) return;
+    generalError.hidden = true;
+    setFieldError(textarea, textError, null);
+    setFieldError(languageSelect, languageError, null);
+    const count = charCount(textarea.value);
+    if (count === 0 || count > MAX_CHARS) {
+      setFieldError(textarea, textError, count === 0 ? t('errorEmpty') : t('errorTooLong', { max: MAX_CHARS }));
+      textarea.focus();
+      return;
+    }
+    sending = true;
+    button.disabled = true;
+    button.textContent = t('sending');
+    form.setAttribute('aria-busy', 'true');
+    status.textContent = t('sending');
+    void send(object, draft)
+      .then((receipt) => {
+        draft.receipt = receipt;
+        renderReceipt(section, object, draft, true);
+      })
+      .catch((error: unknown) => {
+        status.textContent = '';
+        handleError(error, { textarea, textError, languageSelect, languageError, showGeneral });
+      })
+      .finally(() => {
+        sending = false;
+        button.disabled = false;
+        button.textContent = t('submit');
+        form.removeAttribute('aria-busy');
+      });
+  });
+
+  replace(
+    section,
+    h('h2', { id: 'form-heading' }, t('formHeading')),
+    h(
+      'div',
+      { class: 'notice' },
+      h('h3', {}, t('anonymousHeading')),
+      h('p', {}, t('anonymousText')),
+      h('h3', {}, t('doNotSendHeading')),
+      h('ul', {}, h('li', {}, t('doNotSendImages')), h('li', {}, t('doNotSendPersonal')), h('li', {}, t('doNotSendIllegal'))),
+    ),
+    form,
+  );
+}
+
+function languageOptions(): HTMLOptionElement[] {
+  let names: Intl.DisplayNames | null = null;
+  try {
+    names = new Intl.DisplayNames([locale], { type: 'language' });
+  } catch {
+    names = null;
+  }
+  return TIP_LANGUAGES.map((code) => ({ code, name: names?.of(code) ?? code }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale))
+    .map(({ code, name }) => h('option', { value: code }, name));
+}
+
+function setFieldError(field: HTMLElement, error: HTMLElement, message: string | null): void {
+  const describedBy = (field.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id !== '' && id !== error.id);
+  if (message === null) {
+    error.hidden = true;
+    error.textContent = '';
+    field.removeAttribute('aria-invalid');
+  } else {
+    error.textContent = message;
+    error.hidden = false;
+    field.setAttribute('aria-invalid', 'true');
+    describedBy.unshift(error.id);
+  }
+  if (describedBy.length > 0) field.setAttribute('aria-describedby', describedBy.join(' '));
+  else field.removeAttribute('aria-describedby');
+}
+
+async function send(object: PublicObject, draft: Draft): Promise<Receipt> {
+  const body: Record<string, string> = { objectId: object.objectId, text: draft.text };
+  if (draft.language !== '') body.language = draft.language;
+  const post = (): Promise<Receipt> =>
+    requestJson<Receipt>('/tips', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': draft.idempotencyKey },
+      body: JSON.stringify(body),
+    }).then((response) => response.body);
+  try {
+    return await post();
+  } catch (error) {
+    // The key went with an earlier version of this tip (sent, then edited after
+    // an unclear failure): this is a different tip, so it gets its own key.
+    if (error instanceof ApiError && error.status === 409 && /idempotency/i.test(error.message)) {
+      draft.idempotencyKey = newKey();
+      return post();
+    }
+    throw error;
+  }
+}
+
+interface ErrorTargets {
+  readonly textarea: HTMLTextAreaElement;
+  readonly textError: HTMLElement;
+  readonly languageSelect: HTMLSelectElement;
+  readonly languageError: HTMLElement;
+  readonly showGeneral: (message: string) => void;
+}
+
+function handleError(error: unknown, targets: ErrorTargets): void {
+  if (error instanceof NetworkError || !(error instanceof ApiError)) {
+    targets.showGeneral(t('errorNetwork'));
+    return;
+  }
+  if (error.status === 400 && error.issues.length > 0) {
+    let focused = false;
+    for (const issue of error.issues) {
+      const field = issue.path.split('.')[0];
+      if (field === 'text') {
+        setFieldError(targets.textarea, targets.textError, /at most/.test(issue.message) ? t('errorTooLong', { max: MAX_CHARS }) : /empty/.test(issue.message) ? t('errorEmpty') : t('errorInvalid'));
+        if (!focused) targets.textarea.focus();
+        focused = true;
+      } else if (field === 'language') {
+        setFieldError(targets.languageSelect, targets.languageError, t('errorLanguage'));
+        if (!focused) targets.languageSelect.focus();
+        focused = true;
+      }
+    }
+    if (!focused) targets.showGeneral(t('errorGeneric'));
+    return;
+  }
+  if (error.status === 404) targets.showGeneral(t('errorUnknownObject'));
+  else if (error.status === 409) targets.showGeneral(/identified/i.test(error.message) ? t('errorIdentifiedObject') : t('errorGeneric'));
+  else if (error.status === 413) targets.showGeneral(t('errorTooLarge'));
+  else targets.showGeneral(t('errorGeneric'));
+}
+
+function renderReceipt(section: HTMLElement, object: PublicObject, draft: Draft, moveFocus: boolean): void {
+  const receipt = draft.receipt!;
+  const heading = h('h2', { id: 'receipt-heading', tabindex: -1 }, t('receiptHeading'));
+  replace(
+    section,
+    h(
+      'div',
+      { class: 'receipt', role: 'region', 'aria-labelledby': 'receipt-heading' },
+      heading,
+      h('p', {}, t('receiptText')),
+      h('dl', { class: 'receipt-codes' },
+        h('dt', {}, t('receiptCode')), h('dd', { id: 'receipt-code', class: 'code' }, receipt.receipt),
+        h('dt', {}, t('tipIdLabel')), h('dd', { id: 'receipt-tip-id', class: 'code' }, receipt.tipId),
+      ),
+      h('button', {
+        type: 'button',
+        class: 'button',
+        onclick: () => {
+          // A new form fill gets a new idempotency key.
+          drafts.set(object.objectId, { text: '', language: draft.language, idempotencyKey: newKey(), receipt: null });
+          renderObject(byId('main'), object.objectId);
+          byId('tip-text').focus();
+        },
+      }, t('sendAnother')),
+    ),
+  );
+  if (moveFocus) focusOn(heading);
+}
+
+// ---------------------------------------------------------------- start
+
+async function load(): Promise<void> {
+  loadFailed = false;
+  objects = null;
+  render(false);
+  try {
+    const response = await requestJson<{ items: PublicObject[] }>('/objects');
+    objects = Array.isArray(response.body.items) ? response.body.items : [];
+  } catch {
+    loadFailed = true;
+  }
+  render(false);
+}
+
+renderChrome();
+byId('skip-link').addEventListener('click', (event) => {
+  // The hash is the router's; move focus without changing it.
+  event.preventDefault();
+  focusOn(byId('main'));
+});
+window.addEventListener('hashchange', () => render(true));
+void load();
