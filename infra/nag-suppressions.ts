@@ -5,6 +5,7 @@ import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js'
 import type { IConstruct } from 'constructs';
 import type { StatefulStack } from '#infra/stacks/stateful-stack.ts';
 import type { StatelessStack } from '#infra/stacks/stateless-stack.ts';
+import type { WebStack } from '#infra/stacks/web-stack.ts';
 
 /**
  * Every cdk-nag (AwsSolutions) acknowledgement of the app, each with its
@@ -59,6 +60,50 @@ export const REASONS = {
       'Public route (auth: public in shared/resources.ts): tipsters are anonymous, so there is no Cognito user to ' +
       'authorize. Every investigator route uses the Cognito user-pool authorizer (tested in test/infra).',
   },
+  siteAccessLogs: {
+    id: 'AwsSolutions-S1',
+    reason:
+      'The site bucket holds only the built public pages; its server access logs would record the requester IP of ' +
+      'CloudFront fetches and deploys, and nothing about them needs an audit trail (the pages are rebuilt from git).',
+  },
+  distributionAccessLogs: {
+    id: 'AwsSolutions-CFR3',
+    reason:
+      'CloudFront access logs record every viewer IP address and user agent, which would deanonymise tipsters ' +
+      '(DESIGN.md: never store an IP). CloudFront and WAF metrics cover operations.',
+  },
+  distributionDefaultCertificate: {
+    id: 'AwsSolutions-CFR4',
+    reason:
+      'Without a custom domain the distribution uses the default *.cloudfront.net certificate, for which CloudFront ' +
+      'cannot enforce a minimum TLS version; browsers negotiate TLS 1.2+ anyway. A deployment with its own domain ' +
+      'adds an ACM certificate and TLSv1.2_2021.',
+  },
+  distributionGeoRestriction: {
+    id: 'AwsSolutions-CFR1',
+    reason:
+      'Tips are wanted from everywhere: an object can be recognised by anyone who travelled or lives abroad, and ' +
+      'tipsters may use Tor or a VPN exiting in any country.',
+  },
+  siteDeploymentRole: {
+    idPrefix: 'AwsSolutions-IAM',
+    reason:
+      'The CDK BucketDeployment custom resource (copies web/dist into the site bucket at deploy time) comes with ' +
+      'AWSLambdaBasicExecutionRole and the S3 wildcards CDK generates for the asset and site buckets only; it runs ' +
+      'only during deployments and has no access to tips.',
+  },
+  siteDeploymentRuntime: {
+    id: 'AwsSolutions-L1',
+    reason:
+      'The runtime of the CDK BucketDeployment custom resource is chosen and updated by aws-cdk-lib, not by this app; ' +
+      'it runs only during deployments.',
+  },
+  importedMediaBucketPolicy: {
+    id: 'Annotation::@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac',
+    reason:
+      'The media bucket lives in the stateful stack, which grants this account\'s CloudFront read access to objects/* ' +
+      'itself (StatefulStack); granting it from the web stack would make the stacks depend on each other.',
+  },
 } as const;
 
 function acknowledge(scope: IConstruct, suppression: Suppression): void {
@@ -66,8 +111,15 @@ function acknowledge(scope: IConstruct, suppression: Suppression): void {
 }
 
 /** Acknowledgements that can be attached while the constructs are built. */
-export function applyNagSuppressions(stacks: { stateful: StatefulStack; stateless: StatelessStack }): void {
-  const { stateful, stateless } = stacks;
+export function applyNagSuppressions(stacks: { stateful: StatefulStack; stateless: StatelessStack; web: WebStack }): void {
+  const { stateful, stateless, web } = stacks;
+
+  acknowledge(web.siteBucket, REASONS.siteAccessLogs);
+  for (const reason of [REASONS.distributionAccessLogs, REASONS.distributionDefaultCertificate, REASONS.distributionGeoRestriction]) {
+    acknowledge(web.distribution, reason);
+  }
+  const mediaOrigin = web.distribution.node.tryFindChild('Origin3');
+  if (mediaOrigin !== undefined) acknowledge(mediaOrigin, REASONS.importedMediaBucketPolicy);
 
   for (const bucket of Object.values(stateful.buckets)) acknowledge(bucket, REASONS.bucketAccessLogs);
 
@@ -111,10 +163,41 @@ export function acknowledgeObjectWildcards(root: IConstruct): void {
   }
 }
 
+/**
+ * The BucketDeployment custom resource is a singleton CDK adds at the stack
+ * root; its IAM findings (managed policy, S3 wildcards whose rendering depends
+ * on region and asset bucket) are acknowledged where it is found.
+ */
+export function acknowledgeSiteDeployment(root: IConstruct): void {
+  for (const node of root.node.findAll()) {
+    if (!node.node.id.startsWith('Custom::CDKBucketDeployment')) continue;
+    acknowledge(node, REASONS.siteDeploymentRuntime);
+    for (const child of node.node.findAll()) {
+      if (child instanceof iam.CfnRole) {
+        for (const arn of ([] as unknown[]).concat(Stack.of(child).resolve(child.managedPolicyArns) ?? [])) {
+          acknowledge(child, { id: `${REASONS.siteDeploymentRole.idPrefix}4[Policy::${flattenCfnReference(arn)}]`, reason: REASONS.siteDeploymentRole.reason });
+        }
+      }
+      if (!(child instanceof iam.CfnPolicy)) continue;
+      const document = Stack.of(child).resolve(child.policyDocument) as { Statement?: { Action?: string | string[]; Resource?: unknown }[] };
+      for (const statement of document.Statement ?? []) {
+        for (const action of ([] as string[]).concat(statement.Action ?? [])) {
+          if (action.includes('*')) acknowledge(child, { id: `${REASONS.siteDeploymentRole.idPrefix}5[Action::${action}]`, reason: REASONS.siteDeploymentRole.reason });
+        }
+        for (const resource of ([] as unknown[]).concat(statement.Resource ?? [])) {
+          const flat = flattenCfnReference(resource);
+          if (flat.includes('*')) acknowledge(child, { id: `${REASONS.siteDeploymentRole.idPrefix}5[Resource::${flat}]`, reason: REASONS.siteDeploymentRole.reason });
+        }
+      }
+    }
+  }
+}
+
 /** AwsSolutionsChecks plus the validation-time acknowledgements above. */
 export class TiplineNagChecks extends AwsSolutionsChecks {
   public override validateScope(scope: IConstruct): PolicyValidationPluginReport {
     acknowledgeObjectWildcards(scope);
+    acknowledgeSiteDeployment(scope);
     return super.validateScope(scope);
   }
 }

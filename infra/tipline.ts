@@ -4,15 +4,19 @@ import { loadConfig, type StageConfig } from '#infra/config.ts';
 import { applyNagSuppressions } from '#infra/nag-suppressions.ts';
 import { StatefulStack } from '#infra/stacks/stateful-stack.ts';
 import { StatelessStack } from '#infra/stacks/stateless-stack.ts';
+import { WebStack } from '#infra/stacks/web-stack.ts';
+import { EdgeStack } from '#infra/stacks/edge-stack.ts';
 
 export interface TiplineStacks {
   readonly config: StageConfig;
   readonly stateful: StatefulStack;
   readonly stateless: StatelessStack;
+  readonly edge: EdgeStack;
+  readonly web: WebStack;
 }
 
 /**
- * Builds both stacks of one stage into `app`. Shared by infra/app.ts (the CDK
+ * Builds the three stacks of one stage into `app`. Shared by infra/app.ts (the CDK
  * CLI entry, which adds cdk-nag) and the infra tests (which do not).
  */
 export function buildTipline(app: App, env?: Environment): TiplineStacks {
@@ -39,10 +43,28 @@ export function buildTipline(app: App, env?: Environment): TiplineStacks {
     userPool: stateful.userPool,
   });
 
-  for (const stack of [stateful, stateless]) {
+  // CloudFront-scope WAF exists only in us-east-1; the site stack reads its ARN across regions.
+  const edge = new EdgeStack(app, `${config.prefix}-Edge`, {
+    env: { account: environment.account, region: 'us-east-1' },
+    config,
+    description: `Tipline ${config.stage}: CloudFront WAF (per-viewer rate limits)`,
+    crossRegionReferences: true,
+  });
+  const web = new WebStack(app, `${config.prefix}-Web`, {
+    env: environment,
+    crossRegionReferences: true,
+    config,
+    webAclArn: edge.webAcl.webAcl.attrArn,
+    description: `Tipline ${config.stage}: public form and console on CloudFront, API and images on the same origin`,
+    api: stateless.api.api,
+    mediaBucketName: stateful.buckets.evidence.bucketName,
+    userPool: stateful.userPool,
+  });
+
+  for (const stack of [stateful, stateless, edge, web]) {
     Tags.of(stack).add('project', 'tipline');
     Tags.of(stack).add('stage', config.stage);
   }
-  applyNagSuppressions({ stateful, stateless });
-  return { config, stateful, stateless };
+  applyNagSuppressions({ stateful, stateless, web });
+  return { config, stateful, stateless, edge, web };
 }

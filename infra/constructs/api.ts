@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { limits, routes, type FunctionKey, type RouteDef } from '#shared/resources.ts';
 import type { StageConfig } from '#infra/config.ts';
 import type { TiplineFunction } from '#infra/constructs/tipline-function.ts';
+import { TiplineWebAcl } from '#infra/constructs/waf.ts';
 
 export interface TiplineApiProps {
   readonly config: StageConfig;
@@ -173,147 +174,10 @@ export class TiplineApi extends Construct {
     }
     this.methods = methods;
 
-    this.webAcl = this.createWebAcl(config, routeDefs);
+    this.webAcl = new TiplineWebAcl(this, 'Waf', { config, scope: 'REGIONAL', routes: routeDefs }).webAcl;
     new wafv2.CfnWebACLAssociation(this, 'WebAclAssociation', {
       resourceArn: this.api.deploymentStage.stageArn,
       webAclArn: this.webAcl.attrArn,
-    });
-  }
-
-  /**
-   * Regional WAF in front of the stage. No logging configuration: WAF logs
-   * carry the client IP and headers. Sampled requests are off for the same
-   * reason (the console keeps them, with IPs, for three hours); only metrics.
-   * No AWSManagedRulesAnonymousIpList / hosting-provider list: tipsters on
-   * Tor or a VPN are welcome.
-   */
-  private createWebAcl(config: StageConfig, routeDefs: readonly RouteDef[]): wafv2.CfnWebACL {
-    const visibility = (metricName: string): wafv2.CfnWebACL.VisibilityConfigProperty => ({
-      cloudWatchMetricsEnabled: true,
-      metricName,
-      sampledRequestsEnabled: false,
-    });
-    const block = (code: number): wafv2.CfnWebACL.RuleActionProperty => ({ block: { customResponse: { responseCode: code } } });
-    const submissionPaths = [...new Set(routeDefs.filter(isSubmission).map((route) => route.path))];
-    const pathStatement = (path: string): wafv2.CfnWebACL.StatementProperty => ({
-      byteMatchStatement: {
-        fieldToMatch: { uriPath: {} },
-        positionalConstraint: 'ENDS_WITH',
-        searchString: path,
-        textTransformations: [{ priority: 0, type: 'LOWERCASE' }],
-      },
-    });
-    const submissionScope: wafv2.CfnWebACL.StatementProperty | undefined = submissionPaths.length === 0 ? undefined : {
-      andStatement: {
-        statements: [
-          {
-            byteMatchStatement: {
-              fieldToMatch: { method: {} },
-              positionalConstraint: 'EXACTLY',
-              searchString: 'POST',
-              textTransformations: [{ priority: 0, type: 'NONE' }],
-            },
-          },
-          submissionPaths.length === 1
-            ? pathStatement(submissionPaths[0] as string)
-            : { orStatement: { statements: submissionPaths.map(pathStatement) } },
-        ],
-      },
-    };
-
-    // Tip text is free prose in any language: body signatures (XSS, LFI, RFI,
-    // SSRF patterns) and the 8 KB body limit would block real tips. They count
-    // (visible in metrics) instead; the handlers never interpret the text.
-    // NoUserAgent counts too: privacy tools may strip the header.
-    const countInCommonRuleSet = [
-      'SizeRestrictions_BODY',
-      'SizeRestrictions_QUERYSTRING',
-      'CrossSiteScripting_BODY',
-      'GenericLFI_BODY',
-      'GenericRFI_BODY',
-      'EC2MetaDataSSRF_BODY',
-      'NoUserAgent_HEADER',
-    ];
-
-    return new wafv2.CfnWebACL(this, 'WebAcl', {
-      name: `tipline-${config.stage}-api`,
-      scope: 'REGIONAL',
-      defaultAction: { allow: {} },
-      visibilityConfig: visibility(`tipline-${config.stage}-api`),
-      // Inspect bodies up to 64 KB (default for API Gateway is 16 KB) so the
-      // size rule sees the real limit; larger bodies are oversize and match.
-      associationConfig: { requestBody: { API_GATEWAY: { defaultSizeInspectionLimit: 'KB_64' } } },
-      rules: [
-        {
-          name: 'BodyTooLarge',
-          priority: 0,
-          action: block(413),
-          visibilityConfig: visibility('BodyTooLarge'),
-          statement: {
-            sizeConstraintStatement: {
-              fieldToMatch: { body: { oversizeHandling: 'MATCH' } },
-              comparisonOperator: 'GT',
-              size: limits.maxBodyBytes,
-              textTransformations: [{ priority: 0, type: 'NONE' }],
-            },
-          },
-        },
-        {
-          name: 'QueryStringTooLarge',
-          priority: 1,
-          action: block(414),
-          visibilityConfig: visibility('QueryStringTooLarge'),
-          statement: {
-            sizeConstraintStatement: {
-              fieldToMatch: { queryString: {} },
-              comparisonOperator: 'GT',
-              size: 4096,
-              textTransformations: [{ priority: 0, type: 'NONE' }],
-            },
-          },
-        },
-        // Rate limits count per source address inside WAF only; nothing is persisted.
-        ...(submissionScope === undefined
-          ? []
-          : [
-              {
-                name: 'SubmitRatePerSource',
-                priority: 2,
-                action: block(429),
-                visibilityConfig: visibility('SubmitRatePerSource'),
-                statement: {
-                  rateBasedStatement: {
-                    aggregateKeyType: 'IP',
-                    limit: config.wafSubmitRateLimitPerSource,
-                    evaluationWindowSec: 300,
-                    scopeDownStatement: submissionScope,
-                  },
-                },
-              },
-            ]),
-        {
-          name: 'RatePerSource',
-          priority: 3,
-          action: block(429),
-          visibilityConfig: visibility('RatePerSource'),
-          statement: {
-            rateBasedStatement: { aggregateKeyType: 'IP', limit: config.wafRateLimitPerSource, evaluationWindowSec: 300 },
-          },
-        },
-        {
-          name: 'AWSManagedRulesCommonRuleSet',
-          priority: 4,
-          overrideAction: { none: {} },
-          visibilityConfig: visibility('AWSManagedRulesCommonRuleSet'),
-          statement: {
-            managedRuleGroupStatement: {
-              vendorName: 'AWS',
-              name: 'AWSManagedRulesCommonRuleSet',
-              ruleActionOverrides: countInCommonRuleSet.map((name) => ({ name, actionToUse: { count: {} } })),
-            },
-          },
-        },
-      ],
     });
   }
 }

@@ -12,16 +12,10 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { FunctionDef, TableDef } from '#shared/resources.ts';
 import type { StageConfig } from '#infra/config.ts';
+import { lambdaBundling } from '#infra/bundling.ts';
 
 /** Repository root: entries in shared/resources.ts are relative to it. */
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-/**
- * esbuild emits ESM; a few CommonJS dependencies still call `require` for
- * Node built-ins, which an ES module does not have. The banner recreates it.
- */
-const ESM_REQUIRE_BANNER =
-  "import { createRequire as __tiplineCreateRequire } from 'node:module'; const require = __tiplineCreateRequire(import.meta.url);";
 
 export interface TiplineFunctionProps {
   readonly def: FunctionDef;
@@ -96,18 +90,19 @@ export class TiplineFunction extends NodejsFunction {
       environment,
       // SDK v3 is bundled, not taken from the runtime: the clients we use are
       // pinned by package-lock.json, tree-shaken, and cold start does not
-      // change when Lambda updates the runtime's SDK.
+      // change when Lambda updates the runtime's SDK. The esbuild settings
+      // live in infra/bundling.ts, which bench/bundles.ts builds with too.
       awsSdkConnectionReuse: false,
       bundling: {
-        format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        minify: true,
+        format: lambdaBundling.format === 'esm' ? OutputFormat.ESM : OutputFormat.CJS,
+        mainFields: [...lambdaBundling.mainFields],
+        banner: lambdaBundling.banner,
+        minify: lambdaBundling.minify,
         sourceMap: config.sourceMaps,
-        externalModules: [],
+        externalModules: [...lambdaBundling.externalModules],
         bundleAwsSDK: true,
         forceDockerBundling: false,
-        target: 'node24',
+        target: lambdaBundling.target,
       },
     };
     super(scope, id, functionProps);

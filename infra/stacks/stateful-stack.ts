@@ -1,6 +1,7 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
@@ -126,6 +127,32 @@ export class StatefulStack extends Stack {
         logoutUrls: [`${config.webOrigin}/console/`],
       },
     });
+
+    // Object images (the pictures the public is asked about) are served by this
+    // account's CloudFront through origin access control; nothing else in the
+    // bucket is readable that way. A wildcard distribution ARN keeps this stack
+    // free of references to the web stack.
+    const cloudFrontOfThisAccount = {
+      StringLike: { 'AWS:SourceArn': `arn:${Aws.PARTITION}:cloudfront::${Aws.ACCOUNT_ID}:distribution/*` },
+    };
+    this.buckets.evidence.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'CloudFrontReadsObjectImages',
+        principals: [new iam.ServicePrincipal('cloudfront.amazonaws.com')],
+        actions: ['s3:GetObject'],
+        resources: [this.buckets.evidence.arnForObjects('objects/*')],
+        conditions: cloudFrontOfThisAccount,
+      }),
+    );
+    this.dataKey.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'CloudFrontDecryptsObjectImages',
+        principals: [new iam.ServicePrincipal('cloudfront.amazonaws.com')],
+        actions: ['kms:Decrypt'],
+        resources: ['*'],
+        conditions: cloudFrontOfThisAccount,
+      }),
+    );
 
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'ConsoleClientId', { value: this.consoleClient.userPoolClientId });

@@ -174,14 +174,20 @@ describe('WAF', () => {
   const acl = () => Object.values(dev.stateless$.findResources('AWS::WAFv2::WebACL'))[0]!.Properties;
   const rules = () => acl().Rules as { Name: string; Statement: Record<string, unknown>; VisibilityConfig: { SampledRequestsEnabled: boolean } }[];
 
-  it('has a per-source rate-based rule', () => {
+  it('has a per-source rate-based rule that counts the viewer CloudFront forwards', () => {
     // Prepare
     const template = dev.stateless$;
     // Act (synthesised at import)
     // Assess
     template.hasResourceProperties('AWS::WAFv2::WebACL', {
       Scope: 'REGIONAL',
-      Rules: Match.arrayWith([Match.objectLike({ Statement: { RateBasedStatement: Match.objectLike({ AggregateKeyType: 'IP' }) } })]),
+      Rules: Match.arrayWith([
+        Match.objectLike({
+          Statement: {
+            RateBasedStatement: Match.objectLike({ AggregateKeyType: 'FORWARDED_IP', ForwardedIPConfig: { HeaderName: 'X-Forwarded-For', FallbackBehavior: 'MATCH' } }),
+          },
+        }),
+      ]),
     });
   });
 

@@ -14,10 +14,12 @@ export interface Built extends TiplineStacks {
   readonly app: App;
   readonly stateful$: Template;
   readonly stateless$: Template;
+  readonly edge$: Template;
+  readonly web$: Template;
 }
 
 /**
- * Builds both stacks in-process without bundling (`aws:cdk:bundling-stacks: []`
+ * Builds the stacks in-process without bundling (`aws:cdk:bundling-stacks: []`
  * makes NodejsFunction skip esbuild) and without cdk-nag (see nag.test.ts).
  */
 export function build(context: Record<string, unknown> = {}, options: { bundle?: boolean } = {}): Built {
@@ -34,6 +36,8 @@ export function build(context: Record<string, unknown> = {}, options: { bundle?:
     ...stacks,
     stateful$: Template.fromStack(stacks.stateful),
     stateless$: Template.fromStack(stacks.stateless),
+    edge$: Template.fromStack(stacks.edge),
+    web$: Template.fromStack(stacks.web),
   };
 }
 

@@ -32,6 +32,6 @@ describe('full synth', () => {
       bundles: bundles.length,
       stacks: assembly.stacks.length,
       violations: validation.pluginReports.flatMap((report) => report.violations ?? []),
-    }).toEqual({ bundles: Object.keys(functions).length, stacks: 2, violations: [] });
+    }).toEqual({ bundles: Object.keys(functions).length, stacks: 4, violations: [] });
   });
 });

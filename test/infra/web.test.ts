@@ -1,0 +1,98 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiPathPatterns, CONTENT_SECURITY_POLICY } from '#infra/stacks/web-stack.ts';
+import { SECURITY_HEADERS } from '#local/static.ts';
+import { routes } from '#shared/resources.ts';
+import { build, type Built } from './helpers.ts';
+
+let built: Built;
+
+beforeAll(() => {
+  built = build();
+});
+
+describe('web stack: site on CloudFront', () => {
+  it('sends every API route to the API on the same origin', () => {
+    // Prepare
+    const patterns = apiPathPatterns();
+
+    // Act
+    const uncovered = routes.filter((route) => !patterns.some((pattern) => (pattern.endsWith('/*') ? route.path.startsWith(pattern.slice(0, -1)) : route.path === pattern)));
+
+    // Assess
+    expect(uncovered).toEqual([]);
+    for (const pattern of patterns) {
+      built.web$.hasResourceProperties('AWS::CloudFront::Distribution', {
+        DistributionConfig: Match.objectLike({
+          CacheBehaviors: Match.arrayWith([Match.objectLike({ PathPattern: pattern, AllowedMethods: Match.arrayWith(['PATCH', 'POST']) })]),
+        }),
+      });
+    }
+  });
+
+  it('writes no access logs (they would hold viewer addresses)', () => {
+    const [distribution] = Object.values(built.web$.findResources('AWS::CloudFront::Distribution'));
+    expect((distribution as { Properties: { DistributionConfig: Record<string, unknown> } }).Properties.DistributionConfig.Logging).toBeUndefined();
+  });
+
+  it('attaches the CloudFront-scope WAF', () => {
+    built.web$.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({ WebACLId: Match.anyValue() }),
+    });
+  });
+
+  it('sends the same Content-Security-Policy as the local stack', () => {
+    // Assess
+    expect(CONTENT_SECURITY_POLICY).toBe(SECURITY_HEADERS['content-security-policy']);
+    built.web$.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({ ContentSecurityPolicy: { ContentSecurityPolicy: CONTENT_SECURITY_POLICY, Override: true } }),
+      }),
+    });
+  });
+
+  it('keeps the site bucket private behind origin access control', () => {
+    built.web$.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+    });
+    built.web$.resourceCountIs('AWS::CloudFront::OriginAccessControl', 2);
+  });
+
+  it('lets CloudFront read only object images from the evidence bucket', () => {
+    built.stateful$.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Sid: 'CloudFrontReadsObjectImages',
+            Action: 's3:GetObject',
+            Principal: { Service: 'cloudfront.amazonaws.com' },
+            Resource: { 'Fn::Join': ['', [Match.anyValue(), '/objects/*']] },
+          }),
+        ]),
+      }),
+    });
+  });
+
+  it('configures the console for the Cognito hosted UI with an implicit-flow client', () => {
+    built.web$.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthFlows: ['implicit'],
+      GenerateSecret: false,
+    });
+  });
+});
+
+describe('edge stack: CloudFront WAF in us-east-1', () => {
+  it('is a CLOUDFRONT-scope web ACL with per-viewer rate limits and no anonymous-IP list', () => {
+    // Prepare
+    const acl = built.edge$.findResources('AWS::WAFv2::WebACL');
+    const json = JSON.stringify(acl);
+
+    // Assess
+    expect(built.edge.region).toBe('us-east-1');
+    built.edge$.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Scope: 'CLOUDFRONT',
+      Rules: Match.arrayWith([Match.objectLike({ Name: 'RatePerSource', Statement: { RateBasedStatement: Match.objectLike({ AggregateKeyType: 'IP' }) } })]),
+    });
+    expect(json).not.toMatch(/AnonymousIpList|HostingProvider/);
+  });
+});
