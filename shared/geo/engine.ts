@@ -92,6 +92,23 @@ function pairQualifiers(src: string, mentions: Mention[]): void {
     keep(a);
     keep(b);
   }
+  // "Innisfail, Alberta", "Karak, Jordan": a capitalised name the gazetteer does not know,
+  // followed by ", <region or country>", is still a place; the qualifier is then used as
+  // an address part, not as a passing mention, so it needs no further support.
+  for (const m of mentions) {
+    if (m.fixed || !(m.kind === 'country' || (m.kind === 'place' && m.weight >= 2.5))) continue;
+    const before = src.slice(Math.max(0, m.start - 40), m.start);
+    const q = /(\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}[\p{Ll}'’-]+)?), $/u.exec(before);
+    if (!q || !q[1]) continue;
+    const qStart = m.start - before.length + q.index;
+    const qEnd = qStart + q[1].length;
+    if (qStart > 0 && /[\p{L}\p{N}]/u.test(src[qStart - 1] ?? '')) continue;
+    if (mentions.some((o) => o !== m && o.start < qEnd && o.end > qStart)) continue;
+    // Not a sentence-initial word ("Meanwhile, Jordan …"), not a weekday/date ("Friday, Georgia …" is rare).
+    if (/(?:^|[.!?:;"“(]\s*)$/u.test(src.slice(Math.max(0, qStart - 3), qStart))) continue;
+    m.needsSupport = false;
+    m.mult = Math.max(m.mult, 1);
+  }
   // One name, one place: other mentions of a qualified name follow its qualifier.
   const qualified = new Map<string, Map<string, number>>();
   for (const m of locs) if (!m.needsSupport && m.prior.size >= 1 && m.kind === 'place') qualified.set(fold(m.text), m.prior);

@@ -1,56 +1,45 @@
 /**
  * Precomputed gazetteer (shared/geo/generated/gazetteer.json, built by
- * scripts/build-gazetteer.ts). The data is one packed string of lines
- * `key\tPAYLOAD`, sorted by key in UTF-16 code-unit order. At import we only
- * record line offsets (an Int32Array); lookups binary-search the string, so
- * cold start does not build a 150k-entry Map.
+ * scripts/build-gazetteer.ts, decoded by packed.ts). Keys are sorted in
+ * UTF-16 code-unit order in one '\n'-terminated string; lookups binary-search
+ * it, so cold start builds no 150k-entry Map and no per-key strings.
  */
 import gaz from './generated/gazetteer.json' with { type: 'json' };
+import { decodePart, isAsciiFirstWord, splitCountries } from './packed.ts';
+import type { DecodedGazetteer, GazEntry, PackedGazetteer } from './packed.ts';
 
-export type EntryType = 'c' | 'k' | 'r' | 'p' | 'a';
-export interface GazEntry {
-  cc: string;
-  type: EntryType;
-  /** round(2*log10(population)); 25 for countries and regions */
-  bucket: number;
-}
+export type { EntryType, GazEntry } from './packed.ts';
 
-const data: string = (gaz as { data: string }).data;
-const offsets: Int32Array = (() => {
-  const count = (gaz as { keys: number }).keys;
-  const arr = new Int32Array(count + 1);
-  let n = 0;
-  let pos = 0;
-  while (pos < data.length && n < count) {
-    arr[n++] = pos;
-    const nl = data.indexOf('\n', pos);
-    pos = nl < 0 ? data.length : nl + 1;
-  }
-  arr[n] = data.length + 1;
-  return n === count ? arr : arr.slice(0, n + 1);
-})();
-const lineCount = offsets.length - 1;
+const P = gaz as PackedGazetteer;
+if (P.version !== 3) throw new Error(`gazetteer format ${P.version} not supported; run npm run build:geo`);
+const countries = splitCountries(P.countries);
+/** Keys starting with an ASCII word: needed by nearly every tip, decoded now. */
+const asciiPart = decodePart(P.ascii, countries);
+/** Non-Latin-script keys: decoded when the first such word is looked up. */
+let otherPart: DecodedGazetteer | null = null;
+const partFor = (key: string): DecodedGazetteer => (isAsciiFirstWord(key) ? asciiPart : (otherPart ??= decodePart(P.other, countries)));
 
-/** Compare `key` with the key of line i: <0 key sorts before, 0 equal, >0 after. */
-function cmp(key: string, i: number): number {
-  let p = offsets[i]!;
+/** Compare `key` with key i of part g: <0 key sorts before, 0 equal, >0 after. */
+function cmp(g: DecodedGazetteer, key: string, i: number): number {
+  const data = g.data;
+  let p = g.keyOff[i]!;
   const kl = key.length;
   for (let j = 0; j < kl; j++, p++) {
     const c = data.charCodeAt(p);
-    if (c === 9) return 1; // line key is a proper prefix of key
+    if (c === 10) return 1; // key i is a proper prefix of key
     const d = key.charCodeAt(j) - c;
     if (d !== 0) return d;
   }
-  return data.charCodeAt(p) === 9 ? 0 : -1;
+  return data.charCodeAt(p) === 10 ? 0 : -1;
 }
 
-/** Index of the first line whose key is >= key. */
-function lowerBound(key: string): number {
+/** Index of the first key of part g that is >= key. */
+function lowerBound(g: DecodedGazetteer, key: string): number {
   let lo = 0;
-  let hi = lineCount;
+  let hi = g.count;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (cmp(key, mid) > 0) lo = mid + 1;
+    if (cmp(g, key, mid) > 0) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -61,16 +50,9 @@ const cache = new Map<string, GazEntry[] | null>();
 export function lookup(key: string): GazEntry[] | undefined {
   const hit = cache.get(key);
   if (hit !== undefined) return hit ?? undefined;
-  const i = lowerBound(key);
-  let out: GazEntry[] | null = null;
-  if (i < lineCount && cmp(key, i) === 0) {
-    const start = offsets[i]! + key.length + 1;
-    const end = offsets[i + 1]! - 1;
-    out = [];
-    for (let p = start; p + 4 <= end; p += 4) {
-      out.push({ cc: data.slice(p, p + 2), type: data[p + 2] as EntryType, bucket: data.charCodeAt(p + 3) - 97 });
-    }
-  }
+  const g = partFor(key);
+  const i = lowerBound(g, key);
+  const out = i < g.count && cmp(g, key, i) === 0 ? g.entriesAt(i) : null;
   if (cache.size > 20000) cache.clear();
   cache.set(key, out);
   return out ?? undefined;
@@ -86,15 +68,12 @@ export function isFirstWord(word: string): boolean {
   const c = firstWordCache.get(word);
   if (c !== undefined) return c;
   const prefix = word + ' ';
-  const i = lowerBound(prefix);
-  let ok = false;
-  if (i < lineCount) {
-    const p = offsets[i]!;
-    ok = data.startsWith(prefix, p);
-  }
+  const g = partFor(word);
+  const i = lowerBound(g, prefix);
+  const ok = i < g.count && g.data.startsWith(prefix, g.keyOff[i]!);
   if (firstWordCache.size > 20000) firstWordCache.clear();
   firstWordCache.set(word, ok);
   return ok;
 }
 
-export const gazetteerSize = lineCount;
+export const gazetteerSize = P.ascii.keys + P.other.keys;

@@ -5,6 +5,8 @@
 import parsePhoneNumberFromString from 'libphonenumber-js/core';
 import type { MetadataJson } from 'libphonenumber-js/core';
 import phoneMetadata from 'libphonenumber-js/metadata.min.json';
+import { Buffer } from 'node:buffer';
+import { brotliDecompressSync } from 'node:zlib';
 import grid from './generated/coords.json' with { type: 'json' };
 import { CURRENCIES, VANITY_TLDS, WEAK_TLDS, TLD_COUNTRY } from './data/signals.ts';
 import { mention } from './mention.ts';
@@ -115,12 +117,15 @@ const DEC_RE = new RegExp(String.raw`(${NUM})\s*°?\s*([NSns])?\s*[,;/]?\s+(${NU
 const DMS_RE = /(\d{1,2})\s*°\s*(\d{1,2}(?:\.\d+)?)\s*['′’]\s*(?:(\d{1,2}(?:\.\d+)?)\s*(?:"|″|''|”)\s*)?([NS])[\s,;/]*(\d{1,3})\s*°\s*(\d{1,2}(?:\.\d+)?)\s*['′’]\s*(?:(\d{1,2}(?:\.\d+)?)\s*(?:"|″|''|”)\s*)?([EWO])/g;
 
 // Coordinate → country grid sampled from @rapideditor/country-coder at build time.
+// Stored as base64(brotli(rows)) and decoded on the first coordinate only.
 const GRID = grid as { step: number; rows: string };
-const gridRows = GRID.rows.split('\n');
+const NLAT = Math.round(180 / GRID.step);
+let gridRows: string[] | null = null;
 const decodedRows = new Map<number, string[]>();
 function cellCode(r: number, c: number): string {
   const nLon = Math.round(360 / GRID.step);
-  if (r < 0 || r >= gridRows.length) return '..';
+  if (r < 0 || r >= NLAT) return '..';
+  gridRows ??= brotliDecompressSync(Buffer.from(GRID.rows, 'base64')).toString('utf8').split('\n');
   c = ((c % nLon) + nLon) % nLon;
   let row = decodedRows.get(r);
   if (!row) {
