@@ -32,6 +32,70 @@ export interface HttpAdapterOptions {
   readonly isReady: () => boolean;
   /** Static files and other non-API routes, tried before the API. */
   readonly extra?: ExtraRoute;
+  /**
+   * Requests per minute per source on the public API routes; 0 turns the
+   * limit off. Defaults to TIPLINE_RATE_LIMIT_PER_MINUTE, else a generous
+   * DEFAULT_RATE_LIMIT_PER_MINUTE (many tipsters can share one Tor exit).
+   */
+  readonly rateLimitPerMinute?: number;
+}
+
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 300;
+
+/** The configured limit: the option, else the environment, else the default. */
+export function rateLimitFromEnv(value: string | undefined = process.env.TIPLINE_RATE_LIMIT_PER_MINUTE): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_RATE_LIMIT_PER_MINUTE;
+  const limit = Number(value);
+  if (!Number.isFinite(limit) || limit < 0) throw new Error('TIPLINE_RATE_LIMIT_PER_MINUTE must be a number >= 0 (0 = off)');
+  return limit;
+}
+
+/**
+ * Per-source token buckets, in memory only: the key (the socket's remote
+ * address) is never persisted, logged or handed to a handler, and idle
+ * buckets are forgotten after a few minutes. AWS does the same job in WAF.
+ */
+export class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; updated: number }>();
+  private readonly capacity: number;
+  private readonly perMs: number;
+  private readonly maxSources: number;
+
+  constructor(perMinute: number, maxSources = 100_000) {
+    this.capacity = perMinute;
+    this.perMs = perMinute / 60_000;
+    this.maxSources = maxSources;
+  }
+
+  /** 0 when the request may pass, else the seconds until a token is back. */
+  take(source: string, now: number = Date.now()): number {
+    let bucket = this.buckets.get(source);
+    if (bucket === undefined) {
+      if (this.buckets.size >= this.maxSources) this.forgetIdle(now, 0);
+      bucket = { tokens: this.capacity, updated: now };
+      this.buckets.set(source, bucket);
+    }
+    bucket.tokens = Math.min(this.capacity, bucket.tokens + (now - bucket.updated) * this.perMs);
+    bucket.updated = now;
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return 0;
+    }
+    return Math.max(1, Math.ceil((1 - bucket.tokens) / this.perMs / 1000));
+  }
+
+  /** Drops buckets that have refilled (or idled past `idleMs`): they hold no information worth keeping. */
+  forgetIdle(now: number = Date.now(), idleMs = 120_000): void {
+    for (const [source, bucket] of this.buckets) {
+      const refilled = bucket.tokens + (now - bucket.updated) * this.perMs >= this.capacity;
+      if (refilled || now - bucket.updated >= idleMs) this.buckets.delete(source);
+    }
+    if (this.buckets.size >= this.maxSources) this.buckets.clear();
+  }
+
+  get size(): number {
+    return this.buckets.size;
+  }
 }
 
 interface CompiledRoute {
@@ -57,8 +121,12 @@ const compiled = routes.map(compile);
  * in front of the investigator routes.
  */
 export async function startHttpAdapter(options: HttpAdapterOptions): Promise<{ server: Server; url: string; close(): Promise<void> }> {
+  const perMinute = options.rateLimitPerMinute ?? rateLimitFromEnv();
+  const limiter = perMinute > 0 ? new RateLimiter(perMinute) : undefined;
+  const sweep = limiter === undefined ? undefined : setInterval(() => limiter.forgetIdle(), 60_000);
+  sweep?.unref();
   const server = createServer((request, response) => {
-    handle(request, response, options).catch((error: unknown) => {
+    handle(request, response, options, limiter).catch((error: unknown) => {
       options.logger.error('local adapter failure', { error: error as Error });
       if (!response.headersSent) send(response, { statusCode: 500, body: JSON.stringify({ message: 'Internal server error' }) });
     });
@@ -75,13 +143,14 @@ export async function startHttpAdapter(options: HttpAdapterOptions): Promise<{ s
     url: `http://127.0.0.1:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
+        if (sweep !== undefined) clearInterval(sweep);
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
 }
 
-async function handle(request: IncomingMessage, response: ServerResponse, options: HttpAdapterOptions): Promise<void> {
+async function handle(request: IncomingMessage, response: ServerResponse, options: HttpAdapterOptions, limiter: RateLimiter | undefined): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   if (url.pathname === '/health' && request.method === 'GET') {
     const ready = options.isReady();
@@ -100,6 +169,15 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
     await drain(request);
     send(response, { statusCode: 404, body: JSON.stringify({ message: 'Not Found' }) });
     return;
+  }
+  if (limiter !== undefined && match.route.def.auth === 'public') {
+    // Keyed by the socket address only (X-Forwarded-For is the client's to forge).
+    const retryAfter = limiter.take(request.socket.remoteAddress ?? 'unknown');
+    if (retryAfter > 0) {
+      await drain(request);
+      send(response, { statusCode: 429, headers: { 'retry-after': String(retryAfter) }, body: JSON.stringify({ error: 'Too many requests, slow down' }) });
+      return;
+    }
   }
   const body = await readBody(request, GATEWAY_MAX_BODY);
   if (body === null) {

@@ -30,6 +30,8 @@ export interface PollerStats {
   deleted: number;
   failed: number;
   invocationErrors: number;
+  /** Messages whose invocation finished after a crash: results dropped, nothing deleted. */
+  discarded: number;
 }
 
 /**
@@ -41,10 +43,11 @@ export interface PollerStats {
  * redrive policy moves them to the DLQ after maxReceiveCount receives.
  */
 export class QueuePoller {
-  readonly stats: PollerStats = { batches: 0, received: 0, deleted: 0, failed: 0, invocationErrors: 0 };
+  readonly stats: PollerStats = { batches: 0, received: 0, deleted: 0, failed: 0, invocationErrors: 0, discarded: 0 };
   private readonly client: SQSClient;
   private readonly arn: string;
   private running = false;
+  private crashed = false;
   private loops: Promise<void>[] = [];
 
   private readonly options: PollerOptions;
@@ -62,14 +65,29 @@ export class QueuePoller {
   }
 
   start(): void {
-    if (this.running) return;
+    if (this.running || this.crashed) return;
     this.running = true;
     const concurrency = this.options.concurrency ?? Math.min(2, this.options.queue.maxConcurrency);
     this.loops = Array.from({ length: concurrency }, () => this.loop());
   }
 
+  /**
+   * Dies at once, like a Lambda container killed mid-batch: polling stops,
+   * in-flight receives are cut off, and the results of in-flight invocations
+   * are discarded (no deletes), so their messages reappear after the
+   * visibility timeout. Side effects the handler already made stay made.
+   * A crashed poller cannot restart; the stack makes fresh ones.
+   */
+  crash(): void {
+    this.crashed = true;
+    this.running = false;
+    this.client.destroy();
+  }
+
   /** Stops polling and waits for in-flight batches to finish (like a drained event source). */
   async stop(): Promise<void> {
+    // A crashed poller has nothing left to drain: its in-flight work is void.
+    if (this.crashed) return;
     // No abort: a long poll cut short client-side still takes a message
     // server-side, which would then wait a visibility timeout for nothing.
     this.running = false;
@@ -81,9 +99,10 @@ export class QueuePoller {
     while (this.running) {
       try {
         const messages = await this.receiveBatch();
+        if (this.crashed) return;
         if (messages.length > 0) await this.invoke(messages);
       } catch (error) {
-        if (!this.running) return;
+        if (!this.running || this.crashed) return;
         this.options.logger.warn('poller receive failed; retrying', { queue: this.options.name, error: error as Error });
         await sleep(500);
       }
@@ -127,6 +146,10 @@ export class QueuePoller {
         error: error as Error,
       });
       keep = new Set(messages.map((message) => message.MessageId!));
+    }
+    if (this.crashed) {
+      this.stats.discarded += messages.length;
+      return;
     }
     this.stats.failed += keep.size;
     const done = messages.filter((message) => !keep.has(message.MessageId!));

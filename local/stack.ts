@@ -26,6 +26,8 @@ export interface LocalStackOptions {
   readonly pollerConcurrency?: number;
   readonly startPollers?: boolean;
   readonly extra?: ExtraRoute;
+  /** Per-source limit on the public API routes (0 = off); defaults to TIPLINE_RATE_LIMIT_PER_MINUTE or a generous default. */
+  readonly rateLimitPerMinute?: number;
 }
 
 export interface LocalStack {
@@ -76,6 +78,7 @@ export async function startLocalStack(options: LocalStackOptions = {}, logger: L
     isReady: () => ready,
     authorizer: { verify: async (token) => (await verifyToken(keys, token)) as Record<string, unknown> | null },
     extra: options.extra ?? staticRoutes(ROOT),
+    ...(options.rateLimitPerMinute === undefined ? {} : { rateLimitPerMinute: options.rateLimitPerMinute }),
   });
 
   const makePollers = (): Record<QueueKey, QueuePoller> => {

@@ -234,6 +234,8 @@ export interface RouteDef {
 
 export const routes: readonly RouteDef[] = [
   { method: 'POST', path: '/tips', function: 'submitTip', auth: 'public' },
+  // Proof-of-work challenge for POST /tips (stateless; answers difficulty 0 when switched off).
+  { method: 'GET', path: '/tips/challenge', function: 'submitTip', auth: 'public' },
   { method: 'GET', path: '/objects', function: 'listObjects', auth: 'public' },
   { method: 'GET', path: '/investigator/queues/{country}', function: 'investigator', auth: 'investigator' },
   { method: 'GET', path: '/investigator/tips/{tipId}', function: 'investigator', auth: 'investigator' },
@@ -251,6 +253,8 @@ export const routes: readonly RouteDef[] = [
 export const limits = {
   maxBodyBytes: 64 * 1024,
   maxTipChars: 5000,
+  /** The hidden honeypot field of the form (bots fill it with URLs). */
+  maxHoneypotChars: 2048,
   /** Object images uploaded by coordinators through a presigned POST. */
   maxImageBytes: 5 * 1024 * 1024,
   imageTypes: ['image/jpeg', 'image/png', 'image/webp'],

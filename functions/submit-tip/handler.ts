@@ -1,22 +1,51 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { ValidationError } from '#shared/errors.ts';
+import { optionalEnv, requireEnv } from '#shared/config.ts';
+import { ConfigurationError, ConflictError, ValidationError } from '#shared/errors.ts';
 import { createLogger } from '#shared/logger.ts';
+import { issueChallenge, MAX_DIFFICULTY, POW_HEADER, verifyPow } from '#shared/pow.ts';
 import { limits } from '#shared/resources.ts';
 import { SubmitTipRequest } from '#shared/schemas/tip.ts';
-import { claimIdempotencyKey } from '#shared/store/idempotency.ts';
+import { claimIdempotencyKey, claimPowChallenge } from '#shared/store/idempotency.ts';
 import { getObject } from '#shared/store/objects.ts';
 import { enqueueIntake } from '#shared/store/queues.ts';
 import { putEvidenceCopy } from '#shared/store/tips.ts';
-import { submitTip } from '#shared/tips/submit.ts';
+import { isHoneypot, submitTip } from '#shared/tips/submit.ts';
 import { parseOrThrow } from '#shared/validation.ts';
-import { header, httpBody, httpErrors, json, type HttpEvent } from '../lib/http.ts';
+import { decodeBody, header, httpErrors, json, type HttpEvent } from '../lib/http.ts';
 
 const logger = createLogger('submit-tip');
 const deps = { getObject, claimIdempotencyKey, putEvidenceCopy, enqueueIntake, now: Date.now };
 
+/** Proof of work on POST /tips: off unless POW_DIFFICULTY (leading zero bits) is set; then POW_SECRET is required. */
+const powDifficulty = Number(optionalEnv('POW_DIFFICULTY', '0'));
+if (!Number.isInteger(powDifficulty) || powDifficulty < 0 || powDifficulty > MAX_DIFFICULTY) {
+  throw new ConfigurationError(`POW_DIFFICULTY must be an integer from 0 to ${MAX_DIFFICULTY}`);
+}
+const powSecret = powDifficulty > 0 ? requireEnv('POW_SECRET') : '';
+
+async function challengeHandler(): Promise<APIGatewayProxyResult> {
+  if (powDifficulty === 0) return json(200, { challenge: null, difficulty: 0, expiresAt: null });
+  return json(200, await issueChallenge(powSecret, powDifficulty));
+}
+
+async function checkProofOfWork(event: HttpEvent): Promise<void> {
+  if (powDifficulty === 0) return;
+  const verdict = await verifyPow(header(event, POW_HEADER), powSecret, powDifficulty);
+  if (!verdict.ok) {
+    throw new ValidationError(`Invalid ${POW_HEADER} header`, [{ path: POW_HEADER, message: verdict.reason }]);
+  }
+  if (!(await claimPowChallenge(verdict.challengeHash, verdict.expiresAt))) {
+    throw new ConflictError(`${POW_HEADER} challenge was already used; fetch a new one`, {
+      issues: [{ path: POW_HEADER, message: 'was already used' }],
+    });
+  }
+}
+
 async function submitTipHandler(event: HttpEvent): Promise<APIGatewayProxyResult> {
+  if (event.httpMethod === 'GET' && event.resource === '/tips/challenge') return challengeHandler();
+  event.parsedBody = decodeBody(event, limits.maxBodyBytes);
   const request = parseOrThrow(SubmitTipRequest, event.parsedBody, 'tip');
   const idempotencyKey = header(event, 'idempotency-key');
   if (idempotencyKey !== undefined && (idempotencyKey.length < 8 || idempotencyKey.length > 128)) {
@@ -24,13 +53,18 @@ async function submitTipHandler(event: HttpEvent): Promise<APIGatewayProxyResult
       { path: 'Idempotency-Key', message: 'must be 8 to 128 characters' },
     ]);
   }
+  await checkProofOfWork(event);
   const response = await submitTip(request, idempotencyKey, deps);
-  logger.info('tip accepted', { stage: 'received', tipId: response.tipId, objectId: request.objectId });
+  if (isHoneypot(request)) {
+    // Nothing about the request: not the field, not the object, not the decoy id.
+    logger.info('honeypot');
+  } else {
+    logger.info('tip accepted', { stage: 'received', tipId: response.tipId, objectId: request.objectId });
+  }
   return json(202, response);
 }
 
 export const handler = middy<HttpEvent, APIGatewayProxyResult>()
   .use(injectLambdaContext(logger))
   .use(httpErrors(logger))
-  .use(httpBody({ maxBytes: limits.maxBodyBytes }))
   .handler(submitTipHandler);

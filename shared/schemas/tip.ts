@@ -6,12 +6,23 @@ import { TRIAGE_STATUSES } from '../tips/transitions.ts';
 /** Characters that are invisible yet count as "text"; a tip of only these is empty. */
 const INVISIBLE = /[\s\u200B-\u200D\u2060\uFEFF\u00AD]/gu;
 
+/** An unpaired UTF-16 surrogate: not Unicode text, and not storable as UTF-8. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * The text as it will be kept: unpaired surrogates (which JSON can smuggle in
+ * as "\ud800") become U+FFFD, as invalid UTF-8 bytes already do when the body
+ * is decoded, so the evidence copy, its hash and the queued tip all agree
+ * with what DynamoDB stores. Then trimmed.
+ */
+export const keptText = (value: string): string => value.replace(LONE_SURROGATE, '\uFFFD').trim();
+
 /** What the public sends to POST /tips (JSON or form-encoded). */
 export const SubmitTipRequest = z.object({
   objectId: ObjectId,
   text: z
     .string()
-    .transform((value) => value.trim())
+    .transform(keptText)
     .refine((value) => value.replace(INVISIBLE, '').length > 0, 'must not be empty')
     .refine((value) => [...value].length <= limits.maxTipChars, `must be at most ${limits.maxTipChars} characters`),
   language: z

@@ -41,3 +41,23 @@ export async function claimIdempotencyKey(
     record: { tipId: String(Item.tipId), submittedAt: String(Item.submittedAt), requestHash: String(Item.requestHash) },
   };
 }
+
+/**
+ * Marks a proof-of-work challenge as used, once: a conditional put of its hash
+ * that expires with the challenge. Returns false when it was used before.
+ */
+export async function claimPowChallenge(challengeHash: string, expiresAtSeconds: number): Promise<boolean> {
+  try {
+    await documents.send(
+      new PutCommand({
+        TableName: TABLE,
+        Item: { pk: `pow#${challengeHash}`, expiresAt: expiresAtSeconds },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return false;
+    throw error;
+  }
+}

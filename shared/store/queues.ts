@@ -5,8 +5,19 @@ import { sqs } from './clients.ts';
 
 const INTAKE_URL = queueUrl('intake');
 
+/**
+ * JSON with every non-ASCII character escaped (\uXXXX). SQS refuses bodies
+ * with characters outside #x9 #xA #xD #x20-#xD7FF #xE000-#xFFFD #x10000+
+ * (U+FFFE and U+FFFF are noncharacters a tip can still contain), and some
+ * emulators refuse astral characters too; escaped JSON is plain ASCII, so any
+ * tip text travels, and JSON.parse on the consumer gives back the same string.
+ */
+export function sqsBody(message: unknown): string {
+  return JSON.stringify(message).replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export async function enqueueIntake(message: IntakeMessage): Promise<void> {
-  await sqs.send(new SendMessageCommand({ QueueUrl: INTAKE_URL, MessageBody: JSON.stringify(message) }));
+  await sqs.send(new SendMessageCommand({ QueueUrl: INTAKE_URL, MessageBody: sqsBody(message) }));
 }
 
 /**
@@ -23,7 +34,7 @@ export async function enqueueClassifyBatch(messages: readonly ClassifyMessage[])
       const result = await sqs.send(
         new SendMessageBatchCommand({
           QueueUrl: url,
-          Entries: chunk.map((message, index) => ({ Id: String(index), MessageBody: JSON.stringify(message) })),
+          Entries: chunk.map((message, index) => ({ Id: String(index), MessageBody: sqsBody(message) })),
         }),
       );
       for (const entry of result.Failed ?? []) {

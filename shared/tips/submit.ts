@@ -16,6 +16,11 @@ export interface SubmitDeps {
   now(): number;
 }
 
+/** A submission with the hidden `website` field filled in: a bot, not a tipster. */
+export function isHoneypot(request: SubmitTipRequest): boolean {
+  return request.website !== undefined && request.website.trim() !== '';
+}
+
 /**
  * Accepts a tip: the object must take tips, the evidence copy is written
  * before the tip is queued, and only a queued tip is acknowledged.
@@ -37,6 +42,13 @@ export async function submitTip(
     throw new ConflictError(`Object ${request.objectId} has been identified and takes no more tips`, {
       objectId: request.objectId,
     });
+  }
+
+  if (isHoneypot(request)) {
+    // Looks like any acceptance (same id and receipt shape) but nothing is
+    // stored, queued or claimed, so the bot learns nothing.
+    const decoy = newTipId(deps.now());
+    return { tipId: decoy, receipt: receiptFor(decoy) };
   }
 
   let tipId = newTipId(deps.now());
