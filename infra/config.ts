@@ -40,6 +40,8 @@ export interface StageConfig {
   /** Ship source maps (bigger bundles, slower cold start, readable stack traces). */
   readonly sourceMaps: boolean;
   readonly logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  /** Proof of work on POST /tips in leading zero bits (0 = off); see shared/pow.ts. */
+  readonly powDifficulty: number;
   /** Stage-wide API throttle and the tighter one on public POST routes (POST /tips). */
   readonly apiThrottle: Throttle;
   readonly submitThrottle: Throttle;
@@ -65,6 +67,14 @@ function parseList(value: unknown): string[] | undefined {
 
 function parseBool(value: unknown): boolean {
   return value === true || value === 'true' || value === '1';
+}
+
+function parsePowDifficulty(value: unknown): number {
+  const difficulty = Number(value ?? 0);
+  if (!Number.isInteger(difficulty) || difficulty < 0 || difficulty > 24) {
+    throw new Error(`powDifficulty must be an integer from 0 (off) to 24, got ${JSON.stringify(value)}`);
+  }
+  return difficulty;
 }
 
 /** Reads and validates the stage configuration; throws on anything a deploy would regret. */
@@ -107,6 +117,7 @@ export function loadConfig(node: Node): StageConfig {
     alarmEmail: alarmEmailRaw === '' ? undefined : alarmEmailRaw,
     sourceMaps: parseBool(node.tryGetContext('sourceMaps')),
     logLevel: prod ? 'INFO' : 'DEBUG',
+    powDifficulty: parsePowDifficulty(node.tryGetContext('powDifficulty')),
     apiThrottle: prod ? { rate: 100, burst: 200 } : { rate: 20, burst: 40 },
     submitThrottle: prod ? { rate: 20, burst: 40 } : { rate: 5, burst: 10 },
     // Generous on purpose: a Tor exit or a carrier NAT puts many tipsters behind one address.

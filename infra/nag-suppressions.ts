@@ -60,6 +60,12 @@ export const REASONS = {
       'Public route (auth: public in shared/resources.ts): tipsters are anonymous, so there is no Cognito user to ' +
       'authorize. Every investigator route uses the Cognito user-pool authorizer (tested in test/infra).',
   },
+  powSecretRotation: {
+    id: 'AwsSolutions-SMG4',
+    reason:
+      'The proof-of-work key only signs challenges that expire within minutes; replacing it (cdk deploy after ' +
+      'removing the secret) invalidates nothing but open challenges, so a rotation Lambda would add cost and no protection.',
+  },
   siteAccessLogs: {
     id: 'AwsSolutions-S1',
     reason:
@@ -114,6 +120,7 @@ function acknowledge(scope: IConstruct, suppression: Suppression): void {
 export function applyNagSuppressions(stacks: { stateful: StatefulStack; stateless: StatelessStack; web: WebStack }): void {
   const { stateful, stateless, web } = stacks;
 
+  if (stateless.powSecret !== undefined) acknowledge(stateless.powSecret, REASONS.powSecretRotation);
   acknowledge(web.siteBucket, REASONS.siteAccessLogs);
   for (const reason of [REASONS.distributionAccessLogs, REASONS.distributionDefaultCertificate, REASONS.distributionGeoRestriction]) {
     acknowledge(web.distribution, reason);

@@ -8,6 +8,7 @@ import { limits, routes, type FunctionKey, type RouteDef } from '#shared/resourc
 import type { StageConfig } from '#infra/config.ts';
 import type { TiplineFunction } from '#infra/constructs/tipline-function.ts';
 import { TiplineWebAcl } from '#infra/constructs/waf.ts';
+import { POW_HEADER } from '#shared/pow.ts';
 
 export interface TiplineApiProps {
   readonly config: StageConfig;
@@ -107,7 +108,7 @@ export class TiplineApi extends Construct {
       defaultCorsPreflightOptions: {
         allowOrigins: [config.webOrigin],
         allowMethods,
-        allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'],
+        allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'If-Match', POW_HEADER],
         maxAge: Duration.hours(1),
       },
     });
@@ -168,7 +169,7 @@ export class TiplineApi extends Construct {
           : { authorizationType: apigw.AuthorizationType.NONE }),
         requestValidator: validator,
         requestParameters: pathParameters(route.path),
-        ...(route.function === 'submitTip' ? { requestModels: { 'application/json': tipModel } } : {}),
+        ...(route.function === 'submitTip' && route.method === 'POST' ? { requestModels: { 'application/json': tipModel } } : {}),
       });
       methods.set(route, method);
     }

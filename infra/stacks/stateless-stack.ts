@@ -4,6 +4,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import {
@@ -43,6 +44,8 @@ export class StatelessStack extends Stack {
   public readonly functions: Record<FunctionKey, TiplineFunction>;
   public readonly api: TiplineApi;
   public readonly monitoring: Monitoring;
+  /** Signs proof-of-work challenges; only when `powDifficulty` > 0. */
+  public readonly powSecret: secretsmanager.Secret | undefined;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -64,9 +67,27 @@ export class StatelessStack extends Stack {
       WEB_ORIGIN: config.webOrigin,
     };
 
+    // Proof of work, when switched on: the HMAC secret lives in Secrets Manager and
+    // reaches the submit function through a CloudFormation dynamic reference.
+    this.powSecret =
+      config.powDifficulty > 0
+        ? new secretsmanager.Secret(this, 'PowSecret', {
+            description: 'HMAC key signing proof-of-work challenges for POST /tips',
+            generateSecretString: { passwordLength: 48, excludePunctuation: true },
+          })
+        : undefined;
+    const powEnvironment: Record<string, string> =
+      this.powSecret === undefined
+        ? {}
+        : { POW_DIFFICULTY: String(config.powDifficulty), POW_SECRET: this.powSecret.secretValue.unsafeUnwrap() };
+
     this.functions = Object.fromEntries(
       keysOf(functions).map((key) => {
-        const fn = new TiplineFunction(this, functions[key].id, { def: functions[key], config, environment });
+        const fn = new TiplineFunction(this, functions[key].id, {
+          def: functions[key],
+          config,
+          environment: key === 'submitTip' ? { ...environment, ...powEnvironment } : environment,
+        });
         this.grant(fn, access[key], props);
         return [key, fn];
       }),

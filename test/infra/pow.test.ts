@@ -1,0 +1,31 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { build } from './helpers.ts';
+
+describe('proof of work switch', () => {
+  it('is off by default: no secret and no POW settings', () => {
+    // Act
+    const { stateless$ } = build();
+
+    // Assess
+    stateless$.resourceCountIs('AWS::SecretsManager::Secret', 0);
+    expect(JSON.stringify(stateless$.findResources('AWS::Lambda::Function'))).not.toContain('POW_DIFFICULTY');
+  });
+
+  it('gives only the submit function the difficulty and a Secrets Manager key when switched on', () => {
+    // Act
+    const { stateless$ } = build({ powDifficulty: 16 });
+
+    // Assess
+    stateless$.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    const withPow = Object.values(stateless$.findResources('AWS::Lambda::Function', {
+      Properties: { Environment: { Variables: Match.objectLike({ POW_DIFFICULTY: '16', POW_SECRET: Match.anyValue() }) } },
+    }));
+    expect(withPow).toHaveLength(1);
+    expect(JSON.stringify(withPow[0])).toContain('submit');
+  });
+
+  it('refuses a difficulty out of range', () => {
+    expect(() => build({ powDifficulty: 40 })).toThrow(/powDifficulty/);
+  });
+});
