@@ -32,6 +32,8 @@ export const de: Messages = {
   tipLanguageLabel: 'Sprache Ihres Hinweises (optional)',
   tipLanguageNone: 'Keine Angabe',
   submit: 'Hinweis senden',
+  honeypotLabel: 'Dieses Feld bitte leer lassen (es fängt automatischen Spam ab)',
+  provingWork: 'Prüfen, dass Sie kein Roboter sind…',
   sending: 'Wird gesendet…',
   receiptHeading: 'Danke — Ihr Hinweis ist eingegangen',
   receiptText: 'Bewahren Sie diesen Belegcode auf, wenn Sie sich später auf Ihren Hinweis beziehen möchten. Sonst verbindet nichts Sie mit Ihrem Hinweis.',

@@ -31,6 +31,8 @@ export const en = {
   tipLanguageLabel: 'Language of your tip (optional)',
   tipLanguageNone: 'Not specified',
   submit: 'Send tip',
+  honeypotLabel: 'Leave this field empty (it catches automated spam)',
+  provingWork: 'Checking that you are not a robot…',
   sending: 'Sending…',
   receiptHeading: 'Thank you — your tip was received',
   receiptText: 'Keep this receipt code if you want to refer to your tip later. Nothing else links you to your tip.',

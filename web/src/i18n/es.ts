@@ -32,6 +32,8 @@ export const es: Messages = {
   tipLanguageLabel: 'Idioma de su pista (opcional)',
   tipLanguageNone: 'Sin especificar',
   submit: 'Enviar pista',
+  honeypotLabel: 'Deje este campo vacío (sirve para detectar spam automático)',
+  provingWork: 'Comprobando que no es un robot…',
   sending: 'Enviando…',
   receiptHeading: 'Gracias: hemos recibido su pista',
   receiptText: 'Guarde este código de recibo si quiere referirse a su pista más adelante. Nada más le vincula con su pista.',

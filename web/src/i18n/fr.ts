@@ -32,6 +32,8 @@ export const fr: Messages = {
   tipLanguageLabel: 'Langue de votre signalement (facultatif)',
   tipLanguageNone: 'Non précisée',
   submit: 'Envoyer',
+  honeypotLabel: 'Laissez ce champ vide (il sert à repérer le spam automatique)',
+  provingWork: 'Vérification que vous n’êtes pas un robot…',
   sending: 'Envoi…',
   receiptHeading: 'Merci — votre signalement a été reçu',
   receiptText: 'Conservez ce code de reçu si vous souhaitez faire référence à votre signalement plus tard. Rien d’autre ne vous relie à votre signalement.',

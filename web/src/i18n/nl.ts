@@ -32,6 +32,8 @@ export const nl: Messages = {
   tipLanguageLabel: 'Taal van uw tip (optioneel)',
   tipLanguageNone: 'Niet opgegeven',
   submit: 'Tip versturen',
+  honeypotLabel: 'Laat dit veld leeg (het vangt automatische spam af)',
+  provingWork: 'Controleren dat u geen robot bent…',
   sending: 'Versturen…',
   receiptHeading: 'Dank u — uw tip is ontvangen',
   receiptText: 'Bewaar deze ontvangstcode als u later naar uw tip wilt verwijzen. Verder verbindt niets u met uw tip.',

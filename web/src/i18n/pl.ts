@@ -32,6 +32,8 @@ export const pl: Messages = {
   tipLanguageLabel: 'Język wskazówki (opcjonalnie)',
   tipLanguageNone: 'Nie podano',
   submit: 'Wyślij wskazówkę',
+  honeypotLabel: 'Pozostaw to pole puste (wykrywa automatyczny spam)',
+  provingWork: 'Sprawdzanie, że nie jesteś robotem…',
   sending: 'Wysyłanie…',
   receiptHeading: 'Dziękujemy — otrzymaliśmy Twoją wskazówkę',
   receiptText: 'Zachowaj ten kod potwierdzenia, jeśli chcesz później odwołać się do swojej wskazówki. Nic innego nie łączy Cię z Twoją wskazówką.',

@@ -3,6 +3,7 @@ import '../styles/public.css';
 import { catalogues, format, localeNames, locales, pickLocale, type Locale, type MessageKey } from '../i18n/index.ts';
 import { byId, charCount, focusOn, h, replace } from '../lib/dom.ts';
 import { ApiError, NetworkError, requestJson } from '../lib/http.ts';
+import { POW_HEADER, powHeaderValue, solve } from '#shared/pow.ts';
 
 /** The public tip form: a gallery of objects and one page with a form per object. */
 
@@ -213,6 +214,8 @@ function renderForm(section: HTMLElement, object: PublicObject, draft: Draft): v
   const languageSelect = h('select', { id: 'tip-language', name: 'language' }, h('option', { value: '' }, t('tipLanguageNone')), languageOptions());
   languageSelect.value = draft.language;
   const languageError = h('p', { id: 'tip-language-error', class: 'field-error', hidden: true });
+  // Honeypot: off-screen and out of the tab order; people leave it empty, form-filling bots do not.
+  const honeypot = h('input', { id: 'tip-website', name: 'website', type: 'text', tabindex: -1, autocomplete: 'off' });
   const button = h('button', { type: 'submit', class: 'button button-primary', id: 'tip-submit' }, t('submit'));
   const status = h('p', { id: 'tip-status', class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
   const generalError = h('div', { id: 'tip-error', class: 'alert alert-error', hidden: true, tabindex: -1, role: 'alert' });
@@ -222,6 +225,7 @@ function renderForm(section: HTMLElement, object: PublicObject, draft: Draft): v
     generalError,
     h('div', { class: 'field' }, h('label', { for: 'tip-text' }, t('tipLabel')), h('p', { id: 'tip-hint', class: 'hint' }, t('tipHint')), textError, textarea, counter),
     h('div', { class: 'field' }, h('label', { for: 'tip-language' }, t('tipLanguageLabel')), languageError, languageSelect),
+    h('div', { class: 'hp-field' }, h('label', { for: 'tip-website' }, t('honeypotLabel')), honeypot),
     button,
     status,
   );
@@ -272,7 +276,9 @@ function renderForm(section: HTMLElement, object: PublicObject, draft: Draft): v
     button.textContent = t('sending');
     form.setAttribute('aria-busy', 'true');
     status.textContent = t('sending');
-    void send(object, draft)
+    void send(object, draft, honeypot.value, () => {
+      status.textContent = t('provingWork');
+    })
       .then((receipt) => {
         draft.receipt = receipt;
         renderReceipt(section, object, draft, true);
@@ -332,15 +338,32 @@ function setFieldError(field: HTMLElement, error: HTMLElement, message: string |
   else field.removeAttribute('aria-describedby');
 }
 
-async function send(object: PublicObject, draft: Draft): Promise<Receipt> {
+/**
+ * When the server asks for proof of work (GET /tips/challenge answers a
+ * challenge), solves it in the browser: a second or so for a person, a real
+ * cost per tip for a flood. Each attempt needs a fresh, single-use challenge.
+ */
+async function powHeaders(onWork: () => void): Promise<Record<string, string>> {
+  const { body } = await requestJson<{ challenge: string | null; difficulty: number }>('/tips/challenge');
+  if (body.challenge === null || body.difficulty <= 0) return {};
+  onWork();
+  const nonce = await solve(body.challenge, body.difficulty);
+  return { [POW_HEADER]: powHeaderValue(body.challenge, nonce) };
+}
+
+async function send(object: PublicObject, draft: Draft, honeypot: string, onWork: () => void): Promise<Receipt> {
   const body: Record<string, string> = { objectId: object.objectId, text: draft.text };
   if (draft.language !== '') body.language = draft.language;
-  const post = (): Promise<Receipt> =>
-    requestJson<Receipt>('/tips', {
+  if (honeypot !== '') body.website = honeypot;
+  const post = async (): Promise<Receipt> => {
+    const pow = await powHeaders(onWork);
+    const response = await requestJson<Receipt>('/tips', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': draft.idempotencyKey },
+      headers: { 'content-type': 'application/json', 'idempotency-key': draft.idempotencyKey, ...pow },
       body: JSON.stringify(body),
-    }).then((response) => response.body);
+    });
+    return response.body;
+  };
   try {
     return await post();
   } catch (error) {
