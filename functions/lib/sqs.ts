@@ -1,8 +1,61 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { JSONStringified } from '@aws-lambda-powertools/parser/helpers';
-import { SqsRecordSchema } from '@aws-lambda-powertools/parser/schemas/sqs';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import type { z } from 'zod';
+import * as z from 'zod';
+
+/*
+ * The SQS record schema and JSON-string helper of @aws-lambda-powertools/parser
+ * (2.35: schemas/sqs and helpers), restated here with `import * as z`. The
+ * Powertools modules import `{ z }` from 'zod', a namespace re-export that
+ * esbuild cannot tree-shake: it pulled all of zod, its JSON-schema code and
+ * every locale (~440 KB) into each consumer bundle. Same fields, same rules.
+ */
+const SqsMsgAttributeSchema = z.object({
+  stringValue: z.string().optional().nullable(),
+  binaryValue: z.string().optional().nullable(),
+  stringListValues: z.array(z.string()).optional(),
+  binaryListValues: z.array(z.string()).optional(),
+  dataType: z.union([z.literal('String'), z.literal('Number'), z.literal('Binary'), z.string()]),
+});
+
+const SqsAttributesSchema = z.object({
+  ApproximateReceiveCount: z.string(),
+  ApproximateFirstReceiveTimestamp: z.string(),
+  MessageDeduplicationId: z.string().optional(),
+  MessageGroupId: z.string().optional(),
+  SenderId: z.string(),
+  SentTimestamp: z.string(),
+  SequenceNumber: z.string().optional(),
+  AWSTraceHeader: z.string().optional(),
+  DeadLetterQueueSourceArn: z.string().optional(),
+});
+
+export const SqsRecordSchema = z.object({
+  messageId: z.string(),
+  receiptHandle: z.string(),
+  body: z.string(),
+  attributes: SqsAttributesSchema,
+  messageAttributes: z.record(z.string(), SqsMsgAttributeSchema),
+  md5OfBody: z.string(),
+  md5OfMessageAttributes: z.string().optional().nullable(),
+  eventSource: z.literal('aws:sqs'),
+  eventSourceARN: z.string(),
+  awsRegion: z.string(),
+});
+
+/** A JSON string parsed, then validated by `schema` (Powertools' JSONStringified). */
+export function JSONStringified<S extends z.ZodType>(schema: S) {
+  return z
+    .string()
+    .transform((str, ctx) => {
+      try {
+        return JSON.parse(str) as unknown;
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `Invalid JSON - ${(error as Error).message}`, fatal: true });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+}
 
 export interface ParsedMessage<T> {
   readonly messageId: string;

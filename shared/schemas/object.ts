@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ObjectId } from './common.ts';
 
 export const ObjectStatus = z.enum(['draft', 'published', 'retired', 'identified']);

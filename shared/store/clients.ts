@@ -13,23 +13,31 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
  * connection fails into a retry instead of killing the invocation; the
  * standard retry strategy backs off with jitter on throttling and 5xx.
  */
-const requestHandler = new NodeHttpHandler({ connectionTimeout: 1_000, requestTimeout: 3_000 });
-const common = { maxAttempts: 4, retryMode: 'standard', requestHandler } as const;
+// Each client is marked pure, and its options are side-effect-free literals
+// (no spread, no environment read inside the call), so esbuild drops the
+// clients a function never uses and, with them, the whole client package:
+// S3 ships with the investigator function alone, SQS with the two senders.
+const requestHandler = /* @__PURE__ */ new NodeHttpHandler({ connectionTimeout: 1_000, requestTimeout: 3_000 });
+const s3PathStyle = process.env.TIPLINE_S3_PATH_STYLE === 'true';
 
-export const dynamo = new DynamoDBClient(common);
+export const dynamo = /* @__PURE__ */ new DynamoDBClient({ maxAttempts: 4, retryMode: 'standard', requestHandler });
 
-export const documents = DynamoDBDocumentClient.from(dynamo, {
+export const documents = /* @__PURE__ */ DynamoDBDocumentClient.from(dynamo, {
   marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
 });
 
-export const sqs = new SQSClient({
-  ...common,
+export const sqs = /* @__PURE__ */ new SQSClient({
+  maxAttempts: 4,
+  retryMode: 'standard',
+  requestHandler,
   // Queue URLs from the local emulator name a host that does not resolve
   // offline; the regional endpoint (or AWS_ENDPOINT_URL_SQS) is always right.
   useQueueUrlAsEndpoint: false,
 });
 
-export const s3 = new S3Client({
-  ...common,
-  forcePathStyle: process.env.TIPLINE_S3_PATH_STYLE === 'true',
+export const s3 = /* @__PURE__ */ new S3Client({
+  maxAttempts: 4,
+  retryMode: 'standard',
+  requestHandler,
+  forcePathStyle: s3PathStyle,
 });

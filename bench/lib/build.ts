@@ -1,0 +1,80 @@
+/**
+ * Builds Lambda bundles with the settings of infra/bundling.ts (the ones
+ * NodejsFunction uses) and summarises esbuild's metafile.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { esbuildOptions, lambdaBundling } from '#infra/bundling.ts';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface Contributor {
+  /** An npm package (`@aws-sdk/client-dynamodb`) or a repository folder (`shared/geo`). */
+  readonly name: string;
+  readonly bytes: number;
+}
+
+export interface BuiltBundle {
+  readonly key: string;
+  readonly entry: string;
+  readonly outfile: string;
+  readonly bytes: number;
+  readonly packages: Contributor[];
+  readonly files: Contributor[];
+  /** Bytes of zod's locale files (only `en`, the default, is expected). */
+  readonly zodLocaleBytes: number;
+  readonly zodLocales: string[];
+  /** Every @aws-sdk/* and @smithy/* package in the bundle. */
+  readonly sdkPackages: string[];
+  readonly sdkClients: string[];
+}
+
+function contributorOf(path: string): string {
+  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+  if (match !== null) return match[1]!;
+  const parts = path.split('/');
+  return parts.length > 2 ? parts.slice(0, 2).join('/') : path;
+}
+
+/** Builds `entry` (relative to the repository root) into `outDir/<key>/index.mjs`. */
+export async function buildBundle(key: string, entry: string, outDir: string): Promise<BuiltBundle> {
+  const outfile = join(outDir, key, lambdaBundling.outputFile);
+  mkdirSync(dirname(outfile), { recursive: true });
+  const result = await esbuild.build({ ...esbuildOptions(resolve(ROOT, entry), outfile, { metafile: true }), absWorkingDir: ROOT });
+  const metafile = result.metafile!;
+  writeFileSync(join(outDir, key, 'meta.json'), JSON.stringify(metafile));
+  const output = metafile.outputs[relative(ROOT, outfile)] ?? Object.values(metafile.outputs)[0]!;
+  const byPackage = new Map<string, number>();
+  const files: Contributor[] = [];
+  let zodLocaleBytes = 0;
+  const zodLocales: string[] = [];
+  for (const [path, input] of Object.entries(output.inputs)) {
+    const name = contributorOf(path);
+    byPackage.set(name, (byPackage.get(name) ?? 0) + input.bytesInOutput);
+    files.push({ name: path, bytes: input.bytesInOutput });
+    const locale = /node_modules\/zod\/v4\/locales\/([^/]+)\.js$/.exec(path);
+    if (locale !== null && locale[1] !== 'index' && input.bytesInOutput > 0) {
+      zodLocaleBytes += input.bytesInOutput;
+      zodLocales.push(locale[1]!);
+    }
+  }
+  const packages = [...byPackage].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes);
+  const sdkPackages = packages.filter((p) => /^@(aws-sdk|smithy)\//.test(p.name) && p.bytes > 0).map((p) => p.name).sort();
+  return {
+    key,
+    entry,
+    outfile,
+    bytes: output.bytes,
+    packages,
+    files: files.sort((a, b) => b.bytes - a.bytes),
+    zodLocaleBytes,
+    zodLocales: zodLocales.sort(),
+    sdkPackages,
+    sdkClients: sdkPackages.filter((name) => /^@aws-sdk\/(client-|lib-storage|s3-)/.test(name)),
+  };
+}
+
+/** An empty handler, bundled the same way: the baseline every import time is divided by. */
+export const HELLO_WORLD_SOURCE = 'export const handler = async () => ({ statusCode: 200, body: "hello" });\n';

@@ -1,0 +1,121 @@
+/**
+ * npm run bench: every bench in its own child process, one after another,
+ * then a summary of bench/results/*.json against the targets.
+ *
+ *   node bench/run.ts [--only bundles,cost] [--quick]
+ *
+ * --quick: fewer import rounds and tips (a smoke run, not figures to quote).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { machine } from './lib/stats.ts';
+
+const { values: args } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } } });
+const here = import.meta.dirname;
+
+const BENCHES: { name: string; file: string; args: string[]; quickArgs: string[] }[] = [
+  { name: 'bundles', file: 'bundles.ts', args: ['--runs', '15'], quickArgs: ['--runs', '10'] },
+  { name: 'throughput', file: 'lib/throughput.ts', args: [], quickArgs: [] },
+  { name: 'geo', file: 'geo.ts', args: [], quickArgs: [] },
+  { name: 'dedupe', file: 'dedupe.ts', args: [], quickArgs: [] },
+  { name: 'cost', file: 'cost.ts', args: ['--tips', '1000', '--trickle', '20'], quickArgs: ['--tips', '200', '--trickle', '5'] },
+];
+const only = args.only === undefined ? null : new Set(args.only.split(','));
+
+const timings: Record<string, { seconds: number; ok: boolean }> = {};
+for (const bench of BENCHES) {
+  if (only !== null && !only.has(bench.name)) continue;
+  console.log(`\n━━ ${bench.name} (node bench/${bench.file} ${(args.quick ? bench.quickArgs : bench.args).join(' ')})`);
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [join(here, bench.file), ...(args.quick ? bench.quickArgs : bench.args)], { stdio: 'inherit', cwd: join(here, '..') });
+  timings[bench.name] = { seconds: Number(((performance.now() - t0) / 1000).toFixed(1)), ok: r.status === 0 };
+  if (r.status !== 0) console.log(`!! ${bench.name} exited with ${r.status ?? r.signal}`);
+}
+
+// ---- summary ----
+const read = <T>(name: string): T | null => {
+  const path = join(here, 'results', `${name}.json`);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : null;
+};
+interface BundleRow {
+  key: string;
+  bytes: number;
+  loadMedianMs: number;
+  loadRatio: number;
+  importMedianMs: number;
+  zodLocales: string[];
+  sdkCommands: Record<string, string>;
+  targets: { sizeOk: boolean; timeOk: boolean; timeRule: string; noWholeSdk: boolean; noZodLocales: boolean };
+}
+const bundles = read<{ helloWorld: { loadMedianMs: number; importMedianMs: number }; functions: BundleRow[] }>('bundles');
+const throughput = read<{ tipsPerSecond: { validate: number; dedupeEngine: number; classify: number } }>('throughput');
+const geo = read<{ throughput: { tipsPerSecond: number } }>('geo');
+const dedupe = read<{ throughput: { engineInMemoryTipsPerSec: number } }>('dedupe');
+interface Scenario {
+  pipelinePerMillion: number;
+  costPerMillion: Record<string, number>;
+}
+const cost = read<{
+  prices: { date: string };
+  burst: Scenario;
+  trickle: Scenario;
+  edge: { restApiPerMillion: number; wafRequestsPerMillion: number; httpApiAlternativePerMillion: number; wafFixedPerMonth: number };
+  fixedPerMonth: Record<string, number>;
+  outsideTarget: { cloudWatchLogsPerMillion: number; xrayPerMillionIfAllSampled: number };
+}>('cost');
+
+const m = machine();
+const lines: string[] = [];
+const say = (s = ''): void => {
+  lines.push(s);
+};
+say(`machine: nproc ${m.nproc}, CPU ${m.cpuModel}, node ${m.node}, ${m.platform}`);
+say('');
+if (bundles !== null) {
+  say(`| Function | Bundle | Load (× hello-world ${bundles.helloWorld.loadMedianMs} ms) | Import | Target | |`);
+  say('|---|---:|---:|---:|---|---|');
+  for (const f of bundles.functions) {
+    const ok = f.targets.sizeOk && f.targets.timeOk && f.targets.noWholeSdk && f.targets.noZodLocales;
+    say(
+      `| ${f.key} | ${(f.bytes / 1024).toFixed(0)} KB | ${f.loadMedianMs} ms (${f.loadRatio}×) | ${f.importMedianMs} ms | ${f.key === 'classify' ? '≤ 3 MB, import ≤ 150 ms' : '≤ 300 KB, ≤ 1.5×'} | ${ok ? 'PASS' : `FAIL (${[!f.targets.sizeOk && 'size', !f.targets.timeOk && 'time', !f.targets.noWholeSdk && 'SDK', !f.targets.noZodLocales && 'locales'].filter(Boolean).join(', ')})`} |`,
+    );
+  }
+  say('');
+}
+if (throughput !== null) {
+  const t = throughput.tipsPerSecond;
+  say(`throughput, one core: validate ${t.validate.toLocaleString('en')} tips/s · dedupe engine ${t.dedupeEngine.toLocaleString('en')} tips/s · classify ${t.classify.toLocaleString('en')} tips/s`);
+}
+if (geo !== null) say(`  (bench/geo.ts classify ${geo.throughput.tipsPerSecond.toLocaleString('en')} tips/s on ~200-char tips)`);
+if (dedupe !== null) say(`  (bench/dedupe.ts engine ${dedupe.throughput.engineInMemoryTipsPerSec.toLocaleString('en')} tips/s on its flood)`);
+if (cost !== null) {
+  say('');
+  say(`cost per million tips (us-east-1 list prices as of ${cost.prices.date}):`);
+  say('| Scenario | Lambda req | Lambda GB-s | SQS | DynamoDB W | DynamoDB R | S3 | Pipeline | Target ≤ $1.50 |');
+  say('|---|---:|---:|---:|---:|---:|---:|---:|---|');
+  for (const [name, s] of [['burst (batches ~10)', cost.burst], ['trickle (batches of 1)', cost.trickle]] as const) {
+    const c = s.costPerMillion;
+    const f = (x: number | undefined): string => `$${(x ?? 0).toFixed(2)}`;
+    say(
+      `| ${name} | ${f(c.lambdaRequests)} | ${f(c.lambdaCompute)} | ${f(c.sqs)} | ${f(c.dynamoWrites)} | ${f(c.dynamoReads)} | ${f(c.s3)} | **${f(s.pipelinePerMillion)}** | ${s.pipelinePerMillion <= 1.5 ? 'PASS' : 'FAIL'} |`,
+    );
+  }
+  say(
+    `edge: REST API $${cost.edge.restApiPerMillion.toFixed(2)} + WAF $${cost.edge.wafRequestsPerMillion.toFixed(2)} per million tips (+ $${cost.edge.wafFixedPerMonth}/month); HTTP API + CloudFront + WAF would be $${cost.edge.httpApiAlternativePerMillion.toFixed(2)}`,
+  );
+  say(
+    `fixed per month: ${Object.entries(cost.fixedPerMonth)
+      .filter(([k]) => k !== 'kmsRequests')
+      .map(([k, v]) => `${k} $${v}`)
+      .join(', ')}; outside the target: CloudWatch Logs ~$${cost.outsideTarget.cloudWatchLogsPerMillion}/M, X-Ray up to $${cost.outsideTarget.xrayPerMillionIfAllSampled}/M`,
+  );
+}
+say('');
+say(`bench wall time: ${Object.entries(timings).map(([k, t]) => `${k} ${t.seconds} s${t.ok ? '' : ' (FAILED)'}`).join(', ')}`);
+
+console.log('\n━━ summary');
+console.log(lines.join('\n'));
+writeFileSync(join(here, 'results', 'summary.md'), lines.join('\n') + '\n');
+process.exit(Object.values(timings).every((t) => t.ok) ? 0 : 1);
