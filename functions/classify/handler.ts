@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { classify } from '#shared/geo/index.ts';
+import { classify, type GeoResult } from '#shared/geo/index.ts';
 import { isoSecond } from '#shared/ids.ts';
 import { createLogger } from '#shared/logger.ts';
 import { ClassifyMessage } from '#shared/schemas/tip.ts';
@@ -11,6 +11,14 @@ import { eachMessage, processSqsBatch } from '../lib/sqs.ts';
 
 const logger = createLogger('classify');
 
+/**
+ * Keeps the tip item under 1 KB where it can (every later write is billed per
+ * KB): the three strongest countries with up to four evidence spans each.
+ */
+function compactCandidates(candidates: GeoResult['candidates']): GeoResult['candidates'] {
+  return candidates.slice(0, 3).map((candidate) => ({ ...candidate, evidence: candidate.evidence.slice(0, 4) }));
+}
+
 async function classifyHandler(event: SQSEvent): Promise<SQSBatchResponse> {
   return processSqsBatch(event, ClassifyMessage, logger, (messages) =>
     eachMessage(messages, logger, async ({ body: tip }) => {
@@ -18,7 +26,14 @@ async function classifyHandler(event: SQSEvent): Promise<SQSBatchResponse> {
       const queue = routeFor(result);
       const outcome = await recordClassification(
         tip,
-        { country: result.country, confidence: result.confidence, candidates: result.candidates.slice(0, 5), language: result.language, queue },
+        {
+          country: result.country,
+          confidence: result.confidence,
+          candidates: compactCandidates(result.candidates),
+          language: result.language,
+          queue,
+          dedupeReason: tip.dedupeReason,
+        },
         isoSecond(),
       );
       logger.info('tip classified', { stage: 'classified', tipId: tip.tipId, queue, confidence: result.confidence, outcome });

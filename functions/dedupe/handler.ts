@@ -7,7 +7,7 @@ import { createLogger } from '#shared/logger.ts';
 import { IntakeMessage, type ClassifyMessage } from '#shared/schemas/tip.ts';
 import { dedupeEngine } from '#shared/store/dedupe.ts';
 import { enqueueClassifyBatch } from '#shared/store/queues.ts';
-import { recordDedupe } from '#shared/store/tips.ts';
+import { recordDuplicate } from '#shared/store/tips.ts';
 import { eachMessage, processSqsBatch, type ParsedMessage } from '../lib/sqs.ts';
 
 const logger = createLogger('dedupe');
@@ -43,8 +43,13 @@ async function dedupeHandler(event: SQSEvent): Promise<SQSBatchResponse> {
     const failed = await eachMessage(messages, logger, async ({ messageId, body: tip }) => {
       const decision = decisions.get(messageId);
       if (decision === undefined) throw new Error('no dedupe decision');
-      const state = await recordDedupe(tip.tipId, decision, isoSecond());
-      logger.info('tip deduplicated', {
+      if (decision.duplicateOf === null) {
+        forward.push({ messageId, message: { ...tip, dedupeReason: decision.reason } });
+        logger.info('tip is distinct', { stage: 'deduplicated', tipId: tip.tipId, reason: decision.reason });
+        return;
+      }
+      const state = await recordDuplicate(tip.tipId, { ...decision, duplicateOf: decision.duplicateOf }, isoSecond());
+      logger.info('tip is a duplicate', {
         stage: 'deduplicated',
         tipId: tip.tipId,
         duplicateOf: decision.duplicateOf,
@@ -52,7 +57,6 @@ async function dedupeHandler(event: SQSEvent): Promise<SQSBatchResponse> {
         similarity: decision.similarity,
         state,
       });
-      if (decision.duplicateOf === null) forward.push({ messageId, message: { ...tip, clusterId: decision.clusterId } });
     });
     const notSent = await enqueueClassifyBatch(forward.map(({ message }) => message));
     for (const { messageId, message } of forward) {

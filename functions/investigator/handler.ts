@@ -100,9 +100,10 @@ const routes: Record<string, Route> = {
   'GET /investigator/tips/{tipId}': async (event, principal) => {
     const { tipId } = parseOrThrow(TipParams, event.pathParameters ?? {}, 'path');
     const item = await accessibleTip(tipId, principal);
-    const cluster = typeof item.clusterId === 'string' ? await clusterMembers(item.clusterId) : [];
-    const [size] = (await dedupeEngine.clusterSizes([{ objectId: String(item.objectId), clusterId: tipId }])).values();
-    return json(200, { ...tipView(item), duplicates: item.duplicateOf ? 0 : (size ?? 1) - 1, cluster }, etag(item));
+    const headId = typeof item.duplicateOf === 'string' ? item.duplicateOf : tipId;
+    const cluster = [{ tipId: headId, duplicateOf: null }, ...(await clusterMembers(headId))];
+    const [size] = (await dedupeEngine.clusterSizes([{ objectId: String(item.objectId), clusterId: headId }])).values();
+    return json(200, { ...tipView(item), duplicates: headId === tipId ? (size ?? 1) - 1 : 0, cluster }, etag(item));
   },
 
   'PATCH /investigator/tips/{tipId}': async (event, principal) => {

@@ -55,9 +55,9 @@ export const IntakeMessage = z.object({
 });
 export type IntakeMessage = z.infer<typeof IntakeMessage>;
 
-/** Classify queue message: a distinct (non-duplicate) tip to locate. */
+/** Classify queue message: a distinct (non-duplicate) tip to locate, with the dedupe verdict to record. */
 export const ClassifyMessage = IntakeMessage.extend({
-  clusterId: z.string(),
+  dedupeReason: z.string(),
 });
 export type ClassifyMessage = z.infer<typeof ClassifyMessage>;
 

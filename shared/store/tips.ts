@@ -48,17 +48,20 @@ export interface DedupeOutcome {
 }
 
 /**
- * Records the dedupe decision on the tip, once. Cluster sizes are counted by
- * the dedupe index (one write per cluster per batch), not here.
+ * Records that a tip duplicates an earlier one, once. Only duplicates are
+ * written here: a distinct tip's dedupe result travels with it to the
+ * classifier, which writes it together with the classification, so a
+ * distinct tip costs one update of the Tips table, not two. Cluster sizes are
+ * counted by the dedupe index (one write per cluster per batch).
  */
-export async function recordDedupe(tipId: string, outcome: DedupeOutcome, now: string): Promise<'recorded' | 'already'> {
+export async function recordDuplicate(tipId: string, outcome: DedupeOutcome & { duplicateOf: string }, now: string): Promise<'recorded' | 'already'> {
   try {
     await documents.send(
       new UpdateCommand({
         TableName: TABLE,
         Key: { tipId },
         UpdateExpression: 'SET clusterId = :c, duplicateOf = :d, similarity = :s, dedupeReason = :r, dedupedAt = :t, pipeline = :p',
-        ConditionExpression: 'attribute_exists(tipId) AND attribute_not_exists(clusterId)',
+        ConditionExpression: 'attribute_exists(tipId) AND attribute_not_exists(dedupedAt)',
         ExpressionAttributeValues: {
           ':c': outcome.clusterId,
           ':d': outcome.duplicateOf,
@@ -83,6 +86,8 @@ export interface ClassificationRecord {
   readonly language: string | null;
   /** Routing queue: a country code or `unrouted`. */
   readonly queue: string;
+  /** How the deduplicator judged this distinct tip (`new`). */
+  readonly dedupeReason: string;
 }
 
 /** Zero-padded so the confidence index sorts numerically as a string. */
@@ -109,8 +114,9 @@ export async function recordClassification(
         UpdateExpression:
           'SET country = :country, confidence = :conf, candidates = :cands, detectedLanguage = :lang, ' +
           '#queue = :queue, queueTime = :qt, queueConfidence = :qc, classifiedAt = :now, pipeline = :p, ' +
+          'duplicateOf = :null, dedupeReason = :reason, dedupedAt = :now, ' +
           '#status = if_not_exists(#status, :new), version = if_not_exists(version, :one)',
-        ConditionExpression: 'attribute_exists(clusterId) AND attribute_not_exists(classifiedAt)',
+        ConditionExpression: 'attribute_exists(tipId) AND attribute_not_exists(classifiedAt) AND attribute_not_exists(dedupedAt)',
         ExpressionAttributeNames: { '#queue': 'queue', '#status': 'status' },
         ExpressionAttributeValues: {
           ':country': result.country,
@@ -122,6 +128,8 @@ export async function recordClassification(
           ':qc': confidenceKey(result.confidence, tip.tipId),
           ':now': now,
           ':p': 'classified',
+          ':null': null,
+          ':reason': result.dedupeReason,
           ':new': 'new',
           ':one': 1,
         },
@@ -208,7 +216,7 @@ export async function queryQueue(queue: string, query: QueueQuery): Promise<Queu
   return { items, nextCursor: encodeCursor(startKey as Record<string, string> | undefined) };
 }
 
-/** The members of a cluster: its first tip and every duplicate of it. */
+/** The duplicates of a cluster's first tip (only duplicates carry `clusterId`). */
 export async function clusterMembers(clusterId: string, limit = 200): Promise<Record<string, unknown>[]> {
   const page = await documents.send(
     new QueryCommand({

@@ -15,6 +15,7 @@ const sqs = mockClient(SQSClient);
 type Handler<E, R> = (event: E, context: Context) => Promise<R>;
 let submit: Handler<APIGatewayProxyEvent, APIGatewayProxyResult>;
 let dedupe: Handler<SQSEvent, SQSBatchResponse>;
+let classify: Handler<SQSEvent, SQSBatchResponse>;
 
 beforeAll(async () => {
   for (const table of Object.values(tables)) process.env[table.envVar] = `test-${table.id}`;
@@ -24,6 +25,7 @@ beforeAll(async () => {
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
   submit = (await import('#functions/submit-tip/handler.ts')).handler as never;
   dedupe = (await import('#functions/dedupe/handler.ts')).handler as never;
+  classify = (await import('#functions/classify/handler.ts')).handler as never;
 });
 
 beforeEach(() => {
@@ -80,22 +82,40 @@ describe('POST /tips when DynamoDB throttles', () => {
   });
 });
 
-describe('dedupe consumer when DynamoDB throttles one tip', () => {
+describe('classify consumer when DynamoDB throttles one tip', () => {
   it('reports only that message as a batch item failure', async () => {
     // Prepare
     const message = (tipId: string) =>
-      sqsRecord(`m-${tipId}`, JSON.stringify({ tipId, objectId: 'obj-1', text: `text ${tipId}`, submittedAt: '2026-11-23T10:00:00Z' }));
+      sqsRecord(`m-${tipId}`, JSON.stringify({ tipId, objectId: 'obj-1', text: `Seen in Lisbon ${tipId}`, submittedAt: '2026-11-23T10:00:00Z', dedupeReason: 'new' }));
+    const ok = '01KAAAAAAAAAAAAAAAAAAAAAAA';
+    const bad = '01KBBBBBBBBBBBBBBBBBBBBBBB';
+    dynamo.on(UpdateCommand).resolves({});
+    dynamo.on(UpdateCommand, { Key: { tipId: bad } }).rejects(throttled());
+
+    // Act
+    const response = await classify({ Records: [message(ok), message(bad)] }, lambdaContext(functions.classify));
+
+    // Assess
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: `m-${bad}` }]);
+  });
+});
+
+describe('dedupe consumer', () => {
+  it('reports a distinct tip whose forward to the classify queue failed, and only that one', async () => {
+    // Prepare
+    const message = (tipId: string, text: string) =>
+      sqsRecord(`m-${tipId}`, JSON.stringify({ tipId, objectId: 'obj-1', text, submittedAt: '2026-11-23T10:00:00Z' }));
     const ok = '01KAAAAAAAAAAAAAAAAAAAAAAA';
     const bad = '01KBBBBBBBBBBBBBBBBBBBBBBB';
     dynamo.on(PutCommand).resolves({});
     dynamo.on(BatchGetCommand).resolves({ Responses: {}, UnprocessedKeys: {} });
-    dynamo.on(GetCommand).resolves({ Item: undefined });
-    dynamo.on(UpdateCommand).resolves({});
-    dynamo.on(UpdateCommand, { Key: { tipId: bad } }).rejects(throttled());
-    sqs.on(SendMessageBatchCommand).resolves({ Successful: [], Failed: [] });
+    sqs.on(SendMessageBatchCommand).resolves({ Successful: [{ Id: '0', MessageId: 'x', MD5OfMessageBody: 'x' }], Failed: [{ Id: '1', Code: 'InternalError', SenderFault: false }] });
 
     // Act
-    const response = await dedupe({ Records: [message(ok), message(bad)] }, lambdaContext(functions.dedupe));
+    const response = await dedupe(
+      { Records: [message(ok, 'A towel from a market in Porto.'), message(bad, 'The bag is from a shop in Gdansk, phone 58 123 45 67.')] },
+      lambdaContext(functions.dedupe),
+    );
 
     // Assess
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: `m-${bad}` }]);
