@@ -8,6 +8,20 @@ export function newTipId(now: number = Date.now()): string {
   return nextUlid(now);
 }
 
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * The tip id for a submission carrying an Idempotency-Key: the same key always
+ * names the same tip, so the evidence copy's conditional put detects a retry.
+ * Same alphabet and length as a ULID; the key itself is never stored.
+ */
+export function tipIdForKey(idempotencyKey: string): string {
+  const digest = createHash('sha256').update(`idempotency:${idempotencyKey}`).digest();
+  let id = '';
+  for (let i = 0; i < 26; i += 1) id += CROCKFORD[(digest[i] ?? 0) % 32];
+  return id;
+}
+
 const RECEIPT_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
 /**

@@ -49,16 +49,21 @@ export const tables = {
     partitionKey: { name: 'tipId', type: 'S' },
     globalSecondaryIndexes: [
       // `queue` is set only on routed, non-duplicate tips, so duplicates stay
-      // out of investigator queues without a filter (sparse index).
+      // out of investigator queues without a filter (sparse index). Only the
+      // small attributes the queue filters on are copied: a tip's text and
+      // evidence are fetched for the page shown, not rewritten into two
+      // indexes at every triage change.
       {
         indexName: 'byQueueTime',
         partitionKey: { name: 'queue', type: 'S' },
         sortKey: { name: 'queueTime', type: 'S' },
+        projection: ['objectId', 'confidence', 'status', 'submittedAt'],
       },
       {
         indexName: 'byQueueConfidence',
         partitionKey: { name: 'queue', type: 'S' },
         sortKey: { name: 'queueConfidence', type: 'S' },
+        projection: ['objectId', 'confidence', 'status', 'submittedAt'],
       },
       // Per-object tallies and exports read every tip of an object: only what they need.
       {
@@ -99,7 +104,7 @@ export const tables = {
     sortKey: { name: 'sk', type: 'S' },
     globalSecondaryIndexes: [],
   },
-  /** Idempotency-Key records for POST /tips, kept for a day. */
+  /** Single-use proof-of-work challenges, expiring with them (Idempotency-Keys need no table: see shared/tips/submit.ts). */
   idempotency: {
     id: 'Idempotency',
     envVar: 'IDEMPOTENCY_TABLE',

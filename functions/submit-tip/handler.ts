@@ -7,16 +7,16 @@ import { createLogger } from '#shared/logger.ts';
 import { issueChallenge, MAX_DIFFICULTY, POW_HEADER, verifyPow } from '#shared/pow.ts';
 import { limits } from '#shared/resources.ts';
 import { SubmitTipRequest } from '#shared/schemas/tip.ts';
-import { claimIdempotencyKey, claimPowChallenge } from '#shared/store/idempotency.ts';
+import { claimPowChallenge } from '#shared/store/idempotency.ts';
 import { getObject } from '#shared/store/objects.ts';
 import { enqueueIntake } from '#shared/store/queues.ts';
-import { putEvidenceCopy } from '#shared/store/tips.ts';
+import { getTip, putEvidenceCopy } from '#shared/store/tips.ts';
 import { isHoneypot, submitTip } from '#shared/tips/submit.ts';
 import { parseOrThrow } from '#shared/validation.ts';
 import { decodeBody, header, httpErrors, json, type HttpEvent } from '../lib/http.ts';
 
 const logger = createLogger('submit-tip');
-const deps = { getObject, claimIdempotencyKey, putEvidenceCopy, enqueueIntake, now: Date.now };
+const deps = { getObject, putEvidenceCopy, getTip, enqueueIntake, now: Date.now };
 
 /** Proof of work on POST /tips: off unless POW_DIFFICULTY (leading zero bits) is set; then POW_SECRET is required. */
 const powDifficulty = Number(optionalEnv('POW_DIFFICULTY', '0'));

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type BatchGetCommandOutput, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../config.ts';
 import type { IntakeMessage, QueueItem, TriageStatus } from '../schemas/tip.ts';
 import { tables } from '../resources.ts';
@@ -12,6 +12,8 @@ const [BY_QUEUE_TIME, BY_QUEUE_CONFIDENCE, BY_OBJECT, BY_CLUSTER] = tables.tips.
 export interface EvidenceCopy extends IntakeMessage {
   readonly receipt: string;
   readonly textSha256: string;
+  /** Hash of objectId, text and language: tells a retry from a reused Idempotency-Key. */
+  readonly requestHash: string;
 }
 
 /**
@@ -209,7 +211,9 @@ export async function queryQueue(queue: string, query: QueueQuery): Promise<Queu
         ExclusiveStartKey: startKey,
       }),
     );
-    items.push(...(page.Items ?? []).map(toQueueItem));
+    const found = page.Items ?? [];
+    const texts = await fullItems(found.map((item) => String(item.tipId)), 'tipId, #text', { '#text': 'text' });
+    items.push(...found.map((item) => toQueueItem({ ...item, text: texts.get(String(item.tipId))?.text ?? '' })));
     startKey = page.LastEvaluatedKey as Record<string, string> | undefined;
     pages += 1;
   } while (startKey !== undefined && items.length < query.limit && pages < MAX_PAGES_PER_REQUEST);
@@ -249,16 +253,62 @@ export const tipsOfObject = (objectId: string): AsyncGenerator<Record<string, un
     ExpressionAttributeValues: { ':o': objectId },
   });
 
-/** A whole queue, newest first, with full items (for exports). */
-export const tipsOfQueue = (queue: string): AsyncGenerator<Record<string, unknown>> =>
-  allItems({
+/**
+ * A whole queue, newest first, with full items (for exports): the queue
+ * indexes hold a narrow projection, so each page of 100 is completed with one
+ * BatchGetItem.
+ */
+export async function* tipsOfQueue(queue: string): AsyncGenerator<Record<string, unknown>> {
+  let page: Record<string, unknown>[] = [];
+  const flush = async function* (): AsyncGenerator<Record<string, unknown>> {
+    const full = await fullItems(page.map((item) => String(item.tipId)));
+    for (const item of page) {
+      const whole = full.get(String(item.tipId));
+      if (whole !== undefined) yield whole;
+    }
+    page = [];
+  };
+  for await (const item of allItems({
     TableName: TABLE,
     IndexName: BY_QUEUE_TIME.indexName,
     KeyConditionExpression: '#queue = :q',
     ExpressionAttributeNames: { '#queue': 'queue' },
     ExpressionAttributeValues: { ':q': queue },
     ScanIndexForward: false,
-  });
+  })) {
+    page.push(item);
+    if (page.length === BATCH_GET_LIMIT) yield* flush();
+  }
+  if (page.length > 0) yield* flush();
+}
+
+const BATCH_GET_LIMIT = 100;
+
+/** Items by id in BatchGetItem calls of 100, retrying what DynamoDB leaves unprocessed. */
+async function fullItems(
+  tipIds: readonly string[],
+  projection?: string,
+  names?: Record<string, string>,
+): Promise<Map<string, Record<string, unknown>>> {
+  const result = new Map<string, Record<string, unknown>>();
+  for (let offset = 0; offset < tipIds.length; offset += BATCH_GET_LIMIT) {
+    let keys: Record<string, unknown>[] | undefined = [...new Set(tipIds.slice(offset, offset + BATCH_GET_LIMIT))].map((tipId) => ({ tipId }));
+    for (let attempt = 0; keys !== undefined && keys.length > 0; attempt += 1) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt) * Math.random()));
+      const response: BatchGetCommandOutput = await documents.send(
+        new BatchGetCommand({
+          RequestItems: {
+            [TABLE]: { Keys: keys, ...(projection === undefined ? {} : { ProjectionExpression: projection }), ...(names === undefined ? {} : { ExpressionAttributeNames: names }) },
+          },
+        }),
+      );
+      for (const item of response.Responses?.[TABLE] ?? []) result.set(String(item.tipId), item);
+      keys = response.UnprocessedKeys?.[TABLE]?.Keys;
+      if (attempt > 8) throw new Error('DynamoDB left keys unprocessed after 9 attempts');
+    }
+  }
+  return result;
+}
 
 function toQueueItem(item: Record<string, unknown>): QueueItem {
   return {

@@ -1,17 +1,14 @@
 import { ConflictError, NotFoundError } from '../errors.ts';
-import { isoSecond, newTipId, receiptFor, sha256Hex } from '../ids.ts';
+import { isoSecond, newTipId, receiptFor, sha256Hex, tipIdForKey } from '../ids.ts';
 import type { TipObject } from '../schemas/object.ts';
 import type { IntakeMessage, SubmitTipRequest, SubmitTipResponse } from '../schemas/tip.ts';
 import type { EvidenceCopy } from '../store/tips.ts';
-import type { IdempotencyRecord } from '../store/idempotency.ts';
 
 export interface SubmitDeps {
   getObject(objectId: string): Promise<TipObject | null>;
-  claimIdempotencyKey(
-    keyHash: string,
-    claim: IdempotencyRecord,
-  ): Promise<{ fresh: true } | { fresh: false; record: IdempotencyRecord }>;
+  /** Writes the evidence copy unless a tip with its id exists; false when it did. */
   putEvidenceCopy(tip: EvidenceCopy): Promise<boolean>;
+  getTip(tipId: string): Promise<Record<string, unknown> | undefined>;
   enqueueIntake(message: IntakeMessage): Promise<void>;
   now(): number;
 }
@@ -25,9 +22,11 @@ export function isHoneypot(request: SubmitTipRequest): boolean {
  * Accepts a tip: the object must take tips, the evidence copy is written
  * before the tip is queued, and only a queued tip is acknowledged.
  *
- * With an Idempotency-Key, a retry reuses the first attempt's tip id and
- * repeats the write and the send: both are idempotent downstream, and
- * repeating them also completes a first attempt that died half-way.
+ * With an Idempotency-Key the tip id is derived from the key, so the evidence
+ * copy's own conditional put is the idempotency record (no second write): a
+ * retry finds its tip, answers with the same id and receipt, and repeats the
+ * send, which is idempotent downstream and completes a first attempt that
+ * died between its write and its send.
  */
 export async function submitTip(
   request: SubmitTipRequest,
@@ -46,33 +45,30 @@ export async function submitTip(
 
   if (isHoneypot(request)) {
     // Looks like any acceptance (same id and receipt shape) but nothing is
-    // stored, queued or claimed, so the bot learns nothing.
+    // stored or queued, so the bot learns nothing.
     const decoy = newTipId(deps.now());
     return { tipId: decoy, receipt: receiptFor(decoy) };
   }
 
-  let tipId = newTipId(deps.now());
-  let submittedAt = isoSecond(deps.now());
-  if (idempotencyKey !== undefined) {
-    const requestHash = sha256Hex(JSON.stringify([request.objectId, request.text, request.language ?? null]));
-    const claim = await deps.claimIdempotencyKey(sha256Hex(idempotencyKey), { tipId, submittedAt, requestHash });
-    if (!claim.fresh) {
-      if (claim.record.requestHash !== requestHash) {
-        throw new ConflictError('Idempotency-Key was already used for a different tip');
-      }
-      ({ tipId, submittedAt } = claim.record);
-    }
-  }
-
+  const tipId = idempotencyKey === undefined ? newTipId(deps.now()) : tipIdForKey(idempotencyKey);
+  const requestHash = sha256Hex(JSON.stringify([request.objectId, request.text, request.language ?? null]));
   const message: IntakeMessage = {
     tipId,
     objectId: request.objectId,
     text: request.text,
     ...(request.language === undefined ? {} : { language: request.language }),
-    submittedAt,
+    submittedAt: isoSecond(deps.now()),
   };
   const receipt = receiptFor(tipId);
-  await deps.putEvidenceCopy({ ...message, receipt, textSha256: sha256Hex(request.text) });
+  const created = await deps.putEvidenceCopy({ ...message, receipt, textSha256: sha256Hex(request.text), requestHash });
+  if (!created) {
+    const earlier = await deps.getTip(tipId);
+    if (earlier === undefined || earlier.requestHash !== requestHash) {
+      throw new ConflictError('Idempotency-Key was already used for a different tip');
+    }
+    await deps.enqueueIntake({ ...message, submittedAt: String(earlier.submittedAt) });
+    return { tipId, receipt };
+  }
   await deps.enqueueIntake(message);
   return { tipId, receipt };
 }

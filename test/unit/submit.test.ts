@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError } from '#shared/errors.ts';
 import type { TipObject } from '#shared/schemas/object.ts';
 import type { IntakeMessage } from '#shared/schemas/tip.ts';
-import type { IdempotencyRecord } from '#shared/store/idempotency.ts';
 import type { EvidenceCopy } from '#shared/store/tips.ts';
 import { submitTip, type SubmitDeps } from '#shared/tips/submit.ts';
 
@@ -14,22 +13,16 @@ function object(status: TipObject['status']): TipObject {
 function fakes(status: TipObject['status'] = 'published') {
   const log: string[] = [];
   const evidence = new Map<string, EvidenceCopy>();
-  const keys = new Map<string, IdempotencyRecord>();
   const sent: IntakeMessage[] = [];
   const deps: SubmitDeps = {
     getObject: async (id) => (id === 'obj-1' ? object(status) : null),
-    claimIdempotencyKey: async (hash, claim) => {
-      const existing = keys.get(hash);
-      if (existing) return { fresh: false, record: existing };
-      keys.set(hash, claim);
-      return { fresh: true };
-    },
     putEvidenceCopy: async (tip) => {
       log.push('evidence');
       if (evidence.has(tip.tipId)) return false;
       evidence.set(tip.tipId, tip);
       return true;
     },
+    getTip: async (tipId) => evidence.get(tipId) as Record<string, unknown> | undefined,
     enqueueIntake: async (message) => {
       log.push('enqueue');
       sent.push(message);
@@ -53,9 +46,9 @@ describe('submitTip', () => {
     expect(sent[0]?.submittedAt).toBe('2026-11-23T10:00:00Z');
   });
 
-  it('repeats the first tip id for a retried Idempotency-Key', async () => {
+  it('repeats the first tip id for a retried Idempotency-Key and sends it again', async () => {
     // Prepare
-    const { deps, evidence } = fakes();
+    const { deps, evidence, sent } = fakes();
     const request = { objectId: 'obj-1', text: 'From Portugal' };
 
     // Act
@@ -65,6 +58,15 @@ describe('submitTip', () => {
     // Assess
     expect(second).toEqual(first);
     expect(evidence.size).toBe(1);
+    expect(sent.map((message) => message.tipId)).toEqual([first.tipId, first.tipId]);
+  });
+
+  it('gives different keys different tips', async () => {
+    const { deps } = fakes();
+    const request = { objectId: 'obj-1', text: 'From Portugal' };
+    const one = await submitTip(request, 'key-aaaaaaaa', deps);
+    const two = await submitTip(request, 'key-bbbbbbbb', deps);
+    expect(one.tipId).not.toBe(two.tipId);
   });
 
   it('refuses a reused Idempotency-Key with another text', async () => {
