@@ -344,7 +344,7 @@ async function drainDlq(url: string): Promise<{ body: string; receiveCount: numb
 
 const tips = await scanAll(
   stack.env.TIPS_TABLE!,
-  'tipId, objectId, #text, clusterId, duplicateOf, classifiedAt, #queue, pipeline',
+  'tipId, objectId, #text, duplicateOf, classifiedAt, #queue, pipeline',
   { '#text': 'text', '#queue': 'queue' },
 );
 const byId = new Map(tips.map((item) => [String(item.tipId), item]));
@@ -385,13 +385,13 @@ for (const [tipId, tip] of accepted) {
     if (item.text !== tip.text.trim()) textMismatch += 1;
   }
   const isDuplicate = typeof item?.duplicateOf === 'string';
-  const isClassified = item !== undefined && !isDuplicate && typeof item.clusterId === 'string' && typeof item.classifiedAt === 'string';
+  const isClassified = item !== undefined && !isDuplicate && typeof item.classifiedAt === 'string';
   if (isDuplicate) {
     duplicates += 1;
     const key = `${String(item!.objectId)}#C#${String(item!.duplicateOf)}`;
     duplicatesOf.set(key, (duplicatesOf.get(key) ?? 0) + 1);
   }
-  if (item !== undefined && typeof item.clusterId === 'string' && !isDuplicate) distinct += 1;
+  if (isClassified) distinct += 1;
   if (isClassified) classified += 1;
   const processed = isDuplicate || isClassified;
   if (dlqTips.has(tipId)) {
@@ -422,17 +422,16 @@ for (const [key, actual] of duplicatesOf) if (!counterKeys.has(key)) underCounte
 
 // Per-object summaries (the investigator API) vs the tip records.
 const coordinator = await mintToken(stack.keys, { groups: ['coordinator'] });
-const summaries: { objectId: string; summaryDistinct: number; summaryDuplicates: number; summaryPending: number; recordsDistinct: number; recordsDuplicates: number; tallyTips: number; tallyPeople: number }[] = [];
+const summaries: { objectId: string; summaryDistinct: number; summaryDuplicates: number; recordsDistinct: number; recordsDuplicates: number; tallyTips: number; tallyPeople: number }[] = [];
 for (const objectId of OBJECTS) {
   const response = await fetch(`${stack.url}/investigator/objects/${objectId}/summary`, { headers: { authorization: `Bearer ${coordinator}` } });
-  const summary = (await response.json()) as { distinctTips: number; duplicates: number; pending: number; countries: { tips: number; people: number }[] };
+  const summary = (await response.json()) as { distinctTips: number; duplicates: number; countries: { tips: number; people: number }[] };
   const records = tips.filter((item) => item.objectId === objectId);
   summaries.push({
     objectId,
     summaryDistinct: summary.distinctTips,
     summaryDuplicates: summary.duplicates,
-    summaryPending: summary.pending,
-    recordsDistinct: records.filter((item) => typeof item.clusterId === 'string' && typeof item.duplicateOf !== 'string').length,
+    recordsDistinct: records.filter((item) => typeof item.classifiedAt === 'string' && typeof item.duplicateOf !== 'string').length,
     recordsDuplicates: records.filter((item) => typeof item.duplicateOf === 'string').length,
     tallyTips: summary.countries.reduce((sum, tally) => sum + tally.tips, 0),
     tallyPeople: summary.countries.reduce((sum, tally) => sum + tally.people, 0),

@@ -65,10 +65,13 @@ export const tables = {
         sortKey: { name: 'queueConfidence', type: 'S' },
         projection: ['objectId', 'confidence', 'status', 'submittedAt'],
       },
-      // Per-object tallies and exports read every tip of an object: only what they need.
+      // Per-object tallies and exports read every tip of an object: only what
+      // they need. Keyed on `tallyObjectId`, which the pipeline sets only with
+      // its final decision (duplicate, or classified), so each tip enters
+      // this index once instead of being rewritten at every stage.
       {
         indexName: 'byObject',
-        partitionKey: { name: 'objectId', type: 'S' },
+        partitionKey: { name: 'tallyObjectId', type: 'S' },
         sortKey: { name: 'tipId', type: 'S' },
         projection: ['queue', 'country', 'confidence', 'status', 'duplicateOf', 'submittedAt'],
       },

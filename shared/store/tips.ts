@@ -62,7 +62,8 @@ export async function recordDuplicate(tipId: string, outcome: DedupeOutcome & { 
       new UpdateCommand({
         TableName: TABLE,
         Key: { tipId },
-        UpdateExpression: 'SET clusterId = :c, duplicateOf = :d, similarity = :s, dedupeReason = :r, dedupedAt = :t, pipeline = :p',
+        UpdateExpression:
+          'SET clusterId = :c, duplicateOf = :d, similarity = :s, dedupeReason = :r, dedupedAt = :t, pipeline = :p, tallyObjectId = objectId',
         ConditionExpression: 'attribute_exists(tipId) AND attribute_not_exists(dedupedAt)',
         ExpressionAttributeValues: {
           ':c': outcome.clusterId,
@@ -116,7 +117,7 @@ export async function recordClassification(
         UpdateExpression:
           'SET country = :country, confidence = :conf, candidates = :cands, detectedLanguage = :lang, ' +
           '#queue = :queue, queueTime = :qt, queueConfidence = :qc, classifiedAt = :now, pipeline = :p, ' +
-          'duplicateOf = :null, dedupeReason = :reason, dedupedAt = :now, ' +
+          'duplicateOf = :null, dedupeReason = :reason, dedupedAt = :now, tallyObjectId = objectId, ' +
           '#status = if_not_exists(#status, :new), version = if_not_exists(version, :one)',
         ConditionExpression: 'attribute_exists(tipId) AND attribute_not_exists(classifiedAt) AND attribute_not_exists(dedupedAt)',
         ExpressionAttributeNames: { '#queue': 'queue', '#status': 'status' },
@@ -244,12 +245,12 @@ async function* allItems(input: QueryCommandInput): AsyncGenerator<Record<string
   } while (startKey !== undefined);
 }
 
-/** Every tip of an object, through the narrow byObject projection. */
+/** Every tip of an object the pipeline has decided (duplicate or classified), through the narrow byObject projection. */
 export const tipsOfObject = (objectId: string): AsyncGenerator<Record<string, unknown>> =>
   allItems({
     TableName: TABLE,
     IndexName: BY_OBJECT.indexName,
-    KeyConditionExpression: 'objectId = :o',
+    KeyConditionExpression: 'tallyObjectId = :o',
     ExpressionAttributeValues: { ':o': objectId },
   });
 

@@ -17,7 +17,6 @@ export interface ObjectSummary {
   readonly objectId: string;
   readonly distinctTips: number;
   readonly duplicates: number;
-  readonly pending: number;
   readonly countries: CountryTally[];
 }
 
@@ -45,16 +44,12 @@ export function summarise(objectId: string, tips: Iterable<Record<string, unknow
   }
   let distinct = 0;
   let duplicates = 0;
-  let pending = 0;
   for (const tip of all) {
     if (typeof tip.duplicateOf === 'string') {
       duplicates += 1;
       continue;
     }
-    if (typeof tip.queue !== 'string') {
-      pending += 1;
-      continue;
-    }
+    if (typeof tip.queue !== 'string') continue;
     distinct += 1;
     const tipId = String(tip.tipId);
     const confidence = typeof tip.confidence === 'number' ? tip.confidence : 0;
@@ -88,5 +83,5 @@ export function summarise(objectId: string, tips: Iterable<Record<string, unknow
       byStatus: entry.byStatus,
     }))
     .sort((a, b) => b.people - a.people || b.tips - a.tips || a.country.localeCompare(b.country));
-  return { objectId, distinctTips: distinct, duplicates, pending, countries };
+  return { objectId, distinctTips: distinct, duplicates, countries };
 }

@@ -28,6 +28,7 @@ export async function seedClassifiedTips(count: number, queue: string, objectId:
         submittedAt,
         pipeline: 'classified',
         dedupeReason: 'new',
+        tallyObjectId: objectId,
         dedupedAt: submittedAt,
         duplicateOf: null,
         country: queue,

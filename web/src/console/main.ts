@@ -89,7 +89,6 @@ interface Summary {
   objectId: string;
   distinctTips: number;
   duplicates: number;
-  pending: number;
   countries: Tally[];
 }
 
@@ -744,7 +743,7 @@ async function loadSummary(objectId: string, moveFocus: boolean): Promise<void> 
     replace(result, h('p', { class: 'alert alert-error', role: 'alert' }, describe(error)));
     return;
   }
-  const totals = h('p', { id: 'summary-totals', tabindex: -1 }, `${summary.objectId}: ${summary.distinctTips} distinct ${summary.distinctTips === 1 ? 'tip' : 'tips'}, ${summary.duplicates} duplicates, ${summary.pending} not yet classified.`);
+  const totals = h('p', { id: 'summary-totals', tabindex: -1 }, `${summary.objectId}: ${summary.distinctTips} distinct ${summary.distinctTips === 1 ? 'tip' : 'tips'}, ${summary.duplicates} duplicates.`);
   const countries = [...summary.countries].sort((a, b) => b.tips - a.tips || b.people - a.people || a.country.localeCompare(b.country));
   if (countries.length === 0) {
     replace(result, totals, h('p', {}, 'No classified tips yet.'));
