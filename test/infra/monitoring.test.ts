@@ -111,3 +111,15 @@ describe('alarms', () => {
     template.hasResourceProperties('AWS::CloudWatch::Dashboard', { DashboardName: 'Tipline-dev' });
   });
 });
+
+describe('tracing cost', () => {
+  it('samples one percent of Lambda traces with no reservoir', () => {
+    // Act
+    const { stateless$ } = build();
+
+    // Assess
+    stateless$.hasResourceProperties('AWS::XRay::SamplingRule', {
+      SamplingRule: { FixedRate: 0.01, ReservoirSize: 0, ServiceType: 'AWS::Lambda::Function' },
+    });
+  });
+});
