@@ -8,7 +8,12 @@
  *
  * Plain data and a pure function only: no CDK or esbuild imports at runtime.
  */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { BuildOptions } from 'esbuild';
+
+/** The repository root: esbuild runs there (CDK's projectRoot), and alias targets are relative to it. */
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * esbuild emits ESM; a few CommonJS dependencies still call `require` for
@@ -32,9 +37,43 @@ export const lambdaBundling = {
    * cold start does not change when Lambda updates the runtime's SDK.
    */
   externalModules: [] as string[],
+  /**
+   * Packages swapped for a module of ours (esbuild `alias`; targets relative
+   * to the repository root, where CDK runs esbuild).
+   *
+   * The SDK clients' runtimeConfig imports the default credential chain from
+   * `@aws-sdk/credential-provider-node`: SSO, ini files, credential_process,
+   * web identity, ECS/IMDS and the STS/SSO clients of
+   * `@aws-sdk/nested-clients`, ~90 KB per bundle. Lambda hands the execution
+   * role's credentials to the function in AWS_ACCESS_KEY_ID /
+   * AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, the chain's first link, so the
+   * bundles get that link alone (`fromEnv`).
+   */
+  alias: {
+    '@aws-sdk/credential-provider-node': './infra/shims/credential-provider-env-only.ts',
+    /**
+     * `@aws-sdk/s3-presigned-post` pins its own, older `@aws-sdk/client-s3`
+     * (node_modules/@aws-sdk/s3-presigned-post/node_modules/), which would put
+     * a second copy of the S3 schemas (~75 KB) in the investigator bundle for
+     * the one thing it takes from it, `PutObjectCommand`'s endpoint
+     * parameters (identical in both versions). Resolved from the repository
+     * root, every import gets the top-level copy.
+     */
+    '@aws-sdk/client-s3': '@aws-sdk/client-s3',
+    /** `@aws-sdk/endpoint-cache`'s LRU cache, ~7 KB with its helpers; a `Map` does the same. */
+    'mnemonist/lru-cache': './infra/shims/lru-cache.ts',
+  } as Record<string, string>,
   /** NodejsFunction names the ESM output index.mjs. */
   outputFile: 'index.mjs',
 } as const;
+
+/**
+ * `lambdaBundling.alias` as NodejsFunction `esbuildArgs`
+ * (`--alias:<package>=<path>` on the esbuild command line, run in projectRoot).
+ */
+export function esbuildAliasArgs(): Record<string, string> {
+  return Object.fromEntries(Object.entries(lambdaBundling.alias).map(([pkg, target]) => [`--alias:${pkg}`, target]));
+}
 
 /** esbuild API options equivalent to the CLI arguments NodejsFunction derives from `lambdaBundling`. */
 export function esbuildOptions(entry: string, outfile: string, options: { sourceMap?: boolean; metafile?: boolean } = {}): BuildOptions {
@@ -49,6 +88,9 @@ export function esbuildOptions(entry: string, outfile: string, options: { source
     banner: { js: lambdaBundling.banner },
     minify: lambdaBundling.minify,
     external: [...lambdaBundling.externalModules],
+    alias: { ...lambdaBundling.alias },
+    // Where CDK runs esbuild (projectRoot); alias targets resolve from here.
+    absWorkingDir: REPO_ROOT,
     sourcemap: options.sourceMap ?? false,
     metafile: options.metafile ?? false,
     logLevel: 'warning',

@@ -176,7 +176,8 @@ const routes: Record<string, Route> = {
         const strongest = await getTip(tally.strongestTipId);
         const candidates = (strongest?.candidates as { country: string; evidence: unknown[] }[] | undefined) ?? [];
         const evidence = candidates.find((candidate) => candidate.country === tally.country)?.evidence ?? [];
-        return { ...tally, strongestEvidence: evidence.slice(0, 5) };
+        // The tip's language is a weak prior, not evidence worth showing.
+        return { ...tally, strongestEvidence: (evidence as { kind: string }[]).filter((span) => span.kind !== 'language').slice(0, 5) };
       }),
     );
     return json(200, { ...summary, countries });
@@ -188,14 +189,25 @@ const routes: Record<string, Route> = {
     else requireCoordinator(principal);
     const rows = query.country !== undefined ? tipsOfQueue(query.country) : fullTipsOfObject(query.objectId!);
     let count = 0;
+    // Rows go out in pages of 100 so each page's duplicate counts come from one index read.
     async function* lines(): AsyncGenerator<string> {
       if (query.format === 'csv') yield csvHeader();
+      let page: Record<string, unknown>[] = [];
+      const flush = async function* (): AsyncGenerator<string> {
+        const sizes = await dedupeEngine.clusterSizes(page.map((item) => ({ objectId: String(item.objectId), clusterId: String(item.tipId) })));
+        for (const item of page) {
+          const row = toExportRow({ ...item, duplicates: (sizes.get(String(item.tipId)) ?? 1) - 1 });
+          yield query.format === 'csv' ? csvLine(row) : jsonLine(row);
+        }
+        page = [];
+      };
       for await (const item of rows) {
         if (query.objectId !== undefined && item.objectId !== query.objectId) continue;
         count += 1;
-        const row = toExportRow(item);
-        yield query.format === 'csv' ? csvLine(row) : jsonLine(row);
+        page.push(item);
+        if (page.length === 100) yield* flush();
       }
+      if (page.length > 0) yield* flush();
     }
     const link = await writeExport(lines(), query.format);
     logger.info('export written', { by: principal.sub, count, format: query.format });

@@ -12,7 +12,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { FunctionDef, TableDef } from '#shared/resources.ts';
 import type { StageConfig } from '#infra/config.ts';
-import { lambdaBundling } from '#infra/bundling.ts';
+import { esbuildAliasArgs, lambdaBundling } from '#infra/bundling.ts';
 
 /** Repository root: entries in shared/resources.ts are relative to it. */
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -103,6 +103,8 @@ export class TiplineFunction extends NodejsFunction {
         bundleAwsSDK: true,
         forceDockerBundling: false,
         target: lambdaBundling.target,
+        // Package swaps that cut dead weight (env-only credentials, one copy of client-s3).
+        esbuildArgs: esbuildAliasArgs(),
       },
     };
     super(scope, id, functionProps);

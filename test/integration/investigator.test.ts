@@ -260,6 +260,7 @@ describe('object summary', () => {
     expect(byCountry.PT).toMatchObject({ tips: 2, people: 2, byStatus: { new: 2 } });
     expect(byCountry.ES).toMatchObject({ tips: 1, people: 2, strongestTipId: spain });
     expect(byCountry.ES.strongestEvidence.length).toBeGreaterThan(0);
+    expect(byCountry.ES.strongestEvidence.map((span: Json) => span.kind)).not.toContain('language');
   });
 });
 
@@ -280,6 +281,25 @@ describe('exports', () => {
     expect(csv.split('\r\n')[0]).toBe('tipId,objectId,submittedAt,queue,country,confidence,status,assignee,duplicates,language,text');
     expect(csv).toContain(`"${tipId}"`);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"") bag bought in Krakow, Poland, ""quoted"""`);
+  });
+
+  it('shows each tip\'s duplicate count in the export', async () => {
+    // Prepare
+    const text = 'Bought this bag at a Lidl in Salzburg, Austria, in 2019.';
+    const tipId = await classifiedTip('obj-bag', text, 'AT');
+    await api.postTip({ objectId: 'obj-bag', text: `  ${text.toUpperCase()} ` });
+    const at = as(await token('at', ['AT']));
+    await eventually(async () => {
+      const page = await at.get('/investigator/queues/AT');
+      return page.body.items.find((item: Json) => item.tipId === tipId)?.duplicates === 1 ? true : undefined;
+    });
+
+    // Act
+    const response = await at.get('/investigator/exports?country=AT&format=jsonl');
+    const rows = (await (await fetch(response.headers.get('location')!)).text()).trim().split('\n').map((line) => JSON.parse(line) as Json);
+
+    // Assess
+    expect(rows.find((row) => row.tipId === tipId)?.duplicates).toBe(1);
   });
 
   it('refuses another country export with 403 and requires a filter', async () => {
