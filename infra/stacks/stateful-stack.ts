@@ -39,7 +39,6 @@ export class StatefulStack extends Stack {
   public readonly tables: Record<TableKey, dynamodb.Table>;
   public readonly buckets: Record<BucketKey, s3.Bucket>;
   public readonly userPool: cognito.UserPool;
-  public readonly consoleClient: cognito.UserPoolClient;
   public readonly groupNames: readonly string[];
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
@@ -108,26 +107,6 @@ export class StatefulStack extends Stack {
       });
     }
 
-    // The investigator console (a public SPA: no client secret). The hosted UI
-    // domain comes later; the OAuth settings are ready for it.
-    this.consoleClient = this.userPool.addClient('Console', {
-      userPoolClientName: 'console',
-      generateSecret: false,
-      authFlows: { userSrp: true },
-      preventUserExistenceErrors: true,
-      enableTokenRevocation: true,
-      idTokenValidity: Duration.hours(1),
-      accessTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.hours(12),
-      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
-      oAuth: {
-        flows: { authorizationCodeGrant: true },
-        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
-        callbackUrls: [`${config.webOrigin}/console/`],
-        logoutUrls: [`${config.webOrigin}/console/`],
-      },
-    });
-
     // Object images (the pictures the public is asked about) are served by this
     // account's CloudFront through origin access control; nothing else in the
     // bucket is readable that way. A wildcard distribution ARN keeps this stack
@@ -155,7 +134,6 @@ export class StatefulStack extends Stack {
     );
 
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
-    new CfnOutput(this, 'ConsoleClientId', { value: this.consoleClient.userPoolClientId });
     new CfnOutput(this, 'DataKeyArn', { value: this.dataKey.keyArn });
     for (const [key, bucket] of Object.entries(this.buckets)) {
       new CfnOutput(this, `${buckets[key as BucketKey].id}BucketName`, { value: bucket.bucketName });

@@ -222,16 +222,4 @@ describe('stateful stack: investigator user pool', () => {
     // Assess
     expect(Object.values(groups).map((group) => group.Properties.GroupName).sort()).toEqual(['BE', 'NL', 'coordinator']);
   });
-
-  it('has a console app client without a secret, SRP only', () => {
-    // Prepare
-    const template = dev.stateful$;
-    // Act (synthesised at import)
-    // Assess
-    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
-      GenerateSecret: false,
-      ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_SRP_AUTH']),
-      PreventUserExistenceErrors: 'ENABLED',
-    });
-  });
 });
