@@ -6,7 +6,7 @@ import { tokenize } from './tokenize.ts';
 import { fold } from './fold.ts';
 import type { Token } from './tokenize.ts';
 import { tokenMentions, textShape } from './places.ts';
-import { phones, webAddresses, postcodes, coordinates, currencies, NUMERIC_POSTCODE } from './signals.ts';
+import { phones, nanpPhones, webAddresses, postcodes, coordinates, currencies, NUMERIC_POSTCODE } from './signals.ts';
 import { detectLanguage } from './language.ts';
 import { mention } from './mention.ts';
 import type { Mention } from './mention.ts';
@@ -21,6 +21,8 @@ const STRENGTH_SCALE = 1.2;
 /** How strongly the rest of the text pulls an ambiguous name to its countries. */
 const COHERENCE = 50;
 const MAX_CANDIDATES = 5;
+/** Weight of an unknown name used as an address part before a region/country ("Clacton, Essex"). */
+const ADDRESS_WEIGHT = 1.0;
 /** Confidence ceiling when the answer rests on one name that also names a large place elsewhere. */
 const SINGLE_AMBIGUOUS_CAP = 0.49;
 /** A namesake this large (prior weight = population) in another country makes a name ambiguous. */
@@ -95,6 +97,7 @@ function pairQualifiers(src: string, mentions: Mention[]): void {
   // "Innisfail, Alberta", "Karak, Jordan": a capitalised name the gazetteer does not know,
   // followed by ", <region or country>", is still a place; the qualifier is then used as
   // an address part, not as a passing mention, so it needs no further support.
+  const extra: Mention[] = [];
   for (const m of mentions) {
     if (m.fixed || !(m.kind === 'country' || (m.kind === 'place' && m.weight >= 2.5))) continue;
     const before = src.slice(Math.max(0, m.start - 40), m.start);
@@ -108,7 +111,10 @@ function pairQualifiers(src: string, mentions: Mention[]): void {
     if (/(?:^|[.!?:;"“(]\s*)$/u.test(src.slice(Math.max(0, qStart - 3), qStart))) continue;
     m.needsSupport = false;
     m.mult = Math.max(m.mult, 1);
+    // The unknown name is itself an address part: modest evidence for the qualifier's countries.
+    extra.push(mention('place', src, qStart, qEnd, new Map(m.prior), ADDRESS_WEIGHT, { fixed: false }));
   }
+  mentions.push(...extra);
   // One name, one place: other mentions of a qualified name follow its qualifier.
   const qualified = new Map<string, Map<string, number>>();
   for (const m of locs) if (!m.needsSupport && m.prior.size >= 1 && m.kind === 'place') qualified.set(fold(m.text), m.prior);
@@ -235,6 +241,7 @@ export function classifyText(input: string): GeoResult {
   const hasDigit = /\d/.test(text);
   const signals: Mention[] = [];
   if (hasDigit && /(?:\+|00)\s?[1-9]/.test(text)) signals.push(...phones(text));
+  if (hasDigit && /\d{3}[ .-]\d{4}(?!\d)/.test(text)) signals.push(...nanpPhones(text).filter((p) => !signals.some((s) => overlaps(s, p))));
   if (/[\p{L}\p{N}-]\.[a-z]/u.test(text)) signals.push(...webAddresses(text));
   if (hasDigit) {
     signals.push(...coordinates(text));
@@ -274,9 +281,20 @@ export function classifyText(input: string): GeoResult {
       }
       return c;
     });
+    // Mentions of the same name are one piece of evidence: they must not vouch for each other
+    // ("London … London police" does not make London more British; a phone number with a 519
+    // area code should still pull both to Ontario).
+    const byName = new Map<string, Map<string, number>>();
+    mentions.forEach((m, i) => {
+      if (m.kind !== 'place' && m.kind !== 'country') return;
+      const k = fold(m.text);
+      const acc = byName.get(k) ?? new Map<string, number>();
+      for (const [cc, v] of contrib[i]!) acc.set(cc, (acc.get(cc) ?? 0) + v);
+      byName.set(k, acc);
+    });
     dists = mentions.map((m, i) => {
       if (m.fixed || m.prior.size <= 1 && !m.needsSupport) return dists[i]!;
-      const own = contrib[i]!;
+      const own = (m.kind === 'place' || m.kind === 'country' ? byName.get(fold(m.text)) : undefined) ?? contrib[i]!;
       let sum = 0;
       const other = new Map<string, number>();
       for (const [cc, v] of total) {
@@ -291,7 +309,7 @@ export function classifyText(input: string): GeoResult {
       if (m.needsSupport && round === 1) {
         let support = 0;
         for (const [cc, p] of d) support += p * ((other.get(cc) ?? 0) / denom);
-        if (support > 0.3) m.mult = Math.min(1, m.mult * 3);
+        if (support > 0.3) m.mult = m.person ? m.mult : Math.min(1, m.mult * 3);
         else m.mult *= 0.2; // unsupported common word / person name: nearly nothing
       }
       return d;

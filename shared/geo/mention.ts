@@ -22,6 +22,8 @@ export interface Mention {
   negated: boolean;
   madeIn: boolean;
   demoted: boolean;
+  /** Seen in a person context (title, reporting verb, given/family name next to it): coherence must not revive it. */
+  person: boolean;
 }
 
 export function mention(
@@ -48,5 +50,6 @@ export function mention(
     negated: false,
     madeIn: false,
     demoted: false,
+    person: false,
   };
 }

@@ -60,10 +60,10 @@ function demonymOf(folded: string): { cc: string; capOnly: boolean; stemLen: num
 // ---------------------------------------------------------------- admin abbreviations (after a comma)
 const ABBREV: Record<string, string> = {};
 for (const a of 'Ala Ariz Ark Calif Cal Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nebr Nev N.H N.J N.M N.Y N.C N.D Okla Ore Pa R.I S.C S.D Tenn Tex Va Vt Wash W.Va Wis Wyo D.C AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC'.split(' ')) ABBREV[a] = 'US';
-for (const a of 'Ont Que B.C Alta Sask Man N.S N.B P.E.I Nfld Alb ON QC BC AB SK MB NS NB PE NL YT NT NU'.split(' ')) ABBREV[a] = 'CA';
+for (const a of 'Ont Que P.Q B.C Alta Sask Man N.S N.B P.E.I Nfld Lab Alb N.W.T Y.T Yuk Nvt ON QC BC AB SK MB NS NB PE NL YT NT NU'.split(' ')) ABBREV[a] = 'CA';
 for (const a of 'NSW Qld QLD Vic VIC Tas TAS WA SA NT ACT'.split(' ')) ABBREV[a] ??= 'AU';
 ABBREV['WA'] = 'US';
-const ABBREV_RE = new RegExp(`,\\s*(${Object.keys(ABBREV).sort((a, b) => b.length - a.length).map((a) => a.replace(/\./g, '\\.')).join('|')})(\\.?)(?![\\p{L}])`, 'gu');
+const ABBREV_RE = new RegExp(`[,(]\\s*(${Object.keys(ABBREV).sort((a, b) => b.length - a.length).map((a) => a.replace(/\./g, '\\.')).join('|')})(\\.?)(?![\\p{L}])`, 'gu');
 
 const ADMIN_HEADS: Record<string, Record<string, number>> = {
   county: { US: 0.85, KE: 0.05, TW: 0.05, CN: 0.05 },
@@ -194,6 +194,8 @@ export interface TextShape {
   /** Case-ending stripping: full for inflecting languages, genitive -s only for
    * Germanic ones, none for English/Romance text. */
   inflecting: 'full' | 'genitive' | 'none';
+  /** Mostly written in capitals (shouted tip, headline): capitals say nothing about names. */
+  upper: boolean;
 }
 
 const GENITIVE_ONLY = new Set(['de', 'nl', 'sv', 'da', 'nb', 'nn', 'no', 'af']);
@@ -224,7 +226,9 @@ export function textShape(toks: Token[], language: string | null = null): TextSh
     if (t.cap && !t.sentStart) capMid++;
   }
   const firstLower = toks.find((t) => !t.caseless && !/^\d/.test(t.text));
-  return { lowercase: cased >= 2 && capMid === 0 && !!firstLower && !firstLower.cap, inflecting };
+  let upperToks = 0;
+  for (const t of toks) if (t.upper && t.text.length >= 2) upperToks++;
+  return { lowercase: cased >= 2 && capMid === 0 && !!firstLower && !firstLower.cap, inflecting, upper: upperToks * 2 > cased };
 }
 
 function prepositionBefore(toks: Token[], i: number): boolean {
@@ -233,6 +237,22 @@ function prepositionBefore(toks: Token[], i: number): boolean {
   // "in a bar in X" handled by the immediate check; also "in the X", "w samym X".
   const p2 = toks[i - 2];
   return !!p2 && PREPOSITIONS.has(p2.folded) && !!p && /^(the|la|le|der|die|das|el|il|lo|de)$/.test(p.folded);
+}
+
+/** Street-type nouns (English; other languages compound them: "Hauptstraße", "rue de …"). */
+const STREET_TYPES = new Set(['road', 'rd', 'street', 'avenue', 'ave', 'way', 'lane', 'drive', 'close', 'crescent', 'boulevard', 'blvd', 'terrace', 'parkway', 'mews', 'gardens']);
+
+/** Token j (or j+1, j+2 after capitalised name words) is a capitalised street-type noun. */
+function streetAfter(src: string, toks: Token[], j: number, lowercase: boolean): boolean {
+  for (let k = j; k < j + 3 && k < toks.length; k++) {
+    const tk = toks[k]!;
+    const prev = toks[k - 1]!;
+    if (!/^\s$/.test(src.slice(prev.end, tk.start))) return false;
+    if (!tk.cap && !tk.upper && !lowercase) return false;
+    if (STREET_TYPES.has(tk.folded)) return true;
+    if (tk.sentStart) return false;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------- main
@@ -329,7 +349,9 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
         if (prep) mult *= 1.15;
         let weak = sentWeak;
         // Dateline: "WASHINGTON (CNN) —", "Paris, Ky. (AP)" at the start of the text.
-        const dateline = i === 0 && /^\s*(?:\(|—|–|-{1,2}\s|,\s*\p{Lu})/u.test(src.slice(lastTok.end));
+        // (also at the start of a later line, after a headline).
+        const lineStart = i === 0 || /^[ \t]*$/.test(src.slice(src.lastIndexOf('\n', t.start - 1) + 1, t.start)) && src.lastIndexOf('\n', t.start - 1) >= 0;
+        const dateline = lineStart && /^\s*(?:\(|—|–|-{1,2}\s|,\s*\p{Lu})/u.test(src.slice(lastTok.end, lastTok.end + 40));
         if (LOWER_COMMON.has(hit.key)) weak = t.sentStart && !prep;
         else if (COMMON_OR_PERSON.has(hit.key) || ambiguousRegions.has(hit.key)) weak = !(prep && !t.sentStart);
         if (dateline) weak = false;
@@ -353,6 +375,9 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
           const nextName = next && next.cap && !next.upper && /^\s$/.test(src.slice(lastTok.end, next.start)) && !PLACE_HEADS.has(next.folded) && !TITLES.has(next.folded) && !lookup(next.folded);
           if (prevName || nextName) { weak = true; mult *= 0.5; person = true; }
         }
+        // An all-capitals word in mixed-case text that is only a small place ("OPP", "GREEN fingered"):
+        // an acronym or a headline word, unless it opens a dateline.
+        if (t.upper && single && !dateline && !shape.upper && st.kind === 'place' && st.best !== 'r' && st.maxBucket < 10) weak = true;
         if (weak) {
           needsSupport = true;
           mult *= 0.25;
@@ -372,9 +397,20 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
       if (st.best === 'a' && st.maxBucket < 8) mult *= 0.8;
       // Tiny places whose name is a single short word: weak.
       if (st.kind === 'place' && st.best !== 'r' && st.maxBucket < 8 && single && hit.key.length <= 4) mult *= 0.5;
+      // "Little Portugal", "Little Italy": a neighbourhood named after the country, not the country.
+      const prevTok = toks[i - 1];
+      if (prevTok && prevTok.folded === 'little' && prevTok.cap && /^\s$/.test(src.slice(prevTok.end, t.start)) && (capital || shape.lowercase)) {
+        i += n - 1; // neither a place nor a demonym
+        continue;
+      }
+      // "Hertford Road", "Colton Way", "King Edward Street": a street named after a place says nothing
+      // about where the street is.
+      if (keep && st.best !== 'r' && streetAfter(src, toks, i + n, shape.lowercase)) keep = false;
       if (keep) {
         if (person && single) personNames.add(hit.key);
-        out.push(mention(st.kind, src, hit.start, hit.end, priorOf(hit.entries), st.weight, { fixed: false, tokStart: i, tokEnd: i + n, mult, needsSupport }));
+        const mm = mention(st.kind, src, hit.start, hit.end, priorOf(hit.entries), st.weight, { fixed: false, tokStart: i, tokEnd: i + n, mult, needsSupport });
+        mm.person = person;
+        out.push(mm);
         for (let j = 0; j < n; j++) used[i + j] = 1;
         i += n - 1;
         continue;
@@ -436,6 +472,8 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
     const end = start + abbr.length + (m[2] ?? '').length;
     // Two-letter codes must be followed by end / punctuation / ZIP, not by a word.
     if (/^[A-Z]{2,3}$/.test(abbr) && !/^\s*(?:$|[.,;:)!?]|\d{5})/.test(src.slice(end))) continue;
+    // In parentheses only the dotted/long forms ("London (Ont.)"): "(SA)", "(IN)" are too often something else.
+    if (m[0].startsWith('(') && (/^[A-Z]{2,3}$/.test(abbr) || !m[2] && !abbr.includes('.'))) continue;
     const clash = out.findIndex((x) => x.start < end && x.end > start);
     if (clash >= 0) {
       const x = out[clash]!;

@@ -39,6 +39,35 @@ export function phones(src: string): Mention[] {
   return out;
 }
 
+/**
+ * North American local format without a country code: "519-661-5670", "(416) 555-0199",
+ * "1-604-555-1234". The area code says US or Canada (or a Caribbean NANP country);
+ * libphonenumber resolves it. Toll-free codes (8XX with repeated digit) are shared: skipped.
+ * Written with separators only, so dates, amounts and IDs do not match.
+ */
+const NANP_RE = /(?<![\d+\-.\/])(?:1[ .-])?(?:\(([2-9]\d{2})\) ?|([2-9]\d{2})[ .-])[2-9]\d{2}[ .-]\d{4}(?![\d\-\/])/g;
+const TOLL_FREE = /^8(?:00|33|44|55|66|77|88)$/;
+
+export function nanpPhones(src: string): Mention[] {
+  const out: Mention[] = [];
+  for (const m of src.matchAll(NANP_RE)) {
+    const area = m[1] ?? m[2] ?? '';
+    if (TOLL_FREE.test(area)) continue;
+    const digits = m[0].replace(/\D/g, '').replace(/^1(?=\d{10}$)/, '');
+    let cc: string | undefined;
+    try {
+      const p = parsePhoneNumberFromString('+1' + digits, META);
+      if (!p || !p.isValid()) continue;
+      cc = p.country;
+    } catch {
+      continue;
+    }
+    if (!cc) continue;
+    out.push(mention('phone', src, m.index, m.index + m[0].length, { [cc]: 1 }, 2.2));
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------- web / e-mail
 const HOST_RE = /(?:https?:\/\/)?(?:[\p{L}\p{N}._%+-]+@)?(?:[a-z0-9](?:[a-z0-9-]{0,62})\.)+([a-zA-Z]{2,24})(?![\p{L}\p{N}-])/gu;
 

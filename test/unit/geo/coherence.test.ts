@@ -1,0 +1,96 @@
+import { describe, it, expect } from 'vitest';
+import { classify } from '#shared/geo/index.ts';
+
+describe('geo: document-level and newspaper mechanisms', () => {
+  it('reads a North American phone number without country code by its area code', () => {
+    // Prepare: 604 is a British Columbia area code, 212 a New York one.
+    // Act
+    const ca = classify('Call the tip line at (604) 555-0143 if you saw the van.');
+    const us = classify('Witnesses can reach detectives at 212-555-0187.');
+    // Assess
+    expect(ca.country).toBe('CA');
+    expect(ca.candidates[0]!.evidence.some((e) => e.kind === 'phone')).toBe(true);
+    expect(us.country).toBe('US');
+  });
+
+  it('does not read dates, ranges or toll-free numbers as phone numbers', () => {
+    // Prepare / Act
+    const r = classify('Between 2017-04-13 and 2018-05-20 the 800-555-0100 line took 1,234-5678 calls.');
+    // Assess
+    expect(r.candidates.some((c) => c.evidence.some((e) => e.kind === 'phone'))).toBe(false);
+  });
+
+  it('does not let repeated mentions of one name outvote other evidence', () => {
+    // Prepare: London twice, and an Ontario area code (London, Ontario exists in the gazetteer).
+    const text = 'Flooding closed two roads in London overnight. London fire crews ask residents to call 519-555-0142.';
+    // Act
+    const r = classify(text);
+    // Assess
+    expect(r.country).toBe('CA');
+  });
+
+  it('treats "Little <country>" as a neighbourhood, not the country', () => {
+    // Prepare / Act
+    const r = classify('The bakery in Little Italy near downtown Toronto reopened on Monday.');
+    const alone = classify('The bakery in Little Portugal reopened on Monday.');
+    // Assess
+    expect(r.country).toBe('CA');
+    expect(r.candidates.some((c) => c.country === 'IT')).toBe(false);
+    expect(alone.country).toBeNull();
+  });
+
+  it('ignores place names that only name a street', () => {
+    // Prepare: Boston and Chicago are large US cities, here street names in Leeds.
+    // Act
+    const r = classify('The crash happened on Boston Road near the Chicago Street junction in Leeds.');
+    // Assess
+    expect(r.country).toBe('GB');
+    expect(r.candidates.some((c) => c.country === 'US')).toBe(false);
+  });
+
+  it('counts an unknown town before a region as an address part', () => {
+    // Prepare: "Brightlingsea" is below the gazetteer threshold; Essex is English; Edmonton is large and Canadian.
+    const text = 'An Edmonton man was charged on Tuesday. A woman from Brightlingsea, Essex, was also charged with fraud.';
+    // Act
+    const r = classify(text);
+    // Assess
+    expect(r.country).toBe('GB');
+    expect(r.candidates[0]!.evidence.some((e) => e.text === 'Brightlingsea')).toBe(true);
+  });
+
+  it('does not revive a name seen next to a given name through coherence', () => {
+    // Prepare: "Duncan" is a town in Canada and the US; here a surname.
+    const text = 'Officers in Essex arrested Aseel Duncan, 19, on Friday. A second man from Chelmsford was also held.';
+    // Act
+    const r = classify(text);
+    // Assess
+    expect(r.country).toBe('GB');
+    expect(r.candidates.some((c) => c.country === 'CA' || c.country === 'US')).toBe(false);
+  });
+
+  it('reads provincial abbreviations in parentheses and after a comma', () => {
+    // Prepare / Act
+    const a = classify('Crews in London (Ont.) cleared the snow by noon.');
+    const b = classify('The mill in Paris, Ont., will close next spring.');
+    // Assess
+    expect(a.country).toBe('CA');
+    expect(b.country).toBe('CA');
+  });
+
+  it('ignores two-letter codes in parentheses', () => {
+    // Prepare / Act: "(SA)" is a company suffix here.
+    const r = classify('Shares of Acme (SA) fell sharply.');
+    // Assess
+    expect(r.country).toBeNull();
+  });
+
+  it('treats an all-capitals small-place word in mixed-case text as an acronym, but keeps a dateline', () => {
+    // Prepare: "OPP" is also a small town in Alabama; "TORRINGTON —" opens a dateline after a headline.
+    // Act
+    const acr = classify('Brant OPP officers responded to the collision on Monday.');
+    const dl = classify('Mayor to unveil drug plan\nTORRINGTON — The mayor will hold a press conference at noon today.');
+    // Assess
+    expect(acr.candidates.some((c) => c.country === 'US' && c.score >= 0.35)).toBe(false);
+    expect(dl.country).toBe('US');
+  });
+});
