@@ -62,6 +62,13 @@ export const lambdaBundling = {
     '@aws-sdk/client-s3': '@aws-sdk/client-s3',
     /** `@aws-sdk/endpoint-cache`'s LRU cache, ~7 KB with its helpers; a `Map` does the same. */
     'mnemonist/lru-cache': './infra/shims/lru-cache.ts',
+    /**
+     * The event-stream codec and marshallers (~15 KB), which HttpProtocol
+     * imports dynamically and the S3 client configures, for operations no
+     * function sends; the shim keeps the S3 client's configuration and fails
+     * an event-stream operation loudly.
+     */
+    '@smithy/core/event-streams': './infra/shims/no-event-streams.ts',
   } as Record<string, string>,
   /** NodejsFunction names the ESM output index.mjs. */
   outputFile: 'index.mjs',

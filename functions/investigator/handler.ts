@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { assertQueueAccess, canAccessQueue, principalFromClaims, type Principal } from '#shared/auth.ts';
 import { ForbiddenError, NotFoundError, TiplineError } from '#shared/errors.ts';
 import { isoSecond } from '#shared/ids.ts';
@@ -28,33 +28,33 @@ type Route = (event: HttpEvent, principal: Principal) => Promise<APIGatewayProxy
 
 const QueueParams = z.object({ country: QueueName });
 const QueueQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(2048).optional(),
-  sort: z.enum(['time', 'confidence']).default('time'),
-  status: TriageStatus.optional(),
-  objectId: ObjectId.optional(),
-  minConfidence: z.coerce.number().min(0).max(1).optional(),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
+  cursor: z.optional(z.string().check(z.maxLength(2048))),
+  sort: z._default(z.enum(['time', 'confidence']), 'time'),
+  status: z.optional(TriageStatus),
+  objectId: z.optional(ObjectId),
+  minConfidence: z.optional(z.coerce.number().check(z.gte(0), z.lte(1))),
 });
 const TipParams = z.object({ tipId: TipId });
 const ObjectParams = z.object({ objectId: ObjectId });
 const ExportQuery = z
-  .object({ country: QueueName.optional(), objectId: ObjectId.optional(), format: z.enum(['csv', 'jsonl']).default('csv') })
-  .refine((query) => query.country !== undefined || query.objectId !== undefined, {
-    message: 'country or objectId is required',
-    path: ['country'],
-  });
+  .object({ country: z.optional(QueueName), objectId: z.optional(ObjectId), format: z._default(z.enum(['csv', 'jsonl']), 'csv') })
+  .check(
+    z.refine((query) => query.country !== undefined || query.objectId !== undefined, {
+      message: 'country or objectId is required',
+      path: ['country'],
+    }),
+  );
 const NewObject = z.object({
-  objectId: ObjectId.optional(),
-  title: z.string().trim().min(1).max(200),
-  description: z.string().trim().max(2000).default(''),
+  objectId: z.optional(ObjectId),
+  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  description: z._default(z.string().check(z.trim(), z.maxLength(2000)), ''),
 });
-const ObjectChange = z
-  .object({
-    status: ObjectStatus.optional(),
-    title: z.string().trim().min(1).max(200).optional(),
-    description: z.string().trim().max(2000).optional(),
-  })
-  .strict();
+const ObjectChange = z.strictObject({
+  status: z.optional(ObjectStatus),
+  title: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+  description: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
+});
 
 function requireCoordinator(principal: Principal): void {
   if (!principal.coordinator) throw new ForbiddenError('Only a coordinator can do this');

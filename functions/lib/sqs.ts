@@ -1,32 +1,33 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import * as z from 'zod';
+import '#shared/schemas/zod-config.ts';
+import * as z from 'zod/mini';
 
 /*
  * The SQS record schema and JSON-string helper of @aws-lambda-powertools/parser
- * (2.35: schemas/sqs and helpers), restated here with `import * as z`. The
+ * (2.35: schemas/sqs and helpers), restated here with `zod/mini`. The
  * Powertools modules import `{ z }` from 'zod', a namespace re-export that
  * esbuild cannot tree-shake: it pulled all of zod, its JSON-schema code and
  * every locale (~440 KB) into each consumer bundle. Same fields, same rules.
  */
 const SqsMsgAttributeSchema = z.object({
-  stringValue: z.string().optional().nullable(),
-  binaryValue: z.string().optional().nullable(),
-  stringListValues: z.array(z.string()).optional(),
-  binaryListValues: z.array(z.string()).optional(),
+  stringValue: z.nullable(z.optional(z.string())),
+  binaryValue: z.nullable(z.optional(z.string())),
+  stringListValues: z.optional(z.array(z.string())),
+  binaryListValues: z.optional(z.array(z.string())),
   dataType: z.union([z.literal('String'), z.literal('Number'), z.literal('Binary'), z.string()]),
 });
 
 const SqsAttributesSchema = z.object({
   ApproximateReceiveCount: z.string(),
   ApproximateFirstReceiveTimestamp: z.string(),
-  MessageDeduplicationId: z.string().optional(),
-  MessageGroupId: z.string().optional(),
+  MessageDeduplicationId: z.optional(z.string()),
+  MessageGroupId: z.optional(z.string()),
   SenderId: z.string(),
   SentTimestamp: z.string(),
-  SequenceNumber: z.string().optional(),
-  AWSTraceHeader: z.string().optional(),
-  DeadLetterQueueSourceArn: z.string().optional(),
+  SequenceNumber: z.optional(z.string()),
+  AWSTraceHeader: z.optional(z.string()),
+  DeadLetterQueueSourceArn: z.optional(z.string()),
 });
 
 export const SqsRecordSchema = z.object({
@@ -36,25 +37,29 @@ export const SqsRecordSchema = z.object({
   attributes: SqsAttributesSchema,
   messageAttributes: z.record(z.string(), SqsMsgAttributeSchema),
   md5OfBody: z.string(),
-  md5OfMessageAttributes: z.string().optional().nullable(),
+  md5OfMessageAttributes: z.nullable(z.optional(z.string())),
   eventSource: z.literal('aws:sqs'),
   eventSourceARN: z.string(),
   awsRegion: z.string(),
 });
 
 /** A JSON string parsed, then validated by `schema` (Powertools' JSONStringified). */
-export function JSONStringified<S extends z.ZodType>(schema: S) {
-  return z
-    .string()
-    .transform((str, ctx) => {
-      try {
-        return JSON.parse(str) as unknown;
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', message: `Invalid JSON - ${(error as Error).message}`, fatal: true });
-        return z.NEVER;
-      }
-    })
-    .pipe(schema);
+export function JSONStringified<S extends z.core.$ZodType>(schema: S) {
+  return z.pipe(
+    z.pipe(
+      z.string(),
+      z.transform((str: string, ctx) => {
+        try {
+          return JSON.parse(str) as unknown;
+        } catch (error) {
+          // As Powertools' ctx.addIssue({ ..., fatal: true }) in zod classic records it.
+          ctx.issues.push({ code: 'custom', message: `Invalid JSON - ${(error as Error).message}`, fatal: true, input: str, continue: false });
+          return z.NEVER;
+        }
+      }),
+    ),
+    schema,
+  );
 }
 
 export interface ParsedMessage<T> {
@@ -70,13 +75,13 @@ export interface ParsedMessage<T> {
  * `work` says failed. Only those are retried, and after maxReceiveCount they
  * land in the DLQ with the reason logged here.
  */
-export async function processSqsBatch<S extends z.ZodType>(
+export async function processSqsBatch<S extends z.core.$ZodType>(
   event: SQSEvent,
   bodySchema: S,
   logger: Logger,
   work: (messages: ParsedMessage<z.infer<S>>[]) => Promise<Set<string>>,
 ): Promise<SQSBatchResponse> {
-  const recordSchema = SqsRecordSchema.extend({ body: JSONStringified(bodySchema) });
+  const recordSchema = z.extend(SqsRecordSchema, { body: JSONStringified(bodySchema) });
   const failures: string[] = [];
   const messages: ParsedMessage<z.infer<S>>[] = [];
   for (const record of event.Records) {

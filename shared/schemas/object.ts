@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import './zod-config.ts';
+import * as z from 'zod/mini';
 import { ObjectId } from './common.ts';
 
 export const ObjectStatus = z.enum(['draft', 'published', 'retired', 'identified']);
@@ -6,16 +7,16 @@ export type ObjectStatus = z.infer<typeof ObjectStatus>;
 
 export const TipObject = z.object({
   objectId: ObjectId,
-  title: z.string().min(1).max(200),
-  description: z.string().max(2000),
-  imageUrl: z.string().max(2048),
+  title: z.string().check(z.minLength(1), z.maxLength(200)),
+  description: z.string().check(z.maxLength(2000)),
+  imageUrl: z.string().check(z.maxLength(2048)),
   status: ObjectStatus,
   createdAt: z.string(),
 });
 export type TipObject = z.infer<typeof TipObject>;
 
 /** What the public sees of an object. */
-export const PublicObject = TipObject.pick({ objectId: true, title: true, description: true, imageUrl: true }).extend({
+export const PublicObject = z.extend(z.pick(TipObject, { objectId: true, title: true, description: true, imageUrl: true }), {
   identified: z.boolean(),
 });
 export type PublicObject = z.infer<typeof PublicObject>;

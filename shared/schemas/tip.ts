@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import './zod-config.ts';
+import * as z from 'zod/mini';
 import { limits } from '../resources.ts';
 import { IsoTime, ObjectId, QueueName, TipId } from './common.ts';
 import { TRIAGE_STATUSES } from '../tips/transitions.ts';
@@ -21,21 +22,25 @@ export const keptText = (value: string): string => value.replace(LONE_SURROGATE,
 export const SubmitTipRequest = z.object({
   objectId: ObjectId,
   text: z
-    .string()
-    .transform(keptText)
-    .refine((value) => value.replace(INVISIBLE, '').length > 0, 'must not be empty')
-    .refine((value) => [...value].length <= limits.maxTipChars, `must be at most ${limits.maxTipChars} characters`),
-  language: z
-    .string()
-    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "pt-BR"')
-    .max(35)
-    .optional(),
+    .pipe(z.string(), z.transform(keptText))
+    .check(
+      z.refine((value: string) => value.replace(INVISIBLE, '').length > 0, 'must not be empty'),
+      z.refine((value: string) => [...value].length <= limits.maxTipChars, `must be at most ${limits.maxTipChars} characters`),
+    ),
+  language: z.optional(
+    z
+      .string()
+      .check(
+        z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "pt-BR"'),
+        z.maxLength(35),
+      ),
+  ),
   /**
    * Honeypot: the form has a hidden `website` field that people never see or
    * fill. A non-empty value marks a bot; it gets an ordinary-looking 202 and
    * nothing is stored (shared/tips/submit.ts).
    */
-  website: z.string().max(limits.maxHoneypotChars).optional(),
+  website: z.optional(z.string().check(z.maxLength(limits.maxHoneypotChars))),
 });
 export type SubmitTipRequest = z.infer<typeof SubmitTipRequest>;
 
@@ -50,13 +55,13 @@ export const IntakeMessage = z.object({
   tipId: TipId,
   objectId: ObjectId,
   text: z.string(),
-  language: z.string().optional(),
+  language: z.optional(z.string()),
   submittedAt: IsoTime,
 });
 export type IntakeMessage = z.infer<typeof IntakeMessage>;
 
 /** Classify queue message: a distinct (non-duplicate) tip to locate, with the dedupe verdict to record. */
-export const ClassifyMessage = IntakeMessage.extend({
+export const ClassifyMessage = z.extend(IntakeMessage, {
   dedupeReason: z.string(),
 });
 export type ClassifyMessage = z.infer<typeof ClassifyMessage>;
@@ -71,8 +76,8 @@ export type PipelineStage = z.infer<typeof PipelineStage>;
 export const EvidenceSpan = z.object({
   kind: z.string(),
   text: z.string(),
-  start: z.number().int(),
-  end: z.number().int(),
+  start: z.number().check(z.int()),
+  end: z.number().check(z.int()),
 });
 
 export const CountryCandidate = z.object({
@@ -89,6 +94,6 @@ export const QueueItem = z.object({
   confidence: z.number(),
   submittedAt: IsoTime,
   status: TriageStatus,
-  duplicates: z.number().int(),
+  duplicates: z.number().check(z.int()),
 });
 export type QueueItem = z.infer<typeof QueueItem>;

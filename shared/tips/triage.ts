@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Principal } from '../auth.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors.ts';
 import { QueueName } from '../schemas/common.ts';
@@ -14,16 +14,17 @@ export { canTransition } from './transitions.ts';
  */
 
 export const TipPatch = z
-  .object({
-    status: TriageStatus.optional(),
-    assignee: z.string().trim().min(1).max(128).nullable().optional(),
-    note: z.string().trim().min(1).max(4000).optional(),
-    country: QueueName.optional(),
+  .strictObject({
+    status: z.optional(TriageStatus),
+    assignee: z.optional(z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(128)))),
+    note: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(4000))),
+    country: z.optional(QueueName),
   })
-  .strict()
-  .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
-    message: 'must change at least one of status, assignee, note, country',
-  });
+  .check(
+    z.refine((patch) => Object.values(patch).some((value) => value !== undefined), {
+      message: 'must change at least one of status, assignee, note, country',
+    }),
+  );
 export type TipPatch = z.infer<typeof TipPatch>;
 
 export interface TriageState {
