@@ -20,7 +20,7 @@ import { csvHeader, csvLine, jsonLine, toExportRow } from '#shared/tips/export.t
 import { summarise } from '#shared/tips/summary.ts';
 import { parseIfMatch, planPatch, TipPatch } from '#shared/tips/triage.ts';
 import { parseOrThrow } from '#shared/validation.ts';
-import { decodeBody, header, httpErrors, json, type HttpEvent } from '../lib/http.ts';
+import { decodeBody, header, httpErrors, json, type HttpEvent, HTTP_HANDLER_OPTIONS } from '../lib/http.ts';
 
 const logger = createLogger('investigator');
 
@@ -237,7 +237,7 @@ async function investigatorHandler(event: HttpEvent): Promise<APIGatewayProxyRes
   return route(event, principal);
 }
 
-export const handler = middy<HttpEvent, APIGatewayProxyResult>()
+export const handler = middy<HttpEvent, APIGatewayProxyResult>(HTTP_HANDLER_OPTIONS)
   .use(injectLambdaContext(logger))
   .use(httpErrors(logger))
   .handler(investigatorHandler);

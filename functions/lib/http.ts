@@ -11,6 +11,12 @@ import {
 export type HttpEvent = APIGatewayProxyEvent & { parsedBody?: unknown };
 type HttpRequest = Request<HttpEvent, APIGatewayProxyResult>;
 
+/**
+ * middy settings for HTTP handlers: stop a second before the Lambda deadline
+ * so a slow dependency (SDK retries with backoff) ends in a 503, not a timeout.
+ */
+export const HTTP_HANDLER_OPTIONS = { timeoutEarlyInMillis: 1000 } as const;
+
 const BASE_HEADERS: Record<string, string> = {
   'content-type': 'application/json; charset=utf-8',
   'cache-control': 'no-store',
@@ -46,6 +52,13 @@ export function httpErrors(logger: Logger): MiddlewareObj<HttpEvent, APIGatewayP
     const error = request.error;
     if (error instanceof TiplineError && error.expose) {
       request.response = json(error.statusCode, { error: error.message, ...(error.details ?? {}) });
+      return;
+    }
+    if (error instanceof Error && error.name === 'TimeoutError') {
+      // middy stops the handler just before the Lambda deadline (timeoutEarlyInMillis):
+      // an answer the client can retry, with the same Idempotency-Key, beats a gateway timeout.
+      logger.warn('handler stopped before the Lambda timeout');
+      request.response = json(503, { error: 'Service busy, please try again' }, { 'retry-after': '5' });
       return;
     }
     logger.error('Unhandled error', { error: error as Error });

@@ -4,7 +4,7 @@ import type { APIGatewayProxyResult } from 'aws-lambda';
 import { createLogger } from '#shared/logger.ts';
 import { isListed, toPublicObject } from '#shared/schemas/object.ts';
 import { listObjects } from '#shared/store/objects.ts';
-import { httpErrors, json, type HttpEvent } from '../lib/http.ts';
+import { httpErrors, json, type HttpEvent, HTTP_HANDLER_OPTIONS } from '../lib/http.ts';
 
 const logger = createLogger('list-objects');
 
@@ -15,7 +15,7 @@ async function listObjectsHandler(): Promise<APIGatewayProxyResult> {
   return json(200, { items }, { 'cache-control': 'public, max-age=60' });
 }
 
-export const handler = middy<HttpEvent, APIGatewayProxyResult>()
+export const handler = middy<HttpEvent, APIGatewayProxyResult>(HTTP_HANDLER_OPTIONS)
   .use(injectLambdaContext(logger))
   .use(httpErrors(logger))
   .handler(listObjectsHandler);

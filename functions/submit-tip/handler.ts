@@ -13,7 +13,7 @@ import { enqueueIntake } from '#shared/store/queues.ts';
 import { getTip, putEvidenceCopy } from '#shared/store/tips.ts';
 import { isHoneypot, submitTip } from '#shared/tips/submit.ts';
 import { parseOrThrow } from '#shared/validation.ts';
-import { decodeBody, header, httpErrors, json, type HttpEvent } from '../lib/http.ts';
+import { decodeBody, header, httpErrors, json, type HttpEvent, HTTP_HANDLER_OPTIONS } from '../lib/http.ts';
 
 const logger = createLogger('submit-tip');
 const deps = { getObject, putEvidenceCopy, getTip, enqueueIntake, now: Date.now };
@@ -64,7 +64,7 @@ async function submitTipHandler(event: HttpEvent): Promise<APIGatewayProxyResult
   return json(202, response);
 }
 
-export const handler = middy<HttpEvent, APIGatewayProxyResult>()
+export const handler = middy<HttpEvent, APIGatewayProxyResult>(HTTP_HANDLER_OPTIONS)
   .use(injectLambdaContext(logger))
   .use(httpErrors(logger))
   .handler(submitTipHandler);

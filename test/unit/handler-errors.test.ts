@@ -82,6 +82,25 @@ describe('POST /tips when DynamoDB throttles', () => {
   });
 });
 
+describe('POST /tips when DynamoDB is slower than the Lambda deadline', () => {
+  it('answers 503 with Retry-After a second before the deadline, not a gateway timeout', async () => {
+    // Prepare
+    dynamo.on(GetCommand).resolves({ Item: { objectId: 'obj-1', title: 't', description: '', imageUrl: '', status: 'published', createdAt: 'x' } });
+    dynamo.on(PutCommand).callsFake(() => new Promise((resolve) => setTimeout(() => resolve({}), 5_000)));
+    const deadline = Date.now() + 1_300;
+    const context = { ...lambdaContext(functions.submitTip), getRemainingTimeInMillis: () => deadline - Date.now() };
+    const started = Date.now();
+
+    // Act
+    const response = await submit(tipRequest(), context);
+
+    // Assess
+    expect(response.statusCode).toBe(503);
+    expect(response.headers?.['retry-after']).toBe('5');
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+});
+
 describe('classify consumer when DynamoDB throttles one tip', () => {
   it('reports only that message as a batch item failure', async () => {
     // Prepare
