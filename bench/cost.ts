@@ -72,7 +72,7 @@ interface Invocation {
   records: number;
 }
 const invocations: Invocation[] = [];
-let recordsDone: Record<FunctionKey, number> = { submitTip: 0, listObjects: 0, dedupe: 0, classify: 0, investigator: 0 };
+let recordsDone = Object.fromEntries(Object.keys(functions).map((key) => [key, 0])) as Record<FunctionKey, number>;
 for (const key of Object.keys(functions) as FunctionKey[]) {
   const inner = stack.handlers[key];
   stack.handlers[key] = async (event: unknown, context: Context) => {

@@ -25,11 +25,13 @@ export interface FunctionAccess {
 export const access = {
   // shared/tips/submit.ts: object lookup, idempotency claim, evidence copy, enqueue.
   submitTip: {
-    read: ['objects', 'idempotency'],
+    read: ['objects', 'idempotency', 'tips'],
     write: ['idempotency', 'tips'],
     send: ['intake'],
   },
   listObjects: { read: ['objects'] },
+  // functions/attachments: signs a presigned POST for one new key under attachments/.
+  attachments: { writeObjects: ['evidence'] },
   // functions/dedupe: dedupe index (conditional put + get), tip update, forward to classify.
   dedupe: {
     read: ['dedupe', 'tips'],

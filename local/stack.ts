@@ -10,7 +10,7 @@ import { startHttpAdapter, type ExtraRoute } from './http-adapter.ts';
 import { loadOrCreateKeys, verifyToken, type KeyPair } from './jwt.ts';
 import { QueuePoller } from './poller.ts';
 import { demoObjects } from './seed.ts';
-import { staticRoutes } from './static.ts';
+import { S3_PROXY_PREFIX, staticRoutes } from './static.ts';
 import { startSweeper } from './sweeper.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -59,17 +59,10 @@ export async function startLocalStack(options: LocalStackOptions = {}, logger: L
     awsEndpoint: emulators.awsEndpoint,
     ...(options.visibilityTimeoutSeconds === undefined ? {} : { visibilityTimeoutSeconds: options.visibilityTimeoutSeconds }),
   });
-  // Handlers read configuration once at import, as in Lambda, so set it first.
-  Object.assign(process.env, resources.env);
-
+  // The adapter listens first (answering 503 on /health) so its address is known:
+  // S3 is reached through it under /_s3, which puts presigned upload and download
+  // links on the page's own origin, as CloudFront does on AWS for the site.
   const handlers = {} as Record<FunctionKey, AnyHandler>;
-  for (const key of Object.keys(functions) as FunctionKey[]) handlers[key] = await loadHandler(key);
-
-  if (options.seed ?? true) {
-    const { createObject } = await import('#shared/store/objects.ts');
-    for (const object of demoObjects) await createObject(object);
-  }
-
   const keys = await loadOrCreateKeys(dataDir);
   const adapter = await startHttpAdapter({
     port: options.port ?? 0,
@@ -77,9 +70,19 @@ export async function startLocalStack(options: LocalStackOptions = {}, logger: L
     logger,
     isReady: () => ready,
     authorizer: { verify: async (token) => (await verifyToken(keys, token)) as Record<string, unknown> | null },
-    extra: options.extra ?? staticRoutes(ROOT),
+    extra: options.extra ?? staticRoutes(ROOT, emulators.awsEndpoint),
     ...(options.rateLimitPerMinute === undefined ? {} : { rateLimitPerMinute: options.rateLimitPerMinute }),
   });
+  const env = { ...resources.env, AWS_ENDPOINT_URL_S3: `${adapter.url}${S3_PROXY_PREFIX}` };
+
+  // Handlers read configuration once at import, as in Lambda, so set it first.
+  Object.assign(process.env, env);
+  for (const key of Object.keys(functions) as FunctionKey[]) handlers[key] = await loadHandler(key);
+
+  if (options.seed ?? true) {
+    const { createObject } = await import('#shared/store/objects.ts');
+    for (const object of demoObjects) await createObject(object);
+  }
 
   const makePollers = (): Record<QueueKey, QueuePoller> => {
     const result = {} as Record<QueueKey, QueuePoller>;
@@ -102,7 +105,7 @@ export async function startLocalStack(options: LocalStackOptions = {}, logger: L
 
   const stack = {
     url: adapter.url,
-    env: resources.env,
+    env,
     resources,
     keys,
     emulators,

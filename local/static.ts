@@ -35,10 +35,14 @@ export const SECURITY_HEADERS: Record<string, string> = {
  * images, and uploaded media from the local S3 — the local stand-in for
  * CloudFront with its S3 origins.
  */
-export function staticRoutes(root: string): ExtraRoute {
+export function staticRoutes(root: string, s3Endpoint?: string): ExtraRoute {
   const dist = resolve(root, 'web/dist');
   const demo = resolve(root, 'web/media');
   return async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<boolean> => {
+    if (s3Endpoint !== undefined && url.pathname.startsWith(`${S3_PROXY_PREFIX}/`)) {
+      await proxyToS3(request, response, url, s3Endpoint);
+      return true;
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') return false;
     const path = decodeURIComponent(url.pathname);
     if (path.startsWith('/media/')) {
@@ -59,6 +63,41 @@ export function staticRoutes(root: string): ExtraRoute {
     if (path.startsWith('/assets/')) return sendFile(response, await fileUnder(dist, path.slice(1)));
     return false;
   };
+}
+
+/** Local S3 (fauxqs) is reached through the adapter at this path prefix. */
+export const S3_PROXY_PREFIX = '/_s3';
+
+/**
+ * Forwards a request to the local S3 unchanged but for the prefix: presigned
+ * POST uploads and presigned GET downloads then stay on the page's origin, so
+ * the strict CSP (connect-src 'self') holds and no CORS is needed.
+ */
+async function proxyToS3(request: IncomingMessage, response: ServerResponse, url: URL, s3Endpoint: string): Promise<void> {
+  const target = `${s3Endpoint}${url.pathname.slice(S3_PROXY_PREFIX.length)}${url.search}`;
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (name === 'host' || name === 'connection' || value === undefined) continue;
+    headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+  const upstream = await fetch(target, {
+    method: request.method ?? 'GET',
+    headers,
+    ...(hasBody ? { body: Buffer.concat(chunks) } : {}),
+    redirect: 'manual',
+  });
+  const out: Record<string, string> = {};
+  upstream.headers.forEach((value, name) => {
+    if (name !== 'content-encoding' && name !== 'transfer-encoding' && name !== 'connection' && name !== 'content-length') out[name] = value;
+  });
+  const body = Buffer.from(await upstream.arrayBuffer());
+  // A HEAD answer has no body but the object's length.
+  const length = request.method === 'HEAD' ? (upstream.headers.get('content-length') ?? '0') : String(body.length);
+  response.writeHead(upstream.status, { ...out, 'content-length': length });
+  response.end(request.method === 'HEAD' ? undefined : body);
 }
 
 async function fileUnder(base: string, relative: string): Promise<string | null> {

@@ -7,7 +7,7 @@ import { isConditionalCheckFailed } from '#shared/store/conditions.ts';
 
 /**
  * DynamoDB's TTL, locally (dynalite has none): deletes items whose TTL
- * attribute is in the past. Like TTL it is lazy, and the delete is conditional
+ * attribute is in the past, and a deleted tip's attachment with it. Like TTL it is lazy, and the delete is conditional
  * so an item whose expiry was cleared meanwhile (a reopened tip) survives.
  */
 export async function sweepExpired(nowSeconds: number = Math.floor(Date.now() / 1000)): Promise<number> {
@@ -24,9 +24,9 @@ export async function sweepExpired(nowSeconds: number = Math.floor(Date.now() / 
         new ScanCommand({
           TableName: table,
           FilterExpression: '#ttl < :now',
-          ExpressionAttributeNames: { '#ttl': ttl, '#key': keyName },
+          ExpressionAttributeNames: { '#ttl': ttl, '#key': keyName, ...(key === 'tips' ? { '#attachment': 'attachmentKey' } : {}) },
           ExpressionAttributeValues: { ':now': nowSeconds },
-          ProjectionExpression: '#key',
+          ProjectionExpression: key === 'tips' ? '#key, #attachment' : '#key',
           ExclusiveStartKey: startKey,
         }),
       );
@@ -42,6 +42,11 @@ export async function sweepExpired(nowSeconds: number = Math.floor(Date.now() / 
             }),
           );
           deleted += 1;
+          // The attachment is part of the evidence copy and goes with it.
+          if (typeof item.attachmentKey === 'string') {
+            const { deleteAttachment } = await import('#shared/store/media.ts');
+            await deleteAttachment(item.attachmentKey);
+          }
         } catch (error) {
           if (!isConditionalCheckFailed(error)) throw error;
         }

@@ -173,6 +173,13 @@ export const functions = {
     timeoutSeconds: 30,
     description: 'Classify queue consumer: geo-classify and route',
   },
+  attachments: {
+    id: 'Attachments',
+    entry: 'functions/attachments/handler.ts',
+    memoryMb: 256,
+    timeoutSeconds: 10,
+    description: 'POST /tips/attachments: a presigned upload for a tip attachment',
+  },
   investigator: {
     id: 'Investigator',
     entry: 'functions/investigator/handler.ts',
@@ -244,6 +251,9 @@ export const routes: readonly RouteDef[] = [
   { method: 'POST', path: '/tips', function: 'submitTip', auth: 'public' },
   // Proof-of-work challenge for POST /tips (stateless; answers difficulty 0 when switched off).
   { method: 'GET', path: '/tips/challenge', function: 'submitTip', auth: 'public' },
+  // A tip's optional attachment goes straight to S3 through a presigned POST;
+  // its own function keeps the S3 client out of the submit function's bundle.
+  { method: 'POST', path: '/tips/attachments', function: 'attachments', auth: 'public' },
   { method: 'GET', path: '/objects', function: 'listObjects', auth: 'public' },
   { method: 'GET', path: '/investigator/queues/{country}', function: 'investigator', auth: 'investigator' },
   { method: 'GET', path: '/investigator/tips/{tipId}', function: 'investigator', auth: 'investigator' },
@@ -266,6 +276,9 @@ export const limits = {
   /** Object images uploaded by coordinators through a presigned POST. */
   maxImageBytes: 5 * 1024 * 1024,
   imageTypes: ['image/jpeg', 'image/png', 'image/webp'],
+  /** A tip's optional attachment: a photo or a PDF, uploaded straight to S3. */
+  maxAttachmentBytes: 10 * 1024 * 1024,
+  attachmentTypes: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'],
   /** Audit entries kept inside a tip item (items stay far below 400 KB). */
   maxHistoryEntries: 100,
 } as const;

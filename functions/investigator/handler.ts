@@ -12,7 +12,7 @@ import { ObjectStatus, TipObject } from '#shared/schemas/object.ts';
 import { TriageStatus } from '#shared/schemas/tip.ts';
 import { dedupeEngine } from '#shared/store/dedupe.ts';
 import { writeExport } from '#shared/store/exports.ts';
-import { imageUploadForm, objectImageUrl } from '#shared/store/media.ts';
+import { attachmentLink, imageUploadForm, objectImageUrl } from '#shared/store/media.ts';
 import { createObject, getObject, listObjects, updateObject } from '#shared/store/objects.ts';
 import { applyPatch, claimTip, releaseTip, triageState } from '#shared/store/triage.ts';
 import { clusterMembers, getTip, queryQueue, tipsOfObject, tipsOfQueue } from '#shared/store/tips.ts';
@@ -103,7 +103,8 @@ const routes: Record<string, Route> = {
     const headId = typeof item.duplicateOf === 'string' ? item.duplicateOf : tipId;
     const cluster = [{ tipId: headId, duplicateOf: null }, ...(await clusterMembers(headId))];
     const [size] = (await dedupeEngine.clusterSizes([{ objectId: String(item.objectId), clusterId: headId }])).values();
-    return json(200, { ...tipView(item), duplicates: headId === tipId ? (size ?? 1) - 1 : 0, cluster }, etag(item));
+    const attachment = typeof item.attachmentKey === 'string' ? { attachment: await attachmentLink(item.attachmentKey) } : {};
+    return json(200, { ...tipView(item), duplicates: headId === tipId ? (size ?? 1) - 1 : 0, cluster, ...attachment }, etag(item));
   },
 
   'PATCH /investigator/tips/{tipId}': async (event, principal) => {

@@ -35,6 +35,15 @@ export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
   "font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
+/**
+ * On AWS a tip's attachment is posted straight to the evidence bucket (a
+ * presigned POST), so that one origin is added to connect-src; locally the
+ * adapter serves S3 on the page's origin and the policy stays as above.
+ */
+export function siteContentSecurityPolicy(uploadOrigin: string): string {
+  return CONTENT_SECURITY_POLICY.replace("connect-src 'self'", `connect-src 'self' ${uploadOrigin}`);
+}
+
 /** Path patterns CloudFront sends to the API, derived from the routes so a new route is never missed. */
 export function apiPathPatterns(): string[] {
   const patterns = new Set<string>();
@@ -77,7 +86,10 @@ export class WebStack extends Stack {
 
     const headers = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
       securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
+        contentSecurityPolicy: {
+          contentSecurityPolicy: siteContentSecurityPolicy(`https://${props.mediaBucketName}.s3.${Aws.REGION}.amazonaws.com`),
+          override: true,
+        },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
         referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.NO_REFERRER, override: true },

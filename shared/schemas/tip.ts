@@ -1,7 +1,7 @@
 import './zod-config.ts';
 import * as z from 'zod/mini';
 import { limits } from '../resources.ts';
-import { IsoTime, ObjectId, QueueName, TipId } from './common.ts';
+import { ATTACHMENT_KEY_PATTERN, IsoTime, ObjectId, QueueName, TipId } from './common.ts';
 import { TRIAGE_STATUSES } from '../tips/transitions.ts';
 
 /** Characters that are invisible yet count as "text"; a tip of only these is empty. */
@@ -41,6 +41,8 @@ export const SubmitTipRequest = z.object({
    * nothing is stored (shared/tips/submit.ts).
    */
   website: z.optional(z.string().check(z.maxLength(limits.maxHoneypotChars))),
+  /** The key POST /tips/attachments returned, once the file is uploaded. */
+  attachmentKey: z.optional(z.string().check(z.regex(ATTACHMENT_KEY_PATTERN, 'must be the attachmentKey returned by POST /tips/attachments'))),
 });
 export type SubmitTipRequest = z.infer<typeof SubmitTipRequest>;
 

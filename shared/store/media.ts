@@ -1,5 +1,7 @@
-import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { randomUUID } from 'node:crypto';
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { bucketName } from '../config.ts';
 import { limits } from '../resources.ts';
 import { s3 } from './clients.ts';
@@ -35,4 +37,45 @@ export async function readMedia(key: string): Promise<{ body: Uint8Array; conten
   } catch {
     return null;
   }
+}
+
+/**
+ * A presigned POST for one new attachment key. S3 enforces the declared
+ * content type and the size limit; the bytes never pass through Lambda, and
+ * nothing about the uploader is kept (bucket access logs are off).
+ */
+export async function attachmentUploadForm(
+  contentType: string,
+  now: Date = new Date(),
+): Promise<{ attachmentKey: string; upload: { url: string; fields: Record<string, string> }; maxBytes: number; expiresInSeconds: number }> {
+  const attachmentKey = `attachments/${now.toISOString().slice(0, 10)}/${randomUUID()}`;
+  const expiresInSeconds = 15 * 60;
+  const { url, fields } = await createPresignedPost(s3, {
+    Bucket: BUCKET,
+    Key: attachmentKey,
+    Conditions: [
+      ['content-length-range', 1, limits.maxAttachmentBytes],
+      ['eq', '$Content-Type', contentType],
+    ],
+    Fields: { 'Content-Type': contentType },
+    Expires: expiresInSeconds,
+  });
+  return { attachmentKey, upload: { url, fields }, maxBytes: limits.maxAttachmentBytes, expiresInSeconds };
+}
+
+/** A short-lived download link for an investigator, or `missing` when nothing was uploaded under the key. */
+export async function attachmentLink(key: string): Promise<{ url: string; contentType: string; size: number } | { missing: true }> {
+  try {
+    const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }));
+    const url = await getSignedUrl(s3, new GetObjectCommand({ Bucket: BUCKET, Key: key }), { expiresIn: 15 * 60 });
+    return { url, contentType: head.ContentType ?? 'application/octet-stream', size: head.ContentLength ?? 0 };
+  } catch (error) {
+    if (error instanceof Error && (error.name === 'NotFound' || error.name === 'NoSuchKey')) return { missing: true };
+    throw error;
+  }
+}
+
+/** Deletes an attachment once its tip has expired (shared/tips/retention.ts). */
+export async function deleteAttachment(key: string): Promise<void> {
+  await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: key }));
 }

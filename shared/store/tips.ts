@@ -12,8 +12,10 @@ const [BY_QUEUE_TIME, BY_QUEUE_CONFIDENCE, BY_OBJECT, BY_CLUSTER] = tables.tips.
 export interface EvidenceCopy extends IntakeMessage {
   readonly receipt: string;
   readonly textSha256: string;
-  /** Hash of objectId, text and language: tells a retry from a reused Idempotency-Key. */
+  /** Hash of objectId, text, language and attachment: tells a retry from a reused Idempotency-Key. */
   readonly requestHash: string;
+  /** S3 key of the tip's optional attachment (evidence bucket). */
+  readonly attachmentKey?: string;
 }
 
 /**

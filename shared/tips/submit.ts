@@ -51,7 +51,7 @@ export async function submitTip(
   }
 
   const tipId = idempotencyKey === undefined ? newTipId(deps.now()) : tipIdForKey(idempotencyKey);
-  const requestHash = sha256Hex(JSON.stringify([request.objectId, request.text, request.language ?? null]));
+  const requestHash = sha256Hex(JSON.stringify([request.objectId, request.text, request.language ?? null, request.attachmentKey ?? null]));
   const message: IntakeMessage = {
     tipId,
     objectId: request.objectId,
@@ -60,7 +60,13 @@ export async function submitTip(
     submittedAt: isoSecond(deps.now()),
   };
   const receipt = receiptFor(tipId);
-  const created = await deps.putEvidenceCopy({ ...message, receipt, textSha256: sha256Hex(request.text), requestHash });
+  const created = await deps.putEvidenceCopy({
+    ...message,
+    receipt,
+    textSha256: sha256Hex(request.text),
+    requestHash,
+    ...(request.attachmentKey === undefined ? {} : { attachmentKey: request.attachmentKey }),
+  });
   if (!created) {
     const earlier = await deps.getTip(tipId);
     if (earlier === undefined || earlier.requestHash !== requestHash) {

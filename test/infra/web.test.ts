@@ -44,11 +44,15 @@ describe('web stack: site on CloudFront', () => {
   it('sends the same Content-Security-Policy as the local stack', () => {
     // Assess
     expect(CONTENT_SECURITY_POLICY).toBe(SECURITY_HEADERS['content-security-policy']);
-    built.web$.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
-      ResponseHeadersPolicyConfig: Match.objectLike({
-        SecurityHeadersConfig: Match.objectLike({ ContentSecurityPolicy: { ContentSecurityPolicy: CONTENT_SECURITY_POLICY, Override: true } }),
-      }),
-    });
+    const [policy] = Object.values(built.web$.findResources('AWS::CloudFront::ResponseHeadersPolicy'));
+    const csp = JSON.stringify(
+      (policy as { Properties: { ResponseHeadersPolicyConfig: { SecurityHeadersConfig: { ContentSecurityPolicy: unknown } } } }).Properties
+        .ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy,
+    );
+    // The same policy, with the evidence bucket's origin allowed for attachment uploads only.
+    expect(csp).toContain("connect-src 'self' https://");
+    expect(csp).toContain("script-src 'self'; style-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
   });
 
   it('keeps the site bucket private behind origin access control', () => {

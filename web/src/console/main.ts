@@ -66,7 +66,11 @@ interface Tip {
   history?: { at: string; by: string; changes: { field: string; from: string | null; to: string | null }[] }[];
   cluster?: { tipId: string; submittedAt?: string; duplicateOf?: string; similarity?: number }[];
   duplicates: number;
+  /** The tipster's photo or PDF: a presigned GET (15 minutes), or missing from the bucket. */
+  attachment?: Attachment;
 }
+
+type Attachment = { url: string; contentType: string; size: number } | { missing: true };
 
 interface ObjectRecord {
   objectId: string;
@@ -634,6 +638,7 @@ function renderDetail(moveFocus: boolean, message?: { text: string; error: boole
     ),
     h('h3', {}, 'Text'),
     tipTextNode(tip.text, evidence),
+    tip.attachment === undefined ? null : attachmentNode(tip.attachment),
     candidatePicker,
     evidenceList,
     h('div', { class: 'claim' },
@@ -672,6 +677,37 @@ function renderDetail(moveFocus: boolean, message?: { text: string; error: boole
             h('li', {}, `${formatTime(entry.at)} · ${entry.by}: `, entry.changes.map((change) => `${change.field} ${change.from ?? '–'} → ${change.to ?? '–'}`).join('; '))))),
   );
   if (moveFocus) focusOn(heading);
+}
+
+/** The attachment link opens the presigned URL in a new tab; nothing from the file is put into this page. */
+function attachmentNode(attachment: Attachment): HTMLElement {
+  const url = 'url' in attachment && typeof attachment.url === 'string' ? safeHttpUrl(attachment.url) : null;
+  if ('missing' in attachment || url === null || !('contentType' in attachment)) {
+    return h('p', { id: 'tip-attachment', class: 'attachment attachment-missing' }, 'Attachment could not be found');
+  }
+  return h(
+    'p',
+    { id: 'tip-attachment', class: 'attachment' },
+    h('a', { id: 'tip-attachment-link', href: url, target: '_blank', rel: 'noopener noreferrer' },
+      `Attachment (${String(attachment.contentType)}, ${formatBytes(attachment.size)})`,
+      h('span', { class: 'visually-hidden' }, ' (opens in a new tab)')),
+  );
+}
+
+function safeHttpUrl(raw: string): string | null {
+  try {
+    const url = new URL(raw, location.href);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function formatBytes(size: number): string {
+  if (!Number.isFinite(size) || size < 0) return 'size unknown';
+  if (size < 1024) return `${size} ${size === 1 ? 'byte' : 'bytes'}`;
+  if (size < 1024 * 1024) return `${Math.round(size / 1024)} KB`;
+  return `${(size / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 function meta(label: string, value: string): HTMLElement[] {

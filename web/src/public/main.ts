@@ -26,9 +26,28 @@ interface Draft {
   language: string;
   idempotencyKey: string;
   receipt: Receipt | null;
+  /** The optional attachment the tipster chose. */
+  file: File | null;
+  /** That file once uploaded, so a retry after a refused tip does not upload it again. */
+  uploaded: { readonly file: File; readonly attachmentKey: string } | null;
+  /** Whether the sent tip carried the attachment (for the receipt). */
+  attached: boolean;
+}
+
+/** POST /tips/attachments: where and how to upload the file (an S3 presigned POST). */
+interface AttachmentUpload {
+  readonly attachmentKey: string;
+  readonly upload: { readonly url: string; readonly fields: Record<string, string> };
+  readonly maxBytes?: number;
 }
 
 const MAX_CHARS = 5000;
+/** Attachments, as the API accepts them (shared/resources.ts limits). */
+const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
+const MAX_ATTACHMENT_MB = 10;
+const MAX_ATTACHMENT_BYTES = MAX_ATTACHMENT_MB * 1024 * 1024;
+/** For files the browser gives no type (some systems do not know WebP). */
+const TYPE_BY_EXTENSION: Record<string, (typeof ATTACHMENT_TYPES)[number]> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', pdf: 'application/pdf' };
 const LOCALE_KEY = 'tipline.locale';
 /** Languages offered for the tip itself; names come from Intl in the interface language. */
 const TIP_LANGUAGES = ['en', 'fr', 'de', 'nl', 'es', 'pl', 'pt', 'it', 'sv', 'da', 'fi', 'no', 'cs', 'sk', 'sl', 'hr', 'hu', 'ro', 'bg', 'el', 'lt', 'lv', 'et', 'tr', 'ru', 'uk', 'ar'];
@@ -59,7 +78,7 @@ function newKey(): string {
 function draftFor(objectId: string): Draft {
   let draft = drafts.get(objectId);
   if (draft === undefined) {
-    draft = { text: '', language: '', idempotencyKey: newKey(), receipt: null };
+    draft = { text: '', language: '', idempotencyKey: newKey(), receipt: null, file: null, uploaded: null, attached: false };
     drafts.set(objectId, draft);
   }
   return draft;
@@ -214,6 +233,26 @@ function renderForm(section: HTMLElement, object: PublicObject, draft: Draft): v
   const languageSelect = h('select', { id: 'tip-language', name: 'language' }, h('option', { value: '' }, t('tipLanguageNone')), languageOptions());
   languageSelect.value = draft.language;
   const languageError = h('p', { id: 'tip-language-error', class: 'field-error', hidden: true });
+  const fileInput = h('input', {
+    id: 'tip-file',
+    name: 'file',
+    type: 'file',
+    accept: ATTACHMENT_TYPES.join(','),
+    'aria-describedby': 'tip-file-hint tip-file-privacy',
+  });
+  const fileError = h('p', { id: 'tip-file-error', class: 'field-error', hidden: true });
+  const removeFile = h('button', { type: 'button', class: 'button button-small', id: 'tip-file-remove', hidden: true }, t('fileRemove'));
+  if (draft.file !== null) {
+    // Back on the form (another interface language): keep the chosen file.
+    try {
+      const transfer = new DataTransfer();
+      transfer.items.add(draft.file);
+      fileInput.files = transfer.files;
+    } catch {
+      draft.file = null;
+    }
+  }
+  removeFile.hidden = draft.file === null;
   // Honeypot: off-screen and out of the tab order; people leave it empty, form-filling bots do not.
   const honeypot = h('input', { id: 'tip-website', name: 'website', type: 'text', tabindex: -1, autocomplete: 'off' });
   const button = h('button', { type: 'submit', class: 'button button-primary', id: 'tip-submit' }, t('submit'));
@@ -225,6 +264,13 @@ function renderForm(section: HTMLElement, object: PublicObject, draft: Draft): v
     generalError,
     h('div', { class: 'field' }, h('label', { for: 'tip-text' }, t('tipLabel')), h('p', { id: 'tip-hint', class: 'hint' }, t('tipHint')), textError, textarea, counter),
     h('div', { class: 'field' }, h('label', { for: 'tip-language' }, t('tipLanguageLabel')), languageError, languageSelect),
+    h('div', { class: 'field field-file' },
+      h('label', { for: 'tip-file' }, t('fileLabel')),
+      h('p', { id: 'tip-file-hint', class: 'hint' }, t('fileHint', { max: MAX_ATTACHMENT_MB })),
+      h('p', { id: 'tip-file-privacy', class: 'hint privacy-note' }, t('filePrivacy')),
+      fileError,
+      h('div', { class: 'file-row' }, fileInput, removeFile),
+    ),
     h('div', { class: 'hp-field' }, h('label', { for: 'tip-website' }, t('honeypotLabel')), honeypot),
     button,
     status,
@@ -251,6 +297,20 @@ function renderForm(section: HTMLElement, object: PublicObject, draft: Draft): v
     draft.language = languageSelect.value;
     setFieldError(languageSelect, languageError, null);
   });
+  fileInput.addEventListener('change', () => {
+    draft.file = fileInput.files?.[0] ?? null;
+    removeFile.hidden = draft.file === null;
+    const problem = draft.file === null ? null : fileProblem(draft.file);
+    setFieldError(fileInput, fileError, problem);
+  });
+  removeFile.addEventListener('click', () => {
+    if (sending) return;
+    fileInput.value = '';
+    draft.file = null;
+    removeFile.hidden = true;
+    setFieldError(fileInput, fileError, null);
+    fileInput.focus();
+  });
   updateCounter();
 
   const showGeneral = (message: string): void => {
@@ -265,31 +325,52 @@ function renderForm(section: HTMLElement, object: PublicObject, draft: Draft): v
     generalError.hidden = true;
     setFieldError(textarea, textError, null);
     setFieldError(languageSelect, languageError, null);
+    setFieldError(fileInput, fileError, null);
     const count = charCount(textarea.value);
+    const problem = draft.file === null ? null : fileProblem(draft.file);
+    if (count === 0 || count > MAX_CHARS) setFieldError(textarea, textError, count === 0 ? t('errorEmpty') : t('errorTooLong', { max: MAX_CHARS }));
+    if (problem !== null) setFieldError(fileInput, fileError, problem);
     if (count === 0 || count > MAX_CHARS) {
-      setFieldError(textarea, textError, count === 0 ? t('errorEmpty') : t('errorTooLong', { max: MAX_CHARS }));
       textarea.focus();
+      return;
+    }
+    if (problem !== null) {
+      fileInput.focus();
       return;
     }
     sending = true;
     button.disabled = true;
-    button.textContent = t('sending');
+    removeFile.disabled = true;
     form.setAttribute('aria-busy', 'true');
-    status.textContent = t('sending');
-    void send(object, draft, honeypot.value, () => {
-      status.textContent = t('provingWork');
-    })
+    const progress = (message: string): void => {
+      button.textContent = message;
+      status.textContent = message;
+    };
+    void (async (): Promise<Receipt> => {
+      let attachmentKey: string | undefined;
+      if (draft.file !== null) {
+        progress(t('uploading'));
+        attachmentKey = await uploadAttachment(draft, draft.file);
+      }
+      progress(t('sending'));
+      const receipt = await send(object, draft, honeypot.value, attachmentKey, () => {
+        status.textContent = t('provingWork');
+      });
+      draft.attached = attachmentKey !== undefined;
+      return receipt;
+    })()
       .then((receipt) => {
         draft.receipt = receipt;
         renderReceipt(section, object, draft, true);
       })
       .catch((error: unknown) => {
         status.textContent = '';
-        handleError(error, { textarea, textError, languageSelect, languageError, showGeneral });
+        handleError(error, { textarea, textError, languageSelect, languageError, fileInput, fileError, draft, showGeneral });
       })
       .finally(() => {
         sending = false;
         button.disabled = false;
+        removeFile.disabled = false;
         button.textContent = t('submit');
         form.removeAttribute('aria-busy');
       });
@@ -322,6 +403,75 @@ function languageOptions(): HTMLOptionElement[] {
     .map(({ code, name }) => h('option', { value: code }, name));
 }
 
+/** Why the API would refuse this file, checked before anything is sent; null when it is fine. */
+function fileProblem(file: File): string | null {
+  if (contentTypeOf(file) === null) return t('errorFileType');
+  if (file.size === 0) return t('errorFileEmpty');
+  if (file.size > MAX_ATTACHMENT_BYTES) return t('errorFileSize', { max: MAX_ATTACHMENT_MB });
+  return null;
+}
+
+function contentTypeOf(file: File): (typeof ATTACHMENT_TYPES)[number] | null {
+  const declared = file.type.toLowerCase();
+  const known = ATTACHMENT_TYPES.find((type) => type === declared);
+  if (known !== undefined) return known;
+  if (declared !== '') return null;
+  const extension = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? '';
+  return Object.hasOwn(TYPE_BY_EXTENSION, extension) ? TYPE_BY_EXTENSION[extension]! : null;
+}
+
+/** The upload failed: the tip is not sent, and the error goes next to the file field. */
+class UploadError extends Error {
+  readonly messageKey: MessageKey;
+  constructor(messageKey: MessageKey, cause?: unknown) {
+    super(messageKey, { cause });
+    this.messageKey = messageKey;
+  }
+}
+
+/**
+ * Asks the API for a presigned POST, then uploads the file straight to the
+ * bucket (another origin): the fields first, the file last. A file already
+ * uploaded for this draft is not uploaded again.
+ */
+async function uploadAttachment(draft: Draft, file: File): Promise<string> {
+  if (draft.uploaded !== null && draft.uploaded.file === file) return draft.uploaded.attachmentKey;
+  draft.uploaded = null;
+  const contentType = contentTypeOf(file);
+  if (contentType === null) throw new UploadError('errorFileType');
+  let grant: AttachmentUpload;
+  try {
+    grant = (
+      await requestJson<AttachmentUpload>('/tips/attachments', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ contentType, size: file.size }),
+      })
+    ).body;
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 400 || error.status === 413)) {
+      const fields = error.issues.map((issue) => issue.path.split('.')[0]);
+      if (fields.includes('contentType')) throw new UploadError('errorFileType', error);
+      if (fields.includes('size') || error.status === 413) throw new UploadError('errorFileSize', error);
+    }
+    throw new UploadError('errorUpload', error);
+  }
+  if (typeof grant.attachmentKey !== 'string' || typeof grant.upload?.url !== 'string') throw new UploadError('errorUpload');
+  if (typeof grant.maxBytes === 'number' && file.size > grant.maxBytes) throw new UploadError('errorFileSize');
+  const body = new FormData();
+  for (const [name, value] of Object.entries(grant.upload.fields ?? {})) body.append(name, value);
+  body.append('file', file);
+  let response: Response;
+  try {
+    response = await fetch(grant.upload.url, { method: 'POST', body, credentials: 'omit', cache: 'no-store' });
+  } catch (error) {
+    throw new UploadError('errorUpload', error);
+  }
+  if (!response.ok) throw new UploadError(response.status === 400 && /EntityTooLarge/.test(await response.text().catch(() => '')) ? 'errorFileSize' : 'errorUpload');
+  draft.uploaded = { file, attachmentKey: grant.attachmentKey };
+  return grant.attachmentKey;
+}
+
 function setFieldError(field: HTMLElement, error: HTMLElement, message: string | null): void {
   const describedBy = (field.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id !== '' && id !== error.id);
   if (message === null) {
@@ -351,9 +501,10 @@ async function powHeaders(onWork: () => void): Promise<Record<string, string>> {
   return { [POW_HEADER]: powHeaderValue(body.challenge, nonce) };
 }
 
-async function send(object: PublicObject, draft: Draft, honeypot: string, onWork: () => void): Promise<Receipt> {
+async function send(object: PublicObject, draft: Draft, honeypot: string, attachmentKey: string | undefined, onWork: () => void): Promise<Receipt> {
   const body: Record<string, string> = { objectId: object.objectId, text: draft.text };
   if (draft.language !== '') body.language = draft.language;
+  if (attachmentKey !== undefined) body.attachmentKey = attachmentKey;
   if (honeypot !== '') body.website = honeypot;
   const post = async (): Promise<Receipt> => {
     const pow = await powHeaders(onWork);
@@ -382,10 +533,18 @@ interface ErrorTargets {
   readonly textError: HTMLElement;
   readonly languageSelect: HTMLSelectElement;
   readonly languageError: HTMLElement;
+  readonly fileInput: HTMLInputElement;
+  readonly fileError: HTMLElement;
+  readonly draft: Draft;
   readonly showGeneral: (message: string) => void;
 }
 
 function handleError(error: unknown, targets: ErrorTargets): void {
+  if (error instanceof UploadError) {
+    setFieldError(targets.fileInput, targets.fileError, error.messageKey === 'errorFileSize' ? t('errorFileSize', { max: MAX_ATTACHMENT_MB }) : t(error.messageKey));
+    targets.fileInput.focus();
+    return;
+  }
   if (error instanceof NetworkError || !(error instanceof ApiError)) {
     targets.showGeneral(t('errorNetwork'));
     return;
@@ -401,6 +560,12 @@ function handleError(error: unknown, targets: ErrorTargets): void {
       } else if (field === 'language') {
         setFieldError(targets.languageSelect, targets.languageError, t('errorLanguage'));
         if (!focused) targets.languageSelect.focus();
+        focused = true;
+      } else if (field === 'attachmentKey') {
+        // The upload is not usable: the next try uploads the file again.
+        targets.draft.uploaded = null;
+        setFieldError(targets.fileInput, targets.fileError, t('errorUpload'));
+        if (!focused) targets.fileInput.focus();
         focused = true;
       }
     }
@@ -423,6 +588,7 @@ function renderReceipt(section: HTMLElement, object: PublicObject, draft: Draft,
       { class: 'receipt', role: 'region', 'aria-labelledby': 'receipt-heading' },
       heading,
       h('p', {}, t('receiptText')),
+      draft.attached ? h('p', { id: 'receipt-attachment' }, t('receiptAttachment')) : null,
       h('dl', { class: 'receipt-codes' },
         h('dt', {}, t('receiptCode')), h('dd', { id: 'receipt-code', class: 'code' }, receipt.receipt),
         h('dt', {}, t('tipIdLabel')), h('dd', { id: 'receipt-tip-id', class: 'code' }, receipt.tipId),
@@ -432,7 +598,7 @@ function renderReceipt(section: HTMLElement, object: PublicObject, draft: Draft,
         class: 'button',
         onclick: () => {
           // A new form fill gets a new idempotency key.
-          drafts.set(object.objectId, { text: '', language: draft.language, idempotencyKey: newKey(), receipt: null });
+          drafts.set(object.objectId, { text: '', language: draft.language, idempotencyKey: newKey(), receipt: null, file: null, uploaded: null, attached: false });
           renderObject(byId('main'), object.objectId);
           byId('tip-text').focus();
         },

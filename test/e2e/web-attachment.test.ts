@@ -1,0 +1,243 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mintToken } from '#local/jwt.ts';
+import { startLocalStack, type LocalStack } from '#local/stack.ts';
+import { buildWeb } from '../../scripts/build-web.ts';
+import { apiClient, eventually } from '../support/api.ts';
+
+/**
+ * A tip with an attachment, in a real browser against the whole local stack:
+ * the form uploads the file straight to the bucket through a presigned POST
+ * (another origin, allowed by the page's connect-src), sends the tip with the
+ * attachment key, and the console links to the file.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+/** The API's public POST routes; any other POST from the form is the upload to the bucket (proxied on the page's origin locally, another origin on AWS). */
+const API_POSTS = new Set(['/tips', '/tips/attachments', '/tips/challenge']);
+const ROOT = resolve(import.meta.dirname, '../..');
+const SHOTS = join(ROOT, 'test-results/screenshots');
+
+type Json = Record<string, any>;
+
+/** A valid 2×2 RGB PNG. */
+function tinyPng(): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer): number => {
+    let c = 0xffffffff;
+    for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([length, body, sum]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(2, 0); // width
+  header.writeUInt32BE(2, 4); // height
+  header[8] = 8; // bit depth
+  header[9] = 2; // RGB
+  // Two rows, each: filter byte 0 + two RGB pixels.
+  const pixels = Buffer.from([0, 255, 0, 0, 0, 255, 0, 0, 0, 0, 255, 255, 255, 255]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(pixels)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+describe.skipIf(!existsSync(CHROMIUM))('web front end: tip attachments', () => {
+  let stack: LocalStack;
+  let dataDir: string;
+  let fileDir: string;
+  let browser: Browser;
+  let context: BrowserContext;
+  const problems: string[] = [];
+  const png = tinyPng();
+
+  beforeAll(async () => {
+    await buildWeb();
+    mkdirSync(SHOTS, { recursive: true });
+    dataDir = mkdtempSync(join(tmpdir(), 'tipline-web-attachment-'));
+    fileDir = mkdtempSync(join(tmpdir(), 'tipline-web-files-'));
+    writeFileSync(join(fileDir, 'towel.png'), png);
+    // Over the 10 MB limit (sparse zeros are enough: the form refuses it by size).
+    writeFileSync(join(fileDir, 'huge.png'), Buffer.alloc(20 * 1024 * 1024));
+    stack = await startLocalStack({ dataDir, persist: false, port: 0, visibilityTimeoutSeconds: 2 });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+    context = await browser.newContext({ baseURL: stack.url, locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });
+    if (fileDir !== undefined) rmSync(fileDir, { recursive: true, force: true });
+  });
+
+  /** A page that records CSP violations and script errors (none are allowed). */
+  async function open(path: string, on: BrowserContext = context): Promise<Page> {
+    const page = await on.newPage();
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) problems.push(`console: ${message.text()}`);
+    });
+    await page.goto(path);
+    return page;
+  }
+
+  let tipId = '';
+
+  it('uploads a photo with the tip and says so on the receipt', async () => {
+    const page = await open('/#/object/obj-towel');
+    await page.getByRole('heading', { level: 1, name: 'Striped beach towel' }).waitFor();
+    expect(await page.getByLabel('Photo or PDF (optional)').getAttribute('accept')).toBe('image/jpeg,image/png,image/webp,application/pdf');
+    expect(await page.locator('#tip-file-privacy').textContent()).toContain('Photos can carry the place and time they were taken');
+
+    const requests: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() !== 'POST') return;
+      const url = new URL(request.url());
+      requests.push(url.origin === new URL(stack.url).origin && API_POSTS.has(url.pathname) ? url.pathname : 'bucket');
+    });
+    await page.locator('#tip-text').fill('I bought this towel in Porto, Portugal');
+    await page.locator('#tip-file').setInputFiles(join(fileDir, 'towel.png'));
+    expect(await page.locator('#tip-file-error').isHidden()).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'public-form-attachment.png'), fullPage: true });
+    await page.locator('#tip-submit').dblclick();
+    await page.locator('#receipt-heading').waitFor();
+    expect(await page.locator('#receipt-attachment').textContent()).toBe('Your file was sent with your tip.');
+    tipId = (await page.locator('#receipt-tip-id').textContent()) ?? '';
+    expect(tipId).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
+    await page.waitForTimeout(300);
+    // One upload, one tip, in that order, for a double click.
+    expect(requests.filter((path) => path !== '/tips/challenge')).toEqual(['/tips/attachments', 'bucket', '/tips']);
+    await page.close();
+  });
+
+  it('links the attachment in the console, and the link serves the same bytes', async () => {
+    expect(tipId).not.toBe('');
+    const coordinator = await mintToken(stack.keys, { groups: ['coordinator'] });
+    const api = apiClient(stack.url);
+    await eventually(async () => {
+      const response = await api.get<Json>(`/investigator/tips/${tipId}`, coordinator);
+      return response.status === 200 && response.body.queue === 'PT' ? true : undefined;
+    }, 20_000);
+
+    const page = await open('/console');
+    const token = await mintToken(stack.keys, { groups: ['PT'], username: 'ines', sub: 'sub-ines' });
+    await page.locator('#token').fill(token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('#session-groups').waitFor();
+    const row = page.locator(`tr[data-tip-id="${tipId}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('I bought this towel in Porto, Portugal');
+    await row.getByRole('button').click();
+    const link = page.locator('#tip-attachment-link');
+    await link.waitFor();
+    expect(await link.textContent()).toMatch(/^Attachment \(image\/png, \d+ bytes\)/);
+    expect(await link.getAttribute('target')).toBe('_blank');
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+    await page.screenshot({ path: join(SHOTS, 'console-attachment.png'), fullPage: true });
+    const response = await fetch((await link.getAttribute('href'))!);
+    expect(response.status).toBe(200);
+    expect(Buffer.from(await response.arrayBuffer()).equals(png)).toBe(true);
+
+    // When the object is gone from the bucket, the API says so and the console tells the investigator.
+    await page.route(`**/investigator/tips/${tipId}`, async (route) => {
+      const original = await route.fetch();
+      await route.fulfill({ response: original, json: { ...((await original.json()) as Json), attachment: { missing: true } } });
+    });
+    await row.getByRole('button').click();
+    await page.locator('#tip-attachment', { hasText: 'Attachment could not be found' }).waitFor();
+    expect(await page.locator('#tip-attachment-link').count()).toBe(0);
+    await page.close();
+  });
+
+  it('refuses a 20 MB file next to the field, before anything is sent', async () => {
+    const page = await open('/#/object/obj-bag');
+    const posts: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST') posts.push(request.url());
+    });
+    await page.locator('#tip-text').fill('Seen in a shop in Gdańsk');
+    await page.locator('#tip-file').setInputFiles(join(fileDir, 'huge.png'));
+    // Checked on choosing the file…
+    await page.locator('#tip-file-error').waitFor();
+    expect(await page.locator('#tip-file-error').textContent()).toBe('This file is too large: at most 10 MB.');
+    // …and again on sending.
+    await page.locator('#tip-submit').click();
+    expect(await page.locator('#tip-file-error').textContent()).toBe('This file is too large: at most 10 MB.');
+    expect(await page.locator('#tip-file').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate('document.activeElement.id')).toBe('tip-file');
+    await page.waitForTimeout(300);
+    expect(posts).toEqual([]);
+    expect(await page.locator('#receipt-heading').count()).toBe(0);
+
+    // Removing the file clears the error.
+    await page.locator('#tip-file-remove').click();
+    expect(await page.locator('#tip-file-error').isHidden()).toBe(true);
+    expect(await page.evaluate("document.getElementById('tip-file').files.length")).toBe(0);
+    await page.close();
+  });
+
+  it('shows a failed upload next to the field and does not send the tip', async () => {
+    const page = await open('/#/object/obj-bag');
+    const tips: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/tips') tips.push(request.url());
+    });
+    // The bucket refuses the upload.
+    await page.route('**/*', (route) => {
+      const request = route.request();
+      if (request.method() !== 'POST' || API_POSTS.has(new URL(request.url()).pathname)) return route.continue();
+      return route.fulfill({ status: 403, contentType: 'application/xml', headers: { 'access-control-allow-origin': '*' }, body: '<Error><Code>AccessDenied</Code></Error>' });
+    });
+    await page.locator('#tip-text').fill('Seen in a shop in Gdańsk, Poland');
+    await page.locator('#tip-file').setInputFiles(join(fileDir, 'towel.png'));
+    await page.locator('#tip-submit').click();
+    await page.locator('#tip-file-error').waitFor();
+    expect(await page.locator('#tip-file-error').textContent()).toContain('The file could not be uploaded');
+    expect(await page.evaluate('document.activeElement.id')).toBe('tip-file');
+    expect(await page.locator('#tip-submit').textContent()).toBe('Send tip');
+    expect(tips).toEqual([]);
+    await page.close();
+  });
+
+  it('has no horizontal scroll at 360 px and no serious axe violations with an error shown', async () => {
+    const narrow = await browser.newContext({ baseURL: stack.url, locale: 'en-GB', viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, bypassCSP: true });
+    const page = await open('/#/object/obj-towel', narrow);
+    await page.locator('#tip-file').setInputFiles(join(fileDir, 'huge.png'));
+    await page.locator('#tip-file-error').waitFor();
+    expect((await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number).toBeLessThanOrEqual(0);
+    await page.locator('#tip-file').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'public-form-attachment-360.png') });
+    // axe is injected as an inline script, hence bypassCSP for this context only.
+    await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+    const violations = (await page.evaluate(
+      `axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.help))`,
+    )) as string[];
+    expect(violations).toEqual([]);
+    await narrow.close();
+  });
+
+  it('ran under the CSP without violations or script errors', () => {
+    expect(problems).toEqual([]);
+  });
+});
