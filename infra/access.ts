@@ -20,6 +20,7 @@ export interface FunctionAccess {
   readonly send?: readonly QueueKey[];
   readonly readObjects?: readonly BucketKey[];
   readonly writeObjects?: readonly BucketKey[];
+  readonly deleteObjects?: readonly BucketKey[];
 }
 
 export const access = {
@@ -32,6 +33,8 @@ export const access = {
   listObjects: { read: ['objects'] },
   // functions/attachments: signs a presigned POST for one new key under attachments/.
   attachments: { writeObjects: ['evidence'] },
+  // functions/retention: deletes the attachment of a tip that TTL removed.
+  retention: { deleteObjects: ['evidence'] },
   // functions/dedupe: dedupe index (conditional put + get), tip update, forward to classify.
   dedupe: {
     read: ['dedupe', 'tips'],

@@ -60,6 +60,12 @@ export const REASONS = {
       'Public route (auth: public in shared/resources.ts): tipsters are anonymous, so there is no Cognito user to ' +
       'authorize. Every investigator route uses the Cognito user-pool authorizer (tested in test/infra).',
   },
+  ttlFailureQueueIsDlq: {
+    id: 'AwsSolutions-SQS3',
+    reason:
+      'This queue is itself the on-failure destination (dead-letter queue) of the Tips table stream consumer; a DLQ ' +
+      'of a DLQ adds nothing. It holds the failed batch\'s stream coordinates only, and an alarm watches its depth.',
+  },
   powSecretRotation: {
     id: 'AwsSolutions-SMG4',
     reason:
@@ -121,6 +127,7 @@ export function applyNagSuppressions(stacks: { stateful: StatefulStack; stateles
   const { stateful, stateless, web } = stacks;
 
   if (stateless.powSecret !== undefined) acknowledge(stateless.powSecret, REASONS.powSecretRotation);
+  for (const queue of stateless.ttlFailureQueues) acknowledge(queue, REASONS.ttlFailureQueueIsDlq);
   acknowledge(web.siteBucket, REASONS.siteAccessLogs);
   for (const reason of [REASONS.distributionAccessLogs, REASONS.distributionDefaultCertificate, REASONS.distributionGeoRestriction]) {
     acknowledge(web.distribution, reason);

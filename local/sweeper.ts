@@ -4,6 +4,7 @@ import { tableName } from '#shared/config.ts';
 import { tables, type TableKey } from '#shared/resources.ts';
 import { documents } from '#shared/store/clients.ts';
 import { isConditionalCheckFailed } from '#shared/store/conditions.ts';
+import { leftoversOf } from '#shared/tips/retention.ts';
 
 /**
  * DynamoDB's TTL, locally (dynalite has none): deletes items whose TTL
@@ -42,10 +43,10 @@ export async function sweepExpired(nowSeconds: number = Math.floor(Date.now() / 
             }),
           );
           deleted += 1;
-          // The attachment is part of the evidence copy and goes with it.
-          if (typeof item.attachmentKey === 'string') {
+          // What the TTL stream consumer does on AWS (functions/retention).
+          if (key === 'tips') {
             const { deleteAttachment } = await import('#shared/store/media.ts');
-            await deleteAttachment(item.attachmentKey);
+            for (const leftover of leftoversOf(item)) await deleteAttachment(leftover);
           }
         } catch (error) {
           if (!isConditionalCheckFailed(error)) throw error;

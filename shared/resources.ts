@@ -35,6 +35,11 @@ export interface TableDef {
   readonly globalSecondaryIndexes: readonly IndexDef[];
   /** Attribute holding an epoch-seconds expiry (TTL on AWS, a sweep locally). */
   readonly timeToLiveAttribute?: string;
+  /**
+   * A DynamoDB stream of old images, consumed by this function on AWS (locally
+   * the sweep calls the same code): used to clean up after TTL deletions.
+   */
+  readonly ttlStreamConsumer?: FunctionKey;
 }
 
 export const tables = {
@@ -84,6 +89,7 @@ export const tables = {
       },
     ],
     timeToLiveAttribute: 'expiresAt',
+    ttlStreamConsumer: 'retention',
   },
   /** Published objects (the pictures the public is asked about). */
   objects: {
@@ -179,6 +185,13 @@ export const functions = {
     memoryMb: 256,
     timeoutSeconds: 10,
     description: 'POST /tips/attachments: a presigned upload for a tip attachment',
+  },
+  retention: {
+    id: 'Retention',
+    entry: 'functions/retention/handler.ts',
+    memoryMb: 256,
+    timeoutSeconds: 30,
+    description: "Tips table TTL deletions: removes an expired tip's attachment",
   },
   investigator: {
     id: 'Investigator',

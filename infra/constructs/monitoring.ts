@@ -23,6 +23,11 @@ export interface MonitoringProps {
   readonly queues: Record<QueueKey, WorkQueue>;
   readonly stage: apigw.Stage;
   readonly webAclName: string;
+  /**
+   * Other dead-letter queues to alarm on (the table stream consumers' on-failure queues).
+   * @default none
+   */
+  readonly extraDeadLetterQueues?: readonly sqs.IQueue[];
 }
 
 /**
@@ -94,6 +99,14 @@ export class Monitoring extends Construct {
         queue.metricApproximateAgeOfOldestMessage({ period: fiveMinutes, statistic: 'Maximum' }),
         config.oldestMessageAlarmAge.toSeconds(),
         `The ${key} queue is falling behind (oldest message older than ${config.oldestMessageAlarmAge.toMinutes()} minutes).`,
+      );
+    }
+    for (const [index, failures] of (props.extraDeadLetterQueues ?? []).entries()) {
+      alarm(
+        `stream-failures-${index}`,
+        failures.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
+        0,
+        'A table stream batch failed its cleanup repeatedly (e.g. attachments of expired tips): inspect the retention function logs.',
       );
     }
     for (const [key, fn] of Object.entries(props.functions)) {

@@ -168,6 +168,12 @@ export class TiplineFunction extends NodejsFunction {
     return this;
   }
 
+  /** DeleteObject on every key of the bucket (attachments of expired tips). */
+  public deleteObjects(bucket: IBucket): this {
+    this.addStatement(['s3:DeleteObject'], [bucket.arnForObjects('*')]);
+    return this;
+  }
+
   /** PutObject on every key of the bucket (presigned POSTs are signed with this role). */
   public writeObjects(bucket: IBucket): this {
     this.addStatement(['s3:PutObject', 's3:AbortMultipartUpload'], [bucket.arnForObjects('*')]);

@@ -153,6 +153,7 @@ export class StatefulStack extends Stack {
       encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
       encryptionKey: this.dataKey,
       ...('timeToLiveAttribute' in def ? { timeToLiveAttribute: def.timeToLiveAttribute } : {}),
+      ...('ttlStreamConsumer' in def ? { stream: dynamodb.StreamViewType.OLD_IMAGE } : {}),
       deletionProtection: config.prod,
       removalPolicy: config.removalPolicy,
     });

@@ -2,7 +2,8 @@ import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as kms from 'aws-cdk-lib/aws-kms';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -16,6 +17,7 @@ import {
   type BucketKey,
   type FunctionKey,
   type QueueKey,
+  type TableDef,
   type TableKey,
 } from '#shared/resources.ts';
 import { access, type FunctionAccess } from '#infra/access.ts';
@@ -45,6 +47,8 @@ export class StatelessStack extends Stack {
   public readonly functions: Record<FunctionKey, TiplineFunction>;
   public readonly api: TiplineApi;
   public readonly monitoring: Monitoring;
+  /** Where TTL-stream records land when their cleanup keeps failing. */
+  public readonly ttlFailureQueues: sqs.Queue[] = [];
   /** Signs proof-of-work challenges; only when `powDifficulty` > 0. */
   public readonly powSecret: secretsmanager.Secret | undefined;
 
@@ -125,12 +129,44 @@ export class StatelessStack extends Stack {
       );
     }
 
+    // TTL deletions only (the service deletes them, not a user): clean up what the
+    // expired item pointed to. Failures go to a DLQ after a few retries.
+    for (const key of keysOf(tables)) {
+      const def = tables[key] as TableDef;
+      if (def.ttlStreamConsumer === undefined) continue;
+      // Lambda puts only the failed batch's stream coordinates here, never tip
+      // data, so SQS-managed encryption suffices (and needs no key grants).
+      const failures = new sqs.Queue(this, `${def.id}TtlFailures`, {
+        encryption: sqs.QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        retentionPeriod: Duration.days(14),
+      });
+      this.ttlFailureQueues.push(failures);
+      this.functions[def.ttlStreamConsumer].addEventSource(
+        new DynamoEventSource(props.tables[key], {
+          startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+          batchSize: 100,
+          retryAttempts: 5,
+          bisectBatchOnError: true,
+          reportBatchItemFailures: true,
+          onFailure: new SqsDlq(failures),
+          filters: [
+            lambda.FilterCriteria.filter({
+              eventName: lambda.FilterRule.isEqual('REMOVE'),
+              userIdentity: { type: lambda.FilterRule.isEqual('Service'), principalId: lambda.FilterRule.isEqual('dynamodb.amazonaws.com') },
+            }),
+          ],
+        }),
+      );
+    }
+
     this.api = new TiplineApi(this, 'Http', { config, functions: this.functions, userPool: props.userPool });
 
     this.monitoring = new Monitoring(this, 'Monitoring', {
       config,
       functions: this.functions,
       queues: this.queues,
+      extraDeadLetterQueues: this.ttlFailureQueues,
       stage: this.api.api.deploymentStage,
       webAclName: this.api.webAcl.name as string,
     });
@@ -173,5 +209,6 @@ export class StatelessStack extends Stack {
     for (const key of rights.send ?? []) fn.sendTo(this.queues[key].queue);
     for (const key of rights.readObjects ?? []) fn.readObjects(props.buckets[key]);
     for (const key of rights.writeObjects ?? []) fn.writeObjects(props.buckets[key]);
+    for (const key of rights.deleteObjects ?? []) fn.deleteObjects(props.buckets[key]);
   }
 }

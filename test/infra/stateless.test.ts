@@ -65,7 +65,8 @@ describe('queues', () => {
       },
     });
     // Assess
-    expect(Object.keys(policies)).toHaveLength(queueEntries.length * 2);
+    const ttlFailureQueues = Object.values(tables).filter((table) => 'ttlStreamConsumer' in table).length;
+    expect(Object.keys(policies)).toHaveLength(queueEntries.length * 2 + ttlFailureQueues);
   });
 
   it.each(queueEntries)('$id: the event source reports batch item failures and caps concurrency', (def) => {
@@ -155,7 +156,9 @@ describe('functions', () => {
   it('only functions that access.ts allows to send may send to a queue', () => {
     // Prepare
     const template = dev.stateless$;
-    const senders = Object.entries(access).filter(([, rights]) => 'send' in rights).map(([key]) => key).sort();
+    // Stream consumers may also send to their on-failure queue (granted by the event source).
+    const streamConsumers = Object.values(tables).flatMap((table) => ('ttlStreamConsumer' in table ? [table.ttlStreamConsumer] : []));
+    const senders = [...new Set([...Object.entries(access).filter(([, rights]) => 'send' in rights).map(([key]) => key), ...streamConsumers])].sort();
     // Act
     const policies = template.findResources('AWS::IAM::Policy', {
       Properties: { PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: Match.arrayWith(['sqs:SendMessage']) })]) } },
@@ -165,5 +168,20 @@ describe('functions', () => {
     expect(roleIds.map((id) => Object.keys(functions).find((key) => id.startsWith(`${functions[key as keyof typeof functions].id}Role`))).sort()).toEqual(
       senders,
     );
+  });
+});
+
+describe('retention of expired tips', () => {
+  it('streams the Tips table\'s TTL deletions (only) to the retention function, with a DLQ', () => {
+    // Act
+    const { stateless$, stateful$ } = build();
+
+    // Assess
+    stateful$.hasResourceProperties('AWS::DynamoDB::Table', { StreamSpecification: { StreamViewType: 'OLD_IMAGE' } });
+    stateless$.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      FilterCriteria: { Filters: [{ Pattern: Match.stringLikeRegexp('dynamodb.amazonaws.com') }] },
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
   });
 });
