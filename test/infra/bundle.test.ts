@@ -59,7 +59,7 @@ afterAll(async () => {
 });
 
 /** Imports the bundle in a fresh Node process and invokes its handler with a GET /objects event. */
-async function invokeBundle(env: Record<string, string>): Promise<{ statusCode: number; body: string }> {
+async function invokeBundle(env: Record<string, string>, bundle = outfile, eventOverrides: Record<string, unknown> = {}): Promise<{ statusCode: number; body: string }> {
   const event = {
     httpMethod: 'GET',
     path: '/objects',
@@ -73,6 +73,7 @@ async function invokeBundle(env: Record<string, string>): Promise<{ statusCode: 
     body: null,
     isBase64Encoded: false,
     requestContext: { requestId: 'bundle-test', httpMethod: 'GET', path: '/objects', resourcePath: '/objects', stage: 'local' },
+    ...eventOverrides,
   };
   const context = {
     functionName: 'tipline-bundle-test',
@@ -84,7 +85,7 @@ async function invokeBundle(env: Record<string, string>): Promise<{ statusCode: 
     logStreamName: 'local',
   };
   const code =
-    `const { handler } = await import(${JSON.stringify(new URL(`file://${outfile}`).href)});` +
+    `const { handler } = await import(${JSON.stringify(new URL(`file://${bundle}`).href)});` +
     `const context = { ...${JSON.stringify(context)}, callbackWaitsForEmptyEventLoop: false, getRemainingTimeInMillis: () => 10000 };` +
     `const result = await handler(${JSON.stringify(event)}, context);` +
     `process.stdout.write('\\n' + JSON.stringify(result));`;
@@ -120,6 +121,33 @@ describe('list-objects bundle', () => {
     expect(bundled).toContain('infra/shims/lru-cache.ts');
     const unwanted = /@aws-sdk\/(credential-provider-(node|ini|sso|process|web-identity|http|login)|nested-clients|token-providers)\/|@smithy\/credential-provider-imds\/|node_modules\/(mnemonist|obliterator)\//;
     expect(bundled.filter((path) => unwanted.test(path))).toEqual([]);
+  });
+});
+
+describe('attachments bundle (S3 client with the event-stream stub)', () => {
+  it('signs a presigned POST that the local S3 accepts', async () => {
+    // Prepare
+    const attachmentsOut = join(outDir, 'attachments', lambdaBundling.outputFile);
+    await esbuild.build(esbuildOptions(join(REPO_ROOT, functions.attachments.entry), attachmentsOut));
+
+    // Act
+    const result = await invokeBundle(resources.env, attachmentsOut, {
+      httpMethod: 'POST',
+      path: '/tips/attachments',
+      resource: '/tips/attachments',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ contentType: 'image/png', size: 4 }),
+    });
+    const form = JSON.parse(result.body) as { upload: { url: string; fields: Record<string, string> } };
+    const upload = new FormData();
+    for (const [name, value] of Object.entries(form.upload.fields)) upload.append(name, value);
+    upload.append('file', new Blob([new Uint8Array([1, 2, 3, 4])], { type: 'image/png' }), 'x.png');
+    const uploaded = await fetch(form.upload.url, { method: 'POST', body: upload });
+
+    // Assess
+    expect(result.statusCode).toBe(201);
+    expect(uploaded.status).toBeGreaterThanOrEqual(200);
+    expect(uploaded.status).toBeLessThan(300);
   });
 });
 
