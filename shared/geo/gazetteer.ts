@@ -77,3 +77,22 @@ export function isFirstWord(word: string): boolean {
 }
 
 export const gazetteerSize = P.ascii.keys + P.other.keys;
+
+/** True if some key starts with `prefix` (substring scan of unspaced scripts). */
+export function hasPrefix(prefix: string): boolean {
+  const g = partFor(prefix);
+  const i = lowerBound(g, prefix);
+  return i < g.count && g.data.startsWith(prefix, g.keyOff[i]!);
+}
+
+/** The only key that is `key` plus one more word, if exactly one exists ("תל אביב" → "תל אביב יפו"). */
+export function uniqueOneWordExtension(key: string): string | null {
+  const prefix = key + ' ';
+  const g = partFor(key);
+  const i = lowerBound(g, prefix);
+  if (i >= g.count || !g.data.startsWith(prefix, g.keyOff[i]!)) return null;
+  if (i + 1 < g.count && g.data.startsWith(prefix, g.keyOff[i + 1]!)) return null;
+  const end = g.data.indexOf('\n', g.keyOff[i]!);
+  const k = g.data.slice(g.keyOff[i]!, end);
+  return k.includes(' ', prefix.length) ? null : k;
+}

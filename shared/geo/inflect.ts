@@ -59,6 +59,12 @@ export function lemmaCandidates(word: string): string[] {
       }
     }
   }
+  // Finnic e-stems lengthen the stem vowel before case endings: Tampereella → tamperee → tampere,
+  // Tampereen → tamperee → tampere. Drop one vowel of a final doubled vowel.
+  for (const c of [...out]) {
+    const m = c.length - 1;
+    if (m >= MIN_STEM && c[m] === c[m - 1] && /[aeiouy]/.test(c[m]!)) out.add(c.slice(0, m));
+  }
   out.delete(word);
   return [...out];
 }

@@ -2,7 +2,7 @@
  * Token-based evidence: gazetteer names (countries, regions, places), shop
  * chains, demonyms and postal abbreviations of states/provinces.
  */
-import { lookup, isFirstWord } from './gazetteer.ts';
+import { lookup, isFirstWord, hasPrefix, uniqueOneWordExtension } from './gazetteer.ts';
 import type { GazEntry } from './gazetteer.ts';
 import { foldKey, fold } from './fold.ts';
 import { joinable } from './tokenize.ts';
@@ -138,6 +138,20 @@ function lookupTokens(src: string, toks: Token[], i: number, inflect: TextShape[
         const hit = lookup(k);
         if (hit) return { entries: hit, n, inflected: first !== t0.folded, key: k, start: t0.start, end: toks[i + n - 1]!.end };
       }
+      // Hebrew/Arabic GeoNames names often carry a hyphenated suffix the tip leaves out
+      // ("תל אביב-יפו" for "תל אביב"): a multi-word name that is the only one-word-shorter
+      // form of a large place (≥ 100k) counts as that place.
+      if (t0.caseless) {
+        for (let n = window; n >= 2; n--) {
+          let k = first;
+          for (let j = 1; j < n; j++) k += ' ' + toks[i + j]!.folded;
+          const ext = uniqueOneWordExtension(k);
+          const hit = ext ? lookup(ext) : undefined;
+          if (hit && hit.every((e) => (e.type === 'p' || e.type === 'a') && e.bucket >= 10)) {
+            return { entries: hit, n, inflected: true, key: k, start: t0.start, end: toks[i + n - 1]!.end };
+          }
+        }
+      }
     }
   }
   const multi = window > 1 && isFirstWord(t0.folded);
@@ -164,8 +178,39 @@ function lookupTokens(src: string, toks: Token[], i: number, inflect: TextShape[
   return null;
 }
 
+const SEA_SCAN_RE = /^[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const MARK_RE = /^\p{M}/u;
+
+/** Substring scan inside a Thai / Lao / Khmer / Myanmar run: names are long in code units
+ * (เชียงใหม่ = 9), so extend while some key has the prefix; matches start and end on
+ * character-cluster boundaries (never before a combining vowel sign or tone mark). */
+function seaHits(tok: Token): Array<{ entries: GazEntry[]; start: number; end: number; key: string }> {
+  const out: Array<{ entries: GazEntry[]; start: number; end: number; key: string }> = [];
+  const s = tok.folded;
+  if (s.length !== tok.text.length) return out;
+  let i = 0;
+  while (i < s.length - 2) {
+    let best: { entries: GazEntry[]; len: number } | null = null;
+    if (!MARK_RE.test(s.slice(i, i + 1))) {
+      for (let len = 2; i + len <= s.length; len++) {
+        const sub = s.slice(i, i + len);
+        if (!hasPrefix(sub)) break;
+        if (len < 3 || MARK_RE.test(s.slice(i + len, i + len + 1))) continue;
+        const hit = lookup(sub);
+        if (hit && hit.some((e) => e.type === 'c' || e.type === 'k' || e.type === 'r' || e.bucket >= 10)) best = { entries: hit, len };
+      }
+    }
+    if (best) {
+      out.push({ entries: best.entries, start: tok.start + i, end: tok.start + i + best.len, key: s.slice(i, i + best.len) });
+      i += best.len;
+    } else i++;
+  }
+  return out;
+}
+
 /** Substring scan inside a CJK token (no spaces between words). */
 function cjkHits(tok: Token): Array<{ entries: GazEntry[]; start: number; end: number; key: string }> {
+  if (SEA_SCAN_RE.test(tok.folded)) return seaHits(tok);
   const out: Array<{ entries: GazEntry[]; start: number; end: number; key: string }> = [];
   const s = tok.folded;
   if (s.length !== tok.text.length) return out;

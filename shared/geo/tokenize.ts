@@ -11,7 +11,8 @@ export interface Token {
   upper: boolean;
   /** Script has no letter case (CJK, Arabic, Hebrew, Indic…). */
   caseless: boolean;
-  /** Han / Kana / Hangul run: matched by substring scan. */
+  /** Han / Kana / Hangul run — or Thai / Lao / Khmer / Myanmar (written without spaces
+   * between words): matched by substring scan. */
   cjk: boolean;
   /** First token of a sentence. */
   sentStart: boolean;
@@ -20,6 +21,9 @@ export interface Token {
 const TOKEN_RE = /[\p{L}\p{M}\p{N}]+/gu;
 const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const CJK_SPLIT_RE = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+)/u;
+/** Southeast Asian scripts written without spaces between words: also scanned by substring. */
+const SEA_RE = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const SEA_SPLIT_RE = /([\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+)/u;
 
 function makeToken(text: string, start: number, src: string, prevEnd: number, isFirst: boolean): Token {
   const first = text[0] ?? '';
@@ -38,7 +42,7 @@ function makeToken(text: string, start: number, src: string, prevEnd: number, is
     cap: !caseless && first === upperCh && first !== lower,
     upper,
     caseless,
-    cjk: CJK_RE.test(text),
+    cjk: CJK_RE.test(text) || SEA_RE.test(text),
     sentStart,
   };
 }
@@ -50,7 +54,8 @@ export function tokenize(src: string): Token[] {
     const raw = m[0];
     const base = m.index;
     // Split mixed CJK/non-CJK runs ("東京のcafe" stays one CJK piece, "Tokyo東京" splits).
-    const parts = CJK_RE.test(raw) ? raw.split(CJK_SPLIT_RE).filter(Boolean) : [raw];
+    let parts = CJK_RE.test(raw) ? raw.split(CJK_SPLIT_RE).filter(Boolean) : [raw];
+    if (SEA_RE.test(raw)) parts = parts.flatMap((p) => (CJK_RE.test(p) ? [p] : p.split(SEA_SPLIT_RE).filter(Boolean)));
     let off = base;
     for (const p of parts) {
       out.push(makeToken(p, off, src, prevEnd, out.length === 0));
