@@ -1,12 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '#local/jwt.ts';
 import { startLocalStack, type LocalStack } from '#local/stack.ts';
 import { buildWeb } from '../../scripts/build-web.ts';
+import { hasChromium, launchChromium } from '../support/browser.ts';
 import { apiClient, eventually } from '../support/api.ts';
 
 /**
@@ -15,7 +16,6 @@ import { apiClient, eventually } from '../support/api.ts';
  * (another origin, allowed by the page's connect-src), sends the tip with the
  * attachment key, and the console links to the file.
  */
-const CHROMIUM = '/usr/bin/chromium';
 /** The API's public POST routes; any other POST from the form is the upload to the bucket (proxied on the page's origin locally, another origin on AWS). */
 const API_POSTS = new Set(['/tips', '/tips/attachments', '/tips/challenge']);
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -58,7 +58,7 @@ function tinyPng(): Buffer {
   ]);
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('web front end: tip attachments', () => {
+describe.skipIf(!hasChromium)('web front end: tip attachments', () => {
   let stack: LocalStack;
   let dataDir: string;
   let fileDir: string;
@@ -76,11 +76,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web front end: tip attachments', () => {
     // Over the 10 MB limit (sparse zeros are enough: the form refuses it by size).
     writeFileSync(join(fileDir, 'huge.png'), Buffer.alloc(20 * 1024 * 1024));
     stack = await startLocalStack({ dataDir, persist: false, port: 0, visibilityTimeoutSeconds: 2 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
     context = await browser.newContext({ baseURL: stack.url, locale: 'en-GB', viewport: { width: 1280, height: 900 } });
   });
 

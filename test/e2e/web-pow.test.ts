@@ -1,19 +1,19 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack, type LocalStack } from '#local/stack.ts';
 import { buildWeb } from '../../scripts/build-web.ts';
+import { hasChromium, launchChromium } from '../support/browser.ts';
 
 /**
  * The form with proof of work switched on, as an operator would configure it:
  * the browser fetches a challenge, solves it and sends the proof; the hidden
  * honeypot field stays empty for a person.
  */
-const CHROMIUM = '/usr/bin/chromium';
 
-describe.skipIf(!existsSync(CHROMIUM))('public form with proof of work on', () => {
+describe.skipIf(!hasChromium)('public form with proof of work on', () => {
   let stack: LocalStack;
   let dataDir: string;
   let browser: Browser;
@@ -25,11 +25,7 @@ describe.skipIf(!existsSync(CHROMIUM))('public form with proof of work on', () =
     await buildWeb();
     dataDir = mkdtempSync(join(tmpdir(), 'tipline-web-pow-'));
     stack = await startLocalStack({ dataDir, persist: false, port: 0, visibilityTimeoutSeconds: 2 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

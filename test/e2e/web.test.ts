@@ -1,25 +1,25 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '#local/jwt.ts';
 import { startLocalStack, type LocalStack } from '#local/stack.ts';
 import { buildWeb } from '../../scripts/build-web.ts';
+import { hasChromium, launchChromium } from '../support/browser.ts';
 import { apiClient, eventually } from '../support/api.ts';
 
 /**
  * The public form and the investigator console in a real browser (Debian's
  * chromium) against the whole local stack, under the site's strict CSP.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHOTS = join(ROOT, 'test-results/screenshots');
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 
 type Json = Record<string, any>;
 
-describe.skipIf(!existsSync(CHROMIUM))('web front end', () => {
+describe.skipIf(!hasChromium)('web front end', () => {
   let stack: LocalStack;
   let dataDir: string;
   let browser: Browser;
@@ -42,11 +42,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web front end', () => {
       status: 'identified',
       createdAt: '2026-01-01T00:00:00Z',
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
     context = await browser.newContext({ baseURL: stack.url, locale: 'en-GB', viewport: { width: 1280, height: 900 } });
   });
 
