@@ -67,17 +67,6 @@ export function httpErrors(logger: Logger): MiddlewareObj<HttpEvent, APIGatewayP
   return { onError: httpErrorsOnError };
 }
 
-/**
- * Decodes a JSON or form-encoded body into `event.parsedBody`, enforcing the
- * byte limit before parsing so a huge body costs nothing to reject.
- */
-export function httpBody(options: { maxBytes: number }): MiddlewareObj<HttpEvent, APIGatewayProxyResult> {
-  const httpBodyBefore = async (request: HttpRequest): Promise<void> => {
-    request.event.parsedBody = decodeBody(request.event, options.maxBytes);
-  };
-  return { before: httpBodyBefore };
-}
-
 /** JSON or form-encoded body to a value; the byte limit is checked before any parsing. */
 export function decodeBody(event: APIGatewayProxyEvent, maxBytes: number): unknown {
   const raw = event.body ?? '';

@@ -71,23 +71,6 @@ export type ClassifyMessage = z.infer<typeof ClassifyMessage>;
 export const TriageStatus = z.enum(TRIAGE_STATUSES);
 export type TriageStatus = z.infer<typeof TriageStatus>;
 
-/** Where the pipeline is with a tip; separate from the investigators' triage status. */
-export const PipelineStage = z.enum(['received', 'deduplicated', 'classified']);
-export type PipelineStage = z.infer<typeof PipelineStage>;
-
-export const EvidenceSpan = z.object({
-  kind: z.string(),
-  text: z.string(),
-  start: z.number().check(z.int()),
-  end: z.number().check(z.int()),
-});
-
-export const CountryCandidate = z.object({
-  country: z.string(),
-  score: z.number(),
-  evidence: z.array(EvidenceSpan),
-});
-
 export const QueueItem = z.object({
   tipId: TipId,
   objectId: ObjectId,

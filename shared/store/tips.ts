@@ -1,5 +1,6 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type BatchGetCommandOutput, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../config.ts';
+import type { DedupeDecision } from '../dedupe/index.ts';
 import type { IntakeMessage, QueueItem, TriageStatus } from '../schemas/tip.ts';
 import { tables } from '../resources.ts';
 import { documents } from './clients.ts';
@@ -44,13 +45,6 @@ export async function getTip(tipId: string): Promise<Record<string, unknown> | u
   return Item;
 }
 
-export interface DedupeOutcome {
-  readonly clusterId: string;
-  readonly duplicateOf: string | null;
-  readonly similarity: number;
-  readonly reason: string;
-}
-
 /**
  * Records that a tip duplicates an earlier one, once. Only duplicates are
  * written here: a distinct tip's dedupe result travels with it to the
@@ -58,7 +52,7 @@ export interface DedupeOutcome {
  * distinct tip costs one update of the Tips table, not two. Cluster sizes are
  * counted by the dedupe index (one write per cluster per batch).
  */
-export async function recordDuplicate(tipId: string, outcome: DedupeOutcome & { duplicateOf: string }, now: string): Promise<'recorded' | 'already'> {
+export async function recordDuplicate(tipId: string, outcome: DedupeDecision & { duplicateOf: string }, now: string): Promise<'recorded' | 'already'> {
   try {
     await documents.send(
       new UpdateCommand({
