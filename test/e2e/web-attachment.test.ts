@@ -5,10 +5,11 @@ import { deflateSync } from 'node:zlib';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '#local/jwt.ts';
-import { startLocalStack, type LocalStack } from '#local/stack.ts';
+import type { LocalStack } from '#local/stack.ts';
 import { buildWeb } from '../../scripts/build-web.ts';
 import { hasChromium, launchChromium } from '../support/browser.ts';
 import { apiClient, eventually } from '../support/api.ts';
+import { startTestStack } from '../support/stack.ts';
 
 /**
  * A tip with an attachment, in a real browser against the whole local stack:
@@ -60,7 +61,6 @@ function tinyPng(): Buffer {
 
 describe.skipIf(!hasChromium)('web front end: tip attachments', () => {
   let stack: LocalStack;
-  let dataDir: string;
   let fileDir: string;
   let browser: Browser;
   let context: BrowserContext;
@@ -70,12 +70,11 @@ describe.skipIf(!hasChromium)('web front end: tip attachments', () => {
   beforeAll(async () => {
     await buildWeb();
     mkdirSync(SHOTS, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'tipline-web-attachment-'));
     fileDir = mkdtempSync(join(tmpdir(), 'tipline-web-files-'));
     writeFileSync(join(fileDir, 'towel.png'), png);
     // Over the 10 MB limit (sparse zeros are enough: the form refuses it by size).
     writeFileSync(join(fileDir, 'huge.png'), Buffer.alloc(20 * 1024 * 1024));
-    stack = await startLocalStack({ dataDir, persist: false, port: 0, visibilityTimeoutSeconds: 2 });
+    stack = await startTestStack({});
     browser = await launchChromium();
     context = await browser.newContext({ baseURL: stack.url, locale: 'en-GB', viewport: { width: 1280, height: 900 } });
   });
@@ -83,7 +82,6 @@ describe.skipIf(!hasChromium)('web front end: tip attachments', () => {
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
-    if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });
     if (fileDir !== undefined) rmSync(fileDir, { recursive: true, force: true });
   });
 

@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalStack, type LocalStack } from '#local/stack.ts';
+import type { LocalStack } from '#local/stack.ts';
+import { startTestStack } from '../support/stack.ts';
 import { buildWeb } from '../../scripts/build-web.ts';
 import { hasChromium, launchChromium } from '../support/browser.ts';
 
@@ -15,7 +13,6 @@ import { hasChromium, launchChromium } from '../support/browser.ts';
 
 describe.skipIf(!hasChromium)('public form with proof of work on', () => {
   let stack: LocalStack;
-  let dataDir: string;
   let browser: Browser;
 
   beforeAll(async () => {
@@ -23,8 +20,7 @@ describe.skipIf(!hasChromium)('public form with proof of work on', () => {
     process.env.POW_DIFFICULTY = '10';
     process.env.POW_SECRET = 'e2e-test-secret-0123456789';
     await buildWeb();
-    dataDir = mkdtempSync(join(tmpdir(), 'tipline-web-pow-'));
-    stack = await startLocalStack({ dataDir, persist: false, port: 0, visibilityTimeoutSeconds: 2 });
+    stack = await startTestStack({});
     browser = await launchChromium();
   });
 
@@ -33,7 +29,6 @@ describe.skipIf(!hasChromium)('public form with proof of work on', () => {
     await stack?.stop();
     delete process.env.POW_DIFFICULTY;
     delete process.env.POW_SECRET;
-    if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('solves the challenge in the browser and gets a receipt', async () => {

@@ -1,13 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '#local/jwt.ts';
-import { startLocalStack, type LocalStack } from '#local/stack.ts';
+import type { LocalStack } from '#local/stack.ts';
 import { buildWeb } from '../../scripts/build-web.ts';
 import { hasChromium, launchChromium } from '../support/browser.ts';
 import { apiClient, eventually } from '../support/api.ts';
+import { startTestStack } from '../support/stack.ts';
 
 /**
  * The public form and the investigator console in a real browser (Debian's
@@ -21,7 +21,6 @@ type Json = Record<string, any>;
 
 describe.skipIf(!hasChromium)('web front end', () => {
   let stack: LocalStack;
-  let dataDir: string;
   let browser: Browser;
   let context: BrowserContext;
   const problems: string[] = [];
@@ -30,8 +29,7 @@ describe.skipIf(!hasChromium)('web front end', () => {
   beforeAll(async () => {
     await buildWeb();
     mkdirSync(SHOTS, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'tipline-web-'));
-    stack = await startLocalStack({ dataDir, persist: false, port: 0, visibilityTimeoutSeconds: 2 });
+    stack = await startTestStack({});
     // A solved object: shown as identified, without a form.
     const { createObject } = await import('#shared/store/objects.ts');
     await createObject({
@@ -49,7 +47,6 @@ describe.skipIf(!hasChromium)('web front end', () => {
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
-    if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });
   });
 
   /** A page that records CSP violations, script errors and dialogs (none are allowed). */

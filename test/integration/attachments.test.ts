@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '#local/jwt.ts';
-import { startLocalStack, type LocalStack } from '#local/stack.ts';
+import type { LocalStack } from '#local/stack.ts';
 import { sweepExpired } from '#local/sweeper.ts';
 import { apiClient, eventually } from '../support/api.ts';
+import { startTestStack } from '../support/stack.ts';
 
 type Json = Record<string, any>;
 
@@ -13,18 +11,15 @@ type Json = Record<string, any>;
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 let stack: LocalStack;
-let dataDir: string;
 let api: ReturnType<typeof apiClient>;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'tipline-attach-'));
-  stack = await startLocalStack({ dataDir, persist: false, port: 0, visibilityTimeoutSeconds: 2 });
+  stack = await startTestStack({});
   api = apiClient(stack.url);
 });
 
 afterAll(async () => {
   await stack?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function requestUpload(contentType: string, size: number) {

@@ -1,27 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '#local/jwt.ts';
-import { startLocalStack, type LocalStack } from '#local/stack.ts';
+import type { LocalStack } from '#local/stack.ts';
 import { apiClient } from '../support/api.ts';
+import { startTestStack } from '../support/stack.ts';
 import { seedClassifiedTips } from '../support/seed-tips.ts';
 
 // Enough tips that a queue spans several 1 MB DynamoDB pages; `npm run bench:export` runs 100,000.
 const TIPS = 6_000;
 let stack: LocalStack;
-let dataDir: string;
 let ids: string[];
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'tipline-export-'));
-  stack = await startLocalStack({ dataDir, persist: false, port: 0, startPollers: false });
+  stack = await startTestStack({ startPollers: false });
   ids = await seedClassifiedTips(TIPS, 'SE', 'obj-towel');
 }, 300_000);
 
 afterAll(async () => {
   await stack?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('exports over many pages', () => {

@@ -13,28 +13,25 @@
  * `node scripts/fuzz-long.ts` runs the same properties many more times.
  */
 import { request as httpRequest, Agent } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalStack, type LocalStack } from '#local/stack.ts';
+import type { LocalStack } from '#local/stack.ts';
+import { startTestStack } from '../support/stack.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 const params = { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) };
 
 let stack: LocalStack;
-let dataDir: string;
 let url: URL;
 let getTip: (tipId: string) => Promise<Record<string, unknown> | undefined>;
 const agent = new Agent({ keepAlive: true, maxSockets: 4 });
 const statuses = new Map<number, number>();
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'tipline-fuzz-'));
   // No pollers: only intake is under test; the rate limit would (rightly) stop a fuzzer.
-  stack = await startLocalStack({ dataDir, persist: false, port: 0, startPollers: false, rateLimitPerMinute: 0 });
+  stack = await startTestStack({ startPollers: false, rateLimitPerMinute: 0 });
   url = new URL(stack.url);
   ({ getTip } = await import('#shared/store/tips.ts'));
 });
@@ -42,7 +39,6 @@ beforeAll(async () => {
 afterAll(async () => {
   agent.destroy();
   await stack?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 interface RawResponse {

@@ -1,16 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '#local/jwt.ts';
-import { startLocalStack, type LocalStack } from '#local/stack.ts';
+import type { LocalStack } from '#local/stack.ts';
 import { sweepExpired } from '#local/sweeper.ts';
 import { apiClient, eventually } from '../support/api.ts';
+import { startTestStack } from '../support/stack.ts';
 
 type Json = Record<string, any>;
 
 let stack: LocalStack;
-let dataDir: string;
 let api: ReturnType<typeof apiClient>;
 const tokens: Record<string, string> = {};
 
@@ -49,15 +46,13 @@ async function classifiedTip(objectId: string, text: string, queue: string): Pro
 let nlTip: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'tipline-inv-'));
-  stack = await startLocalStack({ dataDir, persist: false, port: 0, visibilityTimeoutSeconds: 2 });
+  stack = await startTestStack({});
   api = apiClient(stack.url);
   nlTip = await classifiedTip('obj-towel', 'I am sure this towel was bought at a HEMA store in Amsterdam, Netherlands.', 'NL');
 });
 
 afterAll(async () => {
   await stack?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('roles', () => {

@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalStack, type LocalStack } from '#local/stack.ts';
+import type { LocalStack } from '#local/stack.ts';
 import { apiClient, eventually, tokenFor } from '../support/api.ts';
+import { startTestStack } from '../support/stack.ts';
 
 interface QueuePage {
   items: { tipId: string; objectId: string; text: string; country: string; confidence: number; status: string; submittedAt: string; duplicates: number }[];
@@ -11,18 +12,15 @@ interface QueuePage {
 }
 
 let stack: LocalStack;
-let dataDir: string;
 let api: ReturnType<typeof apiClient>;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'tipline-it-'));
-  stack = await startLocalStack({ dataDir, persist: false, port: 0, visibilityTimeoutSeconds: 2 });
+  stack = await startTestStack({});
   api = apiClient(stack.url);
 });
 
 afterAll(async () => {
   await stack?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function waitInQueue(queue: string, tipId: string, token: string): Promise<QueuePage['items'][number]> {

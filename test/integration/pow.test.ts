@@ -2,30 +2,25 @@
  * The optional proof-of-work on POST /tips, switched on by configuration
  * (POW_DIFFICULTY, POW_SECRET) before the handlers load, and the honeypot.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalStack, type LocalStack } from '#local/stack.ts';
+import type { LocalStack } from '#local/stack.ts';
 import { POW_HEADER, powHeaderValue, solve } from '#shared/pow.ts';
 import { apiClient } from '../support/api.ts';
+import { startTestStack } from '../support/stack.ts';
 
 let stack: LocalStack;
-let dataDir: string;
 let api: ReturnType<typeof apiClient>;
 const saved = { difficulty: process.env.POW_DIFFICULTY, secret: process.env.POW_SECRET };
 
 beforeAll(async () => {
   process.env.POW_DIFFICULTY = '8';
   process.env.POW_SECRET = 'integration-test-secret';
-  dataDir = mkdtempSync(join(tmpdir(), 'tipline-pow-'));
-  stack = await startLocalStack({ dataDir, persist: false, port: 0, startPollers: false, rateLimitPerMinute: 0 });
+  stack = await startTestStack({ startPollers: false, rateLimitPerMinute: 0 });
   api = apiClient(stack.url);
 });
 
 afterAll(async () => {
   await stack?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
   for (const [name, value] of [['POW_DIFFICULTY', saved.difficulty], ['POW_SECRET', saved.secret]] as const) {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;

@@ -21,15 +21,15 @@ import type { AnyHandler } from '#local/handlers.ts';
 import { RateLimiter, rateLimitFromEnv, startHttpAdapter } from '#local/http-adapter.ts';
 import { loadOrCreateKeys, mintToken } from '#local/jwt.ts';
 import { localBucketName } from '#local/names.ts';
-import { startLocalStack, type LocalStack } from '#local/stack.ts';
+import type { LocalStack } from '#local/stack.ts';
 import { createLogger } from '#shared/logger.ts';
 import { routes, type FunctionKey, type RouteDef } from '#shared/resources.ts';
 import { apiClient, eventually } from '../support/api.ts';
+import { startTestStack } from '../support/stack.ts';
 
 type Json = Record<string, any>;
 
 let stack: LocalStack;
-let dataDir: string;
 let otherKeysDir: string;
 let api: ReturnType<typeof apiClient>;
 let nlTip: string;
@@ -47,9 +47,8 @@ async function waitClassified(tipId: string, queue: string | null): Promise<Json
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'tipline-sec-'));
   otherKeysDir = mkdtempSync(join(tmpdir(), 'tipline-sec-keys-'));
-  stack = await startLocalStack({ dataDir, persist: false, port: 0, visibilityTimeoutSeconds: 2, rateLimitPerMinute: 0 });
+  stack = await startTestStack({ rateLimitPerMinute: 0 });
   api = apiClient(stack.url);
   const first = await api.postTip({ objectId: 'obj-towel', text: NL_TEXT });
   nlTip = String(first.body.tipId);
@@ -61,7 +60,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stack?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
   rmSync(otherKeysDir, { recursive: true, force: true });
 });
 
