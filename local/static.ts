@@ -65,6 +65,13 @@ export function staticRoutes(root: string, s3Endpoint?: string): ExtraRoute {
   };
 }
 
+/**
+ * Headers that belong to one connection, not to the request. `expect:
+ * 100-continue` (sent by multipart uploads) is answered by Node's server
+ * itself and cannot be forwarded by fetch.
+ */
+const HOP_BY_HOP = new Set(['host', 'connection', 'keep-alive', 'expect', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer']);
+
 /** Local S3 (fauxqs) is reached through the adapter at this path prefix. */
 export const S3_PROXY_PREFIX = '/_s3';
 
@@ -77,7 +84,7 @@ async function proxyToS3(request: IncomingMessage, response: ServerResponse, url
   const target = `${s3Endpoint}${url.pathname.slice(S3_PROXY_PREFIX.length)}${url.search}`;
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
-    if (name === 'host' || name === 'connection' || value === undefined) continue;
+    if (HOP_BY_HOP.has(name) || value === undefined) continue;
     headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   const chunks: Buffer[] = [];

@@ -43,3 +43,21 @@ describe('exports over many pages', () => {
     expect(csv).toContain(`"'=SUM(A1:A9) tip 0, ""quoted"", sold in Malmö"`);
   });
 });
+
+describe('exports larger than one multipart part', () => {
+  it('stream through a multipart upload to the local S3 and read back whole', async () => {
+    // Prepare: 8 MB of lines, more than the 5 MB part size.
+    const { writeExport } = await import('#shared/store/exports.ts');
+    const line = `${'x'.repeat(1023)}\n`;
+    async function* lines(): AsyncGenerator<string> {
+      for (let index = 0; index < 8 * 1024; index += 1) yield line;
+    }
+
+    // Act
+    const link = await writeExport(lines(), 'jsonl');
+    const file = await (await fetch(link.url)).text();
+
+    // Assess
+    expect(file.length).toBe(8 * 1024 * 1024);
+  });
+});
