@@ -101,9 +101,15 @@ const routes: Record<string, Route> = {
     const { tipId } = parseOrThrow(TipParams, event.pathParameters ?? {}, 'path');
     const item = await accessibleTip(tipId, principal);
     const headId = typeof item.duplicateOf === 'string' ? item.duplicateOf : tipId;
-    const cluster = [{ tipId: headId, duplicateOf: null }, ...(await clusterMembers(headId))];
-    const [size] = (await dedupeEngine.clusterSizes([{ objectId: String(item.objectId), clusterId: headId }])).values();
-    const attachment = typeof item.attachmentKey === 'string' ? { attachment: await attachmentLink(item.attachmentKey) } : {};
+    // Three independent reads: the cluster's members, its size, the attachment.
+    const [members, sizes, link] = await Promise.all([
+      clusterMembers(headId),
+      dedupeEngine.clusterSizes([{ objectId: String(item.objectId), clusterId: headId }]),
+      typeof item.attachmentKey === 'string' ? attachmentLink(item.attachmentKey) : undefined,
+    ]);
+    const cluster = [{ tipId: headId, duplicateOf: null }, ...members];
+    const size = sizes.get(headId);
+    const attachment = link === undefined ? {} : { attachment: link };
     return json(200, { ...tipView(item), duplicates: headId === tipId ? (size ?? 1) - 1 : 0, cluster, ...attachment }, etag(item));
   },
 

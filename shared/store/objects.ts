@@ -57,7 +57,11 @@ export async function updateObject(
   changes: Partial<Pick<TipObject, 'status' | 'title' | 'description' | 'imageUrl'>>,
 ): Promise<TipObject | null> {
   const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
-  if (entries.length === 0) return getObject(objectId, Number.NEGATIVE_INFINITY);
+  if (entries.length === 0) {
+    // Nothing to change: answer with the stored object, not a cached copy.
+    cache.delete(objectId);
+    return getObject(objectId);
+  }
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const sets = entries.map(([key, value], index) => {
