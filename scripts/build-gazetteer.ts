@@ -41,6 +41,23 @@ const ALT_LATIN_MIN = Number(process.env.GEO_ALT_LATIN_MIN ?? 100000);
 const ALT_ALL_MIN = Number(process.env.GEO_ALT_ALL_MIN ?? 100000);
 const ALT_SCRIPT_MIN = Number(process.env.GEO_ALT_SCRIPT_MIN ?? 15000);
 
+/**
+ * Below ALT_LATIN_MIN a Latin alternate name is kept only when it is the
+ * place's own name without an article or a generic word: "Karak" for
+ * "Karak City", "Mafraq" for "Al Mafraq". News and tips use the short form;
+ * any other Latin alternate of a small place is mostly romanisation noise.
+ */
+const SHORT_FORM_MIN = Number(process.env.GEO_SHORT_FORM_MIN ?? 10000);
+
+function isShortForm(alt: string, name: string): boolean {
+  const a = foldKey(alt).split(/[\s-]+/).filter(Boolean);
+  const n = foldKey(name).split(/[\s-]+/).filter(Boolean);
+  if (a.length === 0 || a.length >= n.length || a.join('').length < 4) return false;
+  const prefix = a.every((w, i) => n[i] === w);
+  const suffix = a.every((w, i) => n[n.length - a.length + i] === w);
+  return prefix || suffix;
+}
+
 const TYPE_RANK: Record<string, number> = { c: 5, k: 4, r: 3, p: 2, a: 1 };
 
 // key -> cc -> [type, bucket]
@@ -161,7 +178,7 @@ for (const line of text.split('\n')) {
     if (latin) {
       // GeoNames romanisation junk is lower-case ("ke la ke fu"): keep only proper names.
       if (!/^\p{Lu}/u.test(alt)) continue;
-      if (effPop < ALT_LATIN_MIN) continue;
+      if (effPop < ALT_LATIN_MIN && !(effPop >= SHORT_FORM_MIN && isShortForm(alt, name))) continue;
     } else if (effPop < ALT_ALL_MIN && !/[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}]/u.test(alt)) {
       continue;
     }

@@ -11,7 +11,7 @@ import { detectLanguage } from './language.ts';
 import { mention } from './mention.ts';
 import type { Mention } from './mention.ts';
 import type { Candidate, Evidence, GeoResult } from './schema.ts';
-import { NEGATIONS, CONTRASTS, MADE_IN, GENERIC, STYLE_AFTER } from './data/cues.ts';
+import { NEGATIONS, CONTRASTS, MADE_IN, GENERIC, STYLE_AFTER, PHRASE_BREAKS } from './data/cues.ts';
 import { LANG_COUNTRIES } from './data/signals.ts';
 
 /** Below this confidence the classifier abstains (country null). */
@@ -180,7 +180,8 @@ function applyCues(src: string, toks: Token[], mentions: Mention[]): void {
       const te = m.tokEnd >= 0 ? m.tokEnd : ti + 1;
       for (let k = 0; k < 3; k++) {
         const nt = toks[te + k];
-        if (!nt || sent[te + k] !== sent[ti]) break;
+        // A verb ends the noun phrase: "the American giant is looking to …" is not a look.
+        if (!nt || sent[te + k] !== sent[ti] || PHRASE_BREAKS.has(nt.folded)) break;
         if (STYLE_AFTER.has(nt.folded) || /-style$/.test(src.slice(m.end, nt.end))) {
           m.mult *= 0.3;
           break;

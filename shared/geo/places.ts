@@ -10,7 +10,7 @@ import type { Token } from './tokenize.ts';
 import { lemmaCandidates, prefixCandidates } from './inflect.ts';
 import { mention } from './mention.ts';
 import type { Mention } from './mention.ts';
-import { CHAINS } from './data/signals.ts';
+import { CHAINS, INSTITUTIONS } from './data/signals.ts';
 import { DEMONYMS, ADJ_ENDINGS } from './data/demonyms.ts';
 import { COMMON_OR_PERSON, STOPWORDS, PREPOSITIONS, ORG_AFTER, NON_PLACES, TITLES, PLACE_HEADS, HEAD_WORDS, SAY_VERBS, CONTINENT_QUALIFIERS } from './data/cues.ts';
 import { AMBIGUOUS_REGIONS } from './data/regions.ts';
@@ -18,14 +18,21 @@ import { AMBIGUOUS_REGIONS } from './data/regions.ts';
 const MAX_NGRAM = 5;
 
 // ---------------------------------------------------------------- chains
-const chainMap = new Map<string, Record<string, number>>();
+// Shop chains and single-country institutions share one matcher: a proper
+// name of a few words that points to its countries.
+interface Signal { prior: Record<string, number>; kind: 'chain' | 'institution'; weight: number; acronym: boolean }
+const chainMap = new Map<string, Signal>();
 const chainFirst = new Set<string>();
-for (const [name, w] of CHAINS) {
-  const k = foldKey(name);
-  chainMap.set(k, w);
-  const sp = k.indexOf(' ');
-  if (sp > 0) chainFirst.add(k.slice(0, sp));
-}
+const addSignals = (list: typeof CHAINS, kind: Signal['kind'], weight: number): void => {
+  for (const [name, prior] of list) {
+    const k = foldKey(name);
+    if (!chainMap.has(k)) chainMap.set(k, { prior, kind, weight, acronym: kind === 'institution' && /^\p{Lu}{2,}s?$/u.test(name) });
+    const sp = k.indexOf(' ');
+    if (sp > 0) chainFirst.add(k.slice(0, sp));
+  }
+};
+addSignals(CHAINS, 'chain', 2.4);
+addSignals(INSTITUTIONS, 'institution', 2);
 /** Chains whose name is also an ordinary word: need mid-sentence capitals. */
 const CHAIN_WORDS = new Set(['target', 'kiwi', 'albert', 'joker', 'continente', 'dino', 'boots', 'meny', 'prisma', 'maxima', 'countdown', 'jumbo', 'irma', 'alko', 'hema', 'coles', 'magnit', 'argos', 'lawson', 'selver', 'conad', 'ica', 'cvs']);
 
@@ -335,8 +342,9 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
         if (!w) continue;
         if (n === 1 && CHAIN_WORDS.has(key) && (!(t.cap || t.upper) || (t.sentStart && !t.upper))) continue;
         if (!t.cap && !t.upper && !t.caseless && !shape.lowercase) continue;
+        if (w.acronym && (!t.upper || shape.upper)) continue;
         const last = toks[i + n - 1]!;
-        out.push(mention('chain', src, t.start, last.end, w, 2.4, { tokStart: i, tokEnd: i + n }));
+        out.push(mention(w.kind, src, t.start, last.end, w.prior, w.weight, { tokStart: i, tokEnd: i + n }));
         for (let j = 0; j < n; j++) used[i + j] = 1;
         i += n - 1;
         matched = true;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 export const EvidenceKindSchema = z.enum([
-  'place', 'country', 'demonym', 'phone', 'domain', 'email', 'postcode', 'coordinates', 'currency', 'chain', 'language',
+  'place', 'country', 'demonym', 'phone', 'domain', 'email', 'postcode', 'coordinates', 'currency', 'chain', 'institution', 'language',
 ]);
 
 export const EvidenceSchema = z.object({

@@ -84,6 +84,12 @@ export const STYLE_AFTER = set(`
   stil stijl styl
 `);
 
+/** Auxiliaries and copulas: a demonym's noun phrase ends before them. */
+export const PHRASE_BREAKS = set(`
+  is are was were be been has have had will would can could should may might
+  ist sind war waren hat haben wird est sont était es son fue era è sono
+`);
+
 /** Folded names of places that are also common words or given names in some
  * language: never decisive alone — need a preposition, an admin/country
  * qualifier, or support from other evidence. */

@@ -51,6 +51,48 @@ export const CHAINS: ReadonlyArray<readonly [string, Record<string, number>]> = 
 ];
 
 /**
+ * Public institutions that exist in one country (or a few, split): courts,
+ * police forces and ranks, local government, health and tax agencies. They
+ * place a story or a tip where it happens ("appearing at Wood Green Crown
+ * Court"). Deliberately absent: metonyms for a government that foreign news
+ * quotes every day (White House, Kremlin, Downing Street, Élysée, Pentagon),
+ * broadcasters and news agencies (BBC, CBC, AP), and bodies shared across
+ * many countries (Supreme Court, District Court, Senate, Parliament).
+ * All-capital entries match only when written in capitals. "Garda" alone is
+ * also Lake Garda, "National Guard" also Ukraine's or Venezuela's: left out.
+ * Sources: the institutions' own sites and Wikipedia, checked 2026.
+ */
+export const INSTITUTIONS: ReadonlyArray<readonly [string, Record<string, number>]> = [
+  // United Kingdom (Crown Courts: England and Wales; Sheriff Courts: Scotland)
+  ['Crown Court', { GB: 1 }], ['Sheriff Court', { GB: 1 }], ['Crown Prosecution Service', { GB: 1 }],
+  ['Metropolitan Police', { GB: 1 }], ['Scotland Yard', { GB: 1 }], ['Police Scotland', { GB: 1 }],
+  ['NHS', { GB: 1 }], ['Ofsted', { GB: 1 }], ['GCSE', { GB: 1 }], ['GCSEs', { GB: 1 }], ['DVLA', { GB: 1 }],
+  ['HMRC', { GB: 1 }], ['Royal Mail', { GB: 1 }], ['Network Rail', { GB: 1 }], ['Chief Constable', { GB: 1 }],
+  ['Detective Constable', { GB: 0.75, AU: 0.15, NZ: 0.1 }], ['Magistrates Court', { GB: 0.6, AU: 0.4 }],
+  // United States
+  ['Internal Revenue Service', { US: 1 }], ['Internal Revenue Code', { US: 1 }], ['IRS', { US: 1 }],
+  ['Medicaid', { US: 1 }], ['Highway Patrol', { US: 1 }],
+  ['Social Security Administration', { US: 1 }], ['Sheriff Department', { US: 1 }],
+  // Canada
+  ['RCMP', { CA: 1 }], ['Royal Canadian Mounted Police', { CA: 1 }], ['Ontario Provincial Police', { CA: 1 }],
+  ['Sûreté du Québec', { CA: 1 }], ['Canada Post', { CA: 1 }], ['Canada Revenue Agency', { CA: 1 }],
+  // Australia, New Zealand, Ireland, South Africa, India
+  ['Centrelink', { AU: 1 }], ['Australia Post', { AU: 1 }],
+  ['Garda Station', { IE: 1 }], ['Gardaí', { IE: 1 }], ['Gardai', { IE: 1 }], ['Garda Síochána', { IE: 1 }], ['Taoiseach', { IE: 1 }], ['Tánaiste', { IE: 1 }],
+  ['SAPS', { ZA: 1 }], ['Lok Sabha', { IN: 1 }], ['Rajya Sabha', { IN: 1 }],
+  // Continental Europe
+  ['Bundespolizei', { DE: 0.8, AT: 0.2 }], ['Landeskriminalamt', { DE: 0.8, AT: 0.2 }], ['Kriminalpolizei', { DE: 0.7, AT: 0.2, CH: 0.1 }],
+  ['Amtsgericht', { DE: 1 }], ['Polizeipräsidium', { DE: 1 }], ['Bundeswehr', { DE: 1 }], ['Bundesheer', { AT: 1 }],
+  ['Landespolizeidirektion', { AT: 1 }], ['Kantonspolizei', { CH: 1 }],
+  ['Gendarmerie nationale', { FR: 1 }], ['Police nationale', { FR: 1 }], ['SAMU', { FR: 1 }],
+  ['Guardia Civil', { ES: 1 }], ['Mossos d\'Esquadra', { ES: 1 }], ['Ertzaintza', { ES: 1 }], ['Audiencia Nacional', { ES: 1 }],
+  ['Carabinieri', { IT: 1 }], ['Guardia di Finanza', { IT: 1 }], ['Polizia di Stato', { IT: 1 }], ['Questura', { IT: 1 }],
+  ['Marechaussee', { NL: 1 }], ['Koninklijke Marechaussee', { NL: 1 }],
+  ['Policja', { PL: 1 }], ['Straż Miejska', { PL: 1 }], ['Straz Miejska', { PL: 1 }],
+  ['Policie ČR', { CZ: 1 }], ['Polisen', { SE: 1 }], ['Politiet', { NO: 0.6, DK: 0.4 }], ['Poliisi', { FI: 1 }],
+];
+
+/**
  * Currency markers next to a number. [pattern source, weights, where]
  * where: 'after' = symbol follows the number, 'before' = precedes, 'both'.
  */

@@ -75,6 +75,15 @@ describe('geo ambiguity and meaning-changing cues', () => {
     expect(r.country).toBeNull();
   });
 
+  it('ends a style idiom at the verb: "the American giant is looking to …" is not a look', () => {
+    // Prepare / Act
+    const company = classify('Just as the American giant is looking to expand into fashion.');
+    const look = classify('The lamp has an American look, you see it everywhere.');
+    // Assess
+    expect(company.country).toBe('US');
+    expect(look.country).toBeNull();
+  });
+
   it('keeps several countries as candidates', () => {
     // Prepare / Act
     const r = classify('You can buy these in Latvia and Lithuania.');

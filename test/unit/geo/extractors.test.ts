@@ -104,6 +104,28 @@ describe('geo extractors', () => {
     expect(classify('È una marca italiana molto nota.').country).toBe('IT');
   });
 
+  it('places a story by a single-country institution, acronyms only in capitals', () => {
+    // Prepare / Act
+    const court = classify('He was remanded in custody after appearing at Wood Green Crown Court.');
+    const garda = classify('Gardaí were called to the house on Tuesday night.');
+    const lower = classify('the nhs and the irs are not places');
+    // Assess
+    expect(court.country).toBe('GB');
+    expect(court.candidates[0]?.evidence.map((e) => e.text)).toEqual(['Crown Court']);
+    expect(kinds(court)).toEqual(['institution']);
+    expect(garda.country).toBe('IE');
+    expect(lower.country).toBeNull();
+  });
+
+  it('knows a place by the short form of its name ("Karak" for Karak City, "Mafraq" for Al Mafraq)', () => {
+    // Prepare / Act
+    const karak = classify('There were attacks in and near the central town of Karak, said a statement by Jordan\'s Public Security Directorate.');
+    const mafraq = classify('The refugees were moved to a camp near Mafraq, Jordan.');
+    // Assess
+    expect(karak.country).toBe('JO');
+    expect(mafraq.country).toBe('JO');
+  });
+
   it('returns ISO 639-1 language codes', () => {
     // Prepare / Act
     const r = classify('Ich habe diese Tasse in einem kleinen Laden in Graz gekauft.');
