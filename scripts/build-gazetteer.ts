@@ -47,6 +47,8 @@ const ALT_SCRIPT_MIN = Number(process.env.GEO_ALT_SCRIPT_MIN ?? 15000);
  * "Karak City", "Mafraq" for "Al Mafraq". News and tips use the short form;
  * any other Latin alternate of a small place is mostly romanisation noise.
  */
+const FAME_MID = Number(process.env.GEO_FAME_MID ?? 20);
+const FAME_HIGH = Number(process.env.GEO_FAME_HIGH ?? 40);
 const SHORT_FORM_MIN = Number(process.env.GEO_SHORT_FORM_MIN ?? 10000);
 
 function isShortForm(alt: string, name: string): boolean {
@@ -167,7 +169,13 @@ for (const line of text.split('\n')) {
   const effPop = Math.max(pop, isCapital ? 200000 : 0);
   if (effPop < PRIMARY_MIN && fcode !== 'PPLA') continue;
   rows++;
-  const bucket = Math.max(0, Math.min(24, Math.round(2 * Math.log10(Math.max(effPop, 1)))));
+  // Prominence: GeoNames keeps many alternate names (translations, old names) for places the
+  // world writes about, few for local namesakes (Newcastle upon Tyne 46, Newcastle ZA 2;
+  // Birmingham GB 50, US 12; Valencia ES 59, VE 11). A famous place counts as if it were
+  // up to ~10× bigger when it shares a name with another.
+  const altCount = alts ? alts.split(',').length : 0;
+  const fame = altCount >= FAME_HIGH ? 2 : altCount >= FAME_MID ? 1 : 0;
+  const bucket = Math.max(0, Math.min(24, Math.round(2 * Math.log10(Math.max(effPop, 1))) + fame));
   add(name, cc, 'p', bucket);
   add(ascii, cc, 'p', bucket);
   if (effPop < ALT_SCRIPT_MIN || !alts) continue;

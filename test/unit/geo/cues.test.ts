@@ -20,6 +20,18 @@ describe('geo ambiguity and meaning-changing cues', () => {
     expect(r.country).toBe('FR');
   });
 
+  it.each([
+    ['Newcastle', 'GB'], // Newcastle upon Tyne (192k, 46 alternate names) over Newcastle ZA (405k, 2)
+    ['Cambridge', 'GB'],
+    ['Plymouth', 'GB'],
+    ['Birmingham', 'GB'],
+  ])('prefers the namesake the world writes about: %s → %s', (name, cc) => {
+    // Prepare / Act
+    const r = classify(`I am sure I saw this exact towel in a shop in ${name}.`);
+    // Assess
+    expect(r.country).toBe(cc);
+  });
+
   it('uses surrounding places to choose Georgia the state or the country', () => {
     // Prepare / Act
     const state = classify('We found it at a thrift store in Georgia, near Atlanta.');
