@@ -57,7 +57,7 @@ const out = (s = ''): void => void realWrite(`${s}\n`);
 // ---- the stack ----
 const dataDir = mkdtempSync(join(tmpdir(), 'tipline-cost-'));
 const { startLocalStack } = await import('#local/stack.ts');
-const { dynamo } = await import('#shared/store/clients.ts');
+const { dynamo } = await import('#shared/store/clients/dynamo.ts');
 capturing = true;
 const stack = await startLocalStack({ dataDir, persist: false, port: 0, seed: true, startPollers: false, rateLimitPerMinute: 0 });
 

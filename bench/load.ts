@@ -61,7 +61,7 @@ const { crashConsumers, injectDynamoFaults, markConsumers, newFaultStats, sendPo
 const { LOCAL_REGION } = await import('#local/bootstrap.ts');
 const { mintToken } = await import('#local/jwt.ts');
 const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
-const { documents } = await import('#shared/store/clients.ts');
+const { documents } = await import('#shared/store/clients/dynamo.ts');
 
 // ---------------------------------------------------------------- tips ----
 

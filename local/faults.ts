@@ -1,7 +1,7 @@
 /**
  * Fault injection for load runs and tests. Nothing here is bundled into a
  * Lambda: production code holds no fault logic, this module reaches into the
- * shared SDK clients of shared/store/clients.ts at run time.
+ * shared SDK clients of shared/store/clients/ at run time.
  *
  *  - DynamoDB throttling (ProvisionedThroughputExceededException) and 5xx
  *    (InternalServerError), thrown by a middleware placed right after the
@@ -18,7 +18,7 @@ import { InternalServerError, ProvisionedThroughputExceededException } from '@aw
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { FinalizeRequestHandlerOptions, FinalizeRequestMiddleware, MetadataBearer, Pluggable } from '@smithy/types';
 import type { FunctionKey } from '#shared/resources.ts';
-import { dynamo } from '#shared/store/clients.ts';
+import { dynamo } from '#shared/store/clients/dynamo.ts';
 import { LOCAL_REGION } from './bootstrap.ts';
 import type { AnyHandler } from './handlers.ts';
 import type { LocalStack } from './stack.ts';

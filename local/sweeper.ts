@@ -2,7 +2,7 @@ import { DeleteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { tableName } from '#shared/config.ts';
 import { tables, type TableKey } from '#shared/resources.ts';
-import { documents } from '#shared/store/clients.ts';
+import { documents } from '#shared/store/clients/dynamo.ts';
 import { isConditionalCheckFailed } from '#shared/store/conditions.ts';
 import { leftoversOf } from '#shared/tips/retention.ts';
 

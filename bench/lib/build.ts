@@ -29,7 +29,19 @@ export interface BuiltBundle {
   /** Every @aws-sdk/* and @smithy/* package in the bundle. */
   readonly sdkPackages: string[];
   readonly sdkClients: string[];
+  /**
+   * Node built-ins the bundle imports (esbuild leaves them external: the
+   * output's `imports` in the metafile, plus the banner's), `node:`-prefixed.
+   * `dynamic`: only ever `import()`ed, so not loaded unless that code runs.
+   */
+  readonly builtins: { name: string; dynamic: boolean }[];
 }
+
+/** `node:x` for `x` or `node:x`. */
+const builtinName = (path: string): string => (path.startsWith('node:') ? path : `node:${path}`);
+
+/** Built-ins imported by the ESM banner of infra/bundling.ts (`createRequire` from `node:module`). */
+const BANNER_BUILTINS = [...lambdaBundling.banner.matchAll(/from\s+['"]([^'"]+)['"]/g)].map((m) => builtinName(m[1]!));
 
 function contributorOf(path: string): string {
   const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
@@ -60,6 +72,13 @@ export async function buildBundle(key: string, entry: string, outDir: string): P
       zodLocales.push(locale[1]!);
     }
   }
+  const builtins = new Map<string, boolean>(BANNER_BUILTINS.map((name) => [name, false]));
+  for (const imported of output.imports) {
+    if (!imported.external) continue;
+    const name = builtinName(imported.path);
+    const dynamic = imported.kind === 'dynamic-import';
+    builtins.set(name, (builtins.get(name) ?? true) && dynamic);
+  }
   const packages = [...byPackage].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes);
   const sdkPackages = packages.filter((p) => /^@(aws-sdk|smithy)\//.test(p.name) && p.bytes > 0).map((p) => p.name).sort();
   return {
@@ -73,6 +92,7 @@ export async function buildBundle(key: string, entry: string, outDir: string): P
     zodLocales: zodLocales.sort(),
     sdkPackages,
     sdkClients: sdkPackages.filter((name) => /^@aws-sdk\/(client-|lib-storage|s3-)/.test(name)),
+    builtins: [...builtins].map(([name, dynamic]) => ({ name, dynamic })).sort((a, b) => a.name.localeCompare(b.name)),
   };
 }
 

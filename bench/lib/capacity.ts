@@ -2,7 +2,7 @@
  * Request and capacity metering for the cost bench.
  *
  * DynamoDB: a `build`-step middleware on the shared client of
- * shared/store/clients.ts (the document client shares its stack). It sees each
+ * shared/store/clients/dynamo.ts (the document client shares its stack). It sees each
  * logical call once (retries happen later, in finalizeRequest), adds
  * `ReturnConsumedCapacity: INDEXES` to the serialized request, and reads the
  * emulator's answer. dynalite reports table units for reads and writes but

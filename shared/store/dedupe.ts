@@ -1,6 +1,6 @@
 import { tableName } from '../config.ts';
 import { DedupeEngine } from '../dedupe/index.ts';
-import { documents } from './clients.ts';
+import { documents } from './clients/dynamo.ts';
 import { DynamoDedupeIndex } from './dedupe-index.ts';
 
 /** The deduplicator over its DynamoDB index, built once per container. */

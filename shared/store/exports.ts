@@ -4,7 +4,7 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { bucketName } from '../config.ts';
-import { s3 } from './clients.ts';
+import { s3 } from './clients/s3.ts';
 
 const BUCKET = bucketName('evidence');
 const LINK_SECONDS = 15 * 60;

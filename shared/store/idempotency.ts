@@ -1,6 +1,6 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../config.ts';
-import { documents } from './clients.ts';
+import { documents } from './clients/dynamo.ts';
 import { isConditionalCheckFailed } from './conditions.ts';
 
 const TABLE = tableName('idempotency');

@@ -4,7 +4,7 @@ import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { bucketName } from '../config.ts';
 import { limits } from '../resources.ts';
-import { s3 } from './clients.ts';
+import { s3 } from './clients/s3.ts';
 
 const BUCKET = bucketName('evidence');
 

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../config.ts';
 import { TipObject } from '../schemas/object.ts';
-import { documents } from './clients.ts';
+import { documents } from './clients/dynamo.ts';
 import { isConditionalCheckFailed } from './conditions.ts';
 
 const TABLE = tableName('objects');

@@ -1,7 +1,7 @@
 import { SendMessageBatchCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { queueUrl } from '../config.ts';
 import type { ClassifyMessage, IntakeMessage } from '../schemas/tip.ts';
-import { sqs } from './clients.ts';
+import { sqs } from './clients/sqs.ts';
 
 const INTAKE_URL = queueUrl('intake');
 

@@ -3,7 +3,7 @@ import { tableName } from '../config.ts';
 import type { DedupeDecision } from '../dedupe/index.ts';
 import type { IntakeMessage, QueueItem, TriageStatus } from '../schemas/tip.ts';
 import { tables } from '../resources.ts';
-import { documents } from './clients.ts';
+import { documents } from './clients/dynamo.ts';
 import { isConditionalCheckFailed } from './conditions.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 

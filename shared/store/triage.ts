@@ -5,7 +5,7 @@ import { limits, workflow } from '../resources.ts';
 import type { TriageStatus } from '../schemas/tip.ts';
 import type { AuditEntry, TriagePlan, TriageState } from '../tips/triage.ts';
 import { activeHolder } from '../tips/triage.ts';
-import { documents } from './clients.ts';
+import { documents } from './clients/dynamo.ts';
 import { isConditionalCheckFailed } from './conditions.ts';
 import { getTip } from './tips.ts';
 

@@ -9,7 +9,7 @@ import { newTipId } from '#shared/ids.ts';
  */
 export async function seedClassifiedTips(count: number, queue: string, objectId: string): Promise<string[]> {
   const { tableName } = await import('#shared/config.ts');
-  const { documents } = await import('#shared/store/clients.ts');
+  const { documents } = await import('#shared/store/clients/dynamo.ts');
   const { confidenceKey } = await import('#shared/store/tips.ts');
   const table = tableName('tips');
   const ids: string[] = [];
