@@ -7,6 +7,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { esbuildOptions, lambdaBundling } from '#infra/bundling.ts';
+import { ensureLiteralSchemaKeys } from '#infra/sdk-schema-keys.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -54,6 +55,7 @@ function contributorOf(path: string): string {
 export async function buildBundle(key: string, entry: string, outDir: string): Promise<BuiltBundle> {
   const outfile = join(outDir, key, lambdaBundling.outputFile);
   mkdirSync(dirname(outfile), { recursive: true });
+  ensureLiteralSchemaKeys(ROOT);
   const result = await esbuild.build({ ...esbuildOptions(resolve(ROOT, entry), outfile, { metafile: true }), absWorkingDir: ROOT });
   const metafile = result.metafile!;
   writeFileSync(join(outDir, key, 'meta.json'), JSON.stringify(metafile));

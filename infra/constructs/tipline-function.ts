@@ -13,6 +13,7 @@ import type { Construct } from 'constructs';
 import type { FunctionDef, TableDef } from '#shared/resources.ts';
 import type { StageConfig } from '#infra/config.ts';
 import { esbuildAliasArgs, lambdaBundling } from '#infra/bundling.ts';
+import { ensureLiteralSchemaKeys } from '#infra/sdk-schema-keys.ts';
 
 /** Repository root: entries in shared/resources.ts are relative to it. */
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -107,6 +108,8 @@ export class TiplineFunction extends NodejsFunction {
         esbuildArgs: esbuildAliasArgs(),
       },
     };
+    // Normally done by npm's postinstall; repeated here (once per process) for an install with --ignore-scripts.
+    ensureLiteralSchemaKeys(REPO_ROOT);
     super(scope, id, functionProps);
     this.def = def;
     this.functionLogGroup = logGroup;

@@ -23,6 +23,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { esbuildAliasArgs, esbuildOptions, lambdaBundling } from '#infra/bundling.ts';
 import LRUCache from '#infra/shims/lru-cache.ts';
+import { ensureLiteralSchemaKeys } from '#infra/sdk-schema-keys.ts';
 import { REPO_ROOT } from '#infra/constructs/tipline-function.ts';
 import { functions } from '#shared/resources.ts';
 import { bootstrap, LOCAL_REGION, type LocalResources } from '#local/bootstrap.ts';
@@ -42,6 +43,7 @@ let resources: LocalResources;
 let meta: esbuild.Metafile;
 
 beforeAll(async () => {
+  ensureLiteralSchemaKeys(REPO_ROOT);
   const result = await esbuild.build(esbuildOptions(entry, outfile, { metafile: true }));
   meta = result.metafile!;
   emulators = await startEmulators();
@@ -148,6 +150,24 @@ describe('attachments bundle (S3 client with the event-stream stub)', () => {
     expect(result.statusCode).toBe(201);
     expect(uploaded.status).toBeGreaterThanOrEqual(200);
     expect(uploaded.status).toBeLessThan(300);
+  });
+
+  it('carries the schemas of the S3 operations it uses, not the other hundred (infra/sdk-schema-keys.ts)', async () => {
+    // Prepare / Act
+    const result = await esbuild.build({
+      ...esbuildOptions(join(REPO_ROOT, functions.attachments.entry), join(outDir, 'attachments-meta', 'index.mjs'), { metafile: true }),
+      write: false,
+    });
+    const output = Object.values(result.metafile!.outputs)[0]!;
+    const schemaBytes = Object.entries(output.inputs)
+      .filter(([path]) => /client-s3\/dist-es\/schemas\/schemas_0\.js$/.test(path))
+      .reduce((sum, [, input]) => sum + input.bytesInOutput, 0);
+    const code = result.outputFiles![0]!.text;
+
+    // Assess: ~66 KB of S3 schemas before the rewrite.
+    expect(schemaBytes).toBeLessThan(20_000);
+    expect(code).not.toContain('PutBucketAnalyticsConfiguration');
+    expect(output.bytes).toBeLessThanOrEqual(300 * 1024);
   });
 });
 
