@@ -10,7 +10,7 @@ import { limits } from '#shared/resources.ts';
 import { ObjectId, QueueName, TipId } from '#shared/schemas/common.ts';
 import { ObjectStatus, TipObject } from '#shared/schemas/object.ts';
 import { TriageStatus } from '#shared/schemas/tip.ts';
-import { dedupeEngine } from '#shared/store/dedupe.ts';
+import { clusterSizes } from '#shared/store/cluster-sizes.ts';
 import { writeExport } from '#shared/store/exports.ts';
 import { attachmentLink, imageUploadForm, objectImageUrl } from '#shared/store/media.ts';
 import { createObject, getObject, listObjects, updateObject } from '#shared/store/objects.ts';
@@ -92,7 +92,7 @@ const routes: Record<string, Route> = {
     const query = parseOrThrow(QueueQuery, event.queryStringParameters ?? {}, 'query');
     assertQueueAccess(principal, country);
     const page = await queryQueue(country, query);
-    const sizes = await dedupeEngine.clusterSizes(page.items.map((item) => ({ objectId: item.objectId, clusterId: item.tipId })));
+    const sizes = await clusterSizes(page.items.map((item) => ({ objectId: item.objectId, clusterId: item.tipId })));
     const items = page.items.map((item) => ({ ...item, duplicates: (sizes.get(item.tipId) ?? 1) - 1 }));
     return json(200, { ...page, items });
   },
@@ -104,7 +104,7 @@ const routes: Record<string, Route> = {
     // Three independent reads: the cluster's members, its size, the attachment.
     const [members, sizes, link] = await Promise.all([
       clusterMembers(headId),
-      dedupeEngine.clusterSizes([{ objectId: String(item.objectId), clusterId: headId }]),
+      clusterSizes([{ objectId: String(item.objectId), clusterId: headId }]),
       typeof item.attachmentKey === 'string' ? attachmentLink(item.attachmentKey) : undefined,
     ]);
     const cluster = [{ tipId: headId, duplicateOf: null }, ...members];
@@ -201,7 +201,7 @@ const routes: Record<string, Route> = {
       if (query.format === 'csv') yield csvHeader();
       let page: Record<string, unknown>[] = [];
       const flush = async function* (): AsyncGenerator<string> {
-        const sizes = await dedupeEngine.clusterSizes(page.map((item) => ({ objectId: String(item.objectId), clusterId: String(item.tipId) })));
+        const sizes = await clusterSizes(page.map((item) => ({ objectId: String(item.objectId), clusterId: String(item.tipId) })));
         for (const item of page) {
           const row = toExportRow({ ...item, duplicates: (sizes.get(String(item.tipId)) ?? 1) - 1 });
           yield query.format === 'csv' ? csvLine(row) : jsonLine(row);

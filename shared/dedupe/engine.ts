@@ -22,6 +22,9 @@ import type { Fingerprint } from './fingerprint.ts';
 import { chains } from './lsh.ts';
 import type { BucketState, ClusterState, DedupeIndexPort } from './port.ts';
 import { compare, DEFAULT_THRESHOLD } from './similarity.ts';
+import { clusterKey, clusterSizes } from './clusters.ts';
+
+export { clusterKey };
 import { createHash } from 'node:crypto';
 
 export interface TipInput {
@@ -68,9 +71,6 @@ export function memberHash(tipId: string): string {
   return createHash('sha256').update(tipId, 'utf8').digest('base64url').slice(0, MEMBER_HASH_CHARS);
 }
 
-export function clusterKey(objectId: string, clusterId: string): string {
-  return `${objectId}#C#${clusterId}`;
-}
 
 const entriesBytes = (entries: readonly string[]): number => entries.reduce((n, e) => n + byteLength(e) + 1, 0);
 
@@ -130,14 +130,8 @@ export class DedupeEngine {
   }
 
   /** Cluster sizes for many clusters in one read (investigator queue pages). */
-  async clusterSizes(clusters: readonly { objectId: string; clusterId: string }[]): Promise<Map<string, number>> {
-    const keys = [...new Set(clusters.map(({ objectId, clusterId }) => clusterKey(objectId, clusterId)))];
-    const got = keys.length === 0 ? new Map<string, ClusterState>() : await this.#index.getClusters(keys, false);
-    const sizes = new Map<string, number>();
-    for (const { objectId, clusterId } of clusters) {
-      sizes.set(clusterId, 1 + (got.get(clusterKey(objectId, clusterId))?.count ?? 0));
-    }
-    return sizes;
+  clusterSizes(clusters: readonly { objectId: string; clusterId: string }[]): Promise<Map<string, number>> {
+    return clusterSizes(this.#index, clusters);
   }
 
   async #decide(tip: TipInput): Promise<DedupeDecision> {
