@@ -6,12 +6,12 @@ import { tokenize } from './tokenize.ts';
 import { fold } from './fold.ts';
 import type { Token } from './tokenize.ts';
 import { tokenMentions, textShape } from './places.ts';
-import { phones, nanpPhones, webAddresses, postcodes, coordinates, currencies, NUMERIC_POSTCODE } from './signals.ts';
+import { phones, nanpPhones, callingCodes, webAddresses, postcodes, coordinates, currencies, NUMERIC_POSTCODE } from './signals.ts';
 import { detectLanguage } from './language.ts';
 import { mention } from './mention.ts';
 import type { Mention } from './mention.ts';
 import type { Candidate, Evidence, GeoResult } from './schema.ts';
-import { NEGATIONS, CONTRASTS, MADE_IN, GENERIC, STYLE_AFTER, PHRASE_BREAKS } from './data/cues.ts';
+import { NEGATIONS, CONTRASTS, MADE_IN, GENERIC, STYLE_AFTER, PHRASE_BREAKS, IDIOM_NOUNS, PATTERN_AFTER } from './data/cues.ts';
 import { LANG_COUNTRIES } from './data/signals.ts';
 
 /** Below this confidence the classifier abstains (country null). */
@@ -187,9 +187,16 @@ function applyCues(src: string, toks: Token[], mentions: Mention[]): void {
           break;
         }
       }
+      const next = toks[te];
+      if (next && sent[te] === sent[ti] && IDIOM_NOUNS.has(next.folded)) m.mult *= 0.2;
       if (generic) m.mult *= 0.4;
-    } else if (generic && m.tokStart >= 0 && (m.kind === 'place' || m.kind === 'country')) {
-      m.mult *= 0.8;
+    } else if (m.tokStart >= 0 && (m.kind === 'place' || m.kind === 'country')) {
+      if (generic) m.mult *= 0.8;
+      const next = toks[m.tokEnd];
+      if (m.kind === 'place' && next && sent[m.tokEnd] === sent[ti] && PATTERN_AFTER.has(next.folded)) {
+        m.mult *= 0.2;
+        m.needsSupport = true;
+      }
     }
   }
   // Contrast / correction: "X but Y", "nicht X sondern Y", "X? No, it says Y".
@@ -243,6 +250,7 @@ export function classifyText(input: string): GeoResult {
   const signals: Mention[] = [];
   if (hasDigit && /(?:\+|00)\s?[1-9]/.test(text)) signals.push(...phones(text));
   if (hasDigit && /\d{3}[ .-]\d{4}(?!\d)/.test(text)) signals.push(...nanpPhones(text).filter((p) => !signals.some((s) => overlaps(s, p))));
+  if (hasDigit && text.includes('+')) signals.push(...callingCodes(text).filter((p) => !signals.some((s) => overlaps(s, p))));
   if (/[\p{L}\p{N}-]\.[a-z]/u.test(text)) signals.push(...webAddresses(text));
   if (hasDigit) {
     signals.push(...coordinates(text));

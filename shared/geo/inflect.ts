@@ -30,6 +30,8 @@ const RULES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['oje', ['a', 'as']], ['je', ['', 's', 'a']], ['os', ['a']], ['o', ['as', 'a']], ['uje', ['us']], ['yje', ['is', 'ys']],
   // German genitive / Scandinavian genitive
   ['es', ['']],
+  // Armenian (ablative, locative, genitive/dative, instrumental, definite article): Երևանից → Երևան
+  ['ից', ['']], ['ում', ['']], ['ի', ['']], ['ին', ['']], ['ով', ['']], ['ը', ['']], ['ն', ['']],
   // Greek
   ['σ', ['']], ['ησ', ['η']], ['ασ', ['α']], ['ου', ['οσ', 'ο', 'α']], ['ο', ['οσ']], ['ων', ['α', 'η']],
 ];
@@ -72,9 +74,18 @@ export function lemmaCandidates(word: string): string[] {
 const HEBREW_PREFIX = /^[בלמהוכש]{1,2}(?=[\u05d0-\u05ea]{2})/u;
 const ARABIC_PREFIX = /^(?:وال|بال|لل|فال|كال|ال|و|ب|ل|ف|ك)(?=[\u0621-\u064a]{3})/u;
 
-/** Proclitic stripping for Hebrew and Arabic (בירושלים → ירושלים, بالقاهرة → القاهرة). */
+// Georgian case endings; a name's nominative -ი drops before some of them
+// (თბილისი: თბილისში "in", თბილისიდან "from", თბილისის "of").
+const GEORGIAN_SUFFIX = /(?:იდან|დან|ში|ის|ით|ად|ზე|თან|ს)$/u;
+
+/** Proclitic stripping for Hebrew and Arabic (בירושלים → ירושלים, بالقاهرة → القاهرة); case endings of caseless Georgian. */
 export function prefixCandidates(word: string): string[] {
   const out: string[] = [];
+  const g = word.match(GEORGIAN_SUFFIX);
+  if (g && word.length - g[0].length >= 3) {
+    const stem = word.slice(0, word.length - g[0].length);
+    out.push(stem, stem.endsWith('ი') ? stem : stem + 'ი');
+  }
   const h = word.match(HEBREW_PREFIX);
   if (h) {
     out.push(word.slice(h[0].length));

@@ -44,7 +44,7 @@ const FUNCTION_WORDS: Record<string, string> = {
   cs: 'a v se na je že to s z do jsem jako ale od po není byl byla tento tato',
   sk: 'a v sa na je že to s z do som ako ale od po nie bol bola tento táto',
   hu: 'a az és hogy nem egy is van volt ez meg de',
-  fi: 'ja on ei se että oli tämä mutta kun myös ole olen hän',
+  fi: 'ja on ei se että oli tämä mutta kun myös ole olen hän joka jossa tai niin kuin vain sen sitä nämä',
   et: 'ja on ei see et oli mis kui ka aga ma',
   lv: 'un ir ar no uz par kas tas bija es',
   lt: 'ir yra su iš į kad tai buvo aš bet',
@@ -110,5 +110,24 @@ export function detectLanguage(text: string): string | null {
   if (quick) return quick;
   const code = franc(sample, { minLength: 10, only: ONLY });
   if (code === 'und') return null;
-  return ISO3_TO_1[code] || null;
+  const lang = ISO3_TO_1[code] || null;
+  // franc's trigrams read some Finnish and Nordic text as Italian or Spanish
+  // ("Tällaisia tapetteja oli … Tampereella" → it); a letter the language does
+  // not write says the guess is wrong, and no language is better than a wrong
+  // one (it would switch off case-ending stripping).
+  if (lang !== null && FOREIGN_LETTERS[lang]?.test(sample)) return null;
+  return lang;
 }
+
+const NORDIC_BALTIC_SLAVIC = 'äöåøæõßłřőğ';
+/** Letters a language never writes (loanwords aside), for the languages franc confuses most. */
+const FOREIGN_LETTERS: Record<string, RegExp> = {
+  en: new RegExp(`[${NORDIC_BALTIC_SLAVIC}]`, 'iu'),
+  it: new RegExp(`[${NORDIC_BALTIC_SLAVIC}]`, 'iu'),
+  es: new RegExp(`[${NORDIC_BALTIC_SLAVIC}]`, 'iu'),
+  fr: new RegExp(`[${NORDIC_BALTIC_SLAVIC}]`, 'iu'),
+  ro: new RegExp(`[${NORDIC_BALTIC_SLAVIC}]`, 'iu'),
+  ca: new RegExp(`[${NORDIC_BALTIC_SLAVIC}]`, 'iu'),
+  pt: /[äöåøæßłřőğ]/iu,
+  nl: /[åøæõßłřőğ]/iu,
+};

@@ -388,7 +388,11 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
         keep = false;
       } else if (!capital) {
         if (shape.lowercase) {
-          keep = prep && (st.best === 'c' || st.best === 'r' || st.maxBucket >= 10) && !COMMON_OR_PERSON.has(hit.key);
+          // Without capitals a name needs a locative preposition ("in krakow"), or to be
+          // the caption a tip starts with ("sao paulo 100%", "istambul grand bazar"), which
+          // only a country or a city of ≥ 1M is trusted to be.
+          const lead = i === 0 && (st.best === 'c' || st.maxBucket >= 12) && !STOPWORDS.has(hit.key);
+          keep = (prep || lead) && (st.best === 'c' || st.best === 'r' || st.maxBucket >= 10) && !COMMON_OR_PERSON.has(hit.key);
           mult = 0.75;
         } else {
           keep = false;

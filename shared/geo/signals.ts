@@ -40,6 +40,34 @@ export function phones(src: string): Mention[] {
 }
 
 /**
+ * A country calling code on its own, where a tip quotes only the start of a
+ * number ("the phone number starts with +56 2", "Vorwahl +43"): only next to a
+ * word about phones, so "+20%" or "+33 points" say nothing. Calling codes are
+ * prefix-free, so the first 1–3 digits that form one are it; a code several
+ * countries share goes to its main country (libphonenumber's first), +1 split
+ * between the US and Canada.
+ */
+const CALLING_CODE_RE = /\+\s?(\d{1,3})(?:[\s\u00a0-]?\d{1,4})?(?![\d%])/g;
+const PHONE_WORDS = /(?:phone|tel\b|telephone|number|numer|nummer|code|prefix|dial|call|vorwahl|telefon|téléphone|indicatif|prefijo|prefisso|número|numero|mobile|cell|whatsapp|hotline)/i;
+
+export function callingCodes(src: string): Mention[] {
+  const out: Mention[] = [];
+  for (const m of src.matchAll(CALLING_CODE_RE)) {
+    if (!PHONE_WORDS.test(src.slice(Math.max(0, m.index - 48), m.index))) continue;
+    const digits = m[1] ?? '';
+    let code: string | undefined;
+    for (let k = 1; k <= digits.length && code === undefined; k++) if (META.country_calling_codes[digits.slice(0, k)]) code = digits.slice(0, k);
+    if (code === undefined) continue;
+    // Non-geographic codes (+800, +882…) are listed under the pseudo-region "001".
+    const main: string | undefined = META.country_calling_codes[code]?.[0];
+    if (main === undefined || main === '001') continue;
+    const prior = code === '1' ? { US: 0.8, CA: 0.2 } : { [main]: 1 };
+    out.push(mention('phone', src, m.index, m.index + m[0].length, prior, 2));
+  }
+  return out;
+}
+
+/**
  * North American local format without a country code: "519-661-5670", "(416) 555-0199",
  * "1-604-555-1234". The area code says US or Canada (or a Caribbean NANP country);
  * libphonenumber resolves it. Toll-free codes (8XX with repeated digit) are shared: skipped.

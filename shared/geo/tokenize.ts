@@ -19,6 +19,7 @@ export interface Token {
 }
 
 const TOKEN_RE = /[\p{L}\p{M}\p{N}]+/gu;
+const GEORGIAN_RE = /\p{Script=Georgian}/u;
 const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const CJK_SPLIT_RE = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+)/u;
 /** Southeast Asian scripts written without spaces between words: also scanned by substring. */
@@ -29,7 +30,9 @@ function makeToken(text: string, start: number, src: string, prevEnd: number, is
   const first = text[0] ?? '';
   const lower = first.toLowerCase();
   const upperCh = first.toUpperCase();
-  const caseless = lower === upperCh;
+  // Georgian has had capital (Mtavruli) letters in Unicode since 2018, but writes names in
+  // Mkhedruli like every other word: for names it is a caseless script.
+  const caseless = lower === upperCh || GEORGIAN_RE.test(first);
   const hasLetters = /\p{L}/u.test(text);
   const upper = hasLetters && !caseless && text === text.toUpperCase() && text !== text.toLowerCase();
   const gap = src.slice(prevEnd, start);

@@ -35,7 +35,7 @@ export const NEGATIONS = set(`
   inte ikke ej aldrig
   ei eika
   nie
-  ne
+  ne neni nejsou nebyl nebyla nebylo nikdy nem
   не ни нет
   δεν οχι
   degil
@@ -82,6 +82,22 @@ export const STYLE_AFTER = set(`
   style styled styles look looking type blue red green yellow white black pink navy colour color
   pattern design-inspired inspired cut knot fries toast kiss leave
   stil stijl styl
+`);
+
+/**
+ * Fixed English compounds in which a demonym names a kind of thing, not where it
+ * comes from ("a Persian cat", "Danish pastry", "a German shepherd"): only
+ * right after the demonym.
+ */
+export const IDIOM_NOUNS = set(`
+  cat cats kitten kittens pastry pastries delight bath roulette shepherd shepherds
+  waffle waffles muffin muffins breakfast omelette omelet yogurt yoghurt oven massage
+  army roll blinds braid twist horn doors
+`);
+
+/** A place name right before these is a pattern or a style ("a Paisley pattern", "Damask print"). */
+export const PATTERN_AFTER = set(`
+  pattern patterns print prints motif motifs check checks weave tartan
 `);
 
 /** Auxiliaries and copulas: a demonym's noun phrase ends before them. */

@@ -34,7 +34,7 @@ export const CHAINS: ReadonlyArray<readonly [string, Record<string, number>]> = 
   ['Albert', { CZ: 0.4 }], ['Tesco', { GB: 0.6, IE: 0.15, CZ: 0.1, SK: 0.08, HU: 0.07 }],
   ['Sainsbury\'s', { GB: 1 }], ['Sainsburys', { GB: 1 }], ['Asda', { GB: 1 }], ['Morrisons', { GB: 1 }], ['Waitrose', { GB: 1 }],
   ['Greggs', { GB: 1 }], ['Marks & Spencer', { GB: 0.9 }], ['Boots', { GB: 0.6 }], ['Argos', { GB: 1 }], ['Poundland', { GB: 1 }],
-  ['Dunnes Stores', { IE: 1 }], ['Dunnes', { IE: 1 }],
+  ['Dunnes Stores', { IE: 1 }], ['Dunnes', { IE: 1 }], ['Penneys', { IE: 1 }], // Primark trades as Penneys in Ireland only
   ['Mercator', { SI: 1 }], ['Konzum', { HR: 1 }], ['Tuš', { SI: 1 }],
   ['Magnit', { RU: 1 }], ['Pyaterochka', { RU: 1 }], ['Пятёрочка', { RU: 1 }], ['Пятерочка', { RU: 1 }], ['Магнит', { RU: 0.7 }], ['Перекрёсток', { RU: 1 }],
   ['Сільпо', { UA: 1 }], ['АТБ', { UA: 1 }],
@@ -87,6 +87,7 @@ export const INSTITUTIONS: ReadonlyArray<readonly [string, Record<string, number
   ['Gendarmerie nationale', { FR: 1 }], ['Police nationale', { FR: 1 }], ['SAMU', { FR: 1 }],
   ['Guardia Civil', { ES: 1 }], ['Mossos d\'Esquadra', { ES: 1 }], ['Ertzaintza', { ES: 1 }], ['Audiencia Nacional', { ES: 1 }],
   ['Carabinieri', { IT: 1 }], ['Guardia di Finanza', { IT: 1 }], ['Polizia di Stato', { IT: 1 }], ['Questura', { IT: 1 }],
+  ['Carabineros', { CL: 0.85, CO: 0.1, BO: 0.05 }], // Carabineros de Chile; also a Colombian police unit
   ['Marechaussee', { NL: 1 }], ['Koninklijke Marechaussee', { NL: 1 }],
   ['Policja', { PL: 1 }], ['Straż Miejska', { PL: 1 }], ['Straz Miejska', { PL: 1 }],
   ['Policie ČR', { CZ: 1 }], ['Polisen', { SE: 1 }], ['Politiet', { NO: 0.6, DK: 0.4 }], ['Poliisi', { FI: 1 }],
@@ -126,7 +127,8 @@ export const CURRENCIES: ReadonlyArray<readonly [string, Record<string, number>]
 /** ccTLDs commonly used as generic/vanity domains: say nothing about place. */
 export const VANITY_TLDS: ReadonlySet<string> = new Set(['io', 'co', 'tv', 'me', 'ai', 'fm', 'ly', 'to', 'cc', 'ws', 'gg', 'sh', 'am', 'la', 'nu', 'tk', 'ms', 'gs', 'vc', 'im', 'is', 'it', 'so', 'ac', 'do', 'be', 'in', 'us']);
 /** TLDs that are vanity-used but still mostly local; kept with reduced weight. */
-export const WEAK_TLDS: ReadonlySet<string> = new Set(['me', 'tv', 'co', 'is', 'it', 'be', 'in', 'us', 'do', 'am', 'fm', 'la', 'nu', 'ac']);
+// .tv (Tuvalu) and .fm (Micronesia) are almost only television and radio vanity names: not kept.
+export const WEAK_TLDS: ReadonlySet<string> = new Set(['me', 'co', 'is', 'it', 'be', 'in', 'us', 'do', 'am', 'la', 'nu', 'ac']);
 export const TLD_COUNTRY: Record<string, string> = { uk: 'GB', su: 'RU', eu: '' };
 
 /** Tip language (ISO 639-1) → countries where it is the main language, with weights. */

@@ -96,6 +96,31 @@ describe('geo ambiguity and meaning-changing cues', () => {
     expect(look.country).toBeNull();
   });
 
+  it.each([
+    'There is a persian cat figurine on the shelf behind the bed.',
+    'Danish pastry on the plate, the ones with white icing.',
+    'A German shepherd is lying next to the sofa.',
+    'The tablecloth has a Paisley pattern, very 70s.',
+  ])('reads fixed compounds and pattern names as kinds of things, not places: %s', (text) => {
+    // Prepare / Act
+    const r = classify(text);
+    // Assess
+    expect(r.country).toBeNull();
+  });
+
+  it('still reads a demonym or a place next to such a word when the text places it', () => {
+    // Prepare / Act / Assess
+    expect(classify('The cat food is Danish, the brand is sold only in Denmark.').country).toBe('DK');
+    expect(classify('We bought the patterned towel in Paisley, near Glasgow.').country).toBe('GB');
+  });
+
+  it('applies Czech negation: "Není to Slovensko"', () => {
+    // Prepare / Act
+    const r = classify('Není to Slovensko, nápis je česky a cena je v korunách českých.');
+    // Assess
+    expect(r.country).toBe('CZ');
+  });
+
   it('keeps several countries as candidates', () => {
     // Prepare / Act
     const r = classify('You can buy these in Latvia and Lithuania.');

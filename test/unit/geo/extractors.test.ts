@@ -115,6 +115,8 @@ describe('geo extractors', () => {
     expect(kinds(court)).toEqual(['institution']);
     expect(garda.country).toBe('IE');
     expect(lower.country).toBeNull();
+    expect(classify('Eso es una gorra de Carabineros, la verde con el escudo.').country).toBe('CL');
+    expect(classify('Shirt is from Penneys, I am nearly sure.').country).toBe('IE');
   });
 
   it('knows a place by the short form of its name ("Karak" for Karak City, "Mafraq" for Al Mafraq)', () => {
@@ -124,6 +126,41 @@ describe('geo extractors', () => {
     // Assess
     expect(karak.country).toBe('JO');
     expect(mafraq.country).toBe('JO');
+  });
+
+  it('reads a country calling code quoted on its own, next to a word about phones only', () => {
+    // Prepare / Act
+    const partial = classify('The school badge has a phone number on it that starts with +56 2.');
+    const vorwahl = classify('Die Vorwahl auf dem Aufkleber war +43 1, da bin ich sicher.');
+    const percent = classify('Prices went up +20% this year, the receipt says.');
+    // Assess
+    expect(partial.country).toBe('CL');
+    expect(kinds(partial)).toContain('phone');
+    expect(vorwahl.country).toBe('AT');
+    expect(percent.country).toBeNull();
+  });
+
+  it('reads Georgian and Armenian case endings', () => {
+    // Prepare / Act / Assess
+    expect(classify('ეს ხალიჩა თბილისიდან არის, ბაზარში ვნახე.').country).toBe('GE');
+    expect(classify('ეს ხალიჩა ბათუმში ვნახე.').country).toBe('GE');
+    expect(classify('Այս գորգը Երևանից է, շուկայից ենք գնել։').country).toBe('AM');
+  });
+
+  it('takes a big city or a country that opens a lower-case tip as its caption', () => {
+    // Prepare / Act / Assess
+    expect(classify('sao paulo 100%. my tia has those plates').country).toBe('BR');
+    expect(classify('istambul grand bazar, they sell these towels at every stall').country).toBe('TR');
+    // a smaller place, or a common word, opening a lower-case tip is not a caption
+    expect(classify('reading the label was hard, it is all faded').country).toBeNull();
+  });
+
+  it('does not let a misread language switch off Finnish case endings', () => {
+    // Prepare / Act
+    const r = classify('Tällaisia tapetteja oli joka toisessa kerrostalossa Tampereella 90-luvulla.');
+    // Assess
+    expect(r.country).toBe('FI');
+    expect(r.language).not.toBe('it');
   });
 
   it('returns ISO 639-1 language codes', () => {
