@@ -182,16 +182,36 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+/**
+ * A negation bound to what it negates: "vient de Lyon, pas de Lille" and
+ * "vient de Lille, pas de Lyon" have the same words, but "!neg:lille" and
+ * "!neg:lyon" are different claims. The scope is the first content word (or
+ * number) after the negation in the same clause, within four tokens; words of
+ * three letters or fewer are taken for articles and prepositions and skipped.
+ */
+function negationScope(tokens: readonly { segment: number; text: string; strong: boolean }[], k: number): string {
+  const at = tokens[k]!;
+  for (let j = k + 1; j < tokens.length && j <= k + 4; j++) {
+    const t = tokens[j]!;
+    if (t.segment !== at.segment) break;
+    if (t.text === NEGATION_TOKEN) continue;
+    // Articles and prepositions of any language ("pas de Lille", "no de España", "nicht aus Polen") are skipped by length.
+    if (t.strong || (!STOPWORDS.has(t.text) && Array.from(t.text).length > 3)) return `${NEGATION_TOKEN}:${t.text.replace(/^[#~]/, '')}`;
+  }
+  return NEGATION_TOKEN;
+}
+
 export function analyse(text: string): Analysis {
   const normalised = normalise(text);
   const tokens = tokenise(prepare(text));
   const [from, to] = contentRange(tokens);
   const words = new Map<string, boolean>();
   const strong = new Set<string>();
-  for (const t of tokens) {
-    if (t.segment < from || t.segment > to) continue;
-    if (t.strong) strong.add(t.text);
+  tokens.forEach((t, k) => {
+    if (t.segment < from || t.segment > to) return;
+    if (t.text === NEGATION_TOKEN) strong.add(negationScope(tokens, k));
+    else if (t.strong) strong.add(t.text);
     else if (!STOPWORDS.has(t.text)) words.set(t.text, (words.get(t.text) ?? false) || t.cap);
-  }
+  });
   return { normalised, hash: sha256Hex(normalised), words, strong };
 }

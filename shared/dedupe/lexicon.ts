@@ -51,6 +51,20 @@ export const NEGATIONS = words(`
 no not never none nobody nothing nowhere neither nor without cannot
 dont doesnt didnt isnt wasnt arent werent cant couldnt wont wouldnt
 shouldnt hasnt havent hadnt aint mustnt neednt
+pas jamais aucun aucune
+nicht kein keine keinen keinem keiner niemals
+niet geen nooit
+non
+nunca tampoco ningun ninguna
+nao nem
+nie nigdy
+neni nejsou nikdy
+soha
+ei
+inte ej aldrig ikke aldri
+degil
+не нет никогда
+δεν οχι
 `);
 
 /** Number words, canonicalised to digits so "two" and "2" match and differ from "3". */

@@ -90,6 +90,7 @@ export function withinOneEdit(a: string, b: string): boolean {
  */
 export function isTypo(a: string, b: string, properNoun: boolean): boolean {
   if (a === b) return true;
+  if (swappedLetters(a, b)) return true;
   if (a[0] !== b[0] && a.at(-1) !== b.at(-1)) return false;
   if (!withinOneEdit(a, b)) return false;
   const la = Array.from(a).length;
@@ -106,6 +107,16 @@ export function isTypo(a: string, b: string, properNoun: boolean): boolean {
     if (min === 3 && la === lb && a[0] === b[0] && [...a].sort().join('') !== [...b].sort().join('')) return false;
   }
   return true;
+}
+
+/** Two letters of a long word swapped, not side by side ("concesionario" / "consecionario"). */
+function swappedLetters(a: string, b: string): boolean {
+  const x = Array.from(a);
+  const y = Array.from(b);
+  if (x.length !== y.length || x.length < 9) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < x.length && diff.length <= 2; i++) if (x[i] !== y[i]) diff.push(i);
+  return diff.length === 2 && x[diff[0]!] === y[diff[1]!] && x[diff[1]!] === y[diff[0]!];
 }
 
 function joinSplitWords(
@@ -175,6 +186,8 @@ function strongTypo(x: string, y: string): boolean {
     return dx !== dy && x.replace(/\./g, '') === y.replace(/\./g, '');
   }
   if (x[0] === '~') return Math.min(x.length, y.length) >= 11 && withinOneEdit(x, y);
+  // A typo in the negated word ("pas de Lile") still negates the same thing.
+  if (x.startsWith('!neg:') && y.startsWith('!neg:')) return isTypo(x.slice(5), y.slice(5), false);
   return false;
 }
 

@@ -11,7 +11,7 @@ describe('distinctive tokens', () => {
     // Act
     const a = analyse(text);
     // Assess
-    expect([...a.strong].sort()).toEqual(['!neg', '#33455550187', '~example-hotel.fr/towels', '~info@hotel-lyon.fr'].sort());
+    expect([...a.strong].sort()).toEqual(['!neg:lyon', '#33455550187', '~example-hotel.fr/towels', '~info@hotel-lyon.fr'].sort());
     expect(a.words.get('lyon')).toBe(true);
     expect(a.words.has('dear')).toBe(false);
     expect(a.words.has('thanks')).toBe(false);
@@ -112,6 +112,39 @@ describe('resubmissions are merged', () => {
     const c = cmp(b, a);
     // Assess
     expect(c).toMatchObject({ duplicate: true, exact: false });
+  });
+
+  it('keeps a negation with what it negates: the same words with the places swapped are another claim', () => {
+    // Prepare
+    const lyon = 'Ce mug vient de Lyon, pas de Lille : le blason avec le lion rouge est celui de Lyon.';
+    const lille = 'Ce mug vient de Lille, pas de Lyon : le blason avec le lion rouge est celui de Lille.';
+    const valenciaVe = 'El llavero es de un concesionario de Valencia, Venezuela, no de España.';
+    const valenciaEs = 'El llavero es de un concesionario de Valencia, España, no de Venezuela.';
+    // Act / Assess
+    expect(cmp(lille, lyon).duplicate).toBe(false);
+    expect(cmp(valenciaEs, valenciaVe).duplicate).toBe(false);
+    // a typo in the negated word still negates the same place
+    expect(cmp(lyon.replace('pas de Lille', 'pas de Lile'), lyon).duplicate).toBe(true);
+    expect(cmp(valenciaVe.toLowerCase().replace(/[ñ]/g, 'n'), valenciaVe).duplicate).toBe(true);
+  });
+
+  it.each([
+    ['Dutch', 'Dit kleed is een Perzisch tapijt uit Tabriz.', 'Dit kleed is geen Perzisch tapijt uit Tabriz.'],
+    ['German', 'Das ist ein Handtuch aus einem Hotel in Wien.', 'Das ist kein Handtuch aus einem Hotel in Wien.'],
+    ['Polish', 'To jest ręcznik z hotelu w Krakowie.', 'To nie jest ręcznik z hotelu w Krakowie.'],
+    ['Czech', 'Je to ručník z hotelu v Brně.', 'Není to ručník z hotelu v Brně.'],
+  ])('reads a %s negation as a different claim', (_, positive, negative) => {
+    // Prepare / Act
+    const c = cmp(negative, positive);
+    // Assess
+    expect(c.duplicate).toBe(false);
+  });
+
+  it('accepts two swapped letters in a long word, not in a short one', () => {
+    // Prepare / Act / Assess
+    expect(isTypo('consecionario', 'concesionario', false)).toBe(true);
+    expect(isTypo('paris', 'pasir', true)).toBe(false);
+    expect(isTypo('gdansk', 'gsnadk', true)).toBe(false);
   });
 
   it('reports an exact duplicate for the same normalised text', () => {
