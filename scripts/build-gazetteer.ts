@@ -256,6 +256,11 @@ const out: PackedGazetteer & Record<string, unknown> = {
   // Decoded at every cold start: deflate (≈ 40% faster to decode than Brotli, ≈ 15% larger).
   ascii: pack(asciiKeys, (k) => entriesByKey.get(k)!, 'deflate'),
   other: pack(otherKeys, (k) => entriesByKey.get(k)!, 'brotli'),
+  // Targets for typo matching ("Edinbrugh", "phillipines"): single ASCII words of ≥ 7 letters
+  // naming a country or a city of ≥ 1M (population bucket ≥ 12, fame included).
+  fuzzy: keys
+    .filter((k) => /^[a-z]{7,}$/.test(k) && entriesByKey.get(k)!.some(([, [type, bucket]]) => type === 'c' || ((type === 'p' || type === 'r') && bucket >= 12)))
+    .join('\n'),
 };
 const outDir = join(root, 'shared/geo/generated');
 mkdirSync(outDir, { recursive: true });

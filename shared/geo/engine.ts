@@ -11,7 +11,7 @@ import { detectLanguage } from './language.ts';
 import { mention } from './mention.ts';
 import type { Mention } from './mention.ts';
 import type { Candidate, Evidence, GeoResult } from './schema.ts';
-import { NEGATIONS, CONTRASTS, MADE_IN, GENERIC, STYLE_AFTER, PHRASE_BREAKS, IDIOM_NOUNS, PATTERN_AFTER } from './data/cues.ts';
+import { NEGATIONS, CONTRASTS, MADE_IN, GENERIC, STYLE_AFTER, PHRASE_BREAKS, IDIOM_NOUNS, PATTERN_AFTER, PRODUCT_IDIOMS, CLUB_BEFORE } from './data/cues.ts';
 import { LANG_COUNTRIES } from './data/signals.ts';
 
 /** Below this confidence the classifier abstains (country null). */
@@ -137,6 +137,8 @@ function matchPhraseBefore(toks: Token[], end: number, phrase: ReadonlyArray<str
   return true;
 }
 
+const MADE_IN_AFTER = /^\s*(?:में\s*(?:बनी|बना|बने|बनाया|बनाई|निर्मित)|製|制造|製造|生产|生產|产|產|산\b|산(?=\s|$|[.,!?]))/u;
+
 function applyCues(src: string, toks: Token[], mentions: Mention[]): void {
   const generic = toks.some((t) => GENERIC.has(t.folded)) || /\b(?:all over the world|any country|many countries|sold worldwide)\b/i.test(src);
   // Sentence index per token.
@@ -162,6 +164,8 @@ function applyCues(src: string, toks: Token[], mentions: Mention[]): void {
         }
       }
     }
+    // … and languages that put it after the name: "भारत में बनी", "中国製", "中国制造", "중국산".
+    if (!m.madeIn && MADE_IN_AFTER.test(src.slice(m.end, m.end + 12))) m.madeIn = true;
     // Negation within 3 tokens before, same sentence, negator not followed by punctuation.
     for (let k = 1; k <= 3; k++) {
       const j = ti - k;
@@ -182,18 +186,25 @@ function applyCues(src: string, toks: Token[], mentions: Mention[]): void {
         const nt = toks[te + k];
         // A verb ends the noun phrase: "the American giant is looking to …" is not a look.
         if (!nt || sent[te + k] !== sent[ti] || PHRASE_BREAKS.has(nt.folded)) break;
+        // "… is Czech, 80s panelák style": a comma ends the phrase the demonym qualifies.
+        if (/[,;:]/.test(src.slice(toks[te + k - 1]?.end ?? m.end, nt.start))) break;
         if (STYLE_AFTER.has(nt.folded) || /-style$/.test(src.slice(m.end, nt.end))) {
           m.mult *= 0.3;
           break;
         }
       }
       const next = toks[te];
-      if (next && sent[te] === sent[ti] && IDIOM_NOUNS.has(next.folded)) m.mult *= 0.2;
+      const own = m.prior.size === 1 ? [...m.prior.keys()][0]! : '';
+      if (next && sent[te] === sent[ti] && (IDIOM_NOUNS.has(next.folded) || PRODUCT_IDIOMS[own]?.has(next.folded))) m.mult *= 0.2;
       if (generic) m.mult *= 0.4;
     } else if (m.tokStart >= 0 && (m.kind === 'place' || m.kind === 'country')) {
       if (generic) m.mult *= 0.8;
       const next = toks[m.tokEnd];
-      if (m.kind === 'place' && next && sent[m.tokEnd] === sent[ti] && PATTERN_AFTER.has(next.folded)) {
+      const prev = toks[ti - 1];
+      // "a Panama hat", "Bermuda shorts"; "Real Madrid", "FC Barcelona" (a club, its shirt is sold everywhere); "God bless America".
+      const idiom = (next !== undefined && sent[m.tokEnd] === sent[ti] && PATTERN_AFTER.has(next.folded)) ||
+        (prev !== undefined && sent[ti - 1] === sent[ti] && (CLUB_BEFORE.has(prev.folded) || prev.folded === 'bless'));
+      if (idiom) {
         m.mult *= 0.2;
         m.needsSupport = true;
       }

@@ -96,3 +96,79 @@ export function uniqueOneWordExtension(key: string): string | null {
   const k = g.data.slice(g.keyOff[i]!, end);
   return k.includes(' ', prefix.length) ? null : k;
 }
+
+/** Typo targets by first letter and length, built on the first typo lookup (cold start does not pay for it). */
+let fuzzyIndex: Map<string, string[]> | null = null;
+
+const ROWS = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+const HIST = new Int32Array(26);
+
+/** Letters that differ between a and b, counted both ways: a lower bound of 2 × the edit distance. */
+function letterGap(a: string, b: string): number {
+  HIST.fill(0);
+  for (let i = 0; i < a.length; i++) HIST[a.charCodeAt(i) - 97]!++;
+  for (let i = 0; i < b.length; i++) HIST[b.charCodeAt(i) - 97]!--;
+  let gap = 0;
+  for (let i = 0; i < 26; i++) gap += Math.abs(HIST[i]!);
+  return gap;
+}
+
+/** Optimal-string-alignment distance (one transposition counts as one edit), or limit + 1 once it exceeds `limit`. */
+function osaDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit || b.length >= 63) return limit + 1;
+  let prev2 = ROWS[0]!;
+  let prev = ROWS[1]!;
+  let cur = ROWS[2]!;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > limit) return limit + 1;
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * The countries or big cities (≥ 1M) a misspelt word may mean: the names one
+ * edit away for words of 7–9 letters ("Edinbrugh"), two for longer ones
+ * ("phillipines"), with the same first letter; the closest ones only.
+ */
+export function nearNames(word: string): string[] {
+  if (!/^[a-z]{7,40}$/.test(word)) return [];
+  if (fuzzyIndex === null) {
+    fuzzyIndex = new Map();
+    for (const key of ((gaz as { fuzzy?: string }).fuzzy ?? '').split('\n')) {
+      if (key === '') continue;
+      const slot = key[0]! + key.length;
+      const list = fuzzyIndex.get(slot) ?? [];
+      list.push(key);
+      fuzzyIndex.set(slot, list);
+    }
+  }
+  const limit = word.length >= 10 ? 2 : 1;
+  let best: string[] = [];
+  let bestDistance = limit + 1;
+  for (let length = word.length - limit; length <= word.length + limit; length++) {
+    for (const key of fuzzyIndex.get(word[0]! + length) ?? []) {
+      if (letterGap(word, key) > 2 * limit) continue;
+      const d = osaDistance(word, key, limit);
+      if (d === 0 || d > limit) continue;
+      if (d < bestDistance) {
+        best = [key];
+        bestDistance = d;
+      } else if (d === bestDistance) best.push(key);
+    }
+  }
+  return best;
+}

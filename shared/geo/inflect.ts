@@ -20,7 +20,7 @@ const RULES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['ах', ['ы', 'и', '']], ['ях', ['и']], ['ю', ['ь', 'я']], ['ого', ['ии', 'ое']], ['ом', ['']],
   // Finnish / Estonian
   ['essa', ['i']], ['esta', ['i']], ['ella', ['i']], ['elta', ['i']], ['elle', ['i']], ['en', ['i', '']],
-  ['ssa', ['']], ['sta', ['']], ['lla', ['']], ['lta', ['']], ['lle', ['']], ['an', ['']], ['hin', ['']], ['iin', ['i', '']],
+  ['ssa', ['']], ['sta', ['']], ['lla', ['']], ['lta', ['']], ['lle', ['']], ['an', ['']], ['hin', ['']], ['iin', ['i', '']], ['in', ['']],
   ['n', ['']], ['st', ['']], ['s', ['']], ['sse', ['']], ['l', ['']], ['lt', ['']], ['le', ['']], ['ist', ['i']], ['is', ['i']],
   // Hungarian
   ['bol', ['']], ['rol', ['']], ['tol', ['']], ['ban', ['']], ['ben', ['']], ['ba', ['']], ['be', ['']], ['on', ['']],
@@ -76,7 +76,11 @@ const ARABIC_PREFIX = /^(?:وال|بال|لل|فال|كال|ال|و|ب|ل|ف|ك)
 
 // Georgian case endings; a name's nominative -ი drops before some of them
 // (თბილისი: თბილისში "in", თბილისიდან "from", თბილისის "of").
-const GEORGIAN_SUFFIX = /(?:იდან|დან|ში|ის|ით|ად|ზე|თან|ს)$/u;
+const GEORGIAN_SUFFIX = /(?:იდან|დან|ში|ის|ით|ად|ზე|თან|ს)(?:ა|აა)?$/u;
+// Bengali genitive/locative/dative endings on a name (ঢাকার, ঢাকায়, ঢাকাতে).
+const BENGALI_SUFFIX = /(?:ের|র|য়|তে|কে)$/u;
+// Tamil locative/ablative/dative: the name's final -u sign gives way to the ending (கொழும்பு → கொழும்பில்).
+const TAMIL_SUFFIX = /(?:ிலிருந்து|ில்|ிற்கு|ுக்கு|ிலே)$/u;
 
 /** Proclitic stripping for Hebrew and Arabic (בירושלים → ירושלים, بالقاهرة → القاهرة); case endings of caseless Georgian. */
 export function prefixCandidates(word: string): string[] {
@@ -85,6 +89,13 @@ export function prefixCandidates(word: string): string[] {
   if (g && word.length - g[0].length >= 3) {
     const stem = word.slice(0, word.length - g[0].length);
     out.push(stem, stem.endsWith('ი') ? stem : stem + 'ი');
+  }
+  const b = word.match(BENGALI_SUFFIX);
+  if (b && word.length - b[0].length >= 2) out.push(word.slice(0, word.length - b[0].length));
+  const t = word.match(TAMIL_SUFFIX);
+  if (t && word.length - t[0].length >= 2) {
+    const stem = word.slice(0, word.length - t[0].length);
+    out.push(stem + 'ு', stem);
   }
   const h = word.match(HEBREW_PREFIX);
   if (h) {

@@ -115,8 +115,20 @@ export function detectLanguage(text: string): string | null {
   // ("Tällaisia tapetteja oli … Tampereella" → it); a letter the language does
   // not write says the guess is wrong, and no language is better than a wrong
   // one (it would switch off case-ending stripping).
-  if (lang !== null && FOREIGN_LETTERS[lang]?.test(sample)) return null;
+  if (lang !== null && (FOREIGN_LETTERS[lang]?.test(sample) || foreignWords(lang, sample) >= 2)) return null;
   return lang;
+}
+
+/** Letters of Baltic, Slavic, Icelandic… alphabets that Western European languages never write. */
+const EASTERN_LETTERS = /[þðėįųūčšžěůąęćńśźżľĺŕňťďāēīķļņģ]/iu;
+const WESTERN = new Set(['en', 'it', 'es', 'fr', 'pt', 'ca', 'nl']);
+
+/** Words with such letters: one is a foreign place name ("Łódź"), two or more a foreign text. */
+function foreignWords(lang: string, sample: string): number {
+  if (!WESTERN.has(lang)) return 0;
+  let n = 0;
+  for (const word of sample.split(/\s+/)) if (EASTERN_LETTERS.test(word)) n++;
+  return n;
 }
 
 const NORDIC_BALTIC_SLAVIC = 'äöåøæõßłřőğ';

@@ -2,7 +2,7 @@
  * Token-based evidence: gazetteer names (countries, regions, places), shop
  * chains, demonyms and postal abbreviations of states/provinces.
  */
-import { lookup, isFirstWord, hasPrefix, uniqueOneWordExtension } from './gazetteer.ts';
+import { lookup, isFirstWord, hasPrefix, uniqueOneWordExtension, nearNames } from './gazetteer.ts';
 import type { GazEntry } from './gazetteer.ts';
 import { foldKey, fold } from './fold.ts';
 import { joinable } from './tokenize.ts';
@@ -56,7 +56,9 @@ function demonymOf(folded: string): { cc: string; capOnly: boolean; stemLen: num
   for (let cut = 0; cut <= MAX_ENDING && cut < folded.length - 2; cut++) {
     const stem = folded.slice(0, folded.length - cut);
     const hit = demonymStems.get(stem);
-    if (hit && ENDINGS.has(folded.slice(folded.length - cut))) {
+    // Scandinavian neuter "-t" ("et norskt merke", "ett svenskt"), only after a long stem ("rus" + "t" ≠ rust).
+    const ending = folded.slice(folded.length - cut);
+    if (hit && (ENDINGS.has(ending) || (ending === 't' && stem.length >= 5))) {
       // Short stems need a real ending or capitals ("rus" ≠ "ruse").
       return { ...hit, stemLen: stem.length };
     }
@@ -338,7 +340,13 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
           key += ' ' + toks[i + j]!.folded;
         }
         if (!ok) continue;
-        const w = chainMap.get(key);
+        let w = chainMap.get(key);
+        // Inflected chain names in case languages: "K-Citymarketin hintalappu", "w Biedronce".
+        if (!w && shape.inflecting === 'full' && toks[i + n - 1]!.folded.length >= 5) {
+          const lastFolded = toks[i + n - 1]!.folded;
+          const head = key.slice(0, key.length - lastFolded.length);
+          for (const lemma of lemmaCandidates(lastFolded)) if ((w = chainMap.get(head + lemma))) break;
+        }
         if (!w) continue;
         if (n === 1 && CHAIN_WORDS.has(key) && (!(t.cap || t.upper) || (t.sentStart && !t.upper))) continue;
         if (!t.cap && !t.upper && !t.caseless && !shape.lowercase) continue;
@@ -491,6 +499,24 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
       if (d.stemLen <= 4 && t.folded.length === d.stemLen && !t.cap) continue;
       if (STOPWORDS.has(t.folded)) continue;
       out.push(mention('demonym', src, t.start, t.end, { [d.cc]: 1 }, 1.5, { tokStart: i, tokEnd: i + 1 }));
+      continue;
+    }
+
+    // A misspelt country or big city ("Edinbrugh", "phillipines"): a name-like position only
+    // (capitalised mid-sentence, after a locative preposition, or a lower-case tip's caption),
+    // and only when every closest name points to the same country.
+    if (!t.caseless && t.folded.length >= 7 && !STOPWORDS.has(t.folded)) {
+      const prep = prepositionBefore(toks, i);
+      const namePosition = (t.cap && !t.sentStart) || prep || (shape.lowercase && i === 0);
+      const near = namePosition ? nearNames(t.folded) : [];
+      if (near.length > 0) {
+        const entries = near.flatMap((key) => (lookup(key) ?? []).filter((e) => e.type === 'c' || e.bucket >= 12));
+        const countries = new Set(entries.map((e) => e.cc));
+        if (countries.size === 1) {
+          const st = strengthOf(entries);
+          out.push(mention(st.kind, src, t.start, t.end, priorOf(entries), st.weight, { fixed: false, tokStart: i, tokEnd: i + 1, mult: 0.7 }));
+        }
+      }
     }
   }
 

@@ -70,7 +70,8 @@ export function callingCodes(src: string): Mention[] {
 /**
  * North American local format without a country code: "519-661-5670", "(416) 555-0199",
  * "1-604-555-1234". The area code says US or Canada (or a Caribbean NANP country);
- * libphonenumber resolves it. Toll-free codes (8XX with repeated digit) are shared: skipped.
+ * libphonenumber resolves it. Toll-free codes (8XX with repeated digit) are shared by the
+ * whole plan: a weak US/Canada split.
  * Written with separators only, so dates, amounts and IDs do not match.
  */
 const NANP_RE = /(?<![\d+\-.\/])(?:1[ .-])?(?:\(([2-9]\d{2})\) ?|([2-9]\d{2})[ .-])[2-9]\d{2}[ .-]\d{4}(?![\d\-\/])/g;
@@ -80,7 +81,11 @@ export function nanpPhones(src: string): Mention[] {
   const out: Mention[] = [];
   for (const m of src.matchAll(NANP_RE)) {
     const area = m[1] ?? m[2] ?? '';
-    if (TOLL_FREE.test(area)) continue;
+    // Toll-free codes are shared by the whole North American numbering plan: the US and Canada, weakly.
+    if (TOLL_FREE.test(area)) {
+      out.push(mention('phone', src, m.index, m.index + m[0].length, { US: 0.75, CA: 0.25 }, 1.6));
+      continue;
+    }
     const digits = m[0].replace(/\D/g, '').replace(/^1(?=\d{10}$)/, '');
     let cc: string | undefined;
     try {
@@ -146,6 +151,11 @@ const POSTCODE_PATTERNS: ReadonlyArray<readonly [RegExp, (m: RegExpMatchArray) =
   [new RegExp(`\\b(?:${US_STATES}) \\d{5}(?:-\\d{4})?\\b`, 'g'), () => 'US', 2.4],
   // Japan: "〒100-0001"
   [/〒\s?\d{3}-?\d{4}/g, () => 'JP', 2.6],
+  // Ireland's Eircode: routing key + unique identifier, "D02 X285", "D6W 1234"
+  [/\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?(?=[0-9AC-FHKNPRTV-Y]{4}\b)(?=\w*\d)(?=\w*[A-Z])[0-9AC-FHKNPRTV-Y]{4}\b/g, () => 'IE', 2.2],
+  // Brazil: "CEP 01310-100", or the same shape before a town
+  [/\bCEP:?\s?\d{5}-?\d{3}\b/g, () => 'BR', 2.6],
+  [/\b\d{5}-\d{3}(?= \p{Lu})/gu, () => 'BR', 2.2],
 ];
 
 export function postcodes(src: string): Mention[] {
@@ -170,6 +180,8 @@ export const NUMERIC_POSTCODE: Record<string, ReadonlySet<string>> = {
 
 // ---------------------------------------------------------------- coordinates
 const NUM = String.raw`[-−]?\d{1,3}\.\d{2,}`;
+const MAP_LINK_RE = /[@=](-?\d{1,2}\.\d{3,}),(-?\d{1,3}\.\d{3,})/g;
+const LON_FIRST_RE = /\b(?:lon(?:gitude)?|lng)\s*[,/]\s*lat(?:itude)?\b|\blongitude first\b/i;
 const DEC_RE = new RegExp(String.raw`(${NUM})\s*°?\s*([NSns])?\s*[,;/]?\s+(${NUM})\s*°?\s*([EWOewo])?`, 'g');
 const DMS_RE = /(\d{1,2})\s*°\s*(\d{1,2}(?:\.\d+)?)\s*['′’]\s*(?:(\d{1,2}(?:\.\d+)?)\s*(?:"|″|''|”)\s*)?([NS])[\s,;/]*(\d{1,3})\s*°\s*(\d{1,2}(?:\.\d+)?)\s*['′’]\s*(?:(\d{1,2}(?:\.\d+)?)\s*(?:"|″|''|”)\s*)?([EWO])/g;
 
@@ -236,6 +248,16 @@ export function coordinates(src: string): Mention[] {
       taken.push([mm.start, mm.end]);
     }
   }
+  // A map link's "@lat,lon" (Google Maps, OpenStreetMap share links) has no space after the comma.
+  for (const m of src.matchAll(MAP_LINK_RE)) {
+    const mm = coordMention(src, m.index + 1, m.index + m[0].length, Number(m[1]), Number(m[2]));
+    if (mm) {
+      out.push(mm);
+      taken.push([m.index, m.index + m[0].length]);
+    }
+  }
+  // "(that's lon, lat order)": the writer says the pair is longitude first.
+  const lonFirst = LON_FIRST_RE.test(src);
   for (const m of src.matchAll(DEC_RE)) {
     const start = m.index;
     if (taken.some(([a, b]) => start < b && start + m[0].length > a)) continue;
@@ -246,6 +268,7 @@ export function coordinates(src: string): Mention[] {
     let lon = Number((m[3] ?? '').replace('−', '-'));
     const ns = (m[2] ?? '').toUpperCase();
     const ew = (m[4] ?? '').toUpperCase();
+    if (lonFirst && ns === '' && ew === '') [lat, lon] = [lon, lat];
     if (ns === 'S') lat = -Math.abs(lat);
     if (ew === 'W') lon = -Math.abs(lon);
     // Trim trailing hemisphere-less whitespace from the span.

@@ -26,7 +26,7 @@ export const PREPOSITIONS = set(`
 
 /** Negation words; a place right after one (within 2 tokens) is negated. */
 export const NEGATIONS = set(`
-  not isnt wasnt arent never nope
+  not isnt wasnt arent never nope wont dont doesnt didnt cant couldnt wouldnt hasnt havent werent
   nicht kein keine keinen nie niemals
   non pas jamais ni
   no nunca tampoco
@@ -35,7 +35,7 @@ export const NEGATIONS = set(`
   inte ikke ej aldrig
   ei eika
   nie
-  ne neni nejsou nebyl nebyla nebylo nikdy nem
+  ne neni nejsou nebyl nebyla nebylo nikdy nem nije nisu nema није нису
   не ни нет
   δεν οχι
   degil
@@ -51,6 +51,7 @@ export const CONTRASTS = set(`
   mas porem
   maar eigenlijk
   men utan snarare
+  nego vec већ него
   mutta vaan
   ale lecz tylko raczej
   ale nybrz spise
@@ -98,6 +99,23 @@ export const IDIOM_NOUNS = set(`
 /** A place name right before these is a pattern or a style ("a Paisley pattern", "Damask print"). */
 export const PATTERN_AFTER = set(`
   pattern patterns print prints motif motifs check checks weave tartan
+  hat hats shorts sprouts
+`);
+
+/**
+ * Demonym + noun pairs that name a kind of product sold everywhere ("a Turkish
+ * towel" is a flat-weave towel, "Brazilian wax" a treatment), checked right
+ * after the demonym like IDIOM_NOUNS but only for that demonym's country.
+ */
+export const PRODUCT_IDIOMS: Record<string, ReadonlySet<string>> = {
+  TR: set('towel towels'),
+  BR: set('wax waxing'),
+  CH: set('cheese chard'),
+};
+
+/** Words before a place name that make it a sports club or its shirt ("Real Madrid", "FC Barcelona", "Bayern Munich"). */
+export const CLUB_BEFORE = set(`
+  real fc ac as sc sv ssc afc cf cd ud inter atletico athletic olympique sporting dynamo dinamo spartak lokomotiv borussia bayern
 `);
 
 /** Auxiliaries and copulas: a demonym's noun phrase ends before them. */

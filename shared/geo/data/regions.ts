@@ -13,7 +13,7 @@ export const REGIONS: ReadonlyArray<readonly [string, string]> = [
   // Australia (ISO 3166-2:AU)
   ['AU', 'NSW|QLD|New South Wales|Nouvelle-Galles du Sud|Neusüdwales|Queensland|Western Australia|South Australia|Northern Territory|Tasmania|Tasmanie|Tasmanien|Australian Capital Territory|Sunshine Coast|Gold Coast'],
   // United Kingdom
-  ['GB', 'England|Angleterre|Inglaterra|Inghilterra|Engeland|Anglia|Anglie|Anglicko|Englanti|Anglia|Англия|Англія|Αγγλία|Scotland|Schottland|Écosse|Escocia|Scozia|Schotland|Szkocja|Skotsko|Škótsko|Skottland|Skotland|Skotlanti|Skócia|Escócia|Шотландия|Шотландія|Σκωτία|Wales|Galles|Gales|Walia|Pays de Galles|Wallis|Уэльс|Northern Ireland|Nordirland|Irlande du Nord|Irlanda del Norte|Irlanda do Norte|Irlanda del Nord|Noord-Ierland|Irlandia Północna|Great Britain|Großbritannien|Grande-Bretagne|Gran Bretaña|Gran Bretagna|Groot-Brittannië|Wielka Brytania|Velká Británie|Storbritannien|Storbritannia|Iso-Britannia|Nagy-Britannia|Grã-Bretanha|Великобритания|Великобританія|Британия|Britannia|Britain|Yorkshire|Cornwall|Devon|Kent|Essex|Surrey|Sussex|Lancashire|Cumbria|Norfolk|Suffolk|Midlands|Highlands|Isle of Wight|Greater London|North London|South London|East London|West London'],
+  ['GB', 'England|Angleterre|Inglaterra|Inghilterra|Engeland|Anglia|Anglie|Anglicko|Englanti|Anglia|Англия|Англія|Αγγλία|Scotland|Schottland|Écosse|Escocia|Scozia|Schotland|Szkocja|Skotsko|Škótsko|Skottland|Skotland|Skotlanti|Skócia|Escócia|Шотландия|Шотландія|Σκωτία|Wales|Cymru|Gymru|Nghymru|Chymru|Galles|Gales|Walia|Pays de Galles|Wallis|Уэльс|Northern Ireland|Nordirland|Irlande du Nord|Irlanda del Norte|Irlanda do Norte|Irlanda del Nord|Noord-Ierland|Irlandia Północna|Great Britain|Großbritannien|Grande-Bretagne|Gran Bretaña|Gran Bretagna|Groot-Brittannië|Wielka Brytania|Velká Británie|Storbritannien|Storbritannia|Iso-Britannia|Nagy-Britannia|Grã-Bretanha|Великобритания|Великобританія|Британия|Britannia|Britain|Yorkshire|Cornwall|Devon|Kent|Essex|Surrey|Sussex|Lancashire|Cumbria|Norfolk|Suffolk|Midlands|Highlands|Isle of Wight|Greater London|North London|South London|East London|West London'],
   // Ireland
   ['IE', 'Connemara|County Cork|County Kerry|County Galway|County Clare|County Donegal|County Mayo|County Wicklow|Kerry|Galway Bay'],
   // Germany
@@ -60,6 +60,8 @@ export const REGIONS: ReadonlyArray<readonly [string, string]> = [
   ['JP', 'Hokkaido|Hokkaidō|北海道|Okinawa|沖縄|Kyushu|Kyūshū|九州|Shikoku|四国|Honshu|本州|Kansai|関西|Kanto|関東'],
   ['KR', 'Jeju|Jeju Island|제주|제주도|Gyeonggi|경기도|Gangwon|강원도'],
   ['IN', 'Kerala|Goa|Rajasthan|Gujarat|Maharashtra|Tamil Nadu|Karnataka|West Bengal|Uttar Pradesh|Madhya Pradesh|Andhra Pradesh|Telangana|Bihar|Odisha|Assam|Himachal Pradesh|Uttarakhand|Haryana|Jharkhand|Chhattisgarh'],
+  // Pakistan (ISO 3166-2:PK); Punjab is shared with India and left out
+  ['PK', 'Sindh|Khyber Pakhtunkhwa|Balochistan|Baluchistan|Gilgit-Baltistan|Azad Kashmir|سندھ|بلوچستان'],
   ['ID', 'Bali|Java|Jawa|Sumatra|Sumatera|Borneo Indonesia|Kalimantan|Sulawesi|Lombok|Papua Indonesia'],
   ['MX', 'Yucatán|Yucatan|Jalisco|Oaxaca|Chiapas|Baja California|Sonora|Chihuahua State|Nuevo León|Quintana Roo|Veracruz|Michoacán|Guerrero|Sinaloa|Tamaulipas|Coahuila|Puebla State'],
   ['BR', 'São Paulo State|Minas Gerais|Rio Grande do Sul|Bahia|Paraná|Santa Catarina|Pernambuco|Ceará|Amazonas|Goiás|Mato Grosso|Pará'],

@@ -88,6 +88,12 @@ export const INSTITUTIONS: ReadonlyArray<readonly [string, Record<string, number
   ['Guardia Civil', { ES: 1 }], ['Mossos d\'Esquadra', { ES: 1 }], ['Ertzaintza', { ES: 1 }], ['Audiencia Nacional', { ES: 1 }],
   ['Carabinieri', { IT: 1 }], ['Guardia di Finanza', { IT: 1 }], ['Polizia di Stato', { IT: 1 }], ['Questura', { IT: 1 }],
   ['Carabineros', { CL: 0.85, CO: 0.1, BO: 0.05 }], // Carabineros de Chile; also a Colombian police unit
+  // Postal services and national railways (each one country's own)
+  ['An Post', { IE: 1 }], ['USPS', { US: 1 }], ['Deutsche Post', { DE: 1 }], ['Poste Italiane', { IT: 1 }], ['PostNL', { NL: 1 }],
+  ['Poczta Polska', { PL: 1 }], ['Česká pošta', { CZ: 1 }], ['Ceska posta', { CZ: 1 }], ['Magyar Posta', { HU: 1 }], ['Österreichische Post', { AT: 1 }],
+  ['Swiss Post', { CH: 1 }], ['Japan Post', { JP: 1 }], ['India Post', { IN: 1 }], ['NZ Post', { NZ: 1 }], ['Correios', { BR: 1 }], ['Posti', { FI: 1 }],
+  ['Deutsche Bahn', { DE: 1 }], ['SNCF', { FR: 1 }], ['SBB', { CH: 1 }], ['ÖBB', { AT: 1 }], ['Renfe', { ES: 1 }], ['Trenitalia', { IT: 1 }],
+  ['Amtrak', { US: 1 }], ['Via Rail', { CA: 1 }], ['Irish Rail', { IE: 1 }], ['Iarnród Éireann', { IE: 1 }], ['PKP', { PL: 1 }], ['České dráhy', { CZ: 1 }],
   ['Marechaussee', { NL: 1 }], ['Koninklijke Marechaussee', { NL: 1 }],
   ['Policja', { PL: 1 }], ['Straż Miejska', { PL: 1 }], ['Straz Miejska', { PL: 1 }],
   ['Policie ČR', { CZ: 1 }], ['Polisen', { SE: 1 }], ['Politiet', { NO: 0.6, DK: 0.4 }], ['Poliisi', { FI: 1 }],
@@ -114,6 +120,9 @@ export const CURRENCIES: ReadonlyArray<readonly [string, Record<string, number>]
   ['₹', { IN: 1 }], ['Rs', { IN: 0.6, PK: 0.3, LK: 0.1 }], ['INR', { IN: 1 }],
   ['CHF', { CH: 1 }], ['Fr.', { CH: 0.8 }], ['SFr', { CH: 1 }],
   ['£', { GB: 1 }], ['GBP', { GB: 1 }],
+  ['฿', { TH: 1 }], ['THB', { TH: 1 }], ['₫', { VN: 1 }], ['VND', { VN: 1 }], ['₱', { PH: 1 }], ['PHP', { PH: 0.9 }], ['₦', { NG: 1 }], ['NGN', { NG: 1 }],
+  ['৳', { BD: 1 }], ['BDT', { BD: 1 }], ['₸', { KZ: 1 }], ['KZT', { KZ: 1 }], ['₾', { GE: 1 }], ['GEL', { GE: 1 }], ['₼', { AZ: 1 }], ['AZN', { AZ: 1 }],
+  ['₮', { MN: 1 }], ['₭', { LA: 1 }], ['₲', { PY: 1 }], ['₡', { CR: 1 }], ['₵', { GH: 1 }], ['Rp', { ID: 1 }], ['IDR', { ID: 1 }], ['RM', { MY: 1 }], ['MYR', { MY: 1 }],
   ['SEK', { SE: 1 }], ['NOK', { NO: 1 }], ['DKK', { DK: 1 }], ['ISK', { IS: 1 }],
   ['kr', { SE: 0.35, NO: 0.3, DK: 0.3, IS: 0.05 }], ['kr.', { DK: 0.5, SE: 0.25, NO: 0.25 }],
   ['A$', { AU: 1 }], ['AU$', { AU: 1 }], ['AUD', { AU: 1 }], ['C$', { CA: 1 }], ['CA$', { CA: 1 }], ['CAD', { CA: 1 }],

@@ -13,11 +13,13 @@ describe('geo: document-level and newspaper mechanisms', () => {
     expect(us.country).toBe('US');
   });
 
-  it('does not read dates, ranges or toll-free numbers as phone numbers', () => {
+  it('does not read dates or ranges as phone numbers, and a toll-free number only as a weak US/Canada clue', () => {
     // Prepare / Act
     const r = classify('Between 2017-04-13 and 2018-05-20 the 800-555-0100 line took 1,234-5678 calls.');
     // Assess
-    expect(r.candidates.some((c) => c.evidence.some((e) => e.kind === 'phone'))).toBe(false);
+    const phones = r.candidates.flatMap((c) => c.evidence.filter((e) => e.kind === 'phone').map((e) => e.text));
+    expect(new Set(phones)).toEqual(new Set(['800-555-0100']));
+    expect(r.candidates.map((c) => c.country).sort()).toEqual(['CA', 'US']);
   });
 
   it('does not let repeated mentions of one name outvote other evidence', () => {

@@ -163,6 +163,42 @@ describe('geo extractors', () => {
     expect(r.language).not.toBe('it');
   });
 
+  it('reads a misspelt country or big city in a name position, only when the closest names agree', () => {
+    // Prepare / Act / Assess
+    expect(classify('Saw the same wallpaper in a B&B in Edinbrugh last year').country).toBe('GB');
+    expect(classify('phillipines. 100%. the school unifrom is from there').country).toBe('PH');
+    // a common word at a sentence start is not a misspelt name ("Hungry" ≠ Hungary)
+    expect(classify('Hungry kids ate all of it.').country).toBeNull();
+  });
+
+  it('reads "made in" written after the name (Hindi, Chinese, Japanese)', () => {
+    // Prepare / Act / Assess
+    expect(classify('यह बोतल भारत में बनी है, लेकिन मैंने इसे दुबई में खरीदा था।').country).toBe('AE');
+    expect(classify('这个杯子是中国制造的，但我是在东京买的。').country).toBe('JP');
+    expect(classify('यह बोतल भारत से है।').country).toBe('IN');
+  });
+
+  it('reads Bengali and Tamil case endings and inflected chain names', () => {
+    // Prepare / Act / Assess
+    expect(classify('এই ক্যালেন্ডারটা ঢাকার একটা দোকান থেকে পেয়েছিলাম').country).toBe('BD');
+    expect(classify('இந்த பை கொழும்பில் உள்ள ஒரு கடையிலிருந்து வந்தது.').country).toBe('LK');
+    expect(classify('Pyyhkeessä on K-Citymarketin hintalappu, tunnistan sen heti.').country).toBe('FI');
+  });
+
+  it('takes a North American toll-free number as a weak US/Canada clue', () => {
+    // Prepare / Act
+    const r = classify('the cereal box has a toll-free line 1-800-555-0199 for customer care');
+    // Assess
+    expect(['US', 'CA']).toContain(r.country);
+    expect(r.confidence).toBeLessThan(0.7);
+  });
+
+  it('reads Lithuanian and Icelandic case endings when franc guesses a Western language', () => {
+    // Prepare / Act / Assess
+    expect(classify('Šitas sieninis kalendorius tikrai iš Lietuvos, lygiai tokį turėjo mano močiutė.').country).toBe('LT');
+    expect(classify('Ég held að þessi poki sé frá Íslandi, amma átti alveg eins.').country).toBe('IS');
+  });
+
   it('returns ISO 639-1 language codes', () => {
     // Prepare / Act
     const r = classify('Ich habe diese Tasse in einem kleinen Laden in Graz gekauft.');
