@@ -138,6 +138,7 @@ const EXTRA_COUNTRIES: Array<[string, string]> = [
   ['CN', 'PRC|Mainland China|中国|中國'],
   ['TW', 'Taiwan|台湾|臺灣'],
   ['HK', 'Hong Kong|香港'],
+  ['JP', 'Nippon|Nihon'], ['IN', 'Bharat'], ['NZ', 'Aotearoa'], ['PH', 'Pilipinas|Filipinas'], ['AL', 'Shqipëria|Shqipëri|Shqiperia'],
 ];
 for (const [cc, names] of EXTRA_COUNTRIES) {
   for (const n of names.split('|')) add(n, cc, isAcronym(n) ? 'k' : 'c', 25);

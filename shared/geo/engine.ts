@@ -6,12 +6,12 @@ import { tokenize } from './tokenize.ts';
 import { fold } from './fold.ts';
 import type { Token } from './tokenize.ts';
 import { tokenMentions, textShape } from './places.ts';
-import { phones, nanpPhones, callingCodes, webAddresses, postcodes, coordinates, currencies, NUMERIC_POSTCODE } from './signals.ts';
+import { phones, nanpPhones, callingCodes, quotedScripts, webAddresses, postcodes, coordinates, currencies, NUMERIC_POSTCODE } from './signals.ts';
 import { detectLanguage } from './language.ts';
 import { mention } from './mention.ts';
 import type { Mention } from './mention.ts';
 import type { Candidate, Evidence, GeoResult } from './schema.ts';
-import { NEGATIONS, CONTRASTS, MADE_IN, GENERIC, STYLE_AFTER, PHRASE_BREAKS, IDIOM_NOUNS, PATTERN_AFTER, PRODUCT_IDIOMS, CLUB_BEFORE } from './data/cues.ts';
+import { NEGATIONS, CONTRASTS, RETRACTIONS, MADE_IN, GENERIC, STYLE_AFTER, PHRASE_BREAKS, IDIOM_NOUNS, PATTERN_AFTER, PRODUCT_IDIOMS, CLUB_BEFORE } from './data/cues.ts';
 import { LANG_COUNTRIES } from './data/signals.ts';
 
 /** Below this confidence the classifier abstains (country null). */
@@ -137,6 +137,7 @@ function matchPhraseBefore(toks: Token[], end: number, phrase: ReadonlyArray<str
   return true;
 }
 
+const SELF_LOCATION = /\b(?:i'?m in|i am in|i live in|here in|we live in|living in)\s+$/i;
 const MADE_IN_AFTER = /^\s*(?:में\s*(?:बनी|बना|बने|बनाया|बनाई|निर्मित)|製|制造|製造|生产|生產|产|產|산\b|산(?=\s|$|[.,!?]))/u;
 
 function applyCues(src: string, toks: Token[], mentions: Mention[]): void {
@@ -198,7 +199,8 @@ function applyCues(src: string, toks: Token[], mentions: Mention[]): void {
       if (next && sent[te] === sent[ti] && (IDIOM_NOUNS.has(next.folded) || PRODUCT_IDIOMS[own]?.has(next.folded))) m.mult *= 0.2;
       if (generic) m.mult *= 0.4;
     } else if (m.tokStart >= 0 && (m.kind === 'place' || m.kind === 'country')) {
-      if (generic) m.mult *= 0.8;
+      // "I'm in Lagos and … could be from anywhere": where the tipster is, not where the object is from.
+      if (generic) m.mult *= SELF_LOCATION.test(src.slice(Math.max(0, m.start - 14), m.start)) ? 0.1 : 0.8;
       const next = toks[m.tokEnd];
       const prev = toks[ti - 1];
       // "a Panama hat", "Bermuda shorts"; "Real Madrid", "FC Barcelona" (a club, its shirt is sold everywhere); "God bless America".
@@ -217,7 +219,17 @@ function applyCues(src: string, toks: Token[], mentions: Mention[]): void {
     const isCorrection = t.sentStart && NEGATIONS.has(t.folded) && /^\s*,/.test(src.slice(t.end));
     if (!isContrast && !isCorrection) continue;
     const later = mentions.filter((m) => m.tokStart > i && !m.madeIn && !m.negated && (sent[m.tokStart] ?? -1) - sent[i]! <= 1);
-    if (later.length === 0) continue;
+    if (later.length === 0) {
+      // "My first thought was Thailand but honestly no, I can't tell": the guess is taken back.
+      if (isContrast && RETRACTIONS.test(src.slice(t.end, t.end + 60))) {
+        for (const m of mentions) {
+          if (m.tokStart >= i || sent[m.tokStart] !== sent[i]) continue;
+          m.demoted = true;
+          m.mult *= 0.2;
+        }
+      }
+      continue;
+    }
     for (const m of mentions) {
       if (m.tokStart >= i) continue;
       const sameScope = isContrast ? sent[m.tokStart] === sent[i] : sent[m.tokStart] === sent[i]! - 1;
@@ -271,7 +283,7 @@ export function classifyText(input: string): GeoResult {
     signals.push(...currencies(text));
   }
   const tokenBased = tokenMentions(text, toks, shape).filter((m) => !signals.some((s) => overlaps(s, m)));
-  const mentions: Mention[] = [...tokenBased, ...signals];
+  const mentions: Mention[] = [...tokenBased, ...signals, ...quotedScripts(text)];
   mentions.push(...pairPostcodes(text, mentions));
   pairQualifiers(text, mentions);
   applyCues(text, toks, mentions);

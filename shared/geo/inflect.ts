@@ -77,6 +77,10 @@ const ARABIC_PREFIX = /^(?:وال|بال|لل|فال|كال|ال|و|ب|ل|ف|ك)
 // Georgian case endings; a name's nominative -ი drops before some of them
 // (თბილისი: თბილისში "in", თბილისიდან "from", თბილისის "of").
 const GEORGIAN_SUFFIX = /(?:იდან|დან|ში|ის|ით|ად|ზე|თან|ს)(?:ა|აა)?$/u;
+// Nepali (and Marathi) write case endings on the name: काठमाडौंको, काठमाडौंमा, पोखराबाट.
+const DEVANAGARI_SUFFIX = /(?:को|मा|बाट|लाई|ले|च्या|मध्ये)$/u;
+// Amharic prepositions are prefixes: ከአዲስ አበባ "from Addis Ababa", በአዲስ "in Addis".
+const ETHIOPIC_PREFIX = /^[ከበለየ](?=\p{Script=Ethiopic})/u;
 // Bengali genitive/locative/dative endings on a name (ঢাকার, ঢাকায়, ঢাকাতে).
 const BENGALI_SUFFIX = /(?:ের|র|য়|তে|কে)$/u;
 // Tamil locative/ablative/dative: the name's final -u sign gives way to the ending (கொழும்பு → கொழும்பில்).
@@ -90,6 +94,9 @@ export function prefixCandidates(word: string): string[] {
     const stem = word.slice(0, word.length - g[0].length);
     out.push(stem, stem.endsWith('ი') ? stem : stem + 'ი');
   }
+  const n = word.match(DEVANAGARI_SUFFIX);
+  if (n && word.length - n[0].length >= 2) out.push(word.slice(0, word.length - n[0].length));
+  if (ETHIOPIC_PREFIX.test(word) && word.length >= 3) out.push(word.slice(1));
   const b = word.match(BENGALI_SUFFIX);
   if (b && word.length - b[0].length >= 2) out.push(word.slice(0, word.length - b[0].length));
   const t = word.match(TAMIL_SUFFIX);

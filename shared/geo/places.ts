@@ -34,7 +34,7 @@ const addSignals = (list: typeof CHAINS, kind: Signal['kind'], weight: number): 
 addSignals(CHAINS, 'chain', 2.4);
 addSignals(INSTITUTIONS, 'institution', 2);
 /** Chains whose name is also an ordinary word: need mid-sentence capitals. */
-const CHAIN_WORDS = new Set(['target', 'kiwi', 'albert', 'joker', 'continente', 'dino', 'boots', 'meny', 'prisma', 'maxima', 'countdown', 'jumbo', 'irma', 'alko', 'hema', 'coles', 'magnit', 'argos', 'lawson', 'selver', 'conad', 'ica', 'cvs']);
+const CHAIN_WORDS = new Set(['target', 'albert', 'joker', 'continente', 'dino', 'boots', 'meny', 'prisma', 'maxima', 'countdown', 'jumbo', 'irma', 'alko', 'hema', 'coles', 'magnit', 'argos', 'lawson', 'selver', 'conad', 'ica', 'cvs']);
 
 // ---------------------------------------------------------------- demonyms
 const demonymStems = new Map<string, { cc: string; capOnly: boolean }>();
@@ -341,6 +341,8 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
         }
         if (!ok) continue;
         let w = chainMap.get(key);
+        // Hebrew and Arabic proclitics on a chain name: "משופרסל" (from Shufersal).
+        if (!w && n === 1 && t.caseless) for (const bare of prefixCandidates(t.folded)) if ((w = chainMap.get(bare))) break;
         // Inflected chain names in case languages: "K-Citymarketin hintalappu", "w Biedronce".
         if (!w && shape.inflecting === 'full' && toks[i + n - 1]!.folded.length >= 5) {
           const lastFolded = toks[i + n - 1]!.folded;
@@ -507,10 +509,12 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
     // and only when every closest name points to the same country.
     if (!t.caseless && t.folded.length >= 7 && !STOPWORDS.has(t.folded)) {
       const prep = prepositionBefore(toks, i);
-      const namePosition = (t.cap && !t.sentStart) || prep || (shape.lowercase && i === 0);
+      // A misspelt country may also open the tip ("Phillipines for sure"); a city there is too often another word.
+      const namePosition = (t.cap && !t.sentStart) || prep || (shape.lowercase && i === 0) || (i === 0 && t.cap && t.folded.length >= 8);
       const near = namePosition ? nearNames(t.folded) : [];
       if (near.length > 0) {
-        const entries = near.flatMap((key) => (lookup(key) ?? []).filter((e) => e.type === 'c' || e.bucket >= 12));
+        const opening = i === 0 && t.cap && !prep && !shape.lowercase;
+        const entries = near.flatMap((key) => (lookup(key) ?? []).filter((e) => e.type === 'c' || (!opening && e.bucket >= 12)));
         const countries = new Set(entries.map((e) => e.cc));
         if (countries.size === 1) {
           const st = strengthOf(entries);

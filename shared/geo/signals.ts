@@ -151,6 +151,8 @@ const POSTCODE_PATTERNS: ReadonlyArray<readonly [RegExp, (m: RegExpMatchArray) =
   [new RegExp(`\\b(?:${US_STATES}) \\d{5}(?:-\\d{4})?\\b`, 'g'), () => 'US', 2.4],
   // Japan: "〒100-0001"
   [/〒\s?\d{3}-?\d{4}/g, () => 'JP', 2.6],
+  // India: "PIN 560001", "Pincode: 110 001"
+  [/\b(?:PIN|Pin ?code|PIN ?code)\s*:?\s*[1-9]\d{2} ?\d{3}\b/g, () => 'IN', 2.4],
   // Ireland's Eircode: routing key + unique identifier, "D02 X285", "D6W 1234"
   [/\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?(?=[0-9AC-FHKNPRTV-Y]{4}\b)(?=\w*\d)(?=\w*[A-Z])[0-9AC-FHKNPRTV-Y]{4}\b/g, () => 'IE', 2.2],
   // Brazil: "CEP 01310-100", or the same shape before a town
@@ -302,6 +304,37 @@ export function currencies(src: string): Mention[] {
       seen.add(m.index);
       out.push(mention('currency', src, m.index, m.index + m[0].length, w, 2.4));
     }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- a script quoted from the object
+/**
+ * Scripts written by one country (or a few): a run of one quoted in a tip
+ * written in Latin script describes the object ("it says ขอบคุณค่ะ", "the
+ * label is Sinhala: ආයුබෝවන්"). The tip's own language stays a weak prior,
+ * so a tip written wholly in Thai gets nothing from this.
+ */
+const QUOTED_SCRIPTS: ReadonlyArray<readonly [RegExp, Record<string, number>]> = [
+  [/\p{Script=Thai}{2,}/gu, { TH: 1 }], [/\p{Script=Lao}{2,}/gu, { LA: 1 }], [/\p{Script=Khmer}{2,}/gu, { KH: 1 }],
+  [/\p{Script=Myanmar}{2,}/gu, { MM: 1 }], [/\p{Script=Sinhala}{2,}/gu, { LK: 1 }], [/\p{Script=Ethiopic}{2,}/gu, { ET: 0.8, ER: 0.2 }],
+  [/\p{Script=Georgian}{2,}/gu, { GE: 1 }], [/\p{Script=Armenian}{2,}/gu, { AM: 1 }], [/\p{Script=Hangul}{2,}/gu, { KR: 0.95, KP: 0.05 }],
+  [/[\p{Script=Hiragana}\p{Script=Katakana}]{2,}/gu, { JP: 1 }], [/\p{Script=Hebrew}{2,}/gu, { IL: 1 }], [/\p{Script=Greek}{3,}/gu, { GR: 0.85, CY: 0.15 }],
+  [/\p{Script=Bengali}{2,}/gu, { BD: 0.6, IN: 0.4 }], [/\p{Script=Tamil}{2,}/gu, { IN: 0.6, LK: 0.3, SG: 0.1 }],
+  [/[\p{Script=Gujarati}\p{Script=Gurmukhi}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Oriya}]{2,}/gu, { IN: 1 }],
+];
+const NON_LATIN_LETTER = /[^\p{Script=Latin}\P{L}]/u;
+
+export function quotedScripts(src: string): Mention[] {
+  if (!NON_LATIN_LETTER.test(src)) return [];
+  const letters = src.match(/\p{L}/gu)?.length ?? 0;
+  const latin = src.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  if (latin < 0.6 * letters) return [];
+  const out: Mention[] = [];
+  for (const [re, prior] of QUOTED_SCRIPTS) {
+    const m = re.exec(src);
+    re.lastIndex = 0;
+    if (m) out.push(mention('language', src, m.index, m.index + m[0].length, prior, 1.4));
   }
   return out;
 }

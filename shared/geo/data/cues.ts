@@ -28,7 +28,7 @@ export const PREPOSITIONS = set(`
 export const NEGATIONS = set(`
   not isnt wasnt arent never nope wont dont doesnt didnt cant couldnt wouldnt hasnt havent werent
   nicht kein keine keinen nie niemals
-  non pas jamais ni
+  non pas jamais
   no nunca tampoco
   nao nem
   niet geen nooit
@@ -40,6 +40,9 @@ export const NEGATIONS = set(`
   δεν οχι
   degil
 `);
+
+/** After a contrast, these take the earlier guess back without naming another place ("Thailand but honestly no, I can't tell"). */
+export const RETRACTIONS = /\b(?:no|nope|not sure|can'?t tell|cannot tell|no idea|don'?t know|not really|could be anywhere|could be from anywhere)\b/i;
 
 /** Contrast/correction markers: earlier places in the sentence are demoted. */
 export const CONTRASTS = set(`
@@ -109,6 +112,7 @@ export const PATTERN_AFTER = set(`
  */
 export const PRODUCT_IDIOMS: Record<string, ReadonlySet<string>> = {
   TR: set('towel towels'),
+  EG: set('cotton'),
   BR: set('wax waxing'),
   CH: set('cheese chard'),
 };

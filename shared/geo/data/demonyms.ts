@@ -89,7 +89,7 @@ export const DEMONYMS: Record<string, string> = {
   IN: 'indian indisch indien indio ^indiaas indyjsk indick indisk intialai indiai индийск індійськ hindi',
   PK: 'pakistani pakistanisch pakistanais paquistani',
   BD: 'bangladeshi bangladeschisch',
-  LK: 'sri_lankan srilankisch',
+  LK: 'sri_lankan srilankisch sinhala sinhalese',
   NP: 'nepali nepalese nepalesisch',
   TH: 'thai thailandisch thailandais tailandes ^thais tajsk thajsk thailandsk тайск тайськ',
   VN: 'vietnamese vietnamesisch vietnamien vietnamit ^vietnamees wietnamsk vietnamsk вьетнамск вʼєтнамськ',
@@ -112,7 +112,7 @@ export const DEMONYMS: Record<string, string> = {
   KW: 'kuwaiti',
   YE: 'yemeni jemenitisch',
   AU: 'australian australisch australien australian ^australisch australijsk australsk australsk australialai ausztral австралийск австралійськ aussie',
-  NZ: 'new_zealander neuseelandisch neo-zelandais neozelandes',
+  NZ: 'new_zealander neuseelandisch neo-zelandais neozelandes ^kiwi',
   // Africa
   EG: 'egyptian agyptisch egyptien egipci egiziano ^egyptisch egipsk egyptsk египетск',
   MA: 'moroccan marokkanisch marocain marroqu marocchin ^marokkaans marokansk марокканск',

@@ -59,13 +59,18 @@ export const REGIONS: ReadonlyArray<readonly [string, string]> = [
   ['CN', 'Sichuan|Szechuan|Hunan|Hubei|Zhejiang|Guangdong|Canton Province|Guizhou|Guangxi|Jiangsu|Yunnan|Fujian|Shandong|Henan|Hebei|Shanxi|Shaanxi|Anhui|Jiangxi|Liaoning|Jilin Province|Heilongjiang|Gansu|Qinghai|Xinjiang|Tibet|Tibet Autonomous Region|Inner Mongolia|Ningxia|Hainan|Manchuria|四川|湖南|湖北|浙江|广东|廣東|贵州|广西|江苏|云南|福建|山东|河南|河北|山西|陕西|安徽|江西|辽宁|黑龙江|甘肃|青海|新疆|西藏|内蒙古|海南'],
   ['JP', 'Hokkaido|Hokkaidō|北海道|Okinawa|沖縄|Kyushu|Kyūshū|九州|Shikoku|四国|Honshu|本州|Kansai|関西|Kanto|関東'],
   ['KR', 'Jeju|Jeju Island|제주|제주도|Gyeonggi|경기도|Gangwon|강원도'],
-  ['IN', 'Kerala|Goa|Rajasthan|Gujarat|Maharashtra|Tamil Nadu|Karnataka|West Bengal|Uttar Pradesh|Madhya Pradesh|Andhra Pradesh|Telangana|Bihar|Odisha|Assam|Himachal Pradesh|Uttarakhand|Haryana|Jharkhand|Chhattisgarh'],
-  // Pakistan (ISO 3166-2:PK); Punjab is shared with India and left out
-  ['PK', 'Sindh|Khyber Pakhtunkhwa|Balochistan|Baluchistan|Gilgit-Baltistan|Azad Kashmir|سندھ|بلوچستان'],
+  ['IN', 'Punjab|Kerala|Goa|Rajasthan|Gujarat|Maharashtra|Tamil Nadu|Karnataka|West Bengal|Uttar Pradesh|Madhya Pradesh|Andhra Pradesh|Telangana|Bihar|Odisha|Assam|Himachal Pradesh|Uttarakhand|Haryana|Jharkhand|Chhattisgarh'],
+  // Pakistan (ISO 3166-2:PK); Punjab is in both lists: it is a state of India and a province of Pakistan
+  ['PK', 'Punjab|Sindh|Khyber Pakhtunkhwa|Balochistan|Baluchistan|Gilgit-Baltistan|Azad Kashmir|سندھ|بلوچستان'],
   ['ID', 'Bali|Java|Jawa|Sumatra|Sumatera|Borneo Indonesia|Kalimantan|Sulawesi|Lombok|Papua Indonesia'],
   ['MX', 'Yucatán|Yucatan|Jalisco|Oaxaca|Chiapas|Baja California|Sonora|Chihuahua State|Nuevo León|Quintana Roo|Veracruz|Michoacán|Guerrero|Sinaloa|Tamaulipas|Coahuila|Puebla State'],
   ['BR', 'São Paulo State|Minas Gerais|Rio Grande do Sul|Bahia|Paraná|Santa Catarina|Pernambuco|Ceará|Amazonas|Goiás|Mato Grosso|Pará'],
-  ['AR', 'Patagonia Argentina|Buenos Aires Province|Mendoza Province|Tierra del Fuego'],
+  ['AR', 'Patagonia Argentina|Buenos Aires Province|Mendoza Province|Tierra del Fuego|Santa Fe Province|Entre Ríos|Misiones|Tucumán|Salta Province'],
+  // Venezuela, Colombia, Peru, Chile (first-level units whose names are not also big cities abroad)
+  ['VE', 'Carabobo|Zulia|Miranda State|Lara State|Anzoátegui|Anzoategui|Aragua|Táchira|Tachira|Bolívar State|Nueva Esparta|Falcón'],
+  ['CO', 'Antioquia|Cundinamarca|Valle del Cauca|Atlántico|Santander Department|Boyacá|Nariño|Risaralda|Quindío'],
+  ['PE', 'Arequipa Region|Cusco Region|Loreto|Piura Region|Junín'],
+  ['CL', 'Biobío|Araucanía|Valparaíso Region|Región Metropolitana|Los Lagos|Atacama'],
   ['NZ', 'North Island|South Island|Canterbury NZ|Otago|Waikato'],
 ];
 

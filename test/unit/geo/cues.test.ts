@@ -121,6 +121,25 @@ describe('geo ambiguity and meaning-changing cues', () => {
     expect(r.country).toBe('CZ');
   });
 
+  it('takes a guess back when the tipster retracts it without naming another place', () => {
+    // Prepare / Act
+    const r = classify("My first thought was Thailand but honestly no, looking again I can't tell where it's from, sorry");
+    // Assess
+    expect(r.country).toBeNull();
+  });
+
+  it("reads the tipster's own location as saying nothing when the tip says the object could be from anywhere", () => {
+    // Prepare / Act / Assess
+    expect(classify("I'm in Lagos and honestly I've seen a million towels like that, could be from anywhere").country).toBeNull();
+    expect(classify("I'm in Lagos and we have these towels in every market here").country).toBe('NG');
+  });
+
+  it('reads "Kiwi" as a New Zealander and resolves a city by a Latin American state', () => {
+    // Prepare / Act / Assess
+    expect(classify('Looks like a proper Kiwi thing, my nan had the same tea towel').country).toBe('NZ');
+    expect(classify('We had these in Valencia, Carabobo, when I was growing up').country).toBe('VE');
+  });
+
   it('keeps several countries as candidates', () => {
     // Prepare / Act
     const r = classify('You can buy these in Latvia and Lithuania.');

@@ -199,6 +199,26 @@ describe('geo extractors', () => {
     expect(classify('Ég held að þessi poki sé frá Íslandi, amma átti alveg eins.').country).toBe('IS');
   });
 
+  it('reads a script quoted from the object in a Latin-script tip, not the tip\'s own script', () => {
+    // Prepare / Act
+    const thai = classify('The receipt corner has curly writing, I think it says ขอบคุณค่ะ which means thank you');
+    const sinhala = classify('the letters on the bottle label are round and loopy: ආයුබෝවන්');
+    const wholly = classify('ขอบคุณค่ะ สวัสดีครับ');
+    // Assess
+    expect(thai.country).toBe('TH');
+    expect(sinhala.country).toBe('LK');
+    expect(wholly.country).toBeNull();
+  });
+
+  it('reads Nepali and Amharic name endings, Hebrew chain prefixes, Indian PIN codes and more currencies', () => {
+    // Prepare / Act / Assess
+    expect(classify('यो क्यालेन्डर काठमाडौंको पसलहरूमा पाइन्छ, हाम्रो घरमा पनि छ।').country).toBe('NP');
+    expect(classify('ይህ ብርድ ልብስ ከአዲስ አበባ መርካቶ የተገዛ ነው።').country).toBe('ET');
+    expect(classify('השקית הזאת משופרסל, אני קונה שם כל שבוע').country).toBe('IL');
+    expect(classify('Bottom of the receipt: PIN 560001').country).toBe('IN');
+    expect(classify('The price tag reads KSh 350').country).toBe('KE');
+  });
+
   it('returns ISO 639-1 language codes', () => {
     // Prepare / Act
     const r = classify('Ich habe diese Tasse in einem kleinen Laden in Graz gekauft.');
