@@ -6,8 +6,8 @@
  * must be identical for two tips to make the same claim.
  */
 import { createHash } from 'node:crypto';
-import { BOILERPLATE, NEGATIONS, NUMBER_WORDS, STOPWORDS, TLDS } from './lexicon.ts';
-import { foldCase, normalise, prepare } from './normalise.ts';
+import { BOILERPLATE, COLOURS, NEGATIONS, NUMBER_WORDS, STOPWORDS, TLDS } from './lexicon.ts';
+import { foldCase, majorityScript, normalise, prepare, type Script } from './normalise.ts';
 
 export interface Analysis {
   /** normalise(text). */
@@ -34,8 +34,8 @@ const NUMBER_RE =
   /(?:[\-\u2212\u2010\u2011\u2013](?=\d))?\d[\p{L}\p{N}]*(?:[\s.,:;\/\-\u2212\u2010\u2011\u2013()+]{1,8}\d[\p{L}\p{N}]*)*/uy;
 const WORD_RE = /[\p{L}\p{M}\p{N}]+/uy;
 const WORD_CHAR_RE = /[\p{L}\p{M}\p{N}]/u;
-const SENTENCE_END_RE = /[.!?…:;\n\p{Extended_Pictographic}]/u;
-const CLAUSE_END_RE = /[,()\[\]{}"“”«»]/u;
+const SENTENCE_END_RE = /[.!?…:;\n\p{Extended_Pictographic}。！？؟।]/u;
+const CLAUSE_END_RE = /[,()\[\]{}"“”«»、，،]/u;
 const UPPER_RE = /\p{Lu}/u;
 const LOWER_RE = /\p{Ll}/u;
 
@@ -93,7 +93,7 @@ function isSentenceStart(p: string, at: number): boolean {
   return true;
 }
 
-function tokenise(p: string): RawToken[] {
+function tokenise(p: string, script: Script): RawToken[] {
   let upper = 0;
   let lower = 0;
   for (const c of p) {
@@ -138,10 +138,11 @@ function tokenise(p: string): RawToken[] {
     }
     const word = tryAt(WORD_RE);
     if (word) {
-      const folded = foldCase(word);
+      const folded = foldCase(word, script);
       if (/\d/.test(word)) out.push({ segment, text: `#${folded}`, strong: true, cap: false });
       else if (NUMBER_WORDS.has(folded)) out.push({ segment, text: `#${NUMBER_WORDS.get(folded)}`, strong: true, cap: false });
       else if (NEGATIONS.has(folded)) out.push({ segment, text: NEGATION_TOKEN, strong: true, cap: false });
+      else if (COLOURS.has(folded)) out.push({ segment, text: `%${folded}`, strong: true, cap: false });
       else {
         const first = String.fromCodePoint(word.codePointAt(0) ?? 32);
         const acronym = word.length >= 2 && !LOWER_RE.test(word);
@@ -202,8 +203,9 @@ function negationScope(tokens: readonly { segment: number; text: string; strong:
 }
 
 export function analyse(text: string): Analysis {
-  const normalised = normalise(text);
-  const tokens = tokenise(prepare(text));
+  const script = majorityScript(text);
+  const normalised = normalise(text, script);
+  const tokens = tokenise(prepare(text, script), script);
   const [from, to] = contentRange(tokens);
   const words = new Map<string, boolean>();
   const strong = new Set<string>();

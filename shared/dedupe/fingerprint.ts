@@ -72,7 +72,7 @@ export function decodeEntry(entry: string): Fingerprint {
   for (const t of tokens.split(' ')) {
     if (!t) continue;
     const c = t[0];
-    if (c === '#' || c === '~' || c === '!') strong.add(t);
+    if (c === '#' || c === '~' || c === '!' || c === '%') strong.add(t);
     else if (c === '^') words.set(t.slice(1), true);
     else {
       words.set(t, false);

@@ -38,11 +38,23 @@ hope hoping helps help helpful useful please pls plz luck bye goodbye
 ok okay anyway yes well just wanted want say to for your all the this that it is
 keep up great work job doing you
 bonjour bonsoir salut merci beaucoup cordialement
-hallo guten tag abend danke vielen gruss grusse mfg
+hallo guten tag abend danke vielen viele liebe gruss grusse mfg lg
+saludo saludos cordiales cordiali un muchas
+met vriendelijke groet groeten groetjes mvh med vanliga halsningar hilsen
+s pozdravem udvozlettel terveisin
+с уважением saygilarimla
+καλησπερα καλημερα
 hola buenos buenas dias tardes gracias saludos
 ciao buongiorno buonasera grazie saluti
 dzien dobry dziekuje pozdrawiam
 dobry den dekuji
+שלום תודה רבה בבקשה
+مرحبا شكرا جزيلا السلام عليكم
+здравствуйте привет спасибо большое пожалуйста
+γεια σας ευχαριστω πολυ
+merhaba tesekkurler tesekkur ederim
+नमस्ते धन्यवाद
+こんにちは ありがとう ありがとうございます よろしくお願いします よろしくお願いいたします
 hej tack goeiedag bedankt groeten dank je
 `);
 
@@ -62,9 +74,33 @@ neni nejsou nikdy
 soha
 ei
 inte ej aldrig ikke aldri
-degil
+degil yok
 не нет никогда
 δεν οχι
+לא אין
+لا ليس ليست لم لن
+नहीं
+نه نیست
+`);
+
+/**
+ * Colours: a resubmission keeps them, another claim about the same object
+ * often changes only them ("the maroon jumper" vs "the navy jumper").
+ * Read as distinctive tokens like numbers. Base forms and the usual
+ * gender/plural endings of the common European languages.
+ */
+export const COLOURS = words(`
+red blue green yellow white black grey gray brown pink purple orange maroon navy beige teal turquoise
+gold golden silver violet cream burgundy khaki olive lilac
+rot rote roter rotes roten blau blaue blauer blaues blauen grun grune gruner grunes grunen gelb gelbe gelber gelbes
+weiss weisse weisser weisses schwarz schwarze schwarzer schwarzes grau graue grauer braun braune brauner rosa lila
+rouge rouges bleu bleue bleus bleues vert verte verts vertes jaune jaunes blanc blanche blancs blanches noir noire noirs noires gris grise marron
+rojo roja rojos rojas azul azules verde verdes amarillo amarilla blanco blanca blancos blancas negro negra negros negras morado morada
+rosso rossa rossi rosse blu giallo gialla bianco bianca bianchi nero nera neri grigio grigia marrone viola
+vermelho vermelha azul amarelo amarela branco branca preto preta cinza
+rood roze blauw groen geel wit zwart bruin paars oranje
+czerwony czerwona czerwone niebieski niebieska zielony zielona zolty zolta bialy biala czarny czarna szary szara
+красный красная синий синяя зеленый зеленая желтый желтая белый белая черный черная серый серая
 `);
 
 /** Number words, canonicalised to digits so "two" and "2" match and differ from "3". */

@@ -44,8 +44,10 @@ export function decodeEntities(text: string): string {
  * selectors, the combining grapheme joiner, Hangul fillers, the Khmer
  * invisible vowels, Mongolian free variation selectors and the braille blank.
  */
+// Also the Arabic tatweel (kashida, U+0640), which stretches a word without changing it ("البطــانية"),
+// and the numero sign, which NFKC would turn into the word "No" ("школа № 57").
 const INVISIBLE_RE =
-  /[\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFFA0\uFE00-\uFE0F\u2800\u{E0100}-\u{E01EF}]/gu;
+  /[\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFFA0\uFE00-\uFE0F\u2800\u0640\u2116\u{E0100}-\u{E01EF}]/gu;
 /** Control characters and every Unicode space become a plain space. */
 const SPACE_RE = /[\p{Cc}\p{Z}\s]/gu;
 
@@ -55,9 +57,55 @@ export function stripInvisible(text: string): string {
 
 const CONFUSABLE_RE = new RegExp(`[${Array.from(CONFUSABLES.keys()).join('')}]`, 'gu');
 
-/** Maps homoglyphs of Latin letters to the letter they imitate (case kept). */
-export function skeleton(text: string): string {
-  return text.replace(CONFUSABLE_RE, (c) => CONFUSABLES.get(c) ?? c);
+/** Latin letter → the Greek or Cyrillic lookalike it imitates in a text written in that script. */
+const REVERSE: Record<'greek' | 'cyrillic', ReadonlyMap<string, string>> = (() => {
+  const greek = new Map<string, string>();
+  const cyrillic = new Map<string, string>();
+  for (const [from, to] of CONFUSABLES) {
+    if (/\p{Script=Greek}/u.test(from) && !greek.has(to)) greek.set(to, from);
+    if (/\p{Script=Cyrillic}/u.test(from) && !cyrillic.has(to)) cyrillic.set(to, from);
+  }
+  return { greek, cyrillic };
+})();
+const GREEK_RE = /\p{Script=Greek}/gu;
+const CYRILLIC_RE = /\p{Script=Cyrillic}/gu;
+const LATIN_RE = /\p{Script=Latin}/gu;
+const LATIN_LOOKALIKE_RE = /[A-Za-z]/g;
+
+/**
+ * Greek or Cyrillic when one letter in twelve is of that script and does not
+ * look like Latin ones (λ, π, ж, я…): a Latin sentence spoofed with lookalikes
+ * has none, a real Greek or Russian sentence has many.
+ */
+export type Script = 'latin' | 'greek' | 'cyrillic';
+
+const GREEK_OR_CYRILLIC = /[\u0370-\u03FF\u0400-\u052F\u1F00-\u1FFF]/;
+
+export function majorityScript(text: string): Script {
+  if (!GREEK_OR_CYRILLIC.test(text)) return 'latin';
+  // Base letters only, so composed "ά" and decomposed "α + ́" count alike.
+  const base = text.normalize('NFD').replace(DIACRITIC_RE, '');
+  const letters = (base.match(LATIN_RE)?.length ?? 0) + (base.match(GREEK_RE)?.length ?? 0) + (base.match(CYRILLIC_RE)?.length ?? 0);
+  const own = (re: RegExp): number => (base.match(re) ?? []).filter((c) => !CONFUSABLES.has(c)).length;
+  const greek = own(GREEK_RE);
+  const cyrillic = own(CYRILLIC_RE);
+  if (greek >= 2 && greek >= 0.08 * letters && greek >= cyrillic) return 'greek';
+  if (cyrillic >= 2 && cyrillic >= 0.08 * letters) return 'cyrillic';
+  return 'latin';
+}
+
+/**
+ * Maps homoglyphs to one script (case kept). In a text written mostly in
+ * Latin letters, Cyrillic and Greek lookalikes become the Latin letter they
+ * imitate ("Hоtеl" → "Hotel"); in a Greek or Cyrillic text, Latin lookalikes
+ * become that script's letter instead ("Mυτιλήvης" → "Μυτιλήνης"), so a tip in
+ * capitals and the same tip in small letters fold alike (Greek capital Η looks
+ * like H, its small η like n).
+ */
+export function skeleton(text: string, script: Script = majorityScript(text)): string {
+  if (script === 'latin') return text.replace(CONFUSABLE_RE, (c) => CONFUSABLES.get(c) ?? c);
+  const reverse = REVERSE[script];
+  return text.replace(LATIN_LOOKALIKE_RE, (c) => reverse.get(c) ?? c);
 }
 
 /** Combining marks removed for matching: the generic diacritic blocks only, so Indic and Arabic vowel signs survive. */
@@ -80,21 +128,21 @@ const APOSTROPHE_RE = /(?<=[\p{L}\p{N}])['’ʼ‘`´′](?=\p{L})/gu;
  * which distinctive tokens (proper nouns, numbers, web addresses) are read,
  * because capitalisation and separators still carry information there.
  */
-export function prepare(text: string): string {
+export function prepare(text: string, script: Script = majorityScript(text)): string {
   // Homoglyphs first: NFKC would turn some (lunate sigma "ϲ") into letters that no longer look Latin.
-  let s = skeleton(text).normalize('NFKC');
+  let s = skeleton(stripInvisible(text), script).normalize('NFKC');
   s = stripInvisible(s);
   s = decodeEntities(s).normalize('NFKC');
   s = stripInvisible(s);
-  s = skeleton(s);
+  s = skeleton(s, script);
   s = foldDiacritics(s);
-  s = skeleton(s);
+  s = skeleton(s, script);
   return s.replace(APOSTROPHE_RE, '');
 }
 
 /** Full case folding for matching (the confusable and diacritic folds are re-applied to the lowered form). */
-export function foldCase(text: string): string {
-  return foldDiacritics(skeleton(text.toLowerCase())).toLowerCase();
+export function foldCase(text: string, script: Script = majorityScript(text)): string {
+  return foldDiacritics(skeleton(text.toLowerCase(), script)).toLowerCase();
 }
 
 function isWordChar(c: string | undefined): boolean {
@@ -134,12 +182,14 @@ export function foldPunctuation(text: string): string {
  * homoglyphs mapped to a Latin skeleton, diacritics and case folded,
  * punctuation and whitespace folded. Idempotent: normalise(normalise(x)) === normalise(x).
  */
-export function normalise(text: string): string {
-  let s = foldPunctuation(foldCase(prepare(text)));
+export function normalise(text: string, script: Script = majorityScript(text)): string {
+  // One script decision for the whole text (the default parameter), from the text as written: a word on
+  // its own, or the text after its accents are folded, can look different ("ΕΤΙΚΕΤΑ" is all Latin lookalikes).
+  let s = foldPunctuation(foldCase(prepare(text, script), script));
   // Case folding or NFKC can, for a handful of code points, produce a form
   // that folds further; iterate to the fixed point (one extra pass at most in practice).
   for (let i = 0; i < 3; i++) {
-    const again = foldPunctuation(foldCase(prepare(s)));
+    const again = foldPunctuation(foldCase(prepare(s, script), script));
     if (again === s) break;
     s = again;
   }

@@ -203,7 +203,9 @@ export function compare(q: Fingerprint, c: Fingerprint, threshold = DEFAULT_THRE
   let qWords = q.words;
   if (c.sampled) {
     const restricted = new Map<string, boolean>();
-    for (const [w, cap] of q.words) if (cap || hash32(w) <= c.sampleLimit) restricted.set(w, cap);
+    // A word the sample kept is compared whatever its hash: the sample keeps every proper noun, and the
+    // same words written in small letters ("glasgow" for "Glasgow") must still meet them.
+    for (const [w, cap] of q.words) if (cap || c.words.has(w) || hash32(w) <= c.sampleLimit) restricted.set(w, cap);
     qWords = restricted;
   }
   const onlyQ: string[] = [];

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyse, compare, fingerprintOf, isTypo } from '#shared/dedupe/index.ts';
+import { analyse, compare, decodeEntry, encodeEntry, fingerprintOf, isTypo } from '#shared/dedupe/index.ts';
 import type { Comparison } from '#shared/dedupe/index.ts';
 
 const cmp = (a: string, b: string): Comparison => compare(fingerprintOf('q', analyse(a)), fingerprintOf('c', analyse(b)));
@@ -145,6 +146,54 @@ describe('resubmissions are merged', () => {
     expect(isTypo('consecionario', 'concesionario', false)).toBe(true);
     expect(isTypo('paris', 'pasir', true)).toBe(false);
     expect(isTypo('gdansk', 'gsnadk', true)).toBe(false);
+  });
+
+  it('folds a Greek or Russian tip alike in capitals, small letters, decomposed accents and Latin lookalikes', () => {
+    // Prepare
+    const greek = 'Η ετικέτα είναι από ούζο της Μυτιλήνης. Το έχω δει σε ταβέρνα στην Πλάκα.';
+    const variants = [greek.toUpperCase(), greek.normalize('NFD'), 'H ετικέτα είναι από ούζo της Mυτιλήvης. To έχω δει σε ταβέρνα στην Πλάκα.'];
+    // Act / Assess
+    for (const v of variants) expect(cmp(v, greek).duplicate).toBe(true);
+    expect(cmp('ТАКАЯ ФОРМА БЫЛА В ШКОЛЕ № 57 В НОВОСИБИРСКЕ.', 'Такая форма была в школе 57 в Новосибирске.').duplicate).toBe(true);
+  });
+
+  it('ignores Arabic tatweel and greetings in other scripts, but not a Hebrew negation', () => {
+    // Prepare
+    const arabic = 'هذه البطانية من سوق الحميدية في دمشق، اشتريت واحدة مثلها سنة 2009.';
+    const hebrew = 'השמיכה הזאת נמכרה בשוק הכרמל בתל אביב, בדוכן ליד רחוב אלנבי.';
+    const japanese = 'このキーホルダーは京都の清水寺の売店で売っています。私も去年買いました。';
+    // Act / Assess
+    expect(cmp(arabic.replace('البطانية', 'البطــانية'), arabic).duplicate).toBe(true);
+    expect(cmp(`שלום, ${hebrew} תודה רבה!`, hebrew).duplicate).toBe(true);
+    expect(cmp(`こんにちは！${japanese}よろしくお願いします。`, japanese).duplicate).toBe(true);
+    expect(cmp(hebrew.replace('נמכרה', 'לא נמכרה'), hebrew).duplicate).toBe(false);
+  });
+
+  it('keeps claims that differ only in a colour apart, even in a long tip', () => {
+    // Prepare
+    const tip = (colour: string): string =>
+      `My son wore exactly this uniform at St Bride's Primary School in Glasgow between 2011 and 2016. The ${colour} jumper with the crest and the grey pinafore were only sold at Marchbank & Sons on Byres Road, and I remember the crest had a small ship above an open book. I am almost sure the shop stopped making them after 2017, when the school changed supplier.`;
+    // Act / Assess
+    expect(cmp(tip('navy'), tip('maroon')).duplicate).toBe(false);
+    expect(cmp(`Hello, ${tip('maroon').toLowerCase()} thanks`, tip('maroon')).duplicate).toBe(true);
+  });
+
+  it('matches a lower-case resubmission against the stored sample of a long tip', () => {
+    // Prepare: a long tip (the index stores a sample of its words, every proper noun kept) and its
+    // resubmission in small letters with a greeting, an entity and zero-width characters
+    const rows = new Map(
+      readFileSync(new URL('../../fixtures/dedupe-holdout-2.jsonl', import.meta.url), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { id: string; text: string })
+        .map((row) => [row.id, row.text] as const),
+    );
+    const stored = decodeEntry(encodeEntry(fingerprintOf('c', analyse(rows.get('r032')!))));
+    // Act
+    const c = compare(fingerprintOf('q', analyse(rows.get('r181')!)), stored);
+    // Assess
+    expect(stored.sampled).toBe(true);
+    expect(c.duplicate).toBe(true);
   });
 
   it('reports an exact duplicate for the same normalised text', () => {
