@@ -195,6 +195,16 @@ for (const line of text.split('\n')) {
   }
 }
 
+// Multi-word names of countries and big places written as one word ("kualalumpur", "newyork",
+// "hongkong"): the glued key points to the same entries when no other key has that spelling.
+for (const [key, entries] of [...index]) {
+  if (!/^[a-z]+(?: [a-z]+)+$/.test(key)) continue;
+  const glued = key.replace(/ /g, '');
+  if (glued.length < 7 || index.has(glued)) continue;
+  const big = [...entries].filter(([, [type, bucket]]) => type === 'c' || ((type === 'p' || type === 'r') && bucket >= 12));
+  if (big.length > 0) index.set(glued, new Map(big));
+}
+
 const keys = [...index.keys()].sort();
 const perKey = keys.map((key) =>
   [...index.get(key)!.entries()]

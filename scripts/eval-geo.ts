@@ -87,11 +87,17 @@ const n = run('geo-news-trnews', news, (it) => ['ALL', it.multi ? 'multi-gold' :
 // (test/fixtures/), reported per category, no target. Each was scored blind once
 // (shared/geo/README.md has those first figures) and then used to find and fix
 // general gaps, so what this prints is no longer a blind measure.
-for (const [title, file] of [['geo-challenge (fitted)', 'geo-challenge.jsonl'], ['geo-holdout (fitted)', 'geo-holdout.jsonl'], ['geo-final (fitted)', 'geo-final.jsonl']] as const) {
+for (const [title, file] of [
+  ['geo-challenge (fitted)', 'geo-challenge.jsonl'],
+  ['geo-holdout (fitted)', 'geo-holdout.jsonl'],
+  ['geo-final (fitted)', 'geo-final.jsonl'],
+  ['geo-last (fitted)', 'geo-last.jsonl'],
+  ['geo-news-last (fitted)', 'geo-news-last.jsonl'],
+] as const) {
   const path = join(root, 'test/fixtures', file);
   if (!existsSync(path)) continue;
   const items = readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Item);
-  run(title, items, (it) => ['ALL', `cat:${it.category ?? '?'}`]);
+  run(title, items, (it) => ['ALL', it.category !== undefined ? `cat:${it.category}` : it.countries.length > 1 ? 'multi-gold' : 'single-gold']);
 }
 
 const T = t.get('ALL')!;

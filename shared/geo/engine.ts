@@ -6,7 +6,7 @@ import { tokenize } from './tokenize.ts';
 import { fold } from './fold.ts';
 import type { Token } from './tokenize.ts';
 import { tokenMentions, textShape } from './places.ts';
-import { phones, nanpPhones, callingCodes, quotedScripts, webAddresses, postcodes, coordinates, currencies, NUMERIC_POSTCODE } from './signals.ts';
+import { phones, nanpPhones, callingCodes, quotedScripts, currencyWords, webAddresses, postcodes, coordinates, currencies, NUMERIC_POSTCODE } from './signals.ts';
 import { detectLanguage } from './language.ts';
 import { mention } from './mention.ts';
 import type { Mention } from './mention.ts';
@@ -137,10 +137,18 @@ function matchPhraseBefore(toks: Token[], end: number, phrase: ReadonlyArray<str
   return true;
 }
 
-const SELF_LOCATION = /\b(?:i'?m in|i am in|i live in|here in|we live in|living in)\s+$/i;
+/** Skipped when looking back for a negation: "don't think it's from", "not sure this came from". */
+const BELIEF_WORDS = new Set(['think', 'believe', 'reckon', 'guess', 'say', 'it', 's', 'is', 'was', 'this', 'that', 'from', 'come', 'comes', 'came', 'made', 'really', 'actually']);
+/** Portuguese contractions that look like negations elsewhere: "no Brasil" is "in Brazil". */
+const PT_NOT_NEGATIONS = new Set(['no', 'na', 'nem']);
+/** The tipster says they cannot place the object. */
+const UNSURE = /\b(?:no idea|not sure|can'?t tell|cannot tell|could be (?:from )?anywhere|don'?t know)\b/i;
+/** Share of its weight a name that still needs support lends to the others. */
+const WEAK_VOUCH = 0.5;
+const SELF_LOCATION = /\b(?:i'?m (?:in|from)|i am (?:in|from)|i live in|here in|we live in|living in)\s+$/i;
 const MADE_IN_AFTER = /^\s*(?:में\s*(?:बनी|बना|बने|बनाया|बनाई|निर्मित)|製|制造|製造|生产|生產|产|產|산\b|산(?=\s|$|[.,!?]))/u;
 
-function applyCues(src: string, toks: Token[], mentions: Mention[]): void {
+function applyCues(src: string, toks: Token[], mentions: Mention[], language: string | null): void {
   const generic = toks.some((t) => GENERIC.has(t.folded)) || /\b(?:all over the world|any country|many countries|sold worldwide)\b/i.test(src);
   // Sentence index per token.
   const sent = new Int32Array(toks.length);
@@ -168,17 +176,22 @@ function applyCues(src: string, toks: Token[], mentions: Mention[]): void {
     // … and languages that put it after the name: "भारत में बनी", "中国製", "中国制造", "중국산".
     if (!m.madeIn && MADE_IN_AFTER.test(src.slice(m.end, m.end + 12))) m.madeIn = true;
     // Negation within 3 tokens before, same sentence, negator not followed by punctuation.
-    for (let k = 1; k <= 3; k++) {
+    // Words of belief and copulas do not count towards the three ("I don't think it's from X").
+    for (let k = 1, counted = 0; counted < 3 && k <= 8; k++) {
       const j = ti - k;
       if (j < 0 || sent[j] !== sent[ti]) break;
       const tj = toks[j]!;
       const after = src.slice(tj.end, (toks[j + 1]?.start ?? tj.end));
       if (/[,;:.!?]/.test(after) && k > 1) break;
-      if (NEGATIONS.has(tj.folded)) {
+      // "don't", "isn't", "can't": the tokeniser splits them at the apostrophe.
+      const contracted = tj.folded === 't' && j > 0 && /n$/.test(toks[j - 1]!.folded) && /^['’]$/.test(src.slice(toks[j - 1]!.end, tj.start));
+      const negator = (NEGATIONS.has(tj.folded) && !(language === 'pt' && PT_NOT_NEGATIONS.has(tj.folded))) || contracted;
+      if (negator) {
         if (!/[,;:.!?]/.test(after)) m.negated = true;
         break;
       }
       if (mentions.some((o) => o !== m && o.tokStart === j)) break;
+      if (!BELIEF_WORDS.has(tj.folded)) counted++;
     }
     // Demonym used as a style or colour name: "Turkish blue", "Polish pottery style".
     if (m.kind === 'demonym') {
@@ -200,7 +213,9 @@ function applyCues(src: string, toks: Token[], mentions: Mention[]): void {
       if (generic) m.mult *= 0.4;
     } else if (m.tokStart >= 0 && (m.kind === 'place' || m.kind === 'country')) {
       // "I'm in Lagos and … could be from anywhere": where the tipster is, not where the object is from.
-      if (generic) m.mult *= SELF_LOCATION.test(src.slice(Math.max(0, m.start - 14), m.start)) ? 0.1 : 0.8;
+      const self = SELF_LOCATION.test(src.slice(Math.max(0, m.start - 14), m.start));
+      if (self && (generic || UNSURE.test(src))) m.mult *= 0.1;
+      else if (generic) m.mult *= 0.8;
       const next = toks[m.tokEnd];
       const prev = toks[ti - 1];
       // "a Panama hat", "Bermuda shorts"; "Real Madrid", "FC Barcelona" (a club, its shirt is sold everywhere); "God bless America".
@@ -282,11 +297,12 @@ export function classifyText(input: string): GeoResult {
   } else if (/[£€$¥₩₹₪₽₴₺円元원]/u.test(text)) {
     signals.push(...currencies(text));
   }
+  signals.push(...currencyWords(text).filter((c) => !signals.some((s) => overlaps(s, c))));
   const tokenBased = tokenMentions(text, toks, shape).filter((m) => !signals.some((s) => overlaps(s, m)));
   const mentions: Mention[] = [...tokenBased, ...signals, ...quotedScripts(text)];
   mentions.push(...pairPostcodes(text, mentions));
   pairQualifiers(text, mentions);
-  applyCues(text, toks, mentions);
+  applyCues(text, toks, mentions, language);
   // Repeating a name is not independent evidence: 1, 1/2, 1/3, …
   const seen = new Map<string, number>();
   for (const m of [...mentions].sort((a, b) => a.start - b.start)) {
@@ -302,8 +318,9 @@ export function classifyText(input: string): GeoResult {
   for (let round = 0; round < 2; round++) {
     const total = new Map<string, number>();
     const contrib = mentions.map((m, i) => {
-      // Weak (unsupported) names do not vouch for each other.
-      const w = m.needsSupport ? 0 : effWeight(m);
+      // Weak (unsupported) names vouch for each other only a little, and never a person's name:
+      // "Townsville residents … between Ingham and Bowen" is three Queensland towns, "Lucy Lau" is no place.
+      const w = m.needsSupport ? (m.person ? 0 : WEAK_VOUCH * effWeight(m)) : effWeight(m);
       const c = new Map<string, number>();
       for (const [cc, p] of dists[i]!) {
         if (w * p > 0) {

@@ -97,8 +97,21 @@ export function uniqueOneWordExtension(key: string): string | null {
   return k.includes(' ', prefix.length) ? null : k;
 }
 
-/** Typo targets by first letter and length, built on the first typo lookup (cold start does not pay for it). */
-let fuzzyIndex: Map<string, string[]> | null = null;
+/** Typo targets by first letter and length, with each target's letter set, built on the first typo lookup (cold start does not pay for it). */
+let fuzzyIndex: Map<string, { keys: string[]; masks: number[] }> | null = null;
+
+/** The set of letters a–z in a word, as bits. */
+function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) mask |= 1 << (word.charCodeAt(i) - 97);
+  return mask;
+}
+
+function bitCount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
 
 const ROWS = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 const HIST = new Int32Array(26);
@@ -151,16 +164,23 @@ export function nearNames(word: string): string[] {
     for (const key of ((gaz as { fuzzy?: string }).fuzzy ?? '').split('\n')) {
       if (key === '') continue;
       const slot = key[0]! + key.length;
-      const list = fuzzyIndex.get(slot) ?? [];
-      list.push(key);
-      fuzzyIndex.set(slot, list);
+      const bucket = fuzzyIndex.get(slot) ?? { keys: [], masks: [] };
+      bucket.keys.push(key);
+      bucket.masks.push(letterMask(key));
+      fuzzyIndex.set(slot, bucket);
     }
   }
   const limit = word.length >= 10 ? 2 : 1;
+  const mask = letterMask(word);
   let best: string[] = [];
   let bestDistance = limit + 1;
   for (let length = word.length - limit; length <= word.length + limit; length++) {
-    for (const key of fuzzyIndex.get(word[0]! + length) ?? []) {
+    const bucket = fuzzyIndex.get(word[0]! + length);
+    if (bucket === undefined) continue;
+    for (let k = 0; k < bucket.keys.length; k++) {
+      // Each edit changes the letter set by at most two letters.
+      if (bitCount(mask ^ bucket.masks[k]!) > 2 * limit) continue;
+      const key = bucket.keys[k]!;
       if (letterGap(word, key) > 2 * limit) continue;
       const d = osaDistance(word, key, limit);
       if (d === 0 || d > limit) continue;

@@ -33,8 +33,10 @@ const addSignals = (list: typeof CHAINS, kind: Signal['kind'], weight: number): 
 };
 addSignals(CHAINS, 'chain', 2.4);
 addSignals(INSTITUTIONS, 'institution', 2);
+/** First three letters of every chain or institution name: most words are skipped before any case-ending work. */
+const chainPrefixes = new Set([...chainMap.keys()].map((k) => k.slice(0, 3)));
 /** Chains whose name is also an ordinary word: need mid-sentence capitals. */
-const CHAIN_WORDS = new Set(['target', 'albert', 'joker', 'continente', 'dino', 'boots', 'meny', 'prisma', 'maxima', 'countdown', 'jumbo', 'irma', 'alko', 'hema', 'coles', 'magnit', 'argos', 'lawson', 'selver', 'conad', 'ica', 'cvs']);
+const CHAIN_WORDS = new Set(['target', 'exito', 'albert', 'joker', 'continente', 'dino', 'boots', 'meny', 'prisma', 'maxima', 'countdown', 'jumbo', 'irma', 'alko', 'hema', 'coles', 'magnit', 'argos', 'lawson', 'selver', 'conad', 'ica', 'cvs']);
 
 // ---------------------------------------------------------------- demonyms
 const demonymStems = new Map<string, { cc: string; capOnly: boolean }>();
@@ -285,9 +287,13 @@ export function textShape(toks: Token[], language: string | null = null): TextSh
   return { lowercase: cased >= 2 && capMid === 0 && !!firstLower && !firstLower.cap, inflecting, upper: upperToks * 2 > cased };
 }
 
+/** "A Limerick man", "an Edmonton school": a place used as an adjective in news. */
+const LOCAL_NOUNS = new Set(['man', 'woman', 'boy', 'girl', 'teenager', 'teen', 'couple', 'family', 'resident', 'residents', 'mother', 'father', 'driver', 'pensioner', 'mum', 'dad', 'student', 'company', 'firm', 'school', 'charity', 'businessman', 'businesswoman']);
+
 function prepositionBefore(toks: Token[], i: number): boolean {
   const p = toks[i - 1];
   if (p && PREPOSITIONS.has(p.folded)) return true;
+  if (p && (p.folded === 'a' || p.folded === 'an') && LOCAL_NOUNS.has(toks[i + 1]?.folded ?? '')) return true;
   // "in a bar in X" handled by the immediate check; also "in the X", "w samym X".
   const p2 = toks[i - 2];
   return !!p2 && PREPOSITIONS.has(p2.folded) && !!p && /^(the|la|le|der|die|das|el|il|lo|de)$/.test(p.folded);
@@ -344,7 +350,7 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
         // Hebrew and Arabic proclitics on a chain name: "משופרסל" (from Shufersal).
         if (!w && n === 1 && t.caseless) for (const bare of prefixCandidates(t.folded)) if ((w = chainMap.get(bare))) break;
         // Inflected chain names in case languages: "K-Citymarketin hintalappu", "w Biedronce".
-        if (!w && shape.inflecting === 'full' && toks[i + n - 1]!.folded.length >= 5) {
+        if (!w && shape.inflecting === 'full' && toks[i + n - 1]!.folded.length >= 5 && chainPrefixes.has(key.slice(0, 3))) {
           const lastFolded = toks[i + n - 1]!.folded;
           const head = key.slice(0, key.length - lastFolded.length);
           for (const lemma of lemmaCandidates(lastFolded)) if ((w = chainMap.get(head + lemma))) break;
@@ -541,7 +547,14 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
     const end = start + m[0].length;
     if (out.some((x) => x.start <= start && x.end >= end)) continue;
     const head = (m[2] ?? m[3] ?? '').toLowerCase();
-    const prior = m[3] ? { IE: 0.7, GB: 0.3 } : (ADMIN_HEADS[head] ?? {});
+    let prior: Record<string, number> = m[3] ? { IE: 0.7, GB: 0.3 } : (ADMIN_HEADS[head] ?? {});
+    // "Galway County Council": a county named after a known town is in that town's country.
+    if (head === 'county' && m[1] !== undefined) {
+      const named = lookup(foldKey(m[1]))?.filter((e) => e.type !== 'a');
+      if (named !== undefined && named.length > 0 && !named.some((e) => e.cc in prior)) {
+        prior = Object.fromEntries(named.map((e) => [e.cc, 1]));
+      }
+    }
     for (let k = out.length - 1; k >= 0; k--) {
       const x = out[k]!;
       if (x.start >= start && x.end <= end && x.kind !== 'chain') out.splice(k, 1);

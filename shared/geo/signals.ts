@@ -325,8 +325,10 @@ const QUOTED_SCRIPTS: ReadonlyArray<readonly [RegExp, Record<string, number>]> =
 ];
 const NON_LATIN_LETTER = /[^\p{Script=Latin}\P{L}]/u;
 
+const ANY_QUOTED_SCRIPT = new RegExp(QUOTED_SCRIPTS.map(([re]) => re.source.replace(/\{\d,\}$/, '')).join('|'), 'u');
+
 export function quotedScripts(src: string): Mention[] {
-  if (!NON_LATIN_LETTER.test(src)) return [];
+  if (!NON_LATIN_LETTER.test(src) || !ANY_QUOTED_SCRIPT.test(src)) return [];
   const letters = src.match(/\p{L}/gu)?.length ?? 0;
   const latin = src.match(/\p{Script=Latin}/gu)?.length ?? 0;
   if (latin < 0.6 * letters) return [];
@@ -335,6 +337,36 @@ export function quotedScripts(src: string): Mention[] {
     const m = re.exec(src);
     re.lastIndex = 0;
     if (m) out.push(mention('language', src, m.index, m.index + m[0].length, prior, 1.4));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- currencies named in words
+/**
+ * A currency named in words ("the price is in cedis", "zapłaciłam 20 złotych"):
+ * weaker than a symbol next to an amount. Names that are ordinary words or
+ * shared by many countries (won, real, dinar, franc, sol, dram) are left out.
+ */
+const CURRENCY_WORDS: ReadonlyArray<readonly [string, Record<string, number>]> = [
+  ['złoty|zloty|zlotys|złotych|zlotych|złote|zlote', { PL: 1 }], ['forint|forints|forintot', { HU: 1 }], ['koruna|korun|korunách|korunach|koruny', { CZ: 1 }],
+  ['leva|лева', { BG: 1 }], ['lira|liras|lirası|lirasi', { TR: 1 }], ['rupee|rupees|rupiya', { IN: 0.7, PK: 0.15, LK: 0.1, NP: 0.05 }],
+  ['naira', { NG: 1 }], ['cedi|cedis', { GH: 1 }], ['shilling|shillings|shilingi', { KE: 0.5, UG: 0.25, TZ: 0.25 }],
+  ['ringgit', { MY: 1 }], ['rupiah', { ID: 1 }], ['baht', { TH: 1 }], ['dirham|dirhams', { AE: 0.6, MA: 0.4 }], ['riyal|riyals', { SA: 0.7, QA: 0.2, OM: 0.1 }],
+  ['hryvnia|hryvnias|гривня|гривні|гривень|гривен', { UA: 1 }], ['rouble|roubles|ruble|rubles|рубль|рублей|рубля', { RU: 0.9, BY: 0.1 }],
+  ['yen', { JP: 1 }], ['yuan|renminbi', { CN: 1 }], ['pesos', { MX: 0.4, AR: 0.2, CO: 0.15, CL: 0.15, PH: 0.1 }], ['reais', { BR: 1 }],
+  ['kwacha', { ZM: 0.6, MW: 0.4 }], ['birr', { ET: 1 }], ['taka', { BD: 1 }], ['kyat', { MM: 1 }], ['tenge', { KZ: 1 }], ['lari', { GE: 1 }],
+  ['manat', { AZ: 0.8, TM: 0.2 }], ['quetzal|quetzales', { GT: 1 }], ['colones', { CR: 0.8, SV: 0.2 }], ['bolívares|bolivares', { VE: 1 }],
+  ['kronor', { SE: 1 }], ['kroner', { NO: 0.5, DK: 0.5 }], ['krónur|kronur', { IS: 1 }],
+];
+const CURRENCY_WORD_RE = new RegExp(`(?<![\\p{L}])(${CURRENCY_WORDS.map(([w]) => w).join('|')})(?![\\p{L}])`, 'giu');
+const CURRENCY_WORD_PRIOR = new Map<string, Record<string, number>>();
+for (const [words, prior] of CURRENCY_WORDS) for (const w of words.split('|')) CURRENCY_WORD_PRIOR.set(w.toLowerCase(), prior);
+
+export function currencyWords(src: string): Mention[] {
+  const out: Mention[] = [];
+  for (const m of src.matchAll(CURRENCY_WORD_RE)) {
+    const prior = CURRENCY_WORD_PRIOR.get(m[0].toLowerCase());
+    if (prior) out.push(mention('currency', src, m.index, m.index + m[0].length, prior, 1.6));
   }
   return out;
 }

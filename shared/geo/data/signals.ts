@@ -46,7 +46,7 @@ export const CHAINS: ReadonlyArray<readonly [string, Record<string, number>]> = 
   ['Woolworths', { AU: 0.75, NZ: 0.1, ZA: 0.15 }], ['Coles', { AU: 1 }], ['Kmart', { AU: 0.7, NZ: 0.2, US: 0.1 }], ['Bunnings', { AU: 0.85, NZ: 0.15 }],
   ['Countdown', { NZ: 1 }], ['Pak\'nSave', { NZ: 1 }],
   ['Indomaret', { ID: 1 }], ['Alfamart', { ID: 0.9, PH: 0.1 }], ['Shufersal', { IL: 1 }], ['שופרסל', { IL: 1 }], ['Rami Levy', { IL: 1 }],
-  ['Naivas', { KE: 1 }], ['Puregold', { PH: 1 }], ['Chedraui', { MX: 1 }], ['DMart', { IN: 1 }], ['Big Bazaar', { IN: 1 }], ['Imtiaz', { PK: 1 }],
+  ['Naivas', { KE: 1 }], ['Éxito', { CO: 1 }], ['Exito', { CO: 1 }], ['Puregold', { PH: 1 }], ['Chedraui', { MX: 1 }], ['DMart', { IN: 1 }], ['Big Bazaar', { IN: 1 }], ['Imtiaz', { PK: 1 }],
   ['Oxxo', { MX: 0.9 }], ['Soriana', { MX: 1 }], ['Pão de Açúcar', { BR: 1 }], ['Americanas', { BR: 1 }],
   ['Don Quijote', { JP: 0.9 }], ['Donki', { JP: 0.9 }], ['Lawson', { JP: 0.9 }], ['FamilyMart', { JP: 0.6, TW: 0.3 }],
   ['Shoprite', { ZA: 0.7 }], ['Pick n Pay', { ZA: 1 }],
@@ -81,7 +81,7 @@ export const INSTITUTIONS: ReadonlyArray<readonly [string, Record<string, number
   // Australia, New Zealand, Ireland, South Africa, India
   ['Centrelink', { AU: 1 }], ['Australia Post', { AU: 1 }],
   ['Garda Station', { IE: 1 }], ['Gardaí', { IE: 1 }], ['Gardai', { IE: 1 }], ['Garda Síochána', { IE: 1 }], ['Taoiseach', { IE: 1 }], ['Tánaiste', { IE: 1 }],
-  ['SAPS', { ZA: 1 }], ['Lok Sabha', { IN: 1 }], ['Rajya Sabha', { IN: 1 }],
+  ['SAPS', { ZA: 1 }], ['HDB', { SG: 1 }], ['Housing and Development Board', { SG: 1 }], ['National Environment Agency', { SG: 1 }], ['Land Transport Authority', { SG: 1 }], ['Lok Sabha', { IN: 1 }], ['Rajya Sabha', { IN: 1 }],
   // Continental Europe
   ['Bundespolizei', { DE: 0.8, AT: 0.2 }], ['Landeskriminalamt', { DE: 0.8, AT: 0.2 }], ['Kriminalpolizei', { DE: 0.7, AT: 0.2, CH: 0.1 }],
   ['Amtsgericht', { DE: 1 }], ['Polizeipräsidium', { DE: 1 }], ['Bundeswehr', { DE: 1 }], ['Bundesheer', { AT: 1 }],
@@ -122,7 +122,7 @@ export const CURRENCIES: ReadonlyArray<readonly [string, Record<string, number>]
   ['₹', { IN: 1 }], ['Rs', { IN: 0.6, PK: 0.3, LK: 0.1 }], ['INR', { IN: 1 }],
   ['CHF', { CH: 1 }], ['Fr.', { CH: 0.8 }], ['SFr', { CH: 1 }],
   ['£', { GB: 1 }], ['GBP', { GB: 1 }],
-  ['KSh', { KE: 1 }], ['KES', { KE: 1 }], ['TSh', { TZ: 1 }], ['TZS', { TZ: 1 }], ['USh', { UG: 1 }], ['UGX', { UG: 1 }], ['FJ$', { FJ: 1 }], ['N$', { NA: 1 }],
+  ['R', { ZA: 0.9, BW: 0.05, NA: 0.05 }], ['KSh', { KE: 1 }], ['KES', { KE: 1 }], ['TSh', { TZ: 1 }], ['TZS', { TZ: 1 }], ['USh', { UG: 1 }], ['UGX', { UG: 1 }], ['FJ$', { FJ: 1 }], ['N$', { NA: 1 }],
   ['J$', { JM: 1 }], ['TT$', { TT: 1 }], ['HK$', { HK: 1 }], ['S$', { SG: 1 }], ['NT$', { TW: 1 }], ['RD$', { DO: 1 }],
   ['฿', { TH: 1 }], ['THB', { TH: 1 }], ['₫', { VN: 1 }], ['VND', { VN: 1 }], ['₱', { PH: 1 }], ['PHP', { PH: 0.9 }], ['₦', { NG: 1 }], ['NGN', { NG: 1 }],
   ['৳', { BD: 1 }], ['BDT', { BD: 1 }], ['₸', { KZ: 1 }], ['KZT', { KZ: 1 }], ['₾', { GE: 1 }], ['GEL', { GE: 1 }], ['₼', { AZ: 1 }], ['AZN', { AZ: 1 }],

@@ -140,6 +140,24 @@ describe('geo ambiguity and meaning-changing cues', () => {
     expect(classify('We had these in Valencia, Carabobo, when I was growing up').country).toBe('VE');
   });
 
+  it('reads negations the tokeniser splits ("don\'t think it\'s") and Portuguese "no" as "in the"', () => {
+    // Prepare / Act / Assess
+    expect(classify("I don't think it's Nigeria. The price is in cedis, so Ghana.").country).toBe('GH');
+    expect(classify("I don't think it's from Italy, the quality looks too cheap.").country).toBeNull();
+    expect(classify('Essa toalha é igualzinha à que minha mãe comprou no Brasil.').country).toBe('BR');
+  });
+
+  it('lets several small towns of one country vouch for each other, and reads "a <town> man" as a place', () => {
+    // Prepare / Act / Assess
+    expect(
+      classify(
+        'Townsville residents are being urged to prepare for heavy rain. Falls of up to 300 millimetres are possible between Ingham and Bowen. ' +
+          'Townsville City Council has opened sandbag stations at Bohle and Kirwan.',
+      ).country,
+    ).toBe('AU');
+    expect(classify('A Hamilton man has been sentenced to home detention, Waikato police said.').country).toBe('NZ');
+  });
+
   it('keeps several countries as candidates', () => {
     // Prepare / Act
     const r = classify('You can buy these in Latvia and Lithuania.');

@@ -219,6 +219,15 @@ describe('geo extractors', () => {
     expect(classify('The price tag reads KSh 350').country).toBe('KE');
   });
 
+  it('reads currencies named in words, Arabic demonyms, glued city names, Mongolian endings and English counties', () => {
+    // Prepare / Act / Assess
+    expect(classify('The price is in cedis, so probably from there.').country).toBe('GH');
+    expect(classify('هذه العلبة سعودية، نفس الشكل اللي في البقالات عندنا').country).toBe('SA');
+    expect(classify('bought the same lamp in kualalumpur last year').country).toBe('MY');
+    expect(classify('Энэ хивсийг Улаанбаатараас худалдаж авсан.').country).toBe('MN');
+    expect(classify('Lincolnshire Police have closed a busy road after a lorry hit a railway bridge near Skegness.').country).toBe('GB');
+  });
+
   it('returns ISO 639-1 language codes', () => {
     // Prepare / Act
     const r = classify('Ich habe diese Tasse in einem kleinen Laden in Graz gekauft.');
