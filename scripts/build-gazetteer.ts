@@ -111,6 +111,9 @@ for (const f of langs) {
     for (const n of names[cc] ?? []) {
       // Drop "Korea, Republic of"-style inverted forms.
       if (n.includes(',') || n.includes('(')) continue;
+      // A short name that only becomes ASCII by losing its accents folds onto common words:
+      // Portuguese "Omã" → "oma" (German for grandma), "Irã" → "ira".
+      if (/[^\x00-\x7f]/.test(n) && /^[a-z]{1,4}$/.test(foldKey(n))) continue;
       add(n, cc, isAcronym(n) ? 'k' : 'c', 25);
     }
   }

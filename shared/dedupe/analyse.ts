@@ -33,6 +33,12 @@ const URL_RE =
 const NUMBER_RE =
   /(?:[\-\u2212\u2010\u2011\u2013](?=\d))?\d[\p{L}\p{N}]*(?:[\s.,:;\/\-\u2212\u2010\u2011\u2013()+]{1,8}\d[\p{L}\p{N}]*)*/uy;
 const WORD_RE = /[\p{L}\p{M}\p{N}]+/uy;
+const CONTINUOUS_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const RUNS_RE = /\p{N}+|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{M}ー]+|[\p{L}\p{M}]+/gu;
+/** Written both ways in addresses: "King St." / "King Street", "Hauptstr." / "Hauptstraße". */
+const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ['street', 'st'], ['road', 'rd'], ['avenue', 'ave'], ['saint', 'st'], ['strasse', 'str'], ['mount', 'mt'], ['square', 'sq'],
+]);
 const WORD_CHAR_RE = /[\p{L}\p{M}\p{N}]/u;
 const SENTENCE_END_RE = /[.!?…:;\n\p{Extended_Pictographic}。！？؟।]/u;
 const CLAUSE_END_RE = /[,()\[\]{}"“”«»、，،]/u;
@@ -137,8 +143,25 @@ function tokenise(p: string, script: Script): RawToken[] {
       }
     }
     const word = tryAt(WORD_RE);
+    if (word && CONTINUOUS_RE.test(word)) {
+      // Chinese, Japanese, Thai… are written without spaces: a sentence is one "word". Numbers are
+      // split out, a whole run that is a greeting stays one word, and the rest is compared as
+      // overlapping character pairs, so one changed character changes two pairs, not the sentence.
+      for (const run of word.match(RUNS_RE) ?? []) {
+        const folded = foldCase(run, script);
+        if (/^\p{N}+$/u.test(run)) out.push({ segment, text: `#${folded}`, strong: true, cap: false });
+        else if (!CONTINUOUS_RE.test(run) || BOILERPLATE.has(folded) || Array.from(folded).length < 3) out.push({ segment, text: folded, strong: false, cap: false });
+        else {
+          const chars = Array.from(folded);
+          for (let k = 0; k + 1 < chars.length; k++) out.push({ segment, text: chars[k]! + chars[k + 1]!, strong: false, cap: false });
+        }
+      }
+      i += word.length;
+      continue;
+    }
     if (word) {
-      const folded = foldCase(word, script);
+      const plain = foldCase(word, script);
+      const folded = ABBREVIATIONS.get(plain) ?? plain;
       if (/\d/.test(word)) out.push({ segment, text: `#${folded}`, strong: true, cap: false });
       else if (NUMBER_WORDS.has(folded)) out.push({ segment, text: `#${NUMBER_WORDS.get(folded)}`, strong: true, cap: false });
       else if (NEGATIONS.has(folded)) out.push({ segment, text: NEGATION_TOKEN, strong: true, cap: false });
@@ -171,10 +194,16 @@ function contentRange(tokens: readonly RawToken[]): [number, number] {
   const order = [...segments.keys()];
   const isWrapper = (seg: number): boolean =>
     (segments.get(seg) ?? []).every((t) => !t.strong && (BOILERPLATE.has(t.text) || STOPWORDS.has(t.text)));
+  // A name signed under a sign-off ("Kind regards,\nSarah Whitfield", "Pozdrawiam,\nKasia"):
+  // at most three plain words after a wrapper clause, at the very end.
+  const isSignature = (k: number): boolean => {
+    const list = segments.get(order[k]!) ?? [];
+    return k > 0 && list.length <= 3 && list.every((t) => !t.strong) && isWrapper(order[k - 1]!);
+  };
   let a = 0;
   let b = order.length;
   while (a < b && isWrapper(order[a]!)) a++;
-  while (b > a && isWrapper(order[b - 1]!)) b--;
+  while (b > a && (isWrapper(order[b - 1]!) || (b - 1 > a && isSignature(b - 1)))) b--;
   if (a >= b) return [0, -1];
   return [order[a]!, order[b - 1]!];
 }

@@ -55,6 +55,11 @@ dobry den dekuji
 merhaba tesekkurler tesekkur ederim
 नमस्ते धन्यवाद
 こんにちは ありがとう ありがとうございます よろしくお願いします よろしくお願いいたします
+你好 您好 谢谢 謝謝 感谢 感謝 谢谢你 非常感谢
+สวัสดี สวัสดีครับ สวัสดีค่ะ ขอบคุณ ขอบคุณครับ ขอบคุณค่ะ
+سلام ممنون متشکرم مرسی
+안녕하세요 감사합니다
+kind regards sent iphone ipad android phone mobile device galaxy samsung outlook
 hej tack goeiedag bedankt groeten dank je
 `);
 

@@ -48,11 +48,12 @@ export function decodeEntities(text: string): string {
 // and the numero sign, which NFKC would turn into the word "No" ("школа № 57").
 const INVISIBLE_RE =
   /[\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFFA0\uFE00-\uFE0F\u2800\u0640\u2116\u{E0100}-\u{E01EF}]/gu;
-/** Control characters and every Unicode space become a plain space. */
-const SPACE_RE = /[\p{Cc}\p{Z}\s]/gu;
+/** Control characters and every Unicode space become a plain space, except line breaks (they end a clause: a signature line). */
+const SPACE_RE = /[^\S\n]|[\p{Cc}\p{Z}](?<!\n)/gu;
+const LINE_BREAK_RE = /\r\n?|[\u2028\u2029\u0085\v\f]/g;
 
 export function stripInvisible(text: string): string {
-  return text.replace(INVISIBLE_RE, '').replace(SPACE_RE, ' ');
+  return text.replace(INVISIBLE_RE, '').replace(LINE_BREAK_RE, '\n').replace(SPACE_RE, ' ');
 }
 
 const CONFUSABLE_RE = new RegExp(`[${Array.from(CONFUSABLES.keys()).join('')}]`, 'gu');

@@ -28,6 +28,9 @@ export interface Comparison {
   readonly veto?: 'strong' | 'propernoun' | 'substitution' | 'threshold';
 }
 
+/** A character pair from a script written without spaces (see analyse.ts). */
+const CHAR_PAIR_RE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{M}ー]{2}$/u;
+
 /** Optimal-string-alignment distance, or `limit + 1` once it exceeds `limit`. */
 export function editDistance(a: string, b: string, limit = 1): number {
   const x = Array.from(a);
@@ -91,6 +94,8 @@ export function withinOneEdit(a: string, b: string): boolean {
 export function isTypo(a: string, b: string, properNoun: boolean): boolean {
   if (a === b) return true;
   if (swappedLetters(a, b)) return true;
+  // Two edits in a long ordinary word that keeps its first four letters ("identicle" / "identical").
+  if (!properNoun && longWordTwoEdits(a, b)) return true;
   if (a[0] !== b[0] && a.at(-1) !== b.at(-1)) return false;
   if (!withinOneEdit(a, b)) return false;
   const la = Array.from(a).length;
@@ -107,6 +112,11 @@ export function isTypo(a: string, b: string, properNoun: boolean): boolean {
     if (min === 3 && la === lb && a[0] === b[0] && [...a].sort().join('') !== [...b].sort().join('')) return false;
   }
   return true;
+}
+
+function longWordTwoEdits(a: string, b: string): boolean {
+  if (Math.min(a.length, b.length) < 9 || a.slice(0, 4) !== b.slice(0, 4)) return false;
+  return editDistance(a, b, 2) <= 2;
 }
 
 /** Two letters of a long word swapped, not side by side ("concesionario" / "consecionario"). */
@@ -255,7 +265,12 @@ export function compare(q: Fingerprint, c: Fingerprint, threshold = DEFAULT_THRE
   if (leftQ.some((w) => qWords.get(w)) || leftC.some((w) => c.words.get(w))) {
     return { duplicate: false, exact: false, similarity, veto: 'propernoun' };
   }
-  if (!c.sampled && leftQ.length > 0 && leftC.length > 0) {
+  // Character pairs of Chinese, Japanese or Thai text: one changed character leaves at most two
+  // pairs over on each side; more is another word ("上海" → "北京").
+  const words = (left: string[]): number => left.filter((w) => !CHAR_PAIR_RE.test(w)).length;
+  const pairs = (left: string[]): number => left.length - words(left);
+  const substituted = (words(leftQ) > 0 && words(leftC) > 0) || pairs(leftQ) > 2 || pairs(leftC) > 2 || (pairs(leftQ) > 0 && words(leftC) > 0) || (words(leftQ) > 0 && pairs(leftC) > 0);
+  if (!c.sampled && leftQ.length > 0 && leftC.length > 0 && substituted) {
     return { duplicate: false, exact: false, similarity, veto: 'substitution' };
   }
   if (union === 0 || similarity < threshold) return { duplicate: false, exact: false, similarity, veto: 'threshold' };

@@ -375,7 +375,9 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
     }
 
     // Gazetteer.
-    const hit = lookupTokens(src, toks, i, shape.inflecting);
+    let hit = lookupTokens(src, toks, i, shape.inflecting);
+    // A demonym is not an inflected country name: "Egyptian" is not Finnish "Egypti" + "-an".
+    if (hit && hit.inflected && hit.n === 1 && demonymOf(t.folded) !== null) hit = null;
     if (hit) {
       const n = hit.n;
       const lastTok = toks[i + n - 1]!;

@@ -196,6 +196,30 @@ describe('resubmissions are merged', () => {
     expect(c.duplicate).toBe(true);
   });
 
+  it('compares Chinese and Thai by character pairs: spacing, greetings and a one-letter typo still match', () => {
+    // Prepare
+    const zh = '这个兔子玩偶是2016年在上海的玩具反斗城买的，价格是89元。';
+    const th = 'ผ้าม่านแบบนี้ขายที่ตลาดจตุจักรในกรุงเทพฯ ราคาผืนละ 250 บาท';
+    // Act / Assess
+    expect(cmp('　这个兔子玩偶是 2016 年在上海的玩具反斗城买的，价格是 89 元。 ', zh).duplicate).toBe(true);
+    expect(cmp(`你好！${zh}谢谢！`, zh).duplicate).toBe(true);
+    expect(cmp(zh.replace('89', '98'), zh).duplicate).toBe(false);
+    expect(cmp(th.replace('จตุจักร', 'จตุจัก'), th).duplicate).toBe(true);
+    // another city is another claim, in Chinese as in English
+    expect(cmp(zh.replace('上海', '北京'), zh).duplicate).toBe(false);
+  });
+
+  it('drops a signature under a sign-off, reads St. as Street and Persian and Arabic letters alike', () => {
+    // Prepare
+    const tip = 'The blue bear cup is sold at Tesco in Manchester, I bought two of them there in 2019.';
+    const fa = 'این شامپو ساخت ترکیه است و در داروخانه‌های تهران فروخته می‌شود.';
+    // Act / Assess
+    expect(cmp(`Hi there,\n${tip}\n\nKind regards,\nSarah Whitfield\nSent from my phone`, tip).duplicate).toBe(true);
+    expect(cmp('There is a clock repair shop at 14 King St. in Bristol.', 'There is a clock repair shop at 14 King Street in Bristol.').duplicate).toBe(true);
+    expect(cmp(fa.replace(/ی/g, 'ي').replace(/ک/g, 'ك'), fa).duplicate).toBe(true);
+    expect(cmp('My clock is identicle, it was made in Switzerland in the 1970s.', 'My clock is identical, it was made in Switzerland in the 1970s.').duplicate).toBe(true);
+  });
+
   it('reports an exact duplicate for the same normalised text', () => {
     // Prepare
     const a = 'The light switch looks Italian, the type with the big rocker.';
