@@ -11,7 +11,7 @@ import { detectLanguage } from './language.ts';
 import { mention } from './mention.ts';
 import type { Mention } from './mention.ts';
 import type { Candidate, Evidence, GeoResult } from './schema.ts';
-import { NEGATIONS, CONTRASTS, RETRACTIONS, MADE_IN, GENERIC, STYLE_AFTER, PHRASE_BREAKS, IDIOM_NOUNS, PATTERN_AFTER, PRODUCT_IDIOMS, CLUB_BEFORE } from './data/cues.ts';
+import { NEGATIONS, CONTRASTS, RETRACTIONS, MADE_IN, GENERIC, STYLE_AFTER, PHRASE_BREAKS, IDIOM_NOUNS, PATTERN_AFTER, PRODUCT_IDIOMS, CLUB_BEFORE, IDIOM_NOUNS_BEFORE } from './data/cues.ts';
 import { LANG_COUNTRIES } from './data/signals.ts';
 
 /** Below this confidence the classifier abstains (country null). */
@@ -145,6 +145,7 @@ const PT_NOT_NEGATIONS = new Set(['no', 'na', 'nem']);
 const UNSURE = /\b(?:no idea|not sure|can'?t tell|cannot tell|could be (?:from )?anywhere|don'?t know)\b/i;
 /** Share of its weight a name that still needs support lends to the others. */
 const WEAK_VOUCH = 0.5;
+const NAMED_RE = /\b(?:called|named|chiama|chiamato|llama|llamado|heißt|heisst|nommé|nomme|appelé|appele|model|modèle|modelo|modello|collection|design|edition)\b[^.!?]{0,12}$/i;
 const SELF_LOCATION = /\b(?:i'?m (?:in|from)|i am (?:in|from)|i live in|here in|we live in|living in)\s+$/i;
 const MADE_IN_AFTER = /^\s*(?:में\s*(?:बनी|बना|बने|बनाया|बनाई|निर्मित)|製|制造|製造|生产|生產|产|產|산\b|산(?=\s|$|[.,!?]))/u;
 
@@ -208,8 +209,10 @@ function applyCues(src: string, toks: Token[], mentions: Mention[], language: st
         }
       }
       const next = toks[te];
+      const before = toks[ti - 1];
       const own = m.prior.size === 1 ? [...m.prior.keys()][0]! : '';
       if (next && sent[te] === sent[ti] && (IDIOM_NOUNS.has(next.folded) || PRODUCT_IDIOMS[own]?.has(next.folded))) m.mult *= 0.2;
+      else if (before && sent[ti - 1] === sent[ti] && IDIOM_NOUNS_BEFORE.has(before.folded)) m.mult *= 0.2;
       if (generic) m.mult *= 0.4;
     } else if (m.tokStart >= 0 && (m.kind === 'place' || m.kind === 'country')) {
       // "I'm in Lagos and … could be from anywhere": where the tipster is, not where the object is from.
@@ -219,7 +222,9 @@ function applyCues(src: string, toks: Token[], mentions: Mention[], language: st
       const next = toks[m.tokEnd];
       const prev = toks[ti - 1];
       // "a Panama hat", "Bermuda shorts"; "Real Madrid", "FC Barcelona" (a club, its shirt is sold everywhere); "God bless America".
-      const idiom = (next !== undefined && sent[m.tokEnd] === sent[ti] && PATTERN_AFTER.has(next.folded)) ||
+      // "the model is called 'Venezia'", "si chiama 'Venezia'": a product named after a place.
+      const named = /['"‘’“”«]\s*$/.test(src.slice(Math.max(0, m.start - 2), m.start)) && NAMED_RE.test(src.slice(Math.max(0, m.start - 30), m.start));
+      const idiom = named || (next !== undefined && sent[m.tokEnd] === sent[ti] && PATTERN_AFTER.has(next.folded)) ||
         (prev !== undefined && sent[ti - 1] === sent[ti] && (CLUB_BEFORE.has(prev.folded) || prev.folded === 'bless'));
       if (idiom) {
         m.mult *= 0.2;

@@ -157,8 +157,21 @@ function osaDistance(a: string, b: string, limit: number): number {
  * edit away for words of 7–9 letters ("Edinbrugh"), two for longer ones
  * ("phillipines"), with the same first letter; the closest ones only.
  */
+/** Recent answers: the capitalised words that reach the typo matcher ("Market", "Council") recur from tip to tip. */
+const nearMemo = new Map<string, string[]>();
+const NEAR_MEMO_SIZE = 4096;
+
 export function nearNames(word: string): string[] {
   if (!/^[a-z]{7,40}$/.test(word)) return [];
+  const known = nearMemo.get(word);
+  if (known !== undefined) return known;
+  const found = findNearNames(word);
+  if (nearMemo.size >= NEAR_MEMO_SIZE) nearMemo.clear();
+  nearMemo.set(word, found);
+  return found;
+}
+
+function findNearNames(word: string): string[] {
   if (fuzzyIndex === null) {
     fuzzyIndex = new Map();
     for (const key of ((gaz as { fuzzy?: string }).fuzzy ?? '').split('\n')) {

@@ -86,7 +86,7 @@ const ETHIOPIC_PREFIX = /^[ከበለየ](?=\p{Script=Ethiopic})/u;
 // Bengali genitive/locative/dative endings on a name (ঢাকার, ঢাকায়, ঢাকাতে).
 const BENGALI_SUFFIX = /(?:ের|র|য়|তে|কে)$/u;
 // Tamil locative/ablative/dative: the name's final -u sign gives way to the ending (கொழும்பு → கொழும்பில்).
-const TAMIL_SUFFIX = /(?:ிலிருந்து|ில்|ிற்கு|ுக்கு|ிலே)$/u;
+const TAMIL_SUFFIX = /(?:யிலிருந்து|யில்|யிலே|ிலிருந்து|ில்|ிற்கு|ுக்கு|ிலே|க்கு)$/u;
 
 /** Proclitic stripping for Hebrew and Arabic (בירושלים → ירושלים, بالقاهرة → القاهرة); case endings of caseless Georgian. */
 export function prefixCandidates(word: string): string[] {

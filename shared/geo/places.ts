@@ -287,6 +287,11 @@ export function textShape(toks: Token[], language: string | null = null): TextSh
   return { lowercase: cased >= 2 && capMid === 0 && !!firstLower && !firstLower.cap, inflecting, upper: upperToks * 2 > cased };
 }
 
+/** Country names that are common given names: "Israel Okafor", "Chad Johnson", "Georgia May" (not "Kenya Airways", "France Télévisions"). */
+/** Words written apart that the typo matcher joins: "kuala lumper", "Ho Chi Min city". */
+const MAX_GLUED = 3;
+const GIVEN_NAME_COUNTRIES = new Set(['israel', 'jordan', 'chad', 'georgia']);
+
 /** "A Limerick man", "an Edmonton school": a place used as an adjective in news. */
 const LOCAL_NOUNS = new Set(['man', 'woman', 'boy', 'girl', 'teenager', 'teen', 'couple', 'family', 'resident', 'residents', 'mother', 'father', 'driver', 'pensioner', 'mum', 'dad', 'student', 'company', 'firm', 'school', 'charity', 'businessman', 'businesswoman']);
 
@@ -327,7 +332,10 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
     if (t.cjk) {
       for (const h of cjkHits(t)) {
         const st = strengthOf(h.entries);
-        out.push(mention(st.kind, src, h.start, h.end, priorOf(h.entries), st.weight, { fixed: false, tokStart: i, tokEnd: i + 1 }));
+        // A katakana name running on into more katakana is part of a compound word: "フランスパン"
+        // (French bread) is not France; "フランスで" (in France) ends at the particle.
+        const compound = /\p{Script=Katakana}$/u.test(h.key) && /^[\p{Script=Katakana}ー]/u.test(src.slice(h.end, h.end + 1));
+        out.push(mention(st.kind, src, h.start, h.end, priorOf(h.entries), st.weight, { fixed: false, tokStart: i, tokEnd: i + 1, ...(compound ? { mult: 0.2, needsSupport: true } : {}) }));
       }
       used[i] = 1;
       continue;
@@ -440,12 +448,13 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
         if (prev && TITLES.has(prev.folded)) { weak = true; mult *= 0.3; person = true; }
         // Reporting verbs: "Palma said", "…, said Georgia."
         if (st.best !== 'c' && !t.upper && !dateline) {
-          const sayAfter = next && SAY_VERBS.has(next.folded) && /^\s$/.test(src.slice(lastTok.end, next.start));
+          // "Residents … in Kingston say": after a locative preposition the name is the place, not the speaker.
+          const sayAfter = !prep && next && SAY_VERBS.has(next.folded) && /^\s$/.test(src.slice(lastTok.end, next.start));
           const sayBefore = prev && SAY_VERBS.has(prev.folded) && /^\s$/.test(src.slice(prev.end, t.start)) && /^\s*(?:$|[.,;!?])/.test(src.slice(lastTok.end, lastTok.end + 2));
           if (sayAfter || sayBefore) { weak = true; mult *= 0.3; person = true; }
         }
-        const personish = st.best === 'a' || (st.best === 'p' && st.maxBucket < 12) || COMMON_OR_PERSON.has(hit.key) || ambiguousRegions.has(hit.key);
-        if (!t.caseless && st.best !== 'c' && personish) {
+        const personish = st.best === 'a' || (st.best === 'p' && st.maxBucket < 12) || COMMON_OR_PERSON.has(hit.key) || ambiguousRegions.has(hit.key) || GIVEN_NAME_COUNTRIES.has(hit.key);
+        if (!t.caseless && (st.best !== 'c' || GIVEN_NAME_COUNTRIES.has(hit.key)) && personish) {
           const prevName = prev && prev.cap && !prev.sentStart && !prev.upper && !PREPOSITIONS.has(prev.folded) && /^\s$/.test(src.slice(prev.end, t.start)) && !lookup(prev.folded);
           const nextName = next && next.cap && !next.upper && /^\s$/.test(src.slice(lastTok.end, next.start)) && !PLACE_HEADS.has(next.folded) && !TITLES.has(next.folded) && !lookup(next.folded);
           if (prevName || nextName) { weak = true; mult *= 0.5; person = true; }
@@ -515,19 +524,27 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
     // A misspelt country or big city ("Edinbrugh", "phillipines"): a name-like position only
     // (capitalised mid-sentence, after a locative preposition, or a lower-case tip's caption),
     // and only when every closest name points to the same country.
-    if (!t.caseless && t.folded.length >= 7 && !STOPWORDS.has(t.folded)) {
+    if (!t.caseless && !STOPWORDS.has(t.folded)) {
       const prep = prepositionBefore(toks, i);
       // A misspelt country may also open the tip ("Phillipines for sure"); a city there is too often another word.
       const namePosition = (t.cap && !t.sentStart) || prep || (shape.lowercase && i === 0) || (i === 0 && t.cap && t.folded.length >= 8);
-      const near = namePosition ? nearNames(t.folded) : [];
-      if (near.length > 0) {
-        const opening = i === 0 && t.cap && !prep && !shape.lowercase;
+      const opening = i === 0 && t.cap && !prep && !shape.lowercase;
+      // One word, or two or three written apart ("kuala lumper", "buenos aries", "Ho Chi Min city"),
+      // against the names' one-word forms.
+      for (let n = 1; namePosition && n <= MAX_GLUED; n++) {
+        const last = toks[i + n - 1];
+        if (last === undefined || (n > 1 && !/^ $/.test(src.slice(toks[i + n - 2]!.end, last.start)))) break;
+        const glued = toks.slice(i, i + n).map((x) => x.folded).join('');
+        if (glued.length < 7) continue;
+        const near = nearNames(glued);
+        if (near.length === 0) continue;
         const entries = near.flatMap((key) => (lookup(key) ?? []).filter((e) => e.type === 'c' || (!opening && e.bucket >= 12)));
         const countries = new Set(entries.map((e) => e.cc));
-        if (countries.size === 1) {
-          const st = strengthOf(entries);
-          out.push(mention(st.kind, src, t.start, t.end, priorOf(entries), st.weight, { fixed: false, tokStart: i, tokEnd: i + 1, mult: 0.7 }));
-        }
+        if (countries.size !== 1) continue;
+        const st = strengthOf(entries);
+        out.push(mention(st.kind, src, t.start, last.end, priorOf(entries), st.weight, { fixed: false, tokStart: i, tokEnd: i + n, mult: 0.7 }));
+        i += n - 1;
+        break;
       }
     }
   }
@@ -550,11 +567,15 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
     if (out.some((x) => x.start <= start && x.end >= end)) continue;
     const head = (m[2] ?? m[3] ?? '').toLowerCase();
     let prior: Record<string, number> = m[3] ? { IE: 0.7, GB: 0.3 } : (ADMIN_HEADS[head] ?? {});
-    // "Galway County Council": a county named after a known town is in that town's country.
+    // "Galway County Council", "Nairobi County": a county named after a known town is in that town's
+    // country (the countries both allow, or else the town's).
     if (head === 'county' && m[1] !== undefined) {
       const named = lookup(foldKey(m[1]))?.filter((e) => e.type !== 'a');
-      if (named !== undefined && named.length > 0 && !named.some((e) => e.cc in prior)) {
-        prior = Object.fromEntries(named.map((e) => [e.cc, 1]));
+      if (named !== undefined && named.length > 0) {
+        const both = named.filter((e) => e.cc in prior);
+        const big = named.filter((e) => e.type !== 'p' || e.bucket >= 9);
+        if (both.length > 0) prior = Object.fromEntries(both.map((e) => [e.cc, prior[e.cc]!]));
+        else if (big.length > 0) prior = Object.fromEntries(big.map((e) => [e.cc, 1]));
       }
     }
     for (let k = out.length - 1; k >= 0; k--) {

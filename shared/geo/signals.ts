@@ -151,6 +151,8 @@ const POSTCODE_PATTERNS: ReadonlyArray<readonly [RegExp, (m: RegExpMatchArray) =
   [new RegExp(`\\b(?:${US_STATES}) \\d{5}(?:-\\d{4})?\\b`, 'g'), () => 'US', 2.4],
   // Japan: "〒100-0001"
   [/〒\s?\d{3}-?\d{4}/g, () => 'JP', 2.6],
+  // Argentina's CPA: "C1425DKA", or its first part before the capital's name: "C1425 CABA"
+  [/\b[A-HJ-NP-Z]\d{4}(?:[A-Z]{3}\b|(?= (?:CABA|Buenos Aires|Capital Federal)\b))/g, () => 'AR', 2.2],
   // India: "PIN 560001", "Pincode: 110 001"
   [/\b(?:PIN|Pin ?code|PIN ?code)\s*:?\s*[1-9]\d{2} ?\d{3}\b/g, () => 'IN', 2.4],
   // Ireland's Eircode: routing key + unique identifier, "D02 X285", "D6W 1234"

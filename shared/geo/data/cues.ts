@@ -99,6 +99,16 @@ export const IDIOM_NOUNS = set(`
   army roll blinds braid twist horn doors
 `);
 
+/**
+ * Nouns that a demonym follows in fixed Romance compounds naming a kind of thing:
+ * "pastor alemán" (German shepherd), "ensalada rusa", "montaña rusa", "berger allemand",
+ * "pastore tedesco", "pain français".
+ */
+export const IDIOM_NOUNS_BEFORE = set(`
+  pastor pastore berger ensalada insalata salade salada montana montanha montagne montagnes
+  tortilla pan pain ruleta roulette arroz
+`);
+
 /** A place name right before these is a pattern or a style ("a Paisley pattern", "Damask print"). */
 export const PATTERN_AFTER = set(`
   pattern patterns print prints motif motifs check checks weave tartan

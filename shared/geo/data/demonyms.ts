@@ -96,7 +96,7 @@ export const DEMONYMS: Record<string, string> = {
   ID: 'indonesian indonesisch indonesien indonesi ^indonesisch indonezyjsk индонезийск',
   MY: 'malaysian malaysisch malaisien malasio',
   SG: 'singaporean singapurisch singapourien singapurense',
-  PH: 'filipino philippine philippinisch philippin filipin',
+  PH: 'filipino philippine philippinisch philippin filipin ^pinoy',
   MN: 'mongolian mongolisch mongol',
   AF: 'afghan afghanisch afghan afgan',
   IR: 'iranian iranisch iranien irani persian persisch persan persa irańsk иранск ايراني',

@@ -66,7 +66,7 @@ export const REGIONS: ReadonlyArray<readonly [string, string]> = [
   ['ID', 'Bali|Java|Jawa|Sumatra|Sumatera|Borneo Indonesia|Kalimantan|Sulawesi|Lombok|Papua Indonesia'],
   ['MX', 'Yucatán|Yucatan|Jalisco|Oaxaca|Chiapas|Baja California|Sonora|Chihuahua State|Nuevo León|Quintana Roo|Veracruz|Michoacán|Guerrero|Sinaloa|Tamaulipas|Coahuila|Puebla State'],
   ['BR', 'São Paulo State|Minas Gerais|Rio Grande do Sul|Bahia|Paraná|Santa Catarina|Pernambuco|Ceará|Amazonas|Goiás|Mato Grosso|Pará'],
-  ['AR', 'Patagonia Argentina|Buenos Aires Province|Mendoza Province|Tierra del Fuego|Santa Fe Province|Entre Ríos|Misiones|Tucumán|Salta Province'],
+  ['AR', 'CABA|Ciudad Autónoma de Buenos Aires|Patagonia Argentina|Buenos Aires Province|Mendoza Province|Tierra del Fuego|Santa Fe Province|Entre Ríos|Misiones|Tucumán|Salta Province'],
   // Venezuela, Colombia, Peru, Chile (first-level units whose names are not also big cities abroad)
   ['VE', 'Carabobo|Zulia|Miranda State|Lara State|Anzoátegui|Anzoategui|Aragua|Táchira|Tachira|Bolívar State|Nueva Esparta|Falcón'],
   ['CO', 'Antioquia|Cundinamarca|Valle del Cauca|Atlántico|Santander Department|Boyacá|Nariño|Risaralda|Quindío'],

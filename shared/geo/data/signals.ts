@@ -46,7 +46,7 @@ export const CHAINS: ReadonlyArray<readonly [string, Record<string, number>]> = 
   ['Woolworths', { AU: 0.75, NZ: 0.1, ZA: 0.15 }], ['Coles', { AU: 1 }], ['Kmart', { AU: 0.7, NZ: 0.2, US: 0.1 }], ['Bunnings', { AU: 0.85, NZ: 0.15 }],
   ['Countdown', { NZ: 1 }], ['Pak\'nSave', { NZ: 1 }],
   ['Indomaret', { ID: 1 }], ['Alfamart', { ID: 0.9, PH: 0.1 }], ['Shufersal', { IL: 1 }], ['שופרסל', { IL: 1 }], ['Rami Levy', { IL: 1 }],
-  ['Naivas', { KE: 1 }], ['Éxito', { CO: 1 }], ['Exito', { CO: 1 }], ['Puregold', { PH: 1 }], ['Chedraui', { MX: 1 }], ['DMart', { IN: 1 }], ['Big Bazaar', { IN: 1 }], ['Imtiaz', { PK: 1 }],
+  ['Naivas', { KE: 1 }], ['Bodega Aurrerá', { MX: 1 }], ['Bodega Aurrera', { MX: 1 }], ['Éxito', { CO: 1 }], ['Exito', { CO: 1 }], ['Puregold', { PH: 1 }], ['Chedraui', { MX: 1 }], ['DMart', { IN: 1 }], ['Big Bazaar', { IN: 1 }], ['Imtiaz', { PK: 1 }],
   ['Oxxo', { MX: 0.9 }], ['Soriana', { MX: 1 }], ['Pão de Açúcar', { BR: 1 }], ['Americanas', { BR: 1 }],
   ['Don Quijote', { JP: 0.9 }], ['Donki', { JP: 0.9 }], ['Lawson', { JP: 0.9 }], ['FamilyMart', { JP: 0.6, TW: 0.3 }],
   ['Shoprite', { ZA: 0.7 }], ['Pick n Pay', { ZA: 1 }],
@@ -81,7 +81,10 @@ export const INSTITUTIONS: ReadonlyArray<readonly [string, Record<string, number
   // Australia, New Zealand, Ireland, South Africa, India
   ['Centrelink', { AU: 1 }], ['Australia Post', { AU: 1 }],
   ['Garda Station', { IE: 1 }], ['Gardaí', { IE: 1 }], ['Gardai', { IE: 1 }], ['Garda Síochána', { IE: 1 }], ['Taoiseach', { IE: 1 }], ['Tánaiste', { IE: 1 }],
-  ['SAPS', { ZA: 1 }], ['HDB', { SG: 1 }], ['Housing and Development Board', { SG: 1 }], ['National Environment Agency', { SG: 1 }], ['Land Transport Authority', { SG: 1 }], ['Lok Sabha', { IN: 1 }], ['Rajya Sabha', { IN: 1 }],
+  ['SAPS', { ZA: 1 }], ['State Emergency Service', { AU: 1 }],
+  // National parliaments: a story set in parliament is set in that country.
+  ['Knesset', { IL: 1 }], ['Bundestag', { DE: 1 }], ['Sejm', { PL: 1 }], ['Riksdag', { SE: 1 }], ['Storting', { NO: 1 }], ['Stortinget', { NO: 1 }],
+  ['Folketing', { DK: 1 }], ['Folketinget', { DK: 1 }], ['Eduskunta', { FI: 1 }], ['State Duma', { RU: 1 }], ['Verkhovna Rada', { UA: 1 }], ['Dáil', { IE: 1 }], ['Oireachtas', { IE: 1 }], ['Althing', { IS: 1 }], ['Althingi', { IS: 1 }], ['HDB', { SG: 1 }], ['Housing and Development Board', { SG: 1 }], ['National Environment Agency', { SG: 1 }], ['Land Transport Authority', { SG: 1 }], ['Lok Sabha', { IN: 1 }], ['Rajya Sabha', { IN: 1 }],
   // Continental Europe
   ['Bundespolizei', { DE: 0.8, AT: 0.2 }], ['Landeskriminalamt', { DE: 0.8, AT: 0.2 }], ['Kriminalpolizei', { DE: 0.7, AT: 0.2, CH: 0.1 }],
   ['Amtsgericht', { DE: 1 }], ['Polizeipräsidium', { DE: 1 }], ['Bundeswehr', { DE: 1 }], ['Bundesheer', { AT: 1 }],
@@ -126,7 +129,7 @@ export const CURRENCIES: ReadonlyArray<readonly [string, Record<string, number>]
   ['J$', { JM: 1 }], ['TT$', { TT: 1 }], ['HK$', { HK: 1 }], ['S$', { SG: 1 }], ['NT$', { TW: 1 }], ['RD$', { DO: 1 }],
   ['฿', { TH: 1 }], ['THB', { TH: 1 }], ['₫', { VN: 1 }], ['VND', { VN: 1 }], ['₱', { PH: 1 }], ['PHP', { PH: 0.9 }], ['₦', { NG: 1 }], ['NGN', { NG: 1 }],
   ['৳', { BD: 1 }], ['BDT', { BD: 1 }], ['₸', { KZ: 1 }], ['KZT', { KZ: 1 }], ['₾', { GE: 1 }], ['GEL', { GE: 1 }], ['₼', { AZ: 1 }], ['AZN', { AZ: 1 }],
-  ['₮', { MN: 1 }], ['₭', { LA: 1 }], ['₲', { PY: 1 }], ['₡', { CR: 1 }], ['₵', { GH: 1 }], ['Rp', { ID: 1 }], ['IDR', { ID: 1 }], ['RM', { MY: 1 }], ['MYR', { MY: 1 }],
+  ['S/', { PE: 1 }], ['₮', { MN: 1 }], ['₭', { LA: 1 }], ['₲', { PY: 1 }], ['₡', { CR: 1 }], ['₵', { GH: 1 }], ['Rp', { ID: 1 }], ['IDR', { ID: 1 }], ['RM', { MY: 1 }], ['MYR', { MY: 1 }],
   ['SEK', { SE: 1 }], ['NOK', { NO: 1 }], ['DKK', { DK: 1 }], ['ISK', { IS: 1 }],
   ['kr', { SE: 0.35, NO: 0.3, DK: 0.3, IS: 0.05 }], ['kr.', { DK: 0.5, SE: 0.25, NO: 0.25 }],
   ['A$', { AU: 1 }], ['AU$', { AU: 1 }], ['AUD', { AU: 1 }], ['C$', { CA: 1 }], ['CA$', { CA: 1 }], ['CAD', { CA: 1 }],

@@ -158,6 +158,24 @@ describe('geo ambiguity and meaning-changing cues', () => {
     expect(classify('A Hamilton man has been sentenced to home detention, Waikato police said.').country).toBe('NZ');
   });
 
+  it.each([
+    'El perro del calendario es un pastor alemán',
+    'フランスパンみたいな形のおもちゃですね',
+    "Il modello del calendario si chiama 'Venezia' secondo il catalogo",
+  ])('reads Romance compounds, katakana compounds and product names as no place: %s', (text) => {
+    // Prepare / Act
+    const r = classify(text);
+    // Assess
+    expect(r.country).toBeNull();
+  });
+
+  it('reads a person named like a country, and a place before "say" after a preposition', () => {
+    // Prepare / Act / Assess
+    expect(classify('Israel Okafor, an electronics dealer at Onitsha Main Market, has been elected chairman.').country).not.toBe('IL');
+    expect(classify('Residents of Olympic Gardens in Kingston say they have gone without piped water for nine days.').country).toBe('JM');
+    expect(classify('Nairobi County has begun repairing roads in Kibera ahead of the rainy season.').country).toBe('KE');
+  });
+
   it('keeps several countries as candidates', () => {
     // Prepare / Act
     const r = classify('You can buy these in Latvia and Lithuania.');

@@ -228,6 +228,15 @@ describe('geo extractors', () => {
     expect(classify('Lincolnshire Police have closed a busy road after a lorry hit a railway bridge near Skegness.').country).toBe('GB');
   });
 
+  it('reads misspelt names written in two or three words, Argentine postcodes, S/ and parliaments', () => {
+    // Prepare / Act / Assess
+    expect(classify('This towel is from a hotel in kuala lumper, the logo is identical').country).toBe('MY');
+    expect(classify('that plug socket is exactly like the one in my apartment in buenos aries').country).toBe('AR');
+    expect(classify('El ticket dice C1425 CABA abajo de todo').country).toBe('AR');
+    expect(classify('Price tag: S/ 19.90, soles obviously').country).toBe('PE');
+    expect(classify('The Knesset has given preliminary approval to the bill.').country).toBe('IL');
+  });
+
   it('returns ISO 639-1 language codes', () => {
     // Prepare / Act
     const r = classify('Ich habe diese Tasse in einem kleinen Laden in Graz gekauft.');
