@@ -453,7 +453,8 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
           const sayBefore = prev && SAY_VERBS.has(prev.folded) && /^\s$/.test(src.slice(prev.end, t.start)) && /^\s*(?:$|[.,;!?])/.test(src.slice(lastTok.end, lastTok.end + 2));
           if (sayAfter || sayBefore) { weak = true; mult *= 0.3; person = true; }
         }
-        const personish = st.best === 'a' || (st.best === 'p' && st.maxBucket < 12) || COMMON_OR_PERSON.has(hit.key) || ambiguousRegions.has(hit.key) || GIVEN_NAME_COUNTRIES.has(hit.key);
+        // (An alternate name of a city of ≥ 1M is no person's name: "Bruhat Bengaluru Mahanagara Palike".)
+        const personish = ((st.best === 'a' || st.best === 'p') && st.maxBucket < 12) || COMMON_OR_PERSON.has(hit.key) || ambiguousRegions.has(hit.key) || GIVEN_NAME_COUNTRIES.has(hit.key);
         if (!t.caseless && (st.best !== 'c' || GIVEN_NAME_COUNTRIES.has(hit.key)) && personish) {
           const prevName = prev && prev.cap && !prev.sentStart && !prev.upper && !PREPOSITIONS.has(prev.folded) && /^\s$/.test(src.slice(prev.end, t.start)) && !lookup(prev.folded);
           const nextName = next && next.cap && !next.upper && /^\s$/.test(src.slice(lastTok.end, next.start)) && !PLACE_HEADS.has(next.folded) && !TITLES.has(next.folded) && !lookup(next.folded);

@@ -174,6 +174,7 @@ describe('geo ambiguity and meaning-changing cues', () => {
     expect(classify('Israel Okafor, an electronics dealer at Onitsha Main Market, has been elected chairman.').country).not.toBe('IL');
     expect(classify('Residents of Olympic Gardens in Kingston say they have gone without piped water for nine days.').country).toBe('JM');
     expect(classify('Nairobi County has begun repairing roads in Kibera ahead of the rainy season.').country).toBe('KE');
+    expect(classify('The Bruhat Bengaluru Mahanagara Palike has served notices on 42 buildings along the Outer Ring Road.').country).toBe('IN');
   });
 
   it('keeps several countries as candidates', () => {
