@@ -5,7 +5,7 @@
 import { tokenize } from './tokenize.ts';
 import { fold } from './fold.ts';
 import type { Token } from './tokenize.ts';
-import { tokenMentions, textShape } from './places.ts';
+import { tokenMentions, textShape, demonymOf } from './places.ts';
 import { phones, nanpPhones, callingCodes, quotedScripts, currencyWords, webAddresses, postcodes, coordinates, currencies, NUMERIC_POSTCODE } from './signals.ts';
 import { detectLanguage } from './language.ts';
 import { mention } from './mention.ts';
@@ -146,6 +146,7 @@ const UNSURE = /\b(?:no idea|not sure|can'?t tell|cannot tell|could be (?:from )
 /** Share of its weight a name that still needs support lends to the others. */
 const WEAK_VOUCH = 0.5;
 const NAMED_RE = /\b(?:called|named|chiama|chiamato|llama|llamado|heißt|heisst|nommé|nomme|appelé|appele|model|modèle|modelo|modello|collection|design|edition)\b[^.!?]{0,12}$/i;
+const WRITING_FROM = /\b(?:writing (?:to you )?from|(?:te |les |os )?escribo desde|je (?:vous |t')?[ée]cris (?:de|depuis|du|d')|ich schreibe (?:aus|von)|scrivo da|escrevo (?:de|do|da)|piszę z)\s+$/i;
 const SELF_LOCATION = /\b(?:i'?m (?:in|from)|i am (?:in|from)|i live in|here in|we live in|living in)\s+$/i;
 const MADE_IN_AFTER = /^\s*(?:में\s*(?:बनी|बना|बने|बनाया|बनाई|निर्मित)|製|制造|製造|生产|生產|产|產|산\b|산(?=\s|$|[.,!?]))/u;
 
@@ -195,7 +196,11 @@ function applyCues(src: string, toks: Token[], mentions: Mention[], language: st
       if (!BELIEF_WORDS.has(tj.folded)) counted++;
     }
     // Demonym used as a style or colour name: "Turkish blue", "Polish pottery style".
-    if (m.kind === 'demonym') {
+    // A country name in one language can be another language's adjective ("Swiss" is Indonesian for
+    // Switzerland): style and idiom cues apply to it as to a demonym ("Swiss-style muesli").
+    const adjective = m.kind === 'demonym' || (m.kind === 'country' && m.tokEnd - m.tokStart === 1 && /(?:ish|ese|ss|ian)$/i.test(m.text) && demonymOf(fold(m.text)) !== null);
+    if (adjective) {
+      if (m.kind === 'country') m.weight = Math.min(m.weight, 1.5);
       const te = m.tokEnd >= 0 ? m.tokEnd : ti + 1;
       for (let k = 0; k < 3; k++) {
         const nt = toks[te + k];
@@ -216,8 +221,10 @@ function applyCues(src: string, toks: Token[], mentions: Mention[], language: st
       if (generic) m.mult *= 0.4;
     } else if (m.tokStart >= 0 && (m.kind === 'place' || m.kind === 'country')) {
       // "I'm in Lagos and … could be from anywhere": where the tipster is, not where the object is from.
-      const self = SELF_LOCATION.test(src.slice(Math.max(0, m.start - 14), m.start));
-      if (self && (generic || UNSURE.test(src))) m.mult *= 0.1;
+      const before = src.slice(Math.max(0, m.start - 24), m.start);
+      const self = SELF_LOCATION.test(before);
+      // "I'm writing from Canada", "Escribo desde Chile": where the tipster writes from, said as such.
+      if (WRITING_FROM.test(before) || (self && (generic || UNSURE.test(src)))) m.mult *= 0.1;
       else if (generic) m.mult *= 0.8;
       const next = toks[m.tokEnd];
       const prev = toks[ti - 1];

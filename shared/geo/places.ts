@@ -53,7 +53,7 @@ const ENDINGS = new Set(ADJ_ENDINGS);
 const demonymPrefixes = new Set([...demonymStems.keys()].map((k) => k.slice(0, 3)));
 const MAX_ENDING = Math.max(...ADJ_ENDINGS.map((e) => e.length));
 
-function demonymOf(folded: string): { cc: string; capOnly: boolean; stemLen: number } | null {
+export function demonymOf(folded: string): { cc: string; capOnly: boolean; stemLen: number } | null {
   if (!demonymPrefixes.has(folded.slice(0, 3))) return null;
   for (let cut = 0; cut <= MAX_ENDING && cut < folded.length - 2; cut++) {
     const stem = folded.slice(0, folded.length - cut);

@@ -66,7 +66,7 @@ export const CONTRASTS = set(`
 /** Manufacturing-origin phrases (token sequences). The next place names the
  * factory, not where the object was bought or seen. */
 export const MADE_IN: ReadonlyArray<ReadonlyArray<string>> = [
-  'made in', 'made by', 'manufactured in', 'produced in', 'product of', 'assembled in', 'printed in', 'imported from',
+  'صنع في', 'صنع فى', 'ساخت', 'made in', 'made by', 'manufactured in', 'produced in', 'product of', 'assembled in', 'printed in', 'imported from',
   'country of origin', 'origin', 'hergestellt in', 'produziert in', 'gefertigt in', 'herkunftsland', 'fabrique en', 'fabrique au',
   'fabrique aux', 'fabrique a', 'produit en', 'fabricado en', 'hecho en', 'producido en', 'fabbricato in', 'prodotto in', 'made in the',
   'fabricado no', 'fabricado na', 'feito no', 'feito na', 'gemaakt in', 'geproduceerd in', 'wyprodukowano w', 'wyprodukowano we',

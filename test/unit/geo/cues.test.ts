@@ -177,6 +177,18 @@ describe('geo ambiguity and meaning-changing cues', () => {
     expect(classify('The Bruhat Bengaluru Mahanagara Palike has served notices on 42 buildings along the Outer Ring Road.').country).toBe('IN');
   });
 
+  it.each([
+    "I'm writing from Canada but I don't recognise the lamp sorry",
+    'Escribo desde Chile, ¿hay alguna recompensa?',
+    'مكتوب على الكوب صنع في الصين، ما في شي ثاني',
+    "Swiss-style muesli on the box but that's just a type of cereal",
+  ])('abstains on where the tipster writes from, Arabic "made in" and a country adjective as a style: %s', (text) => {
+    // Prepare / Act
+    const r = classify(text);
+    // Assess
+    expect(r.country).toBeNull();
+  });
+
   it('keeps several countries as candidates', () => {
     // Prepare / Act
     const r = classify('You can buy these in Latvia and Lithuania.');
