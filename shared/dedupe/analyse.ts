@@ -6,7 +6,7 @@
  * must be identical for two tips to make the same claim.
  */
 import { createHash } from 'node:crypto';
-import { BOILERPLATE, COLOURS, NEGATIONS, NUMBER_WORDS, STOPWORDS, TLDS } from './lexicon.ts';
+import { BOILERPLATE, CJK_COLOURS, COLOURS, NEGATIONS, NUMBER_WORDS, SIGN_OFFS, STOPWORDS, TLDS } from './lexicon.ts';
 import { foldCase, majorityScript, normalise, prepare, type Script } from './normalise.ts';
 
 export interface Analysis {
@@ -154,6 +154,7 @@ function tokenise(p: string, script: Script): RawToken[] {
         else {
           const chars = Array.from(folded);
           for (let k = 0; k + 1 < chars.length; k++) out.push({ segment, text: chars[k]! + chars[k + 1]!, strong: false, cap: false });
+          for (const c of chars) if (CJK_COLOURS.has(c)) out.push({ segment, text: `%${c}`, strong: true, cap: false });
         }
       }
       i += word.length;
@@ -198,12 +199,18 @@ function contentRange(tokens: readonly RawToken[]): [number, number] {
   // at most three plain words after a wrapper clause, at the very end.
   const isSignature = (k: number): boolean => {
     const list = segments.get(order[k]!) ?? [];
-    return k > 0 && list.length <= 3 && list.every((t) => !t.strong) && isWrapper(order[k - 1]!);
+    if (list.length > 4 || list.some((t) => t.strong)) return false;
+    if (list.length <= 3 && k > 0 && isWrapper(order[k - 1]!)) return true;
+    // A sign-off and a name on one line: "Mvh Lena", "S pozdravem J. N.", "Thanks Tom" (capitals or initials only).
+    const words = list.filter((t) => !STOPWORDS.has(t.text));
+    return words.length >= 2 && words.length <= 3 && SIGN_OFFS.has(words[0]!.text) && words.slice(1).every((t) => t.cap || Array.from(t.text).length <= 2);
   };
   let a = 0;
   let b = order.length;
   while (a < b && isWrapper(order[a]!)) a++;
-  while (b > a && (isWrapper(order[b - 1]!) || (b - 1 > a && isSignature(b - 1)))) b--;
+  // Initials split by their full stops ("J. N.") belong to the signature before them.
+  const isInitials = (k: number): boolean => (segments.get(order[k]!) ?? []).every((t) => !t.strong && Array.from(t.text).length <= 2);
+  while (b > a && (isWrapper(order[b - 1]!) || (b - 1 > a && isSignature(b - 1)) || (b - 2 > a && isInitials(b - 1) && isSignature(b - 2)))) b--;
   if (a >= b) return [0, -1];
   return [order[a]!, order[b - 1]!];
 }

@@ -41,14 +41,14 @@ bonjour bonsoir salut merci beaucoup cordialement
 hallo guten tag abend danke vielen viele liebe gruss grusse mfg lg
 saludo saludos cordiales cordiali un muchas
 met vriendelijke groet groeten groetjes mvh med vanliga halsningar hilsen
-s pozdravem udvozlettel terveisin
+s pozdravem udvozlettel terveisin mvh
 с уважением saygilarimla
 καλησπερα καλημερα
 hola buenos buenas dias tardes gracias saludos
 ciao buongiorno buonasera grazie saluti
 dzien dobry dziekuje pozdrawiam
 dobry den dekuji
-שלום תודה רבה בבקשה
+שלום רב תודה רבה בבקשה בהצלחה ובהצלחה
 مرحبا شكرا جزيلا السلام عليكم
 здравствуйте привет спасибо большое пожалуйста
 γεια σας ευχαριστω πολυ
@@ -87,6 +87,15 @@ degil yok
 नहीं
 نه نیست
 `);
+
+/** Words that close a message before a name ("Mvh Lena", "Cheers, Tom"). */
+export const SIGN_OFFS = words(`
+regards mvh pozdravem pozdrawiam cordialement saludos grusse gruss groeten groetjes hilsen halsningar terveisin
+cheers thanks thank thx danke merci gracias grazie obrigado obrigada dekuji dziekuje
+`);
+
+/** Colour characters of Chinese and Japanese (红色 / 蓝色, 赤 / 青): read from character runs like COLOURS. */
+export const CJK_COLOURS = new Set(Array.from('红紅蓝藍绿綠黄黃白黑灰紫粉橙棕褐赤青緑黒茶金银銀'));
 
 /**
  * Colours: a resubmission keeps them, another claim about the same object

@@ -220,6 +220,19 @@ describe('resubmissions are merged', () => {
     expect(cmp('My clock is identicle, it was made in Switzerland in the 1970s.', 'My clock is identical, it was made in Switzerland in the 1970s.').duplicate).toBe(true);
   });
 
+  it('drops a sign-off with a name or initials on one line, and keeps Chinese colours apart', () => {
+    // Prepare
+    const cz = 'Etiketa je z piva Svijanský Máz, lahev 0,5 l. Tenhle design používali do roku 2013, pak změnili písmo.';
+    const sv = 'Påslakanet är från IKEA, mönstret heter Blåsippa och såldes 2014–2016. Vi hade precis likadant i sovrummet.';
+    const zh = '这个书包是在上海的迪卡侬买的，蓝色款，价格是129元。';
+    // Act / Assess
+    expect(cmp(`Dobrý den, ${cz} S pozdravem J. N.`, cz).duplicate).toBe(true);
+    expect(cmp(`Hej! ${sv} Mvh Lena`, sv).duplicate).toBe(true);
+    expect(cmp(zh.replace('蓝色', '红色'), zh).duplicate).toBe(false);
+    // a last clause that only starts like a sign-off is content: "best shop in Krakow" ≠ "in Warsaw"
+    expect(cmp('The towel is from the market hall, best shop in Krakow', 'The towel is from the market hall, best shop in Warsaw').duplicate).toBe(false);
+  });
+
   it('reports an exact duplicate for the same normalised text', () => {
     // Prepare
     const a = 'The light switch looks Italian, the type with the big rocker.';
