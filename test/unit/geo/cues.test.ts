@@ -189,6 +189,15 @@ describe('geo ambiguity and meaning-changing cues', () => {
     expect(r.country).toBeNull();
   });
 
+  it.each([
+    ['Hay producers across the Prairies are bracing for another poor year after a dry spring.', 'CA'],
+    ['Sheep farmers in the Karoo say losses to jackal and caracal have surged.', 'ZA'],
+    ['Farmers across the Corn Belt are racing to finish planting after weeks of wet weather.', 'US'],
+  ])('places a story by a well-known region: %s', (text, cc) => {
+    // Prepare / Act / Assess
+    expect(classify(text).country).toBe(cc);
+  });
+
   it('keeps several countries as candidates', () => {
     // Prepare / Act
     const r = classify('You can buy these in Latvia and Lithuania.');
