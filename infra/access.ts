@@ -44,11 +44,12 @@ export const access = {
   },
   // recordClassification: one conditional UpdateItem on the tip.
   classify: { update: ['tips'] },
-  // Queues and tip detail (GSIs), triage updates (shared/store/triage.ts), object
-  // management (shared/store/objects.ts), object images via presigned POST and
+  // Queues and tip detail (GSIs), duplicate counts from the dedupe index's cluster
+  // counters (shared/store/cluster-sizes.ts), triage updates (shared/store/triage.ts),
+  // object management (shared/store/objects.ts), object images via presigned POST and
   // exports via multipart upload + presigned GET (shared/store/media.ts, exports.ts).
   investigator: {
-    read: ['tips', 'objects'],
+    read: ['tips', 'objects', 'dedupe'],
     update: ['tips'],
     write: ['objects'],
     readObjects: ['evidence'],

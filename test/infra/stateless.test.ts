@@ -153,6 +153,20 @@ describe('functions', () => {
     expect(Object.values(roles).filter((role) => role.Properties.ManagedPolicyArns !== undefined)).toEqual([]);
   });
 
+  it('the investigator may read the dedupe index, where the duplicate counts of its queues come from', () => {
+    // Prepare
+    const template = dev.stateless$;
+    const roleId = logicalId(dev.stateless.functions.investigator.role as never);
+    const dedupeArn = JSON.stringify(dev.stateless.resolve((dev.stateful.tables.dedupe as { tableArn: string }).tableArn));
+    // Act
+    const policies = template.findResources('AWS::IAM::Policy', { Properties: { Roles: Match.arrayWith([{ Ref: roleId }]) } });
+    const readStatements = Object.values(policies)
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as { Action: string[]; Resource: unknown }[])
+      .filter((statement) => statement.Action.includes('dynamodb:BatchGetItem'));
+    // Assess
+    expect(readStatements.some((statement) => JSON.stringify(statement.Resource).includes(dedupeArn))).toBe(true);
+  });
+
   it('only functions that access.ts allows to send may send to a queue', () => {
     // Prepare
     const template = dev.stateless$;
