@@ -14,11 +14,14 @@
  *  6. otherwise the Jaccard similarity of the matched words must reach the
  *     threshold (one-sided additions, e.g. an unrecognised greeting, are tolerated).
  */
+import { editDistance } from '../edit-distance.ts';
 import type { Fingerprint } from './fingerprint.ts';
 import { hash32 } from './hash.ts';
 import { STOPWORDS } from './lexicon.ts';
 
 export const DEFAULT_THRESHOLD = 0.7;
+
+export { editDistance };
 
 export interface Comparison {
   readonly duplicate: boolean;
@@ -30,33 +33,6 @@ export interface Comparison {
 
 /** A character pair from a script written without spaces (see analyse.ts). */
 const CHAR_PAIR_RE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{M}ー]{2}$/u;
-
-/** Optimal-string-alignment distance, or `limit + 1` once it exceeds `limit`. */
-export function editDistance(a: string, b: string, limit = 1): number {
-  const x = Array.from(a);
-  const y = Array.from(b);
-  if (Math.abs(x.length - y.length) > limit) return limit + 1;
-  const m = x.length;
-  const n = y.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  for (let i = 1; i <= m; i++) {
-    const cur = new Array<number>(n + 1).fill(0);
-    cur[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= n; j++) {
-      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > limit) return limit + 1;
-    prev2 = prev;
-    prev = cur;
-  }
-  return prev[n]!;
-}
 
 /**
  * True when `a` and `b` are at most one edit apart (insertion, deletion,

@@ -6,6 +6,7 @@
  */
 import gaz from './generated/gazetteer.json' with { type: 'json' };
 import { decodePart, isAsciiFirstWord, splitCountries } from './packed.ts';
+import { editDistance } from '../edit-distance.ts';
 import type { DecodedGazetteer, GazEntry, PackedGazetteer } from './packed.ts';
 
 export type { EntryType, GazEntry } from './packed.ts';
@@ -113,7 +114,6 @@ function bitCount(x: number): number {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-const ROWS = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 const HIST = new Int32Array(26);
 
 /** Letters that differ between a and b, counted both ways: a lower bound of 2 × the edit distance. */
@@ -124,32 +124,6 @@ function letterGap(a: string, b: string): number {
   let gap = 0;
   for (let i = 0; i < 26; i++) gap += Math.abs(HIST[i]!);
   return gap;
-}
-
-/** Optimal-string-alignment distance (one transposition counts as one edit), or limit + 1 once it exceeds `limit`. */
-function osaDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit || b.length >= 63) return limit + 1;
-  let prev2 = ROWS[0]!;
-  let prev = ROWS[1]!;
-  let cur = ROWS[2]!;
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, prev2[j - 2]! + 1);
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > limit) return limit + 1;
-    const t = prev2;
-    prev2 = prev;
-    prev = cur;
-    cur = t;
-  }
-  return prev[b.length]!;
 }
 
 /**
@@ -195,7 +169,7 @@ function findNearNames(word: string): string[] {
       if (bitCount(mask ^ bucket.masks[k]!) > 2 * limit) continue;
       const key = bucket.keys[k]!;
       if (letterGap(word, key) > 2 * limit) continue;
-      const d = osaDistance(word, key, limit);
+      const d = editDistance(word, key, limit);
       if (d === 0 || d > limit) continue;
       if (d < bestDistance) {
         best = [key];
