@@ -11,7 +11,7 @@ import { detectLanguage } from './language.ts';
 import { mention } from './mention.ts';
 import type { Mention } from './mention.ts';
 import type { Candidate, Evidence, GeoResult } from './schema.ts';
-import { NEGATIONS, CONTRASTS, RETRACTIONS, MADE_IN, GENERIC, STYLE_AFTER, PHRASE_BREAKS, IDIOM_NOUNS, PATTERN_AFTER, PRODUCT_IDIOMS, CLUB_BEFORE, IDIOM_NOUNS_BEFORE } from './data/cues.ts';
+import { NEGATIONS, CONTRASTS, RETRACTIONS, MADE_IN, GENERIC, STYLE_AFTER, PHRASE_BREAKS, IDIOM_NOUNS, PATTERN_AFTER, PRODUCT_IDIOMS, CLUB_BEFORE, IDIOM_NOUNS_BEFORE, BELIEF_WORDS, PT_NOT_NEGATIONS, UNSURE, NAMED_RE, WRITING_FROM, SELF_LOCATION, MADE_IN_AFTER } from './data/cues.ts';
 import { LANG_COUNTRIES } from './data/signals.ts';
 
 /** Below this confidence the classifier abstains (country null). */
@@ -27,6 +27,8 @@ const ADDRESS_WEIGHT = 1.0;
 const SINGLE_AMBIGUOUS_CAP = 0.49;
 /** A namesake this large (prior weight = population) in another country makes a name ambiguous. */
 const LARGE_NAMESAKE = 1e5;
+/** Share of its weight a name that still needs support lends to the others. */
+const WEAK_VOUCH = 0.5;
 
 function hasLargeNamesake(prior: Map<string, number>, cc: string): boolean {
   for (const [k, w] of prior) if (k !== cc && w >= LARGE_NAMESAKE) return true;
@@ -137,18 +139,6 @@ function matchPhraseBefore(toks: Token[], end: number, phrase: ReadonlyArray<str
   return true;
 }
 
-/** Skipped when looking back for a negation: "don't think it's from", "not sure this came from". */
-const BELIEF_WORDS = new Set(['think', 'believe', 'reckon', 'guess', 'say', 'it', 's', 'is', 'was', 'this', 'that', 'from', 'come', 'comes', 'came', 'made', 'really', 'actually']);
-/** Portuguese contractions that look like negations elsewhere: "no Brasil" is "in Brazil". */
-const PT_NOT_NEGATIONS = new Set(['no', 'na', 'nem']);
-/** The tipster says they cannot place the object. */
-const UNSURE = /\b(?:no idea|not sure|can'?t tell|cannot tell|could be (?:from )?anywhere|don'?t know)\b/i;
-/** Share of its weight a name that still needs support lends to the others. */
-const WEAK_VOUCH = 0.5;
-const NAMED_RE = /\b(?:called|named|chiama|chiamato|llama|llamado|heißt|heisst|nommé|nomme|appelé|appele|model|modèle|modelo|modello|collection|design|edition)\b[^.!?]{0,12}$/i;
-const WRITING_FROM = /\b(?:writing (?:to you )?from|(?:te |les |os )?escribo desde|je (?:vous |t')?[ée]cris (?:de|depuis|du|d')|ich schreibe (?:aus|von)|scrivo da|escrevo (?:de|do|da)|piszę z)\s+$/i;
-const SELF_LOCATION = /\b(?:i'?m (?:in|from)|i am (?:in|from)|i live in|here in|we live in|living in)\s+$/i;
-const MADE_IN_AFTER = /^\s*(?:में\s*(?:बनी|बना|बने|बनाया|बनाई|निर्मित)|製|制造|製造|生产|生產|产|產|산\b|산(?=\s|$|[.,!?]))/u;
 
 function applyCues(src: string, toks: Token[], mentions: Mention[], language: string | null): void {
   const generic = toks.some((t) => GENERIC.has(t.folded)) || /\b(?:all over the world|any country|many countries|sold worldwide)\b/i.test(src);

@@ -12,7 +12,7 @@ import { mention } from './mention.ts';
 import type { Mention } from './mention.ts';
 import { CHAINS, INSTITUTIONS } from './data/signals.ts';
 import { DEMONYMS, ADJ_ENDINGS } from './data/demonyms.ts';
-import { COMMON_OR_PERSON, STOPWORDS, PREPOSITIONS, ORG_AFTER, NON_PLACES, TITLES, PLACE_HEADS, HEAD_WORDS, SAY_VERBS, CONTINENT_QUALIFIERS } from './data/cues.ts';
+import { COMMON_OR_PERSON, GIVEN_NAME_COUNTRIES, LOCAL_NOUNS, STOPWORDS, PREPOSITIONS, ORG_AFTER, NON_PLACES, TITLES, PLACE_HEADS, HEAD_WORDS, SAY_VERBS, CONTINENT_QUALIFIERS } from './data/cues.ts';
 import { AMBIGUOUS_REGIONS } from './data/regions.ts';
 
 const MAX_NGRAM = 5;
@@ -287,13 +287,8 @@ export function textShape(toks: Token[], language: string | null = null): TextSh
   return { lowercase: cased >= 2 && capMid === 0 && !!firstLower && !firstLower.cap, inflecting, upper: upperToks * 2 > cased };
 }
 
-/** Country names that are common given names: "Israel Okafor", "Chad Johnson", "Georgia May" (not "Kenya Airways", "France Télévisions"). */
 /** Words written apart that the typo matcher joins: "kuala lumper", "Ho Chi Min city". */
 const MAX_GLUED = 3;
-const GIVEN_NAME_COUNTRIES = new Set(['israel', 'jordan', 'chad', 'georgia']);
-
-/** "A Limerick man", "an Edmonton school": a place used as an adjective in news. */
-const LOCAL_NOUNS = new Set(['man', 'woman', 'boy', 'girl', 'teenager', 'teen', 'couple', 'family', 'resident', 'residents', 'mother', 'father', 'driver', 'pensioner', 'mum', 'dad', 'student', 'company', 'firm', 'school', 'charity', 'businessman', 'businesswoman']);
 
 function prepositionBefore(toks: Token[], i: number): boolean {
   const p = toks[i - 1];

@@ -41,8 +41,11 @@ export const NEGATIONS = set(`
   degil
 `);
 
+/** The tipster says they cannot place the object. */
+export const UNSURE = /\b(?:no idea|not sure|can'?t tell|cannot tell|could be (?:from )?anywhere|don'?t know)\b/i;
+
 /** After a contrast, these take the earlier guess back without naming another place ("Thailand but honestly no, I can't tell"). */
-export const RETRACTIONS = /\b(?:no|nope|not sure|can'?t tell|cannot tell|no idea|don'?t know|not really|could be anywhere|could be from anywhere)\b/i;
+export const RETRACTIONS = new RegExp(`\\b(?:no|nope|not really)\\b|${UNSURE.source}`, 'i');
 
 /** Contrast/correction markers: earlier places in the sentence are demoted. */
 export const CONTRASTS = set(`
@@ -222,3 +225,25 @@ export const SAY_VERBS = set(`
 
 /** First words that turn "America" into a continent / region. */
 export const CONTINENT_QUALIFIERS = set(`north south latin central nord sud sued sur norte`);
+
+/** Skipped when looking back for a negation: "don't think it's from", "not sure this came from". */
+export const BELIEF_WORDS = new Set(['think', 'believe', 'reckon', 'guess', 'say', 'it', 's', 'is', 'was', 'this', 'that', 'from', 'come', 'comes', 'came', 'made', 'really', 'actually']);
+/** Portuguese contractions that look like negations elsewhere: "no Brasil" is "in Brazil". */
+export const PT_NOT_NEGATIONS = new Set(['no', 'na', 'nem']);
+/** A product named after a place: "called 'Venezia'", "si chiama", "model". */
+export const NAMED_RE = /\b(?:called|named|chiama|chiamato|llama|llamado|heißt|heisst|nommé|nomme|appelé|appele|model|modèle|modelo|modello|collection|design|edition)\b[^.!?]{0,12}$/i;
+/** Where the tipster says they write from, in six languages. */
+export const WRITING_FROM = /\b(?:writing (?:to you )?from|(?:te |les |os )?escribo desde|je (?:vous |t')?[ée]cris (?:de|depuis|du|d')|ich schreibe (?:aus|von)|scrivo da|escrevo (?:de|do|da)|piszę z)\s+$/i;
+/** The tipster's own whereabouts just before a place: "I'm from Brazil", "I live in Lagos". */
+export const SELF_LOCATION = /\b(?:i'?m (?:in|from)|i am (?:in|from)|i live in|here in|we live in|living in)\s+$/i;
+/** "Made in" written after the name: "भारत में बनी", "中国製", "中国制造", "중국산". */
+export const MADE_IN_AFTER = /^\s*(?:में\s*(?:बनी|बना|बने|बनाया|बनाई|निर्मित)|製|制造|製造|生产|生產|产|產|산\b|산(?=\s|$|[.,!?]))/u;
+
+/** Country names that are common given names: "Israel Okafor", "Chad Johnson", "Georgia May" (not "Kenya Airways", "France Télévisions"). */
+export const GIVEN_NAME_COUNTRIES = set('israel jordan chad georgia');
+
+/** "A Limerick man", "an Edmonton school": a place used as an adjective in news. */
+export const LOCAL_NOUNS = set(`
+  man woman boy girl teenager teen couple family resident residents mother father driver pensioner mum dad
+  student company firm school charity businessman businesswoman
+`);
