@@ -22,7 +22,7 @@ import type { Fingerprint } from './fingerprint.ts';
 import { chains } from './lsh.ts';
 import type { BucketState, ClusterState, DedupeIndexPort } from './port.ts';
 import { compare, DEFAULT_THRESHOLD } from './similarity.ts';
-import { clusterKey, clusterSizes } from './clusters.ts';
+import { clusterKey } from './clusters.ts';
 
 export { clusterKey };
 import { createHash } from 'node:crypto';
@@ -120,18 +120,6 @@ export class DedupeEngine {
     }
     if (pending.size > 0) await this.#count(pending);
     return decisions;
-  }
-
-  /** Number of tips counted in a cluster (its first tip included). */
-  async clusterSize(objectId: string, clusterId: string): Promise<number> {
-    const key = clusterKey(objectId, clusterId);
-    const got = await this.#index.getClusters([key], false);
-    return 1 + (got.get(key)?.count ?? 0);
-  }
-
-  /** Cluster sizes for many clusters in one read (investigator queue pages). */
-  clusterSizes(clusters: readonly { objectId: string; clusterId: string }[]): Promise<Map<string, number>> {
-    return clusterSizes(this.#index, clusters);
   }
 
   async #decide(tip: TipInput): Promise<DedupeDecision> {

@@ -2,6 +2,16 @@
 import type { BucketState, ClusterState, DedupeIndexPort, IndexStats } from './port.ts';
 import { emptyStats } from './port.ts';
 
+/** The entries of `map` under `keys`, missing keys left out (as BatchGetItem does). */
+function present<V>(map: ReadonlyMap<string, V>, keys: readonly string[]): Map<string, V> {
+  const out = new Map<string, V>();
+  for (const k of keys) {
+    const v = map.get(k);
+    if (v !== undefined) out.set(k, v);
+  }
+  return out;
+}
+
 export class MemoryDedupeIndex implements DedupeIndexPort {
   readonly buckets = new Map<string, BucketState>();
   readonly clusters = new Map<string, ClusterState>();
@@ -10,12 +20,7 @@ export class MemoryDedupeIndex implements DedupeIndexPort {
   async getBuckets(keys: readonly string[]): Promise<ReadonlyMap<string, BucketState>> {
     this.stats.readRequests++;
     this.stats.itemsRead += keys.length;
-    const out = new Map<string, BucketState>();
-    for (const k of keys) {
-      const v = this.buckets.get(k);
-      if (v) out.set(k, v);
-    }
-    return out;
+    return present(this.buckets, keys);
   }
 
   async putBucket(key: string, next: BucketState, expectedVersion: number): Promise<boolean> {
@@ -32,12 +37,7 @@ export class MemoryDedupeIndex implements DedupeIndexPort {
   async getClusters(keys: readonly string[]): Promise<ReadonlyMap<string, ClusterState>> {
     this.stats.readRequests++;
     this.stats.itemsRead += keys.length;
-    const out = new Map<string, ClusterState>();
-    for (const k of keys) {
-      const v = this.clusters.get(k);
-      if (v) out.set(k, v);
-    }
-    return out;
+    return present(this.clusters, keys);
   }
 
   async putCluster(key: string, next: ClusterState, expectedCount: number | null): Promise<boolean> {
