@@ -317,27 +317,26 @@ export function currencies(src: string): Mention[] {
  * label is Sinhala: ආයුබෝවන්"). The tip's own language stays a weak prior,
  * so a tip written wholly in Thai gets nothing from this.
  */
-const QUOTED_SCRIPTS: ReadonlyArray<readonly [RegExp, Record<string, number>]> = [
-  [/\p{Script=Thai}{2,}/gu, { TH: 1 }], [/\p{Script=Lao}{2,}/gu, { LA: 1 }], [/\p{Script=Khmer}{2,}/gu, { KH: 1 }],
-  [/\p{Script=Myanmar}{2,}/gu, { MM: 1 }], [/\p{Script=Sinhala}{2,}/gu, { LK: 1 }], [/\p{Script=Ethiopic}{2,}/gu, { ET: 0.8, ER: 0.2 }],
-  [/\p{Script=Georgian}{2,}/gu, { GE: 1 }], [/\p{Script=Armenian}{2,}/gu, { AM: 1 }], [/\p{Script=Hangul}{2,}/gu, { KR: 0.95, KP: 0.05 }],
-  [/[\p{Script=Hiragana}\p{Script=Katakana}]{2,}/gu, { JP: 1 }], [/\p{Script=Hebrew}{2,}/gu, { IL: 1 }], [/\p{Script=Greek}{3,}/gu, { GR: 0.85, CY: 0.15 }],
-  [/\p{Script=Bengali}{2,}/gu, { BD: 0.6, IN: 0.4 }], [/\p{Script=Tamil}{2,}/gu, { IN: 0.6, LK: 0.3, SG: 0.1 }],
-  [/[\p{Script=Gujarati}\p{Script=Gurmukhi}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Oriya}]{2,}/gu, { IN: 1 }],
+/** [character class, shortest run that counts, countries]. */
+const QUOTED_SCRIPTS: ReadonlyArray<readonly [string, number, Record<string, number>]> = [
+  ['\\p{Script=Thai}', 2, { TH: 1 }], ['\\p{Script=Lao}', 2, { LA: 1 }], ['\\p{Script=Khmer}', 2, { KH: 1 }],
+  ['\\p{Script=Myanmar}', 2, { MM: 1 }], ['\\p{Script=Sinhala}', 2, { LK: 1 }], ['\\p{Script=Ethiopic}', 2, { ET: 0.8, ER: 0.2 }],
+  ['\\p{Script=Georgian}', 2, { GE: 1 }], ['\\p{Script=Armenian}', 2, { AM: 1 }], ['\\p{Script=Hangul}', 2, { KR: 0.95, KP: 0.05 }],
+  ['\\p{Script=Hiragana}\\p{Script=Katakana}', 2, { JP: 1 }], ['\\p{Script=Hebrew}', 2, { IL: 1 }], ['\\p{Script=Greek}', 3, { GR: 0.85, CY: 0.15 }],
+  ['\\p{Script=Bengali}', 2, { BD: 0.6, IN: 0.4 }], ['\\p{Script=Tamil}', 2, { IN: 0.6, LK: 0.3, SG: 0.1 }],
+  ['\\p{Script=Gujarati}\\p{Script=Gurmukhi}\\p{Script=Telugu}\\p{Script=Kannada}\\p{Script=Malayalam}\\p{Script=Oriya}', 2, { IN: 1 }],
 ];
-const NON_LATIN_LETTER = /[^\p{Script=Latin}\P{L}]/u;
-
-const ANY_QUOTED_SCRIPT = new RegExp(QUOTED_SCRIPTS.map(([re]) => re.source.replace(/\{\d,\}$/, '')).join('|'), 'u');
+const QUOTED_RUNS = QUOTED_SCRIPTS.map(([chars, min, prior]) => [new RegExp(`[${chars}]{${min},}`, 'u'), prior] as const);
+const ANY_QUOTED_SCRIPT = new RegExp(`[${QUOTED_SCRIPTS.map(([chars]) => chars).join('')}]`, 'u');
 
 export function quotedScripts(src: string): Mention[] {
-  if (!NON_LATIN_LETTER.test(src) || !ANY_QUOTED_SCRIPT.test(src)) return [];
+  if (!ANY_QUOTED_SCRIPT.test(src)) return [];
   const letters = src.match(/\p{L}/gu)?.length ?? 0;
   const latin = src.match(/\p{Script=Latin}/gu)?.length ?? 0;
   if (latin < 0.6 * letters) return [];
   const out: Mention[] = [];
-  for (const [re, prior] of QUOTED_SCRIPTS) {
+  for (const [re, prior] of QUOTED_RUNS) {
     const m = re.exec(src);
-    re.lastIndex = 0;
     if (m) out.push(mention('language', src, m.index, m.index + m[0].length, prior, 1.4));
   }
   return out;
