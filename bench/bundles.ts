@@ -29,7 +29,6 @@
  * classify ≤ 3 MB and import ≤ 150 ms; no whole SDK, no zod locales.
  * Writes bench/results/bundles.json.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +36,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { buckets, functions, queues, tables, type FunctionKey } from '#shared/resources.ts';
 import { buildBundle, HELLO_WORLD_SOURCE, ROOT, type BuiltBundle } from './lib/build.ts';
+import { inFreshProcess } from './lib/fresh.ts';
 import { kb, machine, median, round, verdict } from './lib/stats.ts';
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '15' }, keep: { type: 'boolean', default: false } } });
@@ -92,12 +92,7 @@ interface Sample {
 /** Lambda's runtime interface client has `http` loaded before it imports the handler. */
 const PRELOAD_HTTP = "await import('node:http');";
 
-/** Spawns a fresh Node process running `code` (an ES module) and returns the last line it prints, parsed. */
-function inFreshProcess<T>(code: string, what: string): T {
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: outDir, env, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${what} failed:\n${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').pop()!) as T;
-}
+const fresh = <T>(code: string, what: string): T => inFreshProcess<T>(code, { what, cwd: outDir, env });
 
 /** Imports `file` in a fresh process; `lambdaLike`: after `node:http`, as in Lambda. Times are from process start either way. */
 function load(file: string, lambdaLike: boolean): Sample {
@@ -106,7 +101,7 @@ function load(file: string, lambdaLike: boolean): Sample {
     (lambdaLike ? PRELOAD_HTTP : '') +
     `const t0=performance.now();const m=await import(${JSON.stringify(url)});const t1=performance.now();` +
     `if(typeof m.handler!=='function')throw new Error('no handler');console.log(JSON.stringify({loadMs:t1,importMs:t1-t0}))`;
-  return inFreshProcess<Sample>(code, `import of ${file}${lambdaLike ? ' (after node:http)' : ''}`);
+  return fresh<Sample>(code, `import of ${file}${lambdaLike ? ' (after node:http)' : ''}`);
 }
 
 /** ms of importing `modules` (Node built-ins) together in a fresh process, optionally after `node:http`. */
@@ -114,7 +109,7 @@ function importCost(modules: readonly string[], afterHttp: boolean): number {
   const code =
     (afterHttp ? PRELOAD_HTTP : '') +
     `const t0=performance.now();await Promise.all(${JSON.stringify(modules)}.map((m)=>import(m)));console.log(performance.now()-t0)`;
-  return inFreshProcess<number>(code, `import of ${modules.join(', ')}`);
+  return fresh<number>(code, `import of ${modules.join(', ')}`);
 }
 
 /** A bundle under one condition: `key` plain, `key@http` Lambda-like. */

@@ -8,13 +8,13 @@
  *  (b) single-core throughput on ~200-character tips.
  * Prints figures and PASS/FAIL lines; writes bench/results/geo.json.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { esbuildOptions } from '#infra/bundling.ts';
+import { inFreshProcess } from './lib/fresh.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = 15;
@@ -26,9 +26,7 @@ function measure(modulePath: string): { ms: number; heapMb: number } {
   const url = pathToFileURL(modulePath).href;
   const code = `const t=performance.now();await import(${JSON.stringify(url)});const ms=performance.now()-t;` +
     `globalThis.gc?.();console.log(JSON.stringify({ms,heap:process.memoryUsage().heapUsed}))`;
-  const r = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', code], { cwd: root, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(r.stderr);
-  const o = JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; heap: number };
+  const o = inFreshProcess<{ ms: number; heap: number }>(code, { what: `import of ${modulePath}`, cwd: root, flags: ['--expose-gc'] });
   return { ms: o.ms, heapMb: o.heap / 1e6 };
 }
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
