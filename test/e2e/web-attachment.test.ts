@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '#local/jwt.ts';
 import type { LocalStack } from '#local/stack.ts';
 import { buildWeb } from '../../scripts/build-web.ts';
-import { hasChromium, launchChromium } from '../support/browser.ts';
+import { launchChromium } from '../support/browser.ts';
 import { apiClient, eventually } from '../support/api.ts';
 import { startTestStack } from '../support/stack.ts';
 
@@ -59,7 +59,7 @@ function tinyPng(): Buffer {
   ]);
 }
 
-describe.skipIf(!hasChromium)('web front end: tip attachments', () => {
+describe('web front end: tip attachments', () => {
   let stack: LocalStack;
   let fileDir: string;
   let browser: Browser;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '#local/stack.ts';
 import { startTestStack } from '../support/stack.ts';
 import { buildWeb } from '../../scripts/build-web.ts';
-import { hasChromium, launchChromium } from '../support/browser.ts';
+import { launchChromium } from '../support/browser.ts';
 
 /**
  * The form with proof of work switched on, as an operator would configure it:
@@ -11,7 +11,7 @@ import { hasChromium, launchChromium } from '../support/browser.ts';
  * honeypot field stays empty for a person.
  */
 
-describe.skipIf(!hasChromium)('public form with proof of work on', () => {
+describe('public form with proof of work on', () => {
   let stack: LocalStack;
   let browser: Browser;
 

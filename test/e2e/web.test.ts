@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '#local/jwt.ts';
 import type { LocalStack } from '#local/stack.ts';
 import { buildWeb } from '../../scripts/build-web.ts';
-import { hasChromium, launchChromium } from '../support/browser.ts';
+import { launchChromium } from '../support/browser.ts';
 import { apiClient, eventually } from '../support/api.ts';
 import { startTestStack } from '../support/stack.ts';
 
@@ -19,7 +19,7 @@ const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 
 type Json = Record<string, any>;
 
-describe.skipIf(!hasChromium)('web front end', () => {
+describe('web front end', () => {
   let stack: LocalStack;
   let browser: Browser;
   let context: BrowserContext;
