@@ -233,23 +233,51 @@ export const queues = {
 
 export type QueueKey = keyof typeof queues;
 
-export interface BucketDef {
-  readonly id: string;
-  readonly envVar: string;
-  /** Days after which noncurrent versions are removed. */
+/**
+ * One key prefix of a bucket. IAM grants (infra/access.ts) and lifecycle
+ * rules are per prefix, and no role may write outside the declared ones, so
+ * every object falls under exactly one of these rules.
+ */
+export interface KeyPrefixDef {
+  /** Ends in `/`. */
+  readonly prefix: string;
+  /** Current objects are deleted this many days after they were written (omitted: kept until the code deletes them). */
+  readonly expireAfterDays?: number;
+  /** Days a deleted or overwritten object's old version survives before S3 removes it for good. */
   readonly noncurrentVersionExpirationDays: number;
 }
 
+export interface BucketDef {
+  readonly id: string;
+  readonly envVar: string;
+  readonly prefixes: Readonly<Record<string, KeyPrefixDef>>;
+}
+
 export const buckets = {
-  /** Attachments and object images; tip text lives in the Tips table. */
+  /** Attachments, object images and exports; tip text lives in the Tips table. */
   evidence: {
     id: 'Evidence',
     envVar: 'EVIDENCE_BUCKET',
-    noncurrentVersionExpirationDays: 90,
+    prefixes: {
+      // Tip attachments, written once under a fresh random key by a presigned
+      // POST (shared/store/media.ts) and deleted with their tip when it expires.
+      // A day of old version covers an operator's mistake; longer would keep a
+      // deleted attachment past the retention the README promises.
+      attachments: { prefix: 'attachments/', noncurrentVersionExpirationDays: 1 },
+      // The public pictures of the objects (served by CloudFront under /media/objects/).
+      objects: { prefix: 'objects/', noncurrentVersionExpirationDays: 90 },
+      // Coordinators' exports (shared/store/exports.ts) hold tips of every country
+      // and are re-created on demand: gone a day after their 15-minute link, and
+      // on a versioned bucket the expired copy's old version must go too.
+      exports: { prefix: 'exports/', expireAfterDays: 1, noncurrentVersionExpirationDays: 1 },
+    },
   },
 } as const satisfies Record<string, BucketDef>;
 
 export type BucketKey = keyof typeof buckets;
+
+/** The name of one declared key prefix of bucket `B` (`attachments`, `objects`, `exports` for the evidence bucket). */
+export type PrefixKey<B extends BucketKey> = keyof (typeof buckets)[B]['prefixes'] & string;
 
 /** HTTP routes, shared by the CDK API and the local adapter. */
 export interface RouteDef {

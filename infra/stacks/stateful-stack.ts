@@ -5,7 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { buckets, tables, type BucketKey, type KeyDef, type TableKey } from '#shared/resources.ts';
+import { buckets, tables, type BucketKey, type KeyDef, type KeyPrefixDef, type TableKey } from '#shared/resources.ts';
 import { COORDINATOR_GROUP, type StageConfig } from '#infra/config.ts';
 
 export interface StatefulStackProps extends StackProps {
@@ -119,7 +119,7 @@ export class StatefulStack extends Stack {
         sid: 'CloudFrontReadsObjectImages',
         principals: [new iam.ServicePrincipal('cloudfront.amazonaws.com')],
         actions: ['s3:GetObject'],
-        resources: [this.buckets.evidence.arnForObjects('objects/*')],
+        resources: [this.buckets.evidence.arnForObjects(`${buckets.evidence.prefixes.objects.prefix}*`)],
         conditions: cloudFrontOfThisAccount,
       }),
     );
@@ -192,11 +192,16 @@ export class StatefulStack extends Stack {
           maxAge: 3600,
         },
       ],
+      // One rule per key prefix of resources.ts (no role may write outside them,
+      // see infra/access.ts). On a versioned bucket an expired or deleted object
+      // stays as an old version, so each prefix also bounds how long that lasts.
       lifecycleRules: [
-        {
-          id: 'noncurrent-versions',
-          noncurrentVersionExpiration: Duration.days(def.noncurrentVersionExpirationDays),
-        },
+        ...Object.entries(def.prefixes).map(([name, prefix]: [string, KeyPrefixDef]) => ({
+          id: `${name}-lifecycle`,
+          prefix: prefix.prefix,
+          ...(prefix.expireAfterDays === undefined ? {} : { expiration: Duration.days(prefix.expireAfterDays) }),
+          noncurrentVersionExpiration: Duration.days(prefix.noncurrentVersionExpirationDays),
+        })),
         { id: 'abort-incomplete-multipart', abortIncompleteMultipartUploadAfter: Duration.days(1) },
         { id: 'expired-delete-markers', expiredObjectDeleteMarker: true },
       ],
