@@ -1,4 +1,7 @@
-import type { BucketKey, FunctionKey, QueueKey, TableKey } from '#shared/resources.ts';
+import type { BucketKey, FunctionKey, PrefixKey, QueueKey, TableKey } from '#shared/resources.ts';
+
+/** Object rights on named key prefixes of a bucket (shared/resources.ts `buckets[…].prefixes`), never on the whole bucket. */
+export type ObjectGrant = { readonly [B in BucketKey]?: readonly PrefixKey<B>[] };
 
 /**
  * What each function may do, derived from the handlers and shared/store/.
@@ -18,9 +21,13 @@ export interface FunctionAccess {
   /** UpdateItem only: adds attributes, cannot replace or delete an item. */
   readonly update?: readonly TableKey[];
   readonly send?: readonly QueueKey[];
-  readonly readObjects?: readonly BucketKey[];
-  readonly writeObjects?: readonly BucketKey[];
-  readonly deleteObjects?: readonly BucketKey[];
+  /** GetObject (HeadObject and presigned GETs included). */
+  readonly readObjects?: ObjectGrant;
+  /** PutObject in one request (presigned POSTs). */
+  readonly writeObjects?: ObjectGrant;
+  /** PutObject as a multipart upload, which also needs AbortMultipartUpload and kms:Decrypt. */
+  readonly uploadObjects?: ObjectGrant;
+  readonly deleteObjects?: ObjectGrant;
 }
 
 export const access = {
@@ -32,9 +39,9 @@ export const access = {
   },
   listObjects: { read: ['objects'] },
   // functions/attachments: signs a presigned POST for one new key under attachments/.
-  attachments: { writeObjects: ['evidence'] },
+  attachments: { writeObjects: { evidence: ['attachments'] } },
   // functions/retention: deletes the attachment of a tip that TTL removed.
-  retention: { deleteObjects: ['evidence'] },
+  retention: { deleteObjects: { evidence: ['attachments'] } },
   // functions/dedupe: dedupe index (conditional put + get), tip update, forward to classify.
   dedupe: {
     read: ['dedupe', 'tips'],
@@ -46,13 +53,16 @@ export const access = {
   classify: { update: ['tips'] },
   // Queues and tip detail (GSIs), duplicate counts from the dedupe index's cluster
   // counters (shared/store/cluster-sizes.ts), triage updates (shared/store/triage.ts),
-  // object management (shared/store/objects.ts), object images via presigned POST and
-  // exports via multipart upload + presigned GET (shared/store/media.ts, exports.ts).
+  // object management (shared/store/objects.ts), attachment links (HeadObject +
+  // presigned GET), object images via presigned POST, and exports via multipart
+  // upload + presigned GET (shared/store/media.ts, exports.ts). It can neither
+  // overwrite nor delete an attachment.
   investigator: {
     read: ['tips', 'objects', 'dedupe'],
     update: ['tips'],
     write: ['objects'],
-    readObjects: ['evidence'],
-    writeObjects: ['evidence'],
+    readObjects: { evidence: ['attachments', 'exports'] },
+    writeObjects: { evidence: ['objects'] },
+    uploadObjects: { evidence: ['exports'] },
   },
 } as const satisfies Record<FunctionKey, FunctionAccess>;

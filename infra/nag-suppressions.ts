@@ -27,14 +27,16 @@ export const REASONS = {
   evidenceObjects: {
     idPrefix: 'AwsSolutions-IAM5[Resource::',
     reason:
-      'S3 object ARNs are per key: presigned POST/GET URLs for evidence attachments are signed by these roles for ' +
-      'keys chosen at run time, so the statement covers <bucket ARN>/* (object actions only, one bucket only).',
+      'S3 object ARNs are per key: presigned POST/GET URLs and uploads are signed by these roles for keys chosen at ' +
+      'run time, so each statement covers <bucket ARN>/<prefix>/* for the key prefixes of shared/resources.ts that the ' +
+      'function uses (object actions only, one bucket only).',
   },
   bucketAccessLogs: {
     id: 'AwsSolutions-S1',
     reason:
       'S3 server access logs record the requester IP address and user agent of every upload; DESIGN.md forbids ' +
-      'storing either. Object-level audit, if needed, is CloudTrail data events (which identify the IAM role, not tipsters).',
+      'storing either. No object-level request log is kept at all: CloudTrail S3 object events would record the ' +
+      'same addresses. Who may touch which keys is decided by IAM (infra/access.ts) instead.',
   },
   apiGatewayCloudWatchRole: {
     id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',

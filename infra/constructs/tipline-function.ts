@@ -164,22 +164,42 @@ export class TiplineFunction extends NodejsFunction {
     return this;
   }
 
-  /** GetObject on every key of the bucket (presigned GETs are signed with this role). */
-  public readObjects(bucket: IBucket): this {
-    this.addStatement(['s3:GetObject', 's3:GetObjectVersion'], [bucket.arnForObjects('*')]);
+  /** `<bucket ARN>/<prefix>*` for each key prefix (shared/resources.ts): object rights never cover the whole bucket. */
+  private static objectResources(bucket: IBucket, prefixes: readonly string[]): string[] {
+    if (prefixes.length === 0) throw new Error('An S3 object grant needs at least one key prefix');
+    return prefixes.map((prefix) => bucket.arnForObjects(`${prefix}*`));
+  }
+
+  /** GetObject under the prefixes (HeadObject and the presigned GETs signed with this role). */
+  public readObjects(bucket: IBucket, prefixes: readonly string[]): this {
+    this.addStatement(['s3:GetObject'], TiplineFunction.objectResources(bucket, prefixes));
     this.keyStatement(bucket.encryptionKey, KMS_DECRYPT);
     return this;
   }
 
-  /** DeleteObject on every key of the bucket (attachments of expired tips). */
-  public deleteObjects(bucket: IBucket): this {
-    this.addStatement(['s3:DeleteObject'], [bucket.arnForObjects('*')]);
+  /** DeleteObject under the prefixes (attachments of expired tips); deleting needs no key. */
+  public deleteObjects(bucket: IBucket, prefixes: readonly string[]): this {
+    this.addStatement(['s3:DeleteObject'], TiplineFunction.objectResources(bucket, prefixes));
     return this;
   }
 
-  /** PutObject on every key of the bucket (presigned POSTs are signed with this role). */
-  public writeObjects(bucket: IBucket): this {
-    this.addStatement(['s3:PutObject', 's3:AbortMultipartUpload'], [bucket.arnForObjects('*')]);
+  /**
+   * PutObject in a single request under the prefixes (presigned POSTs signed
+   * with this role). SSE-KMS needs only kms:GenerateDataKey for that.
+   */
+  public writeObjects(bucket: IBucket, prefixes: readonly string[]): this {
+    this.addStatement(['s3:PutObject'], TiplineFunction.objectResources(bucket, prefixes));
+    this.keyStatement(bucket.encryptionKey, ['kms:GenerateDataKey']);
+    return this;
+  }
+
+  /**
+   * Multipart uploads under the prefixes (lib-storage's Upload): the parts are
+   * PutObject, a failed upload is aborted, and S3 decrypts the parts to
+   * complete an SSE-KMS upload, hence kms:Decrypt as well.
+   */
+  public uploadObjects(bucket: IBucket, prefixes: readonly string[]): this {
+    this.addStatement(['s3:PutObject', 's3:AbortMultipartUpload'], TiplineFunction.objectResources(bucket, prefixes));
     this.keyStatement(bucket.encryptionKey, ['kms:GenerateDataKey', 'kms:Decrypt']);
     return this;
   }

@@ -16,11 +16,12 @@ import {
   tables,
   type BucketKey,
   type FunctionKey,
+  type KeyPrefixDef,
   type QueueKey,
   type TableDef,
   type TableKey,
 } from '#shared/resources.ts';
-import { access, type FunctionAccess } from '#infra/access.ts';
+import { access, type FunctionAccess, type ObjectGrant } from '#infra/access.ts';
 import type { StageConfig } from '#infra/config.ts';
 import { TiplineApi } from '#infra/constructs/api.ts';
 import { Monitoring, type WorkQueue } from '#infra/constructs/monitoring.ts';
@@ -207,8 +208,14 @@ export class StatelessStack extends Stack {
     for (const key of rights.write ?? []) fn.writeTable(props.tables[key]);
     for (const key of rights.update ?? []) fn.updateTable(props.tables[key]);
     for (const key of rights.send ?? []) fn.sendTo(this.queues[key].queue);
-    for (const key of rights.readObjects ?? []) fn.readObjects(props.buckets[key]);
-    for (const key of rights.writeObjects ?? []) fn.writeObjects(props.buckets[key]);
-    for (const key of rights.deleteObjects ?? []) fn.deleteObjects(props.buckets[key]);
+    const objectGrants = (grant: ObjectGrant | undefined): [s3.IBucket, string[]][] =>
+      (Object.keys(grant ?? {}) as BucketKey[]).map((key) => {
+        const prefixes = buckets[key].prefixes as Record<string, KeyPrefixDef>;
+        return [props.buckets[key], (grant?.[key] ?? []).map((name: string) => prefixes[name]!.prefix)];
+      });
+    for (const [bucket, prefixes] of objectGrants(rights.readObjects)) fn.readObjects(bucket, prefixes);
+    for (const [bucket, prefixes] of objectGrants(rights.writeObjects)) fn.writeObjects(bucket, prefixes);
+    for (const [bucket, prefixes] of objectGrants(rights.uploadObjects)) fn.uploadObjects(bucket, prefixes);
+    for (const [bucket, prefixes] of objectGrants(rights.deleteObjects)) fn.deleteObjects(bucket, prefixes);
   }
 }
