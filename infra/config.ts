@@ -48,6 +48,10 @@ export interface StageConfig {
   /** WAF rate-based rules: requests per source per 5 minutes (counted inside WAF only). */
   readonly wafRateLimitPerSource: number;
   readonly wafSubmitRateLimitPerSource: number;
+  /** WAF at the API: requests per 5 minutes of all sources together (one counter for the whole API). */
+  readonly wafGlobalRateLimit: number;
+  /** Bumped (`-c originSecretGeneration=2`) to replace CloudFront's origin secret with a new one. */
+  readonly originSecretGeneration: number;
   /** Alarm when the oldest message of a work queue is older than this. */
   readonly oldestMessageAlarmAge: Duration;
 }
@@ -67,6 +71,14 @@ function parseList(value: unknown): string[] | undefined {
 
 function parseBool(value: unknown): boolean {
   return value === true || value === 'true' || value === '1';
+}
+
+function parseGeneration(value: unknown): number {
+  const generation = Number(value ?? 1);
+  if (!Number.isInteger(generation) || generation < 1) {
+    throw new Error(`originSecretGeneration must be a whole number from 1, got ${JSON.stringify(value)}`);
+  }
+  return generation;
 }
 
 function parsePowDifficulty(value: unknown): number {
@@ -106,6 +118,7 @@ export function loadConfig(node: Node): StageConfig {
     throw new Error(`alarmEmail "${alarmEmailRaw}" is not an e-mail address`);
   }
 
+  const apiThrottle: Throttle = prod ? { rate: 100, burst: 200 } : { rate: 20, burst: 40 };
   return {
     stage,
     prod,
@@ -118,11 +131,14 @@ export function loadConfig(node: Node): StageConfig {
     sourceMaps: parseBool(node.tryGetContext('sourceMaps')),
     logLevel: prod ? 'INFO' : 'DEBUG',
     powDifficulty: parsePowDifficulty(node.tryGetContext('powDifficulty')),
-    apiThrottle: prod ? { rate: 100, burst: 200 } : { rate: 20, burst: 40 },
+    apiThrottle,
     submitThrottle: prod ? { rate: 20, burst: 40 } : { rate: 5, burst: 10 },
     // Generous on purpose: a Tor exit or a carrier NAT puts many tipsters behind one address.
     wafRateLimitPerSource: 1000,
     wafSubmitRateLimitPerSource: 100,
+    // The stage rate sustained over WAF's 5-minute window, for all methods together.
+    wafGlobalRateLimit: apiThrottle.rate * 300,
+    originSecretGeneration: parseGeneration(node.tryGetContext('originSecretGeneration')),
     oldestMessageAlarmAge: Duration.minutes(15),
   };
 }

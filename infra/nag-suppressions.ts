@@ -74,6 +74,13 @@ export const REASONS = {
       'The proof-of-work key only signs challenges that expire within minutes; replacing it (cdk deploy after ' +
       'removing the secret) invalidates nothing but open challenges, so a rotation Lambda would add cost and no protection.',
   },
+  originSecretRotation: {
+    id: 'AwsSolutions-SMG4',
+    reason:
+      'CloudFormation reads the origin secret only when it updates the API\'s WAF rule and the distribution\'s origin ' +
+      'header; a rotation Lambda would change it under both and lock CloudFront out of the API. It is never sent to a ' +
+      'client; it is replaced by deploying a new generation (-c originSecretGeneration=N, README Deploy).',
+  },
   siteAccessLogs: {
     id: 'AwsSolutions-S1',
     reason:
@@ -129,6 +136,7 @@ export function applyNagSuppressions(stacks: { stateful: StatefulStack; stateles
   const { stateful, stateless, web } = stacks;
 
   if (stateless.powSecret !== undefined) acknowledge(stateless.powSecret, REASONS.powSecretRotation);
+  acknowledge(stateless.api.originSecretStore, REASONS.originSecretRotation);
   for (const queue of stateless.ttlFailureQueues) acknowledge(queue, REASONS.ttlFailureQueueIsDlq);
   acknowledge(web.siteBucket, REASONS.siteAccessLogs);
   for (const reason of [REASONS.distributionAccessLogs, REASONS.distributionDefaultCertificate, REASONS.distributionGeoRestriction]) {

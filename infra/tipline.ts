@@ -57,6 +57,7 @@ export function buildTipline(app: App, env?: Environment): TiplineStacks {
     webAclArn: edge.webAcl.webAcl.attrArn,
     description: `Tipline ${config.stage}: public form and console on CloudFront, API and images on the same origin`,
     api: stateless.api.api,
+    originSecret: stateless.api.originSecret,
     mediaBucketName: stateful.buckets.evidence.bucketName,
     userPool: stateful.userPool,
   });

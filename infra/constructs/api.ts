@@ -2,12 +2,13 @@ import { Duration } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { limits, routes, type FunctionKey, type RouteDef } from '#shared/resources.ts';
 import type { StageConfig } from '#infra/config.ts';
 import type { TiplineFunction } from '#infra/constructs/tipline-function.ts';
-import { TiplineWebAcl } from '#infra/constructs/waf.ts';
+import { ORIGIN_SECRET_HEADER, TiplineWebAcl, type OriginSecret } from '#infra/constructs/waf.ts';
 import { POW_HEADER } from '#shared/pow.ts';
 
 export interface TiplineApiProps {
@@ -57,7 +58,8 @@ const isSubmission = (route: RouteDef): boolean => route.auth === 'public' && ro
  * The REST API generated from `routes`: Lambda proxy integrations, the Cognito
  * authorizer on every `auth: 'investigator'` route, a validator and JSON model
  * on the tip submission, stage and per-method throttling, access logs without
- * caller identity, CORS for the web origin, and a regional WAF web ACL.
+ * caller identity, CORS for the web origin, and a regional WAF web ACL that
+ * answers only requests carrying CloudFront's origin secret.
  */
 export class TiplineApi extends Construct {
   public readonly api: apigw.RestApi;
@@ -65,6 +67,14 @@ export class TiplineApi extends Construct {
   public readonly authorizer: apigw.CognitoUserPoolsAuthorizer;
   public readonly webAcl: wafv2.CfnWebACL;
   public readonly methods: ReadonlyMap<RouteDef, apigw.Method>;
+  /**
+   * What CloudFront must send for the API to answer (the web stack adds it to
+   * its API origin); the value stays in Secrets Manager and reaches the WAF
+   * rule and the distribution as dynamic references, never in a template.
+   */
+  public readonly originSecret: OriginSecret;
+  /** The Secrets Manager secret behind `originSecret`. */
+  public readonly originSecretStore: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: TiplineApiProps) {
     super(scope, id);
@@ -175,7 +185,22 @@ export class TiplineApi extends Construct {
     }
     this.methods = methods;
 
-    this.webAcl = new TiplineWebAcl(this, 'Waf', { config, scope: 'REGIONAL', routes: routeDefs }).webAcl;
+    // Why a secret header and not `disableExecuteApiEndpoint`: CloudFront reaches
+    // a REST API through exactly that execute-api hostname, so turning it off
+    // needs a custom domain (a certificate and DNS the operator owns), which is
+    // itself public: it would move the open door, not close it. A private API is
+    // out of CloudFront's reach, and a resource policy on CloudFront's address
+    // ranges admits anyone's distribution. The header, checked by the WAF that
+    // API Gateway evaluates first, admits only this stage's distribution.
+    // CloudFormation reads the value only when it updates the WAF rule or the
+    // distribution, so replacing it means a new secret (a new generation).
+    const generation = config.originSecretGeneration;
+    this.originSecretStore = new secretsmanager.Secret(this, generation === 1 ? 'OriginSecret' : `OriginSecret${generation}`, {
+      description: `Tipline ${config.stage}: header value CloudFront sends to the API; the API's WAF blocks requests without it`,
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    this.originSecret = { headerName: ORIGIN_SECRET_HEADER, value: this.originSecretStore.secretValue.unsafeUnwrap() };
+    this.webAcl = new TiplineWebAcl(this, 'Waf', { config, scope: 'REGIONAL', routes: routeDefs, originSecret: this.originSecret }).webAcl;
     new wafv2.CfnWebACLAssociation(this, 'WebAclAssociation', {
       resourceArn: this.api.deploymentStage.stageArn,
       webAclArn: this.webAcl.attrArn,

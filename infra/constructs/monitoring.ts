@@ -11,6 +11,7 @@ import { Construct } from 'constructs';
 import type { FunctionKey, QueueKey } from '#shared/resources.ts';
 import type { StageConfig } from '#infra/config.ts';
 import type { TiplineFunction } from '#infra/constructs/tipline-function.ts';
+import { webAclName } from '#infra/constructs/waf.ts';
 
 export interface WorkQueue {
   readonly queue: sqs.Queue;
@@ -125,6 +126,16 @@ export class Monitoring extends Construct {
         statistic: 'Sum',
         period: fiveMinutes,
       });
+    // The CloudFront-scope web ACL (edge stack) reports in us-east-1, without a Region dimension.
+    const edgeWafMetric = (metricName: string, rule: string): cloudwatch.Metric =>
+      new cloudwatch.Metric({
+        namespace: 'AWS/WAFV2',
+        metricName,
+        region: 'us-east-1',
+        dimensionsMap: { WebACL: webAclName(config, 'CLOUDFRONT'), Rule: rule },
+        statistic: 'Sum',
+        period: fiveMinutes,
+      });
     const fns = Object.values(props.functions);
     const queueEntries = Object.entries(props.queues);
 
@@ -153,10 +164,12 @@ export class Monitoring extends Construct {
       new cloudwatch.GraphWidget({
         title: 'WAF',
         left: [
-          wafMetric('AllowedRequests', 'ALL').with({ label: 'allowed' }),
-          wafMetric('BlockedRequests', 'ALL').with({ label: 'blocked' }),
-          wafMetric('BlockedRequests', 'SubmitRatePerSource').with({ label: 'rate-limited tips' }),
-          wafMetric('CountedRequests', 'AWSManagedRulesCommonRuleSet').with({ label: 'counted (CRS)' }),
+          edgeWafMetric('AllowedRequests', 'ALL').with({ label: 'edge: allowed' }),
+          edgeWafMetric('BlockedRequests', 'ALL').with({ label: 'edge: blocked' }),
+          edgeWafMetric('BlockedRequests', 'SubmitRatePerSource').with({ label: 'edge: rate-limited tips' }),
+          edgeWafMetric('CountedRequests', 'AWSManagedRulesCommonRuleSet').with({ label: 'edge: counted (CRS)' }),
+          wafMetric('BlockedRequests', 'NotFromCloudFront').with({ label: 'API: not via CloudFront' }),
+          wafMetric('BlockedRequests', 'GlobalRate').with({ label: 'API: global cap' }),
         ],
         width: 8,
       }),

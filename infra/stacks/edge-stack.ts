@@ -10,8 +10,9 @@ export interface EdgeStackProps extends StackProps {
 
 /**
  * The CloudFront-scope WAF, which AWS only accepts in us-east-1. It sees the
- * viewer's address, so per-source rate limits work for tips sent through the
- * site (the API's regional WAF would only see CloudFront's edge addresses).
+ * address each viewer connected from, so the per-source rate limits live here;
+ * the API's regional WAF sees only CloudFront's edge addresses and admits
+ * nothing but requests carrying CloudFront's origin secret.
  */
 export class EdgeStack extends Stack {
   public readonly webAcl: TiplineWebAcl;

@@ -172,7 +172,10 @@ export class StatelessStack extends Stack {
       webAclName: this.api.webAcl.name as string,
     });
 
-    new CfnOutput(this, 'ApiUrl', { value: this.api.api.url });
+    new CfnOutput(this, 'ApiUrl', {
+      value: this.api.api.url,
+      description: "CloudFront's origin only: answers 403 to any request that did not come through the site (use SiteUrl)",
+    });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.topic.topicArn });
     for (const key of keysOf(queues)) {
       new CfnOutput(this, `${queues[key].id}QueueUrl`, { value: this.queues[key].queue.queueUrl });

@@ -10,10 +10,13 @@ import type { Construct } from 'constructs';
 import { routes } from '#shared/resources.ts';
 import type { StageConfig } from '#infra/config.ts';
 import { REPO_ROOT } from '#infra/constructs/tipline-function.ts';
+import type { OriginSecret } from '#infra/constructs/waf.ts';
 
 export interface WebStackProps extends StackProps {
   readonly config: StageConfig;
   readonly api: apigw.RestApi;
+  /** Sent with every request to the API: its WAF blocks requests without it. */
+  readonly originSecret: OriginSecret;
   /**
    * Bucket holding object images under `objects/`. Its own stack grants this
    * account's CloudFront read access to that prefix (see StatefulStack), so no
@@ -110,7 +113,7 @@ export class WebStack extends Stack {
     const viewerRequest = [{ function: rewrite, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }];
 
     const apiBehavior: cloudfront.BehaviorOptions = {
-      origin: new origins.RestApiOrigin(props.api),
+      origin: new origins.RestApiOrigin(props.api, { customHeaders: { [props.originSecret.headerName]: props.originSecret.value } }),
       viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
       allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
       cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,

@@ -174,23 +174,6 @@ describe('WAF', () => {
   const acl = () => Object.values(dev.stateless$.findResources('AWS::WAFv2::WebACL'))[0]!.Properties;
   const rules = () => acl().Rules as { Name: string; Statement: Record<string, unknown>; VisibilityConfig: { SampledRequestsEnabled: boolean } }[];
 
-  it('has a per-source rate-based rule that counts the viewer CloudFront forwards', () => {
-    // Prepare
-    const template = dev.stateless$;
-    // Act (synthesised at import)
-    // Assess
-    template.hasResourceProperties('AWS::WAFv2::WebACL', {
-      Scope: 'REGIONAL',
-      Rules: Match.arrayWith([
-        Match.objectLike({
-          Statement: {
-            RateBasedStatement: Match.objectLike({ AggregateKeyType: 'FORWARDED_IP', ForwardedIPConfig: { HeaderName: 'X-Forwarded-For', FallbackBehavior: 'MATCH' } }),
-          },
-        }),
-      ]),
-    });
-  });
-
   it('blocks bodies over the 64 KB limit, oversize bodies included', () => {
     // Prepare
     const template = dev.stateless$;
@@ -220,15 +203,6 @@ describe('WAF', () => {
     const found = ['AnonymousIpList', 'HostingProvider', 'AmazonIpReputationList'].filter((name) => serialized.includes(name));
     // Assess
     expect(found).toEqual([]);
-  });
-
-  it('counts (does not block) the common rule set body checks that free-text tips trip', () => {
-    // Prepare
-    const crs = rules().find((rule) => rule.Name === 'AWSManagedRulesCommonRuleSet')!;
-    // Act
-    const overrides = (crs.Statement.ManagedRuleGroupStatement as { RuleActionOverrides: { Name: string; ActionToUse: object }[] }).RuleActionOverrides;
-    // Assess
-    expect(overrides).toContainEqual({ Name: 'SizeRestrictions_BODY', ActionToUse: { Count: {} } });
   });
 
   it('keeps no sampled requests and has no logging configuration (they would hold client IPs)', () => {

@@ -7,7 +7,7 @@
  */
 import type { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { build } from './helpers.ts';
+import { build, type Built } from './helpers.ts';
 
 const dev = build();
 
@@ -17,7 +17,7 @@ type Acl = { Scope: string; Rules: Rule[] };
 
 const aclsOf = (template: Template): Acl[] =>
   Object.values(template.findResources('AWS::WAFv2::WebACL')).map((resource) => resource.Properties as Acl);
-const regionalAcl = (): Acl => aclsOf(dev.stateless$).find((acl) => acl.Scope === 'REGIONAL')!;
+const regionalAcl = (built: Built = dev): Acl => aclsOf(built.stateless$).find((acl) => acl.Scope === 'REGIONAL')!;
 const edgeAcl = (): Acl => aclsOf(dev.edge$).find((acl) => acl.Scope === 'CLOUDFRONT')!;
 
 /** Every rate-based statement of a rule, nested ones included. */
@@ -29,15 +29,17 @@ function rateStatements(node: unknown): Statement[] {
 
 /**
  * CloudFormation renders a secret reference as `{{resolve:secretsmanager:<arn>…}}`,
- * the ARN being a Ref in its own stack and an imported output elsewhere. Returns
+ * the ARN being a Ref in its own stack and another stack's output elsewhere. Returns
  * the logical id of the secret in the stateless stack either way.
  */
-function secretBehind(value: unknown): string | undefined {
+function secretBehind(value: unknown, built: Built = dev): string | undefined {
   const join = (value as { 'Fn::Join'?: [string, unknown[]] })?.['Fn::Join'];
   if (join === undefined || !String(join[1][0]).startsWith('{{resolve:secretsmanager:')) return undefined;
-  const reference = join[1][1] as { Ref?: string; 'Fn::ImportValue'?: string };
+  const reference = join[1][1] as { Ref?: string; 'Fn::ImportValue'?: string; 'Fn::GetStackOutput'?: { StackName: string; OutputName: string } };
   if (reference.Ref !== undefined) return reference.Ref;
-  const outputs = (dev.stateless$.toJSON() as { Outputs?: Record<string, { Value: { Ref?: string }; Export?: { Name: string } }> }).Outputs ?? {};
+  const outputs = (built.stateless$.toJSON() as { Outputs?: Record<string, { Value: { Ref?: string }; Export?: { Name: string } }> }).Outputs ?? {};
+  const read = reference['Fn::GetStackOutput'];
+  if (read !== undefined) return read.StackName === built.stateless.stackName ? outputs[read.OutputName]?.Value.Ref : undefined;
   return Object.values(outputs).find((output) => output.Export?.Name === reference['Fn::ImportValue'])?.Value.Ref;
 }
 
@@ -73,8 +75,8 @@ describe('WAF rate limits count addresses, never a header the client sets', () =
 });
 
 describe('CloudFront is the only way into the API', () => {
-  const originRule = (): Rule | undefined =>
-    regionalAcl().Rules.find((rule) => rule.Statement.NotStatement?.Statement?.ByteMatchStatement?.FieldToMatch?.SingleHeader !== undefined);
+  const originRule = (built: Built = dev): Rule | undefined =>
+    regionalAcl(built).Rules.find((rule) => rule.Statement.NotStatement?.Statement?.ByteMatchStatement?.FieldToMatch?.SingleHeader !== undefined);
 
   it('the regional WAF blocks, before any other rule, every request without the exact origin secret', () => {
     // Prepare
@@ -106,6 +108,20 @@ describe('CloudFront is the only way into the API', () => {
     // Assess
     expect(apiOrigins.length).toBeGreaterThan(0);
     expect(sent).toEqual(apiOrigins.map(() => [{ name: String(match?.FieldToMatch.SingleHeader.Name), secret: secretBehind(match?.SearchString) }]));
+  });
+
+  it('a new generation (-c originSecretGeneration=2) replaces the secret, and the WAF and CloudFront both take the new one', () => {
+    // Prepare
+    const rotated = build({ originSecretGeneration: 2 });
+    // Act
+    const before = secretBehind(originRule()?.Statement.NotStatement.Statement.ByteMatchStatement.SearchString);
+    const after = secretBehind(originRule(rotated)?.Statement.NotStatement.Statement.ByteMatchStatement.SearchString, rotated);
+    const [distribution] = Object.values(rotated.web$.findResources('AWS::CloudFront::Distribution'));
+    const sent = (distribution!.Properties.DistributionConfig.Origins as { OriginCustomHeaders?: { HeaderValue: unknown }[] }[])
+      .flatMap((origin) => origin.OriginCustomHeaders ?? [])
+      .map((header) => secretBehind(header.HeaderValue, rotated));
+    // Assess
+    expect({ replaced: after !== undefined && after !== before, sent }).toEqual({ replaced: true, sent: [after] });
   });
 
   it('the regional WAF caps the whole API with one counter for every source together', () => {

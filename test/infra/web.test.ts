@@ -99,4 +99,14 @@ describe('edge stack: CloudFront WAF in us-east-1', () => {
     });
     expect(json).not.toMatch(/AnonymousIpList|HostingProvider/);
   });
+
+  it('counts (does not block) the common rule set body checks that free-text tips trip', () => {
+    // Prepare
+    const [acl] = Object.values(built.edge$.findResources('AWS::WAFv2::WebACL'));
+    const rules = acl!.Properties.Rules as { Name: string; Statement: { ManagedRuleGroupStatement?: { RuleActionOverrides: unknown[] } } }[];
+    // Act
+    const overrides = rules.find((rule) => rule.Name === 'AWSManagedRulesCommonRuleSet')?.Statement.ManagedRuleGroupStatement?.RuleActionOverrides;
+    // Assess
+    expect(overrides).toContainEqual({ Name: 'SizeRestrictions_BODY', ActionToUse: { Count: {} } });
+  });
 });
