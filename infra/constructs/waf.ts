@@ -20,7 +20,7 @@ export interface TiplineWebAclProps {
    * limits included. REGIONAL: the API stage's guard behind CloudFront.
    */
   readonly scope: 'REGIONAL' | 'CLOUDFRONT';
-  /** Routes whose public POSTs get the tighter per-source rate. */
+  /** Routes whose public POSTs get the tighter per-viewer rate (CLOUDFRONT). */
   readonly routes: readonly RouteDef[];
   /** REGIONAL only: requests without this header and value are blocked. */
   readonly originSecret?: OriginSecret;
