@@ -47,11 +47,12 @@ export const access = {
   // Queues and tip detail (GSIs), duplicate counts from the dedupe index's cluster
   // counters (shared/store/cluster-sizes.ts), triage updates (shared/store/triage.ts),
   // object management (shared/store/objects.ts), object images via presigned POST and
-  // exports via multipart upload + presigned GET (shared/store/media.ts, exports.ts).
+  // exports via multipart upload + presigned GET (shared/store/media.ts, exports.ts),
+  // older audit entries rolled out of tip items and read back (shared/store/audit.ts).
   investigator: {
-    read: ['tips', 'objects', 'dedupe'],
+    read: ['tips', 'objects', 'dedupe', 'audit'],
     update: ['tips'],
-    write: ['objects'],
+    write: ['objects', 'audit'],
     readObjects: ['evidence'],
     writeObjects: ['evidence'],
   },
