@@ -456,3 +456,80 @@ describe('the audit trail is bounded without ever blocking work', () => {
     expect(times.filter((time) => !WHOLE_SECOND.test(String(time)))).toEqual([]);
   });
 });
+
+describe('rolling the history into the Audit table (no transactions)', () => {
+  /** A classified tip written straight into the table with `entries` inline audit entries. */
+  async function tipWithHistory(entries: number): Promise<Record<string, unknown>> {
+    const { seedClassifiedTips } = await import('../support/seed-tips.ts');
+    const { documents } = await import('#shared/store/clients/dynamo.ts');
+    const { tableName } = await import('#shared/config.ts');
+    const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
+    const [tipId] = await seedClassifiedTips(1, 'SE', 'obj-towel');
+    const history = Array.from({ length: entries }, (_, n) => ({ at: '2026-01-01T00:00:00Z', by: `user-${n}`, changes: [{ field: 'assignee', from: null, to: `a-${n}` }] }));
+    const { Attributes } = await documents.send(
+      new UpdateCommand({ TableName: tableName('tips'), Key: { tipId }, UpdateExpression: 'SET history = :h', ExpressionAttributeValues: { ':h': history }, ReturnValues: 'ALL_NEW' }),
+    );
+    return Attributes!;
+  }
+
+  async function wholeTrail(tipId: string): Promise<string[]> {
+    const { trailPage } = await import('#shared/store/audit.ts');
+    const { getTip } = await import('#shared/store/tips.ts');
+    const item = (await getTip(tipId))!;
+    const trail: string[] = [];
+    let cursor: string | undefined;
+    for (let pages = 0; pages < 20; pages += 1) {
+      const page = await trailPage(item, { limit: 7, ...(cursor === undefined ? {} : { cursor }) });
+      trail.push(...page.items.map((entry) => `${entry.seq}:${entry.by}`));
+      if (page.nextCursor === null) break;
+      cursor = page.nextCursor;
+    }
+    return trail;
+  }
+
+  it('loses and doubles no entry when rolls race each other or stop between writing and trimming', async () => {
+    // Prepare
+    const { rollHistory } = await import('#shared/store/audit.ts');
+    const { getTip } = await import('#shared/store/tips.ts');
+    const item = await tipWithHistory(60);
+    const tipId = String(item.tipId);
+    const expected = Array.from({ length: 60 }, (_, n) => `${n}:user-${n}`);
+
+    // Act: a roll whose trim loses (stale version), as if it stopped between its two steps
+    await rollHistory({ ...item, version: Number(item.version) - 1 });
+    const afterStopped = await getTip(tipId);
+    const trailAfterStopped = await wholeTrail(tipId);
+    // ... then three rolls of the same read at once, and a late one from the stale read
+    await Promise.all([rollHistory(item), rollHistory(item), rollHistory(item)]);
+    await rollHistory(item);
+    const rolled = await getTip(tipId);
+    const trailAfterRolls = await wholeTrail(tipId);
+
+    // Assess
+    expect(afterStopped!.history).toHaveLength(60);
+    expect(trailAfterStopped).toEqual(expected);
+    expect(rolled).toMatchObject({ historyArchived: 35, version: item.version });
+    expect(rolled!.history).toHaveLength(25);
+    expect(trailAfterRolls).toEqual(expected);
+  });
+
+  it('rolls a tip at 50 entries on its next change and keeps its version meaningful', async () => {
+    // Prepare
+    const item = await tipWithHistory(50);
+    const tipId = String(item.tipId);
+    const se = as(await token('se', ['SE']));
+
+    // Act
+    const changed = await se.patch(`/investigator/tips/${tipId}`, { assignee: 'se' }, Number(item.version));
+    const stale = await se.patch(`/investigator/tips/${tipId}`, { assignee: 'someone' }, Number(item.version));
+    const trail = await wholeTrail(tipId);
+
+    // Assess
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ historyArchived: 25, version: Number(item.version) + 1 });
+    expect(changed.body.history).toHaveLength(26);
+    expect(stale.status).toBe(412);
+    expect(trail).toHaveLength(51);
+    expect(trail.at(-1)).toBe('50:se');
+  });
+});
