@@ -20,6 +20,11 @@ export function newTipId(): string {
   return crockford(randomBytes(TIP_ID_LENGTH));
 }
 
+/** A coordinator's new object without a chosen id: random too, so the id does not date its creation to the millisecond. */
+export function newObjectId(): string {
+  return `obj-${crockford(randomBytes(TIP_ID_LENGTH)).slice(0, 12).toLowerCase()}`;
+}
+
 /**
  * The tip id for a submission carrying an Idempotency-Key: the same key always
  * names the same tip, so the evidence copy's conditional put detects a retry.

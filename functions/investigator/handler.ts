@@ -4,7 +4,7 @@ import type { APIGatewayProxyResult } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { assertInvestigator, assertQueueAccess, canAccessQueue, principalFromClaims, type Principal } from '#shared/auth.ts';
 import { ForbiddenError, NotFoundError, TiplineError } from '#shared/errors.ts';
-import { isoSecond } from '#shared/ids.ts';
+import { isoSecond, newObjectId } from '#shared/ids.ts';
 import { createLogger } from '#shared/logger.ts';
 import { limits, workflow } from '#shared/resources.ts';
 import { ObjectId, QueueName, TipId } from '#shared/schemas/common.ts';
@@ -165,7 +165,7 @@ const routes: Record<string, Route> = {
   'POST /investigator/objects': async (event, principal) => {
     requireCoordinator(principal);
     const input = parseOrThrow(NewObject, event.parsedBody, 'object');
-    const objectId = input.objectId ?? `obj-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const objectId = input.objectId ?? newObjectId();
     const object: TipObject = {
       objectId,
       title: input.title,

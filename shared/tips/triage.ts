@@ -78,12 +78,17 @@ export function releaseEntry(who: string, holder: string, now: Date): AuditEntry
  * extends a lease, so a few are normal; a loop of them only floods the trail.
  */
 export function assertClaimAllowed(history: readonly AuditEntry[], who: string, now: Date, limit: number, windowMinutes: number): void {
-  const since = now.getTime() - windowMinutes * 60_000;
-  const recent = history.filter(
-    (entry) => entry.by === who && Date.parse(entry.at) > since && entry.changes.some((change) => change.field === 'claim' && change.to !== null),
-  ).length;
-  if (recent >= limit) {
-    throw new TooManyRequestsError(`You claimed this tip ${limit} times in ${windowMinutes} minutes; try again later`);
+  const windowMs = windowMinutes * 60_000;
+  const since = now.getTime() - windowMs;
+  const recent = history
+    .filter((entry) => entry.by === who && entry.changes.some((change) => change.field === 'claim' && change.to !== null))
+    .map((entry) => Date.parse(entry.at))
+    .filter((at) => at > since)
+    .sort((a, b) => b - a);
+  if (recent.length >= limit) {
+    // The wait until the oldest of the last `limit` claims leaves the window.
+    const retryAfterSeconds = Math.max(1, Math.ceil((recent[limit - 1]! + windowMs - now.getTime()) / 1000));
+    throw new TooManyRequestsError(`You claimed this tip ${limit} times in ${windowMinutes} minutes; try again in ${retryAfterSeconds} seconds`, { retryAfterSeconds });
   }
 }
 

@@ -15,6 +15,8 @@ describe('claim rate limit', () => {
     // Act + Assess
     expect(() => assertClaimAllowed(history, 'ana', NOW, 5, 10)).toThrow(TooManyRequestsError);
     expect(() => assertClaimAllowed(history, 'ana', NOW, 5, 10)).toThrow(/5 times in 10 minutes/);
+    // The fifth-newest claim (5 minutes ago) leaves the window in 5 minutes.
+    expect(() => assertClaimAllowed(history, 'ana', NOW, 5, 10)).toThrow(expect.objectContaining({ details: { retryAfterSeconds: 300 } }));
   });
 
   it('counts neither older claims, nor releases, nor other investigators', () => {
