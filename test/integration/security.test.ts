@@ -266,6 +266,18 @@ describe('forged pagination cursors', () => {
     expect(response.body.issues).toEqual([expect.objectContaining({ path: 'cursor' })]);
   });
 
+  it.each([[{ seq: -1 }], [{ seq: 1.5 }], [{ seq: '3' }], [{ seq: 0, tipId: 'x' }], [[]]])('answers 400 naming cursor for the history cursor %j', async (key) => {
+    // Prepare
+    const coordinator = await mintToken(stack.keys, { groups: ['coordinator'] });
+
+    // Act
+    const response = await api.call<Json>('GET', `/investigator/tips/${nlTip}/history?cursor=${cursorOf(key)}`, { headers: { authorization: `Bearer ${coordinator}` } });
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(response.body.issues).toEqual([expect.objectContaining({ path: 'cursor' })]);
+  });
+
   it('still follows the cursors it hands out, on both indexes', async () => {
     // Prepare
     const coordinator = await mintToken(stack.keys, { groups: ['coordinator'] });
