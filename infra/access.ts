@@ -54,13 +54,14 @@ export const access = {
   // Queues and tip detail (GSIs), duplicate counts from the dedupe index's cluster
   // counters (shared/store/cluster-sizes.ts), triage updates (shared/store/triage.ts),
   // object management (shared/store/objects.ts), attachment links (HeadObject +
-  // presigned GET), object images via presigned POST, and exports via multipart
-  // upload + presigned GET (shared/store/media.ts, exports.ts). It can neither
-  // overwrite nor delete an attachment.
+  // presigned GET), object images via presigned POST, exports via multipart
+  // upload + presigned GET (shared/store/media.ts, exports.ts), and older audit
+  // entries rolled out of tip items and read back (shared/store/audit.ts). It can
+  // neither overwrite nor delete an attachment.
   investigator: {
-    read: ['tips', 'objects', 'dedupe'],
+    read: ['tips', 'objects', 'dedupe', 'audit'],
     update: ['tips'],
-    write: ['objects'],
+    write: ['objects', 'audit'],
     readObjects: { evidence: ['attachments', 'exports'] },
     writeObjects: { evidence: ['objects'] },
     uploadObjects: { evidence: ['exports'] },

@@ -8,19 +8,25 @@ export interface Principal {
   readonly coordinator: boolean;
 }
 
+/** A group grants a country only when its whole name is one ISO 3166-1 alpha-2 code. */
 const COUNTRY_GROUP = /^[A-Z]{2}$/;
+const COORDINATOR_GROUP = 'coordinator';
 
 /**
- * Cognito puts groups in `cognito:groups`: an array in a JWT, but the REST
- * API authorizer hands claims to Lambda as strings ("NL,BE" or "[NL BE]").
+ * Cognito puts groups in `cognito:groups`: an array in a JWT, where each
+ * element is one group. An authorizer may hand them to Lambda as one string:
+ * comma-joined ("NL,BE", how the REST API's Cognito authorizer and the local
+ * adapter pass arrays) or bracketed with spaces ("[NL BE]", the HTTP API's
+ * form; Cognito group names cannot contain whitespace). A string is never
+ * split on spaces outside brackets, so one group named "NL PT" stays one
+ * group, and grants nothing.
  */
 export function parseGroups(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
   if (typeof value !== 'string') return [];
-  return value
-    .replace(/^\[|\]$/g, '')
-    .split(/[\s,]+/)
-    .filter((group) => group !== '');
+  const bracketed = /^\[(.*)\]$/s.exec(value.trim());
+  const parts = bracketed === null ? value.split(',') : (bracketed[1] ?? '').split(/[\s,]+/);
+  return parts.map((group) => group.trim()).filter((group) => group !== '');
 }
 
 export function principalFromClaims(claims: Record<string, unknown> | null | undefined): Principal {
@@ -33,8 +39,19 @@ export function principalFromClaims(claims: Record<string, unknown> | null | und
     sub: claims.sub,
     username,
     countries: new Set(groups.filter((group) => COUNTRY_GROUP.test(group))),
-    coordinator: groups.includes('coordinator'),
+    coordinator: groups.includes(COORDINATOR_GROUP),
   };
+}
+
+/**
+ * Every investigator route needs a country group or `coordinator`: a signed-in
+ * user in no (or only unknown) groups is authenticated but may see nothing,
+ * not even the object list or the per-country tallies.
+ */
+export function assertInvestigator(principal: Principal): void {
+  if (!principal.coordinator && principal.countries.size === 0) {
+    throw new ForbiddenError('Your account is in no country group; ask a coordinator to add you to one');
+  }
 }
 
 /** Coordinators see every queue, `unrouted` included; others only their countries. */

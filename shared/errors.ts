@@ -73,8 +73,8 @@ export class UnsupportedMediaTypeError extends TiplineError {
 }
 
 export class TooManyRequestsError extends TiplineError {
-  constructor(message = 'Too many requests, slow down') {
-    super(message, 429);
+  constructor(message = 'Too many requests, slow down', details?: Record<string, unknown>) {
+    super(message, 429, details);
   }
 }
 

@@ -1,25 +1,37 @@
-import { createHash } from 'node:crypto';
-import { monotonicFactory } from 'ulid';
+import { createHash, randomBytes } from 'node:crypto';
 
-const nextUlid = monotonicFactory();
+/** Crockford base32: 26 characters of it hold 130 bits, the shape tip ids have always had. */
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const TIP_ID_LENGTH = 26;
 
-/** Time-ordered, so tips sort by arrival without a separate timestamp key. */
-export function newTipId(now: number = Date.now()): string {
-  return nextUlid(now);
+/** 26 Crockford characters from 26 bytes; 256 is a multiple of 32, so every character is uniform. */
+function crockford(bytes: Uint8Array): string {
+  let id = '';
+  for (let i = 0; i < TIP_ID_LENGTH; i += 1) id += CROCKFORD[(bytes[i] ?? 0) % 32];
+  return id;
 }
 
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/**
+ * A random tip id (130 bits). Deliberately not time-ordered: a ULID or UUIDv7
+ * would carry the submission time to the millisecond, finer than the second
+ * the README promises. The queue indexes sort by `submittedAt` instead.
+ */
+export function newTipId(): string {
+  return crockford(randomBytes(TIP_ID_LENGTH));
+}
+
+/** A coordinator's new object without a chosen id: random too, so the id does not date its creation to the millisecond. */
+export function newObjectId(): string {
+  return `obj-${crockford(randomBytes(TIP_ID_LENGTH)).slice(0, 12).toLowerCase()}`;
+}
 
 /**
  * The tip id for a submission carrying an Idempotency-Key: the same key always
  * names the same tip, so the evidence copy's conditional put detects a retry.
- * Same alphabet and length as a ULID; the key itself is never stored.
+ * Same alphabet and length as a random id; the key itself is never stored.
  */
 export function tipIdForKey(idempotencyKey: string): string {
-  const digest = createHash('sha256').update(`idempotency:${idempotencyKey}`).digest();
-  let id = '';
-  for (let i = 0; i < 26; i += 1) id += CROCKFORD[(digest[i] ?? 0) % 32];
-  return id;
+  return crockford(createHash('sha256').update(`idempotency:${idempotencyKey}`).digest());
 }
 
 const RECEIPT_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';

@@ -113,6 +113,20 @@ export const tables = {
     sortKey: { name: 'sk', type: 'S' },
     globalSecondaryIndexes: [],
   },
+  /**
+   * A tip's older audit entries. The tip item keeps its latest entries inline
+   * (`history`) and rolls older ones out here (shared/store/audit.ts), so the
+   * item stays small, no change is ever refused for a full history, and the
+   * whole trail survives: one item per entry, keyed by the tip and the entry's
+   * position in the trail (`seq`, from 0).
+   */
+  audit: {
+    id: 'Audit',
+    envVar: 'AUDIT_TABLE',
+    partitionKey: { name: 'tipId', type: 'S' },
+    sortKey: { name: 'seq', type: 'N' },
+    globalSecondaryIndexes: [],
+  },
   /** Single-use proof-of-work challenges, expiring with them (Idempotency-Keys need no table: see shared/tips/submit.ts). */
   idempotency: {
     id: 'Idempotency',
@@ -298,6 +312,8 @@ export const routes: readonly RouteDef[] = [
   { method: 'GET', path: '/objects', function: 'listObjects', auth: 'public' },
   { method: 'GET', path: '/investigator/queues/{country}', function: 'investigator', auth: 'investigator' },
   { method: 'GET', path: '/investigator/tips/{tipId}', function: 'investigator', auth: 'investigator' },
+  // A tip's whole audit trail, oldest first, paged (the tip itself shows only its latest entries).
+  { method: 'GET', path: '/investigator/tips/{tipId}/history', function: 'investigator', auth: 'investigator' },
   { method: 'PATCH', path: '/investigator/tips/{tipId}', function: 'investigator', auth: 'investigator' },
   { method: 'POST', path: '/investigator/tips/{tipId}/claim', function: 'investigator', auth: 'investigator' },
   { method: 'POST', path: '/investigator/tips/{tipId}/release', function: 'investigator', auth: 'investigator' },
@@ -320,13 +336,28 @@ export const limits = {
   /** A tip's optional attachment: a photo or a PDF, uploaded straight to S3. */
   maxAttachmentBytes: 10 * 1024 * 1024,
   attachmentTypes: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'],
-  /** Audit entries kept inside a tip item (items stay far below 400 KB). */
+  /**
+   * Audit entries inside a tip item. Once `history` holds `historyRollAt`
+   * entries, the next change first moves all but the newest
+   * `historyKeptInline` to the Audit table; `maxHistoryEntries` is the hard
+   * ceiling a write checks (items stay far below 400 KB), reached only if
+   * rolls keep losing races, and then the write rolls and retries.
+   */
   maxHistoryEntries: 100,
+  historyRollAt: 50,
+  historyKeptInline: 25,
 } as const;
 
 /** Investigator workflow settings, overridable per stage through the environment. */
 export const workflow = {
   claimLeaseMinutes: 30,
+  /**
+   * One investigator may claim (or re-claim, to extend the lease) one tip at
+   * most this often: a 429 beyond, so claims cannot flood the audit trail.
+   * Counted from the inline history, so it must stay below historyKeptInline.
+   */
+  claimsPerTipPerWindow: 5,
+  claimWindowMinutes: 10,
   /** Dismissed tips (and their evidence copies) expire after this many days. */
   dismissedRetentionDays: 180,
 } as const;

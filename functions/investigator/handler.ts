@@ -2,14 +2,15 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import * as z from 'zod/mini';
-import { assertQueueAccess, canAccessQueue, principalFromClaims, type Principal } from '#shared/auth.ts';
+import { assertInvestigator, assertQueueAccess, canAccessQueue, principalFromClaims, type Principal } from '#shared/auth.ts';
 import { ForbiddenError, NotFoundError, TiplineError } from '#shared/errors.ts';
-import { isoSecond } from '#shared/ids.ts';
+import { isoSecond, newObjectId } from '#shared/ids.ts';
 import { createLogger } from '#shared/logger.ts';
-import { limits } from '#shared/resources.ts';
+import { limits, workflow } from '#shared/resources.ts';
 import { ObjectId, QueueName, TipId } from '#shared/schemas/common.ts';
 import { ObjectStatus, TipObject } from '#shared/schemas/object.ts';
 import { TriageStatus } from '#shared/schemas/tip.ts';
+import { archivedCount, inlineHistory, trailPage } from '#shared/store/audit.ts';
 import { clusterSizes } from '#shared/store/cluster-sizes.ts';
 import { writeExport } from '#shared/store/exports.ts';
 import { attachmentLink, imageUploadForm, objectImageUrl } from '#shared/store/media.ts';
@@ -18,7 +19,7 @@ import { applyPatch, claimTip, releaseTip, triageState } from '#shared/store/tri
 import { clusterMembers, getTip, queryQueue, tipsOfObject, tipsOfQueue } from '#shared/store/tips.ts';
 import { csvHeader, csvLine, jsonLine, toExportRow } from '#shared/tips/export.ts';
 import { summarise } from '#shared/tips/summary.ts';
-import { parseIfMatch, planPatch, TipPatch } from '#shared/tips/triage.ts';
+import { assertClaimAllowed, parseIfMatch, planPatch, TipPatch } from '#shared/tips/triage.ts';
 import { parseOrThrow } from '#shared/validation.ts';
 import { decodeBody, header, httpErrors, json, type HttpEvent, HTTP_HANDLER_OPTIONS } from '../lib/http.ts';
 
@@ -36,6 +37,10 @@ const QueueQuery = z.object({
   minConfidence: z.optional(z.coerce.number().check(z.gte(0), z.lte(1))),
 });
 const TipParams = z.object({ tipId: TipId });
+const HistoryQuery = z.object({
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
+  cursor: z.optional(z.string().check(z.maxLength(2048))),
+});
 const ObjectParams = z.object({ objectId: ObjectId });
 const ExportQuery = z
   .object({ country: z.optional(QueueName), objectId: z.optional(ObjectId), format: z._default(z.enum(['csv', 'jsonl']), 'csv') })
@@ -78,10 +83,14 @@ async function accessibleTip(tipId: string, principal: Principal): Promise<Recor
   return item;
 }
 
-/** What investigators see of a tip; `receipt` stays with the tipster. */
+/**
+ * What investigators see of a tip; `receipt` stays with the tipster. `history`
+ * holds the latest audit entries; the `historyArchived` before them are read
+ * through GET /investigator/tips/{tipId}/history.
+ */
 function tipView(item: Record<string, unknown>): Record<string, unknown> {
   const { receipt: _receipt, textSha256: _hash, queueTime: _qt, queueConfidence: _qc, ...rest } = item;
-  return { ...rest, status: item.status ?? 'new' };
+  return { ...rest, status: item.status ?? 'new', history: inlineHistory(item), historyArchived: archivedCount(item) };
 }
 
 const etag = (item: Record<string, unknown>): Record<string, string> => ({ etag: `"${String(item.version ?? 0)}"` });
@@ -122,24 +131,33 @@ const routes: Record<string, Route> = {
     if (item.version === undefined) throw new TiplineError('Tip is not classified yet', 409);
     if (patch.country !== undefined && !principal.coordinator) throw new ForbiddenError('Only a coordinator can re-route a tip');
     const now = new Date();
-    const plan = planPatch(triageState(item), patch, principal, now, limits.maxHistoryEntries);
-    const updated = await applyPatch(tipId, expected, plan, now);
+    const plan = planPatch(triageState(item), patch, principal, now);
+    const updated = await applyPatch(item, expected, plan, now);
     logger.info('tip triaged', { tipId, by: principal.sub, changes: plan.audit.changes.map((change) => change.field) });
     return json(200, tipView(updated), etag(updated));
   },
 
   'POST /investigator/tips/{tipId}/claim': async (event, principal) => {
     const { tipId } = parseOrThrow(TipParams, event.pathParameters ?? {}, 'path');
-    await accessibleTip(tipId, principal);
-    const updated = await claimTip(tipId, principal.username, new Date());
+    const item = await accessibleTip(tipId, principal);
+    const now = new Date();
+    assertClaimAllowed(inlineHistory(item), principal.username, now, workflow.claimsPerTipPerWindow, workflow.claimWindowMinutes);
+    const updated = await claimTip(item, principal.username, now);
     return json(200, tipView(updated), etag(updated));
   },
 
   'POST /investigator/tips/{tipId}/release': async (event, principal) => {
     const { tipId } = parseOrThrow(TipParams, event.pathParameters ?? {}, 'path');
-    await accessibleTip(tipId, principal);
-    const updated = await releaseTip(tipId, principal.username, principal.coordinator, new Date());
+    const item = await accessibleTip(tipId, principal);
+    const updated = await releaseTip(item, principal.username, principal.coordinator, new Date());
     return json(200, tipView(updated), etag(updated));
+  },
+
+  'GET /investigator/tips/{tipId}/history': async (event, principal) => {
+    const { tipId } = parseOrThrow(TipParams, event.pathParameters ?? {}, 'path');
+    const query = parseOrThrow(HistoryQuery, event.queryStringParameters ?? {}, 'query');
+    const item = await accessibleTip(tipId, principal);
+    return json(200, await trailPage(item, query));
   },
 
   'GET /investigator/objects': async () => json(200, { items: await listObjects() }),
@@ -147,7 +165,7 @@ const routes: Record<string, Route> = {
   'POST /investigator/objects': async (event, principal) => {
     requireCoordinator(principal);
     const input = parseOrThrow(NewObject, event.parsedBody, 'object');
-    const objectId = input.objectId ?? `obj-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const objectId = input.objectId ?? newObjectId();
     const object: TipObject = {
       objectId,
       title: input.title,
@@ -237,6 +255,7 @@ const BODY_ROUTES = new Set(['PATCH /investigator/tips/{tipId}', 'POST /investig
 
 async function investigatorHandler(event: HttpEvent): Promise<APIGatewayProxyResult> {
   const principal = principalFromClaims(event.requestContext.authorizer?.claims as Record<string, unknown> | undefined);
+  assertInvestigator(principal);
   const key = `${event.httpMethod} ${event.resource}`;
   const route = routes[key];
   if (route === undefined) throw new NotFoundError('No such route');

@@ -20,6 +20,8 @@ export const ObjectId = z
 /** Keys of tip attachments, minted by POST /tips/attachments (shared/store/media.ts). */
 export const ATTACHMENT_KEY_PATTERN = /^attachments\/\d{4}-\d{2}-\d{2}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export const TipId = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a tip id'));
+/** 26 Crockford base32 characters (shared/ids.ts); also the tail of the queue indexes' sort keys. */
+export const TIP_ID_SOURCE = '[0-9A-HJKMNP-TV-Z]{26}';
+export const TipId = z.string().check(z.regex(new RegExp(`^${TIP_ID_SOURCE}$`), 'must be a tip id'));
 
 export const IsoTime = z.string().check(z.minLength(20), z.maxLength(30));

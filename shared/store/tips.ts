@@ -1,6 +1,9 @@
+import '../schemas/zod-config.ts';
+import * as z from 'zod/mini';
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type BatchGetCommandOutput, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../config.ts';
 import type { DedupeDecision } from '../dedupe/index.ts';
+import { QueueName, TIP_ID_SOURCE, TipId } from '../schemas/common.ts';
 import type { IntakeMessage, QueueItem, TriageStatus } from '../schemas/tip.ts';
 import { tables } from '../resources.ts';
 import { documents } from './clients/dynamo.ts';
@@ -95,6 +98,26 @@ export const confidenceKey = (confidence: number, tipId: string): string =>
     .toString()
     .padStart(5, '0')}#${tipId}`;
 
+/** The queue indexes' sort keys as recordClassification writes them: `<submittedAt>#<tipId>` and confidenceKey's. */
+const QUEUE_TIME_KEY = new RegExp(`^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,3})?Z#${TIP_ID_SOURCE}$`);
+const QUEUE_CONFIDENCE_KEY = new RegExp(`^\\d{5}#${TIP_ID_SOURCE}$`);
+
+/**
+ * The only start keys a page of `queue` can resume from (shared/store/cursor.ts):
+ * that queue, a sort key of the index's shape ending in the key's own tip id,
+ * and for `minConfidence` a sort key inside the key condition's range.
+ */
+function queueStartKey(queue: QueueName, byConfidence: boolean, minKey: string | undefined) {
+  const sortKey = z.string().check(
+    z.regex(byConfidence ? QUEUE_CONFIDENCE_KEY : QUEUE_TIME_KEY),
+    z.refine((value) => minKey === undefined || value >= minKey),
+  );
+  const sameTip = (key: { tipId: string }, value: string): boolean => value.endsWith(`#${key.tipId}`);
+  return byConfidence
+    ? z.strictObject({ tipId: TipId, queue: z.literal(queue), queueConfidence: sortKey }).check(z.refine((key) => sameTip(key, key.queueConfidence)))
+    : z.strictObject({ tipId: TipId, queue: z.literal(queue), queueTime: sortKey }).check(z.refine((key) => sameTip(key, key.queueTime)));
+}
+
 /**
  * Writes the classification once. The triage status is only initialised,
  * never overwritten, so re-running the pipeline cannot undo an investigator's
@@ -165,19 +188,20 @@ const MAX_PAGES_PER_REQUEST = 10;
  * DynamoDB while reading, so a page may hold fewer than `limit` items even
  * though more follow (then `nextCursor` is set).
  */
-export async function queryQueue(queue: string, query: QueueQuery): Promise<QueuePage> {
+export async function queryQueue(queue: QueueName, query: QueueQuery): Promise<QueuePage> {
   const byConfidence = query.sort === 'confidence';
   const index = byConfidence ? BY_QUEUE_CONFIDENCE : BY_QUEUE_TIME;
   const sortKey = index.sortKey!.name;
-  let startKey = decodeCursor(query.cursor, ['tipId', 'queue', sortKey]);
+  const minKey = byConfidence && query.minConfidence !== undefined ? confidenceKey(query.minConfidence, '') : undefined;
+  let startKey: Record<string, unknown> | undefined = decodeCursor(query.cursor, queueStartKey(queue, byConfidence, minKey));
   const names: Record<string, string> = { '#queue': 'queue' };
   const values: Record<string, unknown> = { ':queue': queue };
   const filters: string[] = [];
   let keyCondition = '#queue = :queue';
   if (query.minConfidence !== undefined) {
-    if (byConfidence) {
+    if (minKey !== undefined) {
       keyCondition += ` AND ${sortKey} >= :minKey`;
-      values[':minKey'] = confidenceKey(query.minConfidence, '');
+      values[':minKey'] = minKey;
     } else {
       filters.push('confidence >= :minConfidence');
       values[':minConfidence'] = query.minConfidence;
@@ -211,7 +235,7 @@ export async function queryQueue(queue: string, query: QueueQuery): Promise<Queu
     const found = page.Items ?? [];
     const texts = await fullItems(found.map((item) => String(item.tipId)), 'tipId, #text', { '#text': 'text' });
     items.push(...found.map((item) => toQueueItem({ ...item, text: texts.get(String(item.tipId))?.text ?? '' })));
-    startKey = page.LastEvaluatedKey as Record<string, string> | undefined;
+    startKey = page.LastEvaluatedKey;
     pages += 1;
   } while (startKey !== undefined && items.length < query.limit && pages < MAX_PAGES_PER_REQUEST);
   return { items, nextCursor: encodeCursor(startKey as Record<string, string> | undefined) };

@@ -4,7 +4,8 @@ import { ConflictError, NotFoundError, PreconditionFailedError } from '../errors
 import { limits, workflow } from '../resources.ts';
 import type { TriageStatus } from '../schemas/tip.ts';
 import type { AuditEntry, TriagePlan, TriageState } from '../tips/triage.ts';
-import { activeHolder } from '../tips/triage.ts';
+import { activeHolder, claimEntry, releaseEntry } from '../tips/triage.ts';
+import { inlineHistory, rollHistory } from './audit.ts';
 import { documents } from './clients/dynamo.ts';
 import { isConditionalCheckFailed } from './conditions.ts';
 import { getTip } from './tips.ts';
@@ -19,7 +20,6 @@ export function triageState(item: Record<string, unknown>): TriageState {
     queue: typeof item.queue === 'string' ? item.queue : 'unrouted',
     claimedBy: typeof item.claimedBy === 'string' ? item.claimedBy : null,
     claimExpiresAt: typeof item.claimExpiresAt === 'number' ? item.claimExpiresAt : null,
-    historyLength: Array.isArray(item.history) ? item.history.length : 0,
   };
 }
 
@@ -30,39 +30,65 @@ interface UpdateParts {
   values: Record<string, unknown>;
 }
 
-/** Every change bumps the version and appends its audit entry in the same write. */
+/** Every change bumps the version and appends its audit entry in the same write, if the item has room for it. */
 function baseParts(entry: AuditEntry): UpdateParts {
   return {
     set: ['version = version + :one', 'history = list_append(if_not_exists(history, :empty), :entry)'],
     remove: [],
     names: {},
-    values: { ':one': 1, ':empty': [], ':entry': [entry] },
+    values: { ':one': 1, ':empty': [], ':entry': [entry], ':maxHistory': limits.maxHistoryEntries },
   };
 }
 
-/** One conditional UpdateItem returning the new item; a failed condition propagates to the caller. */
-async function conditionalUpdate(tipId: string, parts: UpdateParts, condition: string): Promise<Record<string, unknown>> {
-  const { Attributes } = await documents.send(
-    new UpdateCommand({
-      TableName: TABLE,
-      Key: { tipId },
-      UpdateExpression: `SET ${parts.set.join(', ')}${parts.remove.length > 0 ? ` REMOVE ${parts.remove.join(', ')}` : ''}`,
-      ConditionExpression: condition,
-      ...(Object.keys(parts.names).length > 0 ? { ExpressionAttributeNames: parts.names } : {}),
-      ExpressionAttributeValues: parts.values,
-      ReturnValues: 'ALL_NEW',
-    }),
-  );
-  return Attributes ?? {};
+const HAS_ROOM = '(attribute_not_exists(history) OR size(history) < :maxHistory)';
+
+/**
+ * Applies one change in a conditional UpdateItem and returns the new item.
+ * The history is rolled first when due (shared/store/audit.ts), so a change
+ * is never refused for a full history: if the write fails only because the
+ * history reached its ceiling (a roll lost a race), the fresh item is rolled
+ * and the write tried again. Any other failed condition is explained by
+ * `refuse`, from a fresh read.
+ */
+async function applyChange(
+  current: Record<string, unknown>,
+  parts: UpdateParts,
+  condition: string,
+  refuse: (fresh: Record<string, unknown> | undefined) => Error,
+): Promise<Record<string, unknown>> {
+  const tipId = String(current.tipId);
+  let item: Record<string, unknown> | undefined = current;
+  for (let attempt = 0; attempt < 3 && item !== undefined; attempt += 1) {
+    await rollHistory(item);
+    try {
+      const { Attributes } = await documents.send(
+        new UpdateCommand({
+          TableName: TABLE,
+          Key: { tipId },
+          UpdateExpression: `SET ${parts.set.join(', ')}${parts.remove.length > 0 ? ` REMOVE ${parts.remove.join(', ')}` : ''}`,
+          ConditionExpression: `(${condition}) AND ${HAS_ROOM}`,
+          ...(Object.keys(parts.names).length > 0 ? { ExpressionAttributeNames: parts.names } : {}),
+          ExpressionAttributeValues: parts.values,
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return Attributes ?? {};
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
+    item = await getTip(tipId);
+    if (item === undefined || inlineHistory(item).length < limits.maxHistoryEntries) break;
+  }
+  throw refuse(item);
 }
 
 /**
  * Applies a triage plan in one conditional UpdateItem: the version the client
  * read must still be current (else 412), and the audit entry is written with
  * the change or not at all. Dismissing sets the retention expiry; reopening
- * clears it.
+ * clears it. `current` is the tip as the handler read it.
  */
-export async function applyPatch(tipId: string, expectedVersion: number, plan: TriagePlan, now: Date): Promise<Record<string, unknown>> {
+export async function applyPatch(current: Record<string, unknown>, expectedVersion: number, plan: TriagePlan, now: Date): Promise<Record<string, unknown>> {
   const parts = baseParts(plan.audit);
   parts.values[':expected'] = expectedVersion;
   if (plan.status !== undefined) {
@@ -93,67 +119,42 @@ export async function applyPatch(tipId: string, expectedVersion: number, plan: T
     parts.values[':queue'] = plan.queue;
     parts.values[':true'] = true;
   }
-  try {
-    return await conditionalUpdate(tipId, parts, 'version = :expected');
-  } catch (error) {
-    if (!isConditionalCheckFailed(error)) throw error;
-    const current = await getTip(tipId);
-    throw new PreconditionFailedError('The tip changed since you read it; reload and try again', {
-      currentVersion: current?.version ?? null,
-    });
-  }
+  return applyChange(current, parts, 'version = :expected', (fresh) =>
+    fresh === undefined
+      ? new NotFoundError('No such tip')
+      : new PreconditionFailedError('The tip changed since you read it; reload and try again', { currentVersion: fresh.version ?? null }),
+  );
 }
 
 /**
  * Gives the caller a lease on the tip. Re-claiming one's own tip extends the
  * lease; a tip held by someone else until later is a 409 naming the holder.
  */
-export async function claimTip(tipId: string, who: string, now: Date, leaseMinutes = workflow.claimLeaseMinutes): Promise<Record<string, unknown>> {
+export async function claimTip(current: Record<string, unknown>, who: string, now: Date, leaseMinutes = workflow.claimLeaseMinutes): Promise<Record<string, unknown>> {
   const nowSec = Math.floor(now.getTime() / 1000);
   const expires = nowSec + leaseMinutes * 60;
-  const entry: AuditEntry = { at: now.toISOString(), by: who, changes: [{ field: 'claim', from: null, to: `${who} until ${new Date(expires * 1000).toISOString()}` }] };
-  const parts = baseParts(entry);
+  const parts = baseParts(claimEntry(who, now, expires));
   parts.set.push('claimedBy = :me', 'claimExpiresAt = :expires');
-  Object.assign(parts.values, { ':me': who, ':expires': expires, ':now': nowSec, ':max': limits.maxHistoryEntries });
-  try {
-    return await conditionalUpdate(
-      tipId,
-      parts,
-      'attribute_exists(version) AND (attribute_not_exists(claimedBy) OR claimedBy = :me OR claimExpiresAt < :now) ' +
-        'AND (attribute_not_exists(history) OR size(history) < :max)',
-    );
-  } catch (error) {
-    if (!isConditionalCheckFailed(error)) throw error;
-    throw await explainRefusal(tipId, who, now);
-  }
+  Object.assign(parts.values, { ':me': who, ':expires': expires, ':now': nowSec });
+  return applyChange(current, parts, 'attribute_exists(version) AND (attribute_not_exists(claimedBy) OR claimedBy = :me OR claimExpiresAt < :now)', (fresh) => {
+    if (fresh === undefined || fresh.version === undefined) return new NotFoundError('No such tip');
+    const holder = activeHolder(triageState(fresh), now.getTime());
+    if (holder !== null && holder !== who) return new ConflictError(`Tip is claimed by ${holder}`, { claimedBy: holder });
+    return new ConflictError('The tip is changing right now; try again');
+  });
 }
 
 /** Ends the caller's lease (a coordinator may end anyone's). */
-export async function releaseTip(tipId: string, who: string, coordinator: boolean, now: Date): Promise<Record<string, unknown>> {
-  const entry: AuditEntry = { at: now.toISOString(), by: who, changes: [{ field: 'claim', from: who, to: null }] };
-  const parts = baseParts(entry);
+export async function releaseTip(current: Record<string, unknown>, who: string, coordinator: boolean, now: Date): Promise<Record<string, unknown>> {
+  const holder = typeof current.claimedBy === 'string' ? current.claimedBy : who;
+  const parts = baseParts(releaseEntry(who, holder, now));
   parts.remove.push('claimedBy', 'claimExpiresAt');
-  parts.values[':me'] = who;
-  parts.values[':max'] = limits.maxHistoryEntries;
-  const holderCondition = coordinator ? 'attribute_exists(claimedBy)' : 'claimedBy = :me';
-  if (coordinator) delete parts.values[':me'];
-  try {
-    return await conditionalUpdate(tipId, parts, `${holderCondition} AND (attribute_not_exists(history) OR size(history) < :max)`);
-  } catch (error) {
-    if (!isConditionalCheckFailed(error)) throw error;
-    const item = await getTip(tipId);
-    if (item === undefined) throw new NotFoundError('No such tip');
-    const holder = activeHolder(triageState(item), now.getTime());
-    if (holder === null) throw new ConflictError('Tip is not claimed');
-    throw new ConflictError(`Tip is claimed by ${holder}`, { claimedBy: holder });
-  }
-}
-
-async function explainRefusal(tipId: string, who: string, now: Date): Promise<Error> {
-  const item = await getTip(tipId);
-  if (item === undefined || item.version === undefined) return new NotFoundError('No such tip');
-  const state = triageState(item);
-  const holder = activeHolder(state, now.getTime());
-  if (holder !== null && holder !== who) return new ConflictError(`Tip is claimed by ${holder}`, { claimedBy: holder });
-  return new ConflictError(`Tip history is full (${limits.maxHistoryEntries} entries)`);
+  // A coordinator ends the lease that was read, not one taken since by someone else.
+  parts.values[':holder'] = coordinator ? holder : who;
+  return applyChange(current, parts, 'claimedBy = :holder', (fresh) => {
+    if (fresh === undefined) return new NotFoundError('No such tip');
+    const active = activeHolder(triageState(fresh), now.getTime());
+    if (active === null) return new ConflictError('Tip is not claimed');
+    return new ConflictError(`Tip is claimed by ${active}`, { claimedBy: active });
+  });
 }

@@ -1,3 +1,5 @@
+import { stripInvisible } from '../dedupe/normalise.ts';
+
 /**
  * Export rows as CSV or JSON Lines. Tip text is public input, so a CSV cell
  * that a spreadsheet would read as a formula (=, +, -, @, tab, CR) is
@@ -38,10 +40,32 @@ export function toExportRow(item: Record<string, unknown>): ExportRow {
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/**
+ * The text from its first visible character on: leading invisible characters
+ * (the deduplicator's list: zero-width characters, BOM, bidi marks, soft
+ * hyphen, fillers) and spaces of any kind are skipped, but not a tab or CR,
+ * which a spreadsheet may itself read as a formula start.
+ */
+function fromFirstVisible(text: string): string {
+  const chars = [...text];
+  let start = 0;
+  while (start < chars.length && !/[\t\r]/.test(chars[start]!) && stripInvisible(chars[start]!).trim() === '') start += 1;
+  return chars.slice(start).join('');
+}
+
+/**
+ * Whether a spreadsheet could take the cell for a formula: its first visible
+ * character, after NFKC (full-width ＝ ＋ － ＠ and small ﹦ ﹢ ﹣ fold to
+ * = + - @), starts one.
+ */
+export function looksLikeFormula(text: string): boolean {
+  return FORMULA_START.test(text) || FORMULA_START.test(fromFirstVisible(text.normalize('NFKC')));
+}
+
 export function csvCell(value: string | number | null): string {
   if (value === null) return '';
   let text = String(value);
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  if (typeof value === 'string' && looksLikeFormula(text)) text = `'${text}`;
   return `"${text.replace(/"/g, '""')}"`;
 }
 

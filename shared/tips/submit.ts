@@ -46,11 +46,11 @@ export async function submitTip(
   if (isHoneypot(request)) {
     // Looks like any acceptance (same id and receipt shape) but nothing is
     // stored or queued, so the bot learns nothing.
-    const decoy = newTipId(deps.now());
+    const decoy = newTipId();
     return { tipId: decoy, receipt: receiptFor(decoy) };
   }
 
-  const tipId = idempotencyKey === undefined ? newTipId(deps.now()) : tipIdForKey(idempotencyKey);
+  const tipId = idempotencyKey === undefined ? newTipId() : tipIdForKey(idempotencyKey);
   const requestHash = sha256Hex(JSON.stringify([request.objectId, request.text, request.language ?? null, request.attachmentKey ?? null]));
   const message: IntakeMessage = {
     tipId,

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { Principal } from '../auth.ts';
-import { ConflictError, ForbiddenError, ValidationError } from '../errors.ts';
+import { ConflictError, ForbiddenError, TooManyRequestsError, ValidationError } from '../errors.ts';
+import { isoSecond } from '../ids.ts';
 import { QueueName } from '../schemas/common.ts';
 import { TriageStatus } from '../schemas/tip.ts';
 import { canTransition, TRANSITIONS } from './transitions.ts';
@@ -33,7 +34,6 @@ export interface TriageState {
   readonly queue: string;
   readonly claimedBy: string | null;
   readonly claimExpiresAt: number | null;
-  readonly historyLength: number;
 }
 
 export interface Change {
@@ -43,6 +43,7 @@ export interface Change {
 }
 
 export interface AuditEntry {
+  /** To the second (isoSecond), like every stored time. */
   readonly at: string;
   readonly by: string;
   readonly changes: readonly Change[];
@@ -62,16 +63,42 @@ export function activeHolder(state: Pick<TriageState, 'claimedBy' | 'claimExpire
   return state.claimExpiresAt * 1000 > nowMs ? state.claimedBy : null;
 }
 
-export function planPatch(state: TriageState, patch: TipPatch, principal: Principal, now: Date, maxHistory: number): TriagePlan {
+/** The audit entry of a claim: who, and until when (both to the second). */
+export function claimEntry(who: string, now: Date, expiresAtSeconds: number): AuditEntry {
+  return { at: isoSecond(now.getTime()), by: who, changes: [{ field: 'claim', from: null, to: `${who} until ${isoSecond(expiresAtSeconds * 1000)}` }] };
+}
+
+export function releaseEntry(who: string, holder: string, now: Date): AuditEntry {
+  return { at: isoSecond(now.getTime()), by: who, changes: [{ field: 'claim', from: holder, to: null }] };
+}
+
+/**
+ * Refuses a claim (429) when `who` already claimed this tip `limit` times in
+ * the last `windowMinutes`, counted from the tip's recent history. A re-claim
+ * extends a lease, so a few are normal; a loop of them only floods the trail.
+ */
+export function assertClaimAllowed(history: readonly AuditEntry[], who: string, now: Date, limit: number, windowMinutes: number): void {
+  const windowMs = windowMinutes * 60_000;
+  const since = now.getTime() - windowMs;
+  const recent = history
+    .filter((entry) => entry.by === who && entry.changes.some((change) => change.field === 'claim' && change.to !== null))
+    .map((entry) => Date.parse(entry.at))
+    .filter((at) => at > since)
+    .sort((a, b) => b - a);
+  if (recent.length >= limit) {
+    // The wait until the oldest of the last `limit` claims leaves the window.
+    const retryAfterSeconds = Math.max(1, Math.ceil((recent[limit - 1]! + windowMs - now.getTime()) / 1000));
+    throw new TooManyRequestsError(`You claimed this tip ${limit} times in ${windowMinutes} minutes; try again in ${retryAfterSeconds} seconds`, { retryAfterSeconds });
+  }
+}
+
+export function planPatch(state: TriageState, patch: TipPatch, principal: Principal, now: Date): TriagePlan {
   const holder = activeHolder(state, now.getTime());
   if (holder !== null && holder !== principal.username) {
     throw new ConflictError(`Tip is claimed by ${holder}`, { claimedBy: holder });
   }
-  if (state.historyLength >= maxHistory) {
-    throw new ConflictError(`Tip history is full (${maxHistory} entries); ask a coordinator to archive it`);
-  }
   const changes: Change[] = [];
-  const at = now.toISOString();
+  const at = isoSecond(now.getTime());
   const by = principal.username;
   let plan: Omit<TriagePlan, 'audit'> = {};
 

@@ -354,3 +354,182 @@ describe('objects', () => {
     expect((await coordinator.patch('/investigator/objects/obj-towel', { colour: 'red' })).status).toBe(400);
   });
 });
+
+/** ISO 8601 to the second, as the README promises: no fraction of a second anywhere. */
+const WHOLE_SECOND = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+
+describe('the audit trail is bounded without ever blocking work', () => {
+  it('keeps taking claims, edits, releases and re-routes past 100 history entries, and keeps every entry readable', async () => {
+    // Prepare: 60 investigators each claim and release once (120 entries), as a busy tip or a spammer would
+    const tipId = await classifiedTip('obj-towel', 'This towel came from a Zeeman shop in Groningen, Netherlands.', 'NL');
+    const statuses: number[] = [];
+    for (let n = 0; n < 60; n += 1) {
+      const investigator = as(await token(`busy-${n}`, ['NL']));
+      statuses.push((await investigator.post(`/investigator/tips/${tipId}/claim`)).status);
+      statuses.push((await investigator.post(`/investigator/tips/${tipId}/release`)).status);
+    }
+    const coordinator = as(await token('coord', ['coordinator']));
+    const nl = as(await token('nl', ['NL']));
+
+    // Act
+    const claimed = await nl.post(`/investigator/tips/${tipId}/claim`);
+    const edited = await nl.patch(`/investigator/tips/${tipId}`, { status: 'in_review', note: 'Zeeman stock list requested' }, claimed.body.version);
+    const released = await coordinator.post(`/investigator/tips/${tipId}/release`);
+    const rerouted = await coordinator.patch(`/investigator/tips/${tipId}`, { country: 'BE' }, released.body.version);
+    const tip = await coordinator.get(`/investigator/tips/${tipId}`);
+    const trail: Json[] = [];
+    const pageStatuses: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof coordinator.get>> = await coordinator.get(`/investigator/tips/${tipId}/history?limit=50${cursor === null ? '' : `&cursor=${cursor}`}`);
+      pageStatuses.push(page.status);
+      trail.push(...(page.body.items ?? []));
+      cursor = page.body.nextCursor ?? null;
+    } while (cursor !== null && pageStatuses.length < 10);
+
+    // Assess
+    expect(statuses.map((status, n) => `${n % 2 === 0 ? 'claim' : 'release'} ${Math.floor(n / 2)}: ${status}`).filter((line) => !line.endsWith(': 200'))).toEqual([]);
+    expect([claimed.status, edited.status, released.status, rerouted.status]).toEqual([200, 200, 200, 200]);
+    expect(pageStatuses).toEqual([200, 200, 200]);
+    const total = 120 + 4;
+    expect(tip.body.history.length).toBeLessThanOrEqual(100);
+    expect(tip.body.historyArchived + tip.body.history.length).toBe(total);
+    expect(tip.body.historyArchived).toBeGreaterThan(0);
+    expect(trail.map((entry) => entry.seq)).toEqual(Array.from({ length: total }, (_, seq) => seq));
+    expect(trail.slice(0, 4).map((entry) => [entry.by, entry.changes[0].to === null ? 'release' : 'claim'])).toEqual([
+      ['busy-0', 'claim'],
+      ['busy-0', 'release'],
+      ['busy-1', 'claim'],
+      ['busy-1', 'release'],
+    ]);
+    expect(trail.at(-1)).toMatchObject({ by: 'coord', changes: [{ field: 'queue', from: 'NL', to: 'BE' }] });
+    expect(trail.slice(-tip.body.history.length).map(({ seq: _seq, ...entry }) => entry)).toEqual(tip.body.history);
+  });
+
+  it('answers 429 naming the limit when one investigator re-claims the same tip too often', async () => {
+    // Prepare
+    const tipId = await classifiedTip('obj-bag', 'The bag is from a Kruidvat in Leiden, Netherlands.', 'NL');
+    const ravi = as(await token('ravi', ['NL']));
+    const other = as(await token('other', ['NL']));
+
+    // Act
+    const statuses: number[] = [];
+    let last: Json = {};
+    for (let n = 0; n < 6; n += 1) {
+      const response = await ravi.post(`/investigator/tips/${tipId}/claim`);
+      statuses.push(response.status);
+      last = response.body;
+    }
+    const othersTip = await classifiedTip('obj-bag', 'A bag like this is sold at Hema in Delft, Netherlands.', 'NL');
+    const elsewhere = await ravi.post(`/investigator/tips/${othersTip}/claim`);
+    const released = await ravi.post(`/investigator/tips/${tipId}/release`);
+    const otherClaim = await other.post(`/investigator/tips/${tipId}/claim`);
+
+    // Assess
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    expect(last.error).toMatch(/5 times in 10 minutes/);
+    expect(elsewhere.status).toBe(200);
+    expect(released.status).toBe(200);
+    expect(otherClaim.status).toBe(200);
+  });
+
+  it('stores every time (submission, pipeline, history, notes, claims) to the second', async () => {
+    // Prepare
+    const tipId = await classifiedTip('obj-wallpaper', 'This wallpaper hung in a house in Breda, Netherlands.', 'NL');
+    const nl = as(await token('nl', ['NL']));
+
+    // Act
+    const claimed = await nl.post(`/investigator/tips/${tipId}/claim`);
+    await nl.patch(`/investigator/tips/${tipId}`, { status: 'in_review', note: 'Asked the Breda archive' }, claimed.body.version);
+    const tip = await nl.get(`/investigator/tips/${tipId}`);
+
+    // Assess
+    const times = [
+      tip.body.submittedAt,
+      tip.body.dedupedAt,
+      tip.body.classifiedAt,
+      ...tip.body.history.map((entry: Json) => entry.at),
+      ...tip.body.notes.map((note: Json) => note.at),
+      ...tip.body.history.flatMap((entry: Json) => entry.changes.map((change: Json) => /until (.*)$/.exec(String(change.to))?.[1]).filter(Boolean)),
+    ];
+    expect(times.length).toBeGreaterThanOrEqual(6);
+    expect(times.filter((time) => !WHOLE_SECOND.test(String(time)))).toEqual([]);
+  });
+});
+
+describe('rolling the history into the Audit table (no transactions)', () => {
+  /** A classified tip written straight into the table with `entries` inline audit entries. */
+  async function tipWithHistory(entries: number): Promise<Record<string, unknown>> {
+    const { seedClassifiedTips } = await import('../support/seed-tips.ts');
+    const { documents } = await import('#shared/store/clients/dynamo.ts');
+    const { tableName } = await import('#shared/config.ts');
+    const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
+    const [tipId] = await seedClassifiedTips(1, 'SE', 'obj-towel');
+    const history = Array.from({ length: entries }, (_, n) => ({ at: '2026-01-01T00:00:00Z', by: `user-${n}`, changes: [{ field: 'assignee', from: null, to: `a-${n}` }] }));
+    const { Attributes } = await documents.send(
+      new UpdateCommand({ TableName: tableName('tips'), Key: { tipId }, UpdateExpression: 'SET history = :h', ExpressionAttributeValues: { ':h': history }, ReturnValues: 'ALL_NEW' }),
+    );
+    return Attributes!;
+  }
+
+  async function wholeTrail(tipId: string): Promise<string[]> {
+    const { trailPage } = await import('#shared/store/audit.ts');
+    const { getTip } = await import('#shared/store/tips.ts');
+    const item = (await getTip(tipId))!;
+    const trail: string[] = [];
+    let cursor: string | undefined;
+    for (let pages = 0; pages < 20; pages += 1) {
+      const page = await trailPage(item, { limit: 7, ...(cursor === undefined ? {} : { cursor }) });
+      trail.push(...page.items.map((entry) => `${entry.seq}:${entry.by}`));
+      if (page.nextCursor === null) break;
+      cursor = page.nextCursor;
+    }
+    return trail;
+  }
+
+  it('loses and doubles no entry when rolls race each other or stop between writing and trimming', async () => {
+    // Prepare
+    const { rollHistory } = await import('#shared/store/audit.ts');
+    const { getTip } = await import('#shared/store/tips.ts');
+    const item = await tipWithHistory(60);
+    const tipId = String(item.tipId);
+    const expected = Array.from({ length: 60 }, (_, n) => `${n}:user-${n}`);
+
+    // Act: a roll whose trim loses (stale version), as if it stopped between its two steps
+    await rollHistory({ ...item, version: Number(item.version) - 1 });
+    const afterStopped = await getTip(tipId);
+    const trailAfterStopped = await wholeTrail(tipId);
+    // ... then three rolls of the same read at once, and a late one from the stale read
+    await Promise.all([rollHistory(item), rollHistory(item), rollHistory(item)]);
+    await rollHistory(item);
+    const rolled = await getTip(tipId);
+    const trailAfterRolls = await wholeTrail(tipId);
+
+    // Assess
+    expect(afterStopped!.history).toHaveLength(60);
+    expect(trailAfterStopped).toEqual(expected);
+    expect(rolled).toMatchObject({ historyArchived: 35, version: item.version });
+    expect(rolled!.history).toHaveLength(25);
+    expect(trailAfterRolls).toEqual(expected);
+  });
+
+  it('rolls a tip at 50 entries on its next change and keeps its version meaningful', async () => {
+    // Prepare
+    const item = await tipWithHistory(50);
+    const tipId = String(item.tipId);
+    const se = as(await token('se', ['SE']));
+
+    // Act
+    const changed = await se.patch(`/investigator/tips/${tipId}`, { assignee: 'se' }, Number(item.version));
+    const stale = await se.patch(`/investigator/tips/${tipId}`, { assignee: 'someone' }, Number(item.version));
+    const trail = await wholeTrail(tipId);
+
+    // Assess
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ historyArchived: 25, version: Number(item.version) + 1 });
+    expect(changed.body.history).toHaveLength(26);
+    expect(stale.status).toBe(412);
+    expect(trail).toHaveLength(51);
+    expect(trail.at(-1)).toBe('50:se');
+  });
+});

@@ -19,7 +19,8 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyHandler } from '#local/handlers.ts';
 import { RateLimiter, rateLimitFromEnv, startHttpAdapter } from '#local/http-adapter.ts';
-import { loadOrCreateKeys, mintToken } from '#local/jwt.ts';
+import { importJWK, SignJWT, type JWTPayload } from 'jose';
+import { LOCAL_CLIENT_ID, LOCAL_ISSUER, loadOrCreateKeys, mintToken } from '#local/jwt.ts';
 import { localBucketName } from '#local/names.ts';
 import type { LocalStack } from '#local/stack.ts';
 import { createLogger } from '#shared/logger.ts';
@@ -101,6 +102,7 @@ function call(route: RouteDef, token: string | undefined, extra: Record<string, 
 const wrongGroupStatus: Record<string, number> = {
   'GET /investigator/queues/{country}': 403,
   'GET /investigator/tips/{tipId}': 403,
+  'GET /investigator/tips/{tipId}/history': 403,
   'PATCH /investigator/tips/{tipId}': 403,
   'POST /investigator/tips/{tipId}/claim': 403,
   'POST /investigator/tips/{tipId}/release': 403,
@@ -145,16 +147,50 @@ describe('every investigator route refuses callers without a valid token', () =>
     }
   });
 
-  it('refuses a token without any group on every country-bound route', async () => {
+  it('refuses a token without any group, or with only unknown groups, on every investigator route', async () => {
     // Prepare
     const nobody = await mintToken(stack.keys, { groups: [] });
-    const bound = investigatorRoutes.filter((route) => wrongGroupStatus[label(route)] === 403);
+    const stranger = await mintToken(stack.keys, { groups: ['staff', 'nl'] });
 
     // Act
-    const statuses = await Promise.all(bound.map(async (route) => (await call(route, nobody)).status));
+    const statuses = await Promise.all(investigatorRoutes.flatMap((route) => [nobody, stranger].map(async (token) => (await call(route, token)).status)));
 
     // Assess
-    expect(statuses).toEqual(bound.map(() => 403));
+    expect(statuses).toEqual(investigatorRoutes.flatMap(() => [403, 403]));
+  });
+
+  it('refuses, on every investigator route, tokens the Cognito authorizer would refuse: no exp, another client, no or another token_use', async () => {
+    // Prepare
+    const key = await importJWK(stack.keys.privateJwk, 'ES256');
+    const now = Math.floor(Date.now() / 1000);
+    const sign = (claims: JWTPayload): Promise<string> =>
+      new SignJWT({ sub: 'sub-forger', iss: LOCAL_ISSUER, iat: now, 'cognito:groups': ['coordinator'], ...claims }).setProtectedHeader({ alg: 'ES256', kid: 'local' }).sign(key);
+    const forged = await Promise.all([
+      sign({ token_use: 'id', aud: LOCAL_CLIENT_ID }),
+      sign({ token_use: 'id', aud: 'another-client', exp: now + 600 }),
+      sign({ token_use: 'access', client_id: 'another-client', exp: now + 600 }),
+      sign({ aud: LOCAL_CLIENT_ID, exp: now + 600 }),
+    ]);
+
+    // Act
+    const statuses = await Promise.all(investigatorRoutes.flatMap((route) => forged.map(async (token) => (await call(route, token)).status)));
+
+    // Assess
+    expect(statuses).toEqual(investigatorRoutes.flatMap(() => [401, 401, 401, 401]));
+  });
+
+  it('grants no country to a single group that names two ("NL PT")', async () => {
+    // Prepare
+    const twoInOne = await mintToken(stack.keys, { groups: ['NL PT'], sub: 'sub-two', username: 'two-in-one' });
+    const auth = { authorization: `Bearer ${twoInOne}` };
+
+    // Act
+    const tip = await api.call<Json>('GET', `/investigator/tips/${nlTip}`, { headers: auth });
+    const nlQueue = await api.call<Json>('GET', '/investigator/queues/NL', { headers: auth });
+    const ptQueue = await api.call<Json>('GET', '/investigator/queues/PT', { headers: auth });
+
+    // Assess
+    expect([tip.status, nlQueue.status, ptQueue.status]).toEqual([403, 403, 403]);
   });
 });
 
@@ -205,6 +241,69 @@ describe('no route leaks another country’s tips', () => {
     // Assess
     expect(tip.status).toBe(200);
     expect(tip.body.text).toBe(NL_TEXT);
+  });
+});
+
+describe('forged pagination cursors', () => {
+  const cursorOf = (key: unknown): string => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+
+  it.each([
+    ['another queue', (tipId: string) => ({ tipId, queue: 'BE', queueTime: `2026-01-01T00:00:00Z#${tipId}` }), ''],
+    ['a number where a string is stored', (tipId: string) => ({ tipId, queue: 'NL', queueTime: 7 }), ''],
+    ['an empty key value', () => ({ tipId: '', queue: 'NL', queueTime: '' }), ''],
+    ['a tip id that is no tip id', () => ({ tipId: 'x', queue: 'NL', queueTime: '2026-01-01T00:00:00Z#x' }), ''],
+    ['the time index key on the confidence index', (tipId: string) => ({ tipId, queue: 'NL', queueTime: `2026-01-01T00:00:00Z#${tipId}` }), '&sort=confidence'],
+    ['a confidence below the minimum asked for', (tipId: string) => ({ tipId, queue: 'NL', queueConfidence: `01000#${tipId}` }), '&sort=confidence&minConfidence=0.5'],
+  ])('answers 400 naming cursor for %s', async (_name, key, query) => {
+    // Prepare
+    const coordinator = await mintToken(stack.keys, { groups: ['coordinator'] });
+
+    // Act
+    const response = await api.call<Json>('GET', `/investigator/queues/NL?cursor=${cursorOf(key(nlTip))}${query}`, { headers: { authorization: `Bearer ${coordinator}` } });
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(response.body.issues).toEqual([expect.objectContaining({ path: 'cursor' })]);
+  });
+
+  it.each([[{ seq: -1 }], [{ seq: 1.5 }], [{ seq: '3' }], [{ seq: 0, tipId: 'x' }], [[]]])('answers 400 naming cursor for the history cursor %j', async (key) => {
+    // Prepare
+    const coordinator = await mintToken(stack.keys, { groups: ['coordinator'] });
+
+    // Act
+    const response = await api.call<Json>('GET', `/investigator/tips/${nlTip}/history?cursor=${cursorOf(key)}`, { headers: { authorization: `Bearer ${coordinator}` } });
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(response.body.issues).toEqual([expect.objectContaining({ path: 'cursor' })]);
+  });
+
+  it('still follows the cursors it hands out, on both indexes', async () => {
+    // Prepare
+    const coordinator = await mintToken(stack.keys, { groups: ['coordinator'] });
+    const auth = { authorization: `Bearer ${coordinator}` };
+    for (const city of ['Leiden', 'Delft']) await api.postTip({ objectId: 'obj-bag', text: `This bag came from a shop in ${city}, Netherlands.` });
+    await eventually(async () => {
+      const page = await api.call<Json>('GET', '/investigator/queues/NL?limit=100', { headers: auth });
+      return page.body.items.length >= 3 ? true : undefined;
+    }, 20_000);
+
+    // Act
+    const seen: Record<string, string[]> = {};
+    for (const sort of ['time', 'confidence']) {
+      seen[sort] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Awaited<ReturnType<typeof api.call<Json>>> = await api.call<Json>('GET', `/investigator/queues/NL?limit=1&sort=${sort}&minConfidence=0.5${cursor === null ? '' : `&cursor=${cursor}`}`, { headers: auth });
+        expect(page.status).toBe(200);
+        seen[sort]!.push(...page.body.items.map((item: Json) => String(item.tipId)));
+        cursor = page.body.nextCursor;
+      } while (cursor !== null);
+    }
+
+    // Assess
+    expect(seen.time!.length).toBeGreaterThanOrEqual(3);
+    expect([...seen.confidence!].sort()).toEqual([...seen.time!].sort());
   });
 });
 
@@ -313,6 +412,10 @@ describe('no IP address or user agent in any log line', () => {
     }
     expect(lines.length).toBeGreaterThan(5);
     expect(offending).toEqual([]);
+    // No time finer than the second: not in a timestamp, not anywhere else in a line.
+    const acceptedLine = lines.find((line) => line.includes('tip accepted'))!;
+    expect(JSON.parse(acceptedLine).timestamp).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    expect(lines.filter((line) => /\d{2}:\d{2}:\d{2}[.,]\d/.test(line))).toEqual([]);
   });
 });
 

@@ -17,7 +17,7 @@ export async function seedClassifiedTips(count: number, queue: string, objectId:
   for (let offset = 0; offset < count; offset += 25) {
     const items = Array.from({ length: Math.min(25, count - offset) }, (_, index) => {
       const n = offset + index;
-      const tipId = newTipId(base + n * 1000);
+      const tipId = newTipId();
       const submittedAt = new Date(base + n * 1000).toISOString().replace('.000Z', 'Z');
       const confidence = 0.5 + (n % 50) / 100;
       ids.push(tipId);

@@ -35,6 +35,21 @@ describe('principalFromClaims', () => {
     expect(canAccessQueue(principal, 'unrouted')).toBe(true);
   });
 
+  it.each([['NL PT'], [['NL PT']], [['NL,PT']], ['NL PT,coordinator x']])('grants no country to a single group %j that names two', (groups) => {
+    // Act
+    const principal = principalFromClaims({ sub: 'u4', 'cognito:groups': groups });
+
+    // Assess
+    expect([...principal.countries]).toEqual([]);
+    expect(principal.coordinator).toBe(false);
+  });
+
+  it('still reads several groups from the authorizer string forms', () => {
+    expect([...principalFromClaims({ sub: 'u5', 'cognito:groups': 'NL,PT' }).countries]).toEqual(['NL', 'PT']);
+    expect([...principalFromClaims({ sub: 'u5', 'cognito:groups': '[NL PT]' }).countries]).toEqual(['NL', 'PT']);
+    expect([...principalFromClaims({ sub: 'u5', 'cognito:groups': ['NL', 'PT'] }).countries]).toEqual(['NL', 'PT']);
+  });
+
   it('does not treat a lower-case or long group name as a country', () => {
     const principal = principalFromClaims({ sub: 'u3', 'cognito:groups': 'nl,NLD' });
     expect(principal.countries.size).toBe(0);

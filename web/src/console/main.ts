@@ -64,6 +64,8 @@ interface Tip {
   claimExpiresAt?: number | null;
   notes?: { at: string; by: string; text: string }[];
   history?: { at: string; by: string; changes: { field: string; from: string | null; to: string | null }[] }[];
+  /** Older audit entries, rolled out of the tip into the audit trail (GET /investigator/tips/{tipId}/history). */
+  historyArchived?: number;
   cluster?: { tipId: string; submittedAt?: string; duplicateOf?: string; similarity?: number }[];
   duplicates: number;
   /** The tipster's photo or PDF: a presigned GET (15 minutes), or missing from the bucket. */
@@ -672,7 +674,8 @@ function renderDetail(moveFocus: boolean, message?: { text: string; error: boole
       : null,
     (tip.history ?? []).length === 0
       ? null
-      : h('details', {}, h('summary', {}, `History (${(tip.history ?? []).length})`),
+      : h('details', {}, h('summary', {}, `History (${(tip.history ?? []).length + (tip.historyArchived ?? 0)})`),
+          (tip.historyArchived ?? 0) > 0 ? h('p', { class: 'muted' }, `Latest ${(tip.history ?? []).length} shown; ${tip.historyArchived} older entries are in the audit trail.`) : null,
           h('ol', { class: 'history' }, (tip.history ?? []).map((entry) =>
             h('li', {}, `${formatTime(entry.at)} · ${entry.by}: `, entry.changes.map((change) => `${change.field} ${change.from ?? '–'} → ${change.to ?? '–'}`).join('; '))))),
   );

@@ -1,0 +1,48 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { csvCell } from '#shared/tips/export.ts';
+
+/** The cell's content as a spreadsheet reads it (quotes removed). */
+const unquote = (cell: string): string => cell.slice(1, -1).replace(/""/g, '"');
+
+/** Characters a spreadsheet would start a formula with, directly or as NFKC folds them. */
+const FORMULA_LEADS = ['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20', '\uFE66', '\uFE62', '\uFE63'];
+/** Invisible characters a cell can start with: zero-width space/joiners, word joiner, BOM, bidi marks, soft hyphen, no-break space. */
+const INVISIBLE = ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u200E', '\u200F', '\u202A', '\u202E', '\u2066', '\u00AD', '\u00A0', '\u3000'];
+
+describe('CSV cells', () => {
+  it('neutralises a formula behind any run of invisible characters, in ASCII or full width', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...INVISIBLE), { maxLength: 4 }),
+        fc.constantFrom(...FORMULA_LEADS),
+        fc.string(),
+        (invisible, lead, rest) => {
+          // Act
+          const cell = unquote(csvCell(`${invisible.join('')}${lead}${rest}`));
+
+          // Assess
+          expect(cell.startsWith("'")).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('leaves text that starts with a letter, digit or quote as it is', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('a', 'Z', '7', 'é', '"', '('), fc.string(), (lead, rest) => {
+        // Act
+        const cell = unquote(csvCell(`${lead}${rest}`));
+
+        // Assess
+        expect(cell).toBe(`${lead}${rest}`);
+      }),
+    );
+  });
+
+  it('quotes every cell and doubles inner quotes', () => {
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell(0.5)).toBe('"0.5"');
+    expect(csvCell(null)).toBe('');
+  });
+});
