@@ -30,6 +30,12 @@ export const CONFIDENT = 0.5;
 /** Precision is reported among answers at or above this confidence. */
 export const HIGH = 0.8;
 const BINS = 10;
+/**
+ * Loss weight of a tip whose gold answer is "no country". They are rare in the data (≈ 3%)
+ * and the cost of a wrong routing is high, so each counts several times; calibration is
+ * fitted afterwards on out-of-fold probabilities and undoes the shift this causes.
+ */
+export const ABSTAIN_WEIGHT = Number(process.env.GEO_ABSTAIN_WEIGHT ?? 10);
 
 /** The development sets from ../shared/data; copies in test/fixtures/ serve when ../shared is absent. */
 const SHARED_SETS = ['geo-tips-dev.jsonl', 'geo-news-trnews.jsonl', 'geo-news-lgl-train.jsonl', 'geo-news-geowebnews-train.jsonl'];
@@ -93,7 +99,7 @@ export function prepare(sets: readonly LabelledSet[]): { data: Prepared[]; kinds
   const data = flat.map((f, i) => {
     const tf = tipFeatures(analyses[i]!, kinds);
     const gold = tf.rows.flatMap((r, k) => (f.item.countries.includes(r.country) ? [k] : []));
-    return { item: f.item, set: f.set, group: groups[i]!, rows: tf.rows, nullX: tf.nullX, instance: { rows: tf.rows, nullX: tf.nullX, gold } };
+    return { item: f.item, set: f.set, group: groups[i]!, rows: tf.rows, nullX: tf.nullX, instance: { rows: tf.rows, nullX: tf.nullX, gold, weight: f.item.countries.length === 0 ? ABSTAIN_WEIGHT : 1 } };
   });
   return { data, kinds };
 }

@@ -41,11 +41,11 @@ export function classifyText(input: string): GeoResult {
   const best = cands[0];
   const confidence = best ? best.score : 0;
   if (best && confidence >= ABSTAIN_BELOW) return { country: best.country, confidence, candidates: cands, language: a.language };
-  return { country: null, confidence, candidates: cands, language: a.language, reason: abstainReason(tf.strength, cands) };
+  return { country: null, confidence, candidates: cands, language: a.language, reason: abstainReason(tf.rows.length, cands) };
 }
 
-function abstainReason(strength: number, cands: Candidate[]): AbstainReason {
-  if (strength <= 0 || cands.length === 0) return 'no-place-evidence';
+function abstainReason(candidateCount: number, cands: Candidate[]): AbstainReason {
+  if (candidateCount === 0) return 'no-place-evidence';
   const [first, second] = cands;
   if (first && second && second.score >= SEVERAL_RATIO * first.score) return 'several-countries';
   return 'weak-evidence';

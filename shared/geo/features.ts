@@ -32,7 +32,7 @@ export interface Analysis {
  * that applies, else `weak` (a name that needs support), else `generic` (the tip says "sold
  * everywhere"), else its kind. The order puts the cues that reverse or cancel evidence first.
  */
-export const FLAG_BUCKETS = ['madeIn', 'negated', 'retracted', 'demoted', 'selfLocation', 'idiom', 'style', 'person', 'weakSupported', 'weakUnsupported', 'generic'] as const;
+export const FLAG_BUCKETS = ['madeIn', 'negated', 'retracted', 'demoted', 'selfLocation', 'idiom', 'style', 'person', 'generic'] as const;
 type FlagBucket = (typeof FLAG_BUCKETS)[number];
 
 export const CANDIDATE_GLOBALS = [
@@ -46,7 +46,12 @@ export const NULL_FEATURES = [
 
 /** Kind bucket for mentions of a kind the model was not trained on. */
 export const OTHER_KIND = 'other';
-const PER_KIND = ['sum', 'max', 'count'] as const;
+/**
+ * Per kind: clean evidence (sum of strength × share, max share, count), and names that need
+ * support split by how much the rest of the text backs them: a weak country name ("Chad
+ * thinks") and a weak small town in a local paper behave differently, so each kind has its own.
+ */
+const PER_KIND = ['sum', 'max', 'count', 'weakSupported', 'weakUnsupported'] as const;
 
 /** A mention's share of a country below this is noise (rounding of the coherence re-weighting). */
 const MIN_SHARE = 0.02;
@@ -106,6 +111,8 @@ interface Acc {
   kindSum: Float64Array;
   kindMax: Float64Array;
   kindCount: Float64Array;
+  weakSup: Float64Array;
+  weakUnsup: Float64Array;
   flag: Float64Array;
   positive: number;
   kinds: Set<number>;
@@ -129,7 +136,7 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
     let x = accs.get(cc);
     if (!x) {
       x = {
-        kindSum: new Float64Array(nk), kindMax: new Float64Array(nk), kindCount: new Float64Array(nk), flag: new Float64Array(FLAG_BUCKETS.length),
+        kindSum: new Float64Array(nk), kindMax: new Float64Array(nk), kindCount: new Float64Array(nk), weakSup: new Float64Array(nk), weakUnsup: new Float64Array(nk), flag: new Float64Array(FLAG_BUCKETS.length),
         positive: 0, kinds: new Set(), names: new Set(), ambiguity: Infinity, ambiguousNames: new Set(), unambiguousSupport: false,
         prominence: 0, priorShare: 0, firstPos: Infinity, evidence: [],
       };
@@ -159,15 +166,17 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
         if (p >= SUPPORT_SHARE) x.kindCount[kIdx]! += 1;
         positive = v;
       } else if (bucket === 'weak') {
-        x.flag[flagIndex.get('weakSupported')!]! += v * m.support;
-        x.flag[flagIndex.get('weakUnsupported')!]! += v * (1 - m.support);
+        x.weakSup[kIdx]! += v * m.support;
+        x.weakUnsup[kIdx]! += v * (1 - m.support);
         positive = v * m.support;
       } else {
         x.flag[flagIndex.get(bucket)!]! += v;
         if (bucket === 'generic') positive = v;
       }
       x.positive += positive;
-      if (positive > 0 && p >= SUPPORT_SHARE) {
+      // Anything but a reversed or cancelled mention or a person's name is evidence the
+      // investigator should see, weak names included: the model weighs them, the list shows them.
+      if (bucket !== 'madeIn' && bucket !== 'negated' && bucket !== 'person' && p >= SUPPORT_SHARE) {
         x.kinds.add(kIdx);
         x.names.add(fold(m.text));
         x.evidence.push({ kind: m.kind, text: m.text, start: m.start, end: m.end });
@@ -194,12 +203,16 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
   const rows: CandidateRow[] = [];
   let nCands = 0;
   for (const [cc, x] of accs) {
+    // A country with no evidence of its own (only negated, made-in or stray shares) is no candidate.
+    if (x.evidence.length === 0) continue;
     const f = new Float64Array(nf);
     let o = 0;
     for (let k = 0; k < nk; k++) {
       f[o++] = Math.log1p(x.kindSum[k]!);
       f[o++] = x.kindMax[k]!;
       f[o++] = Math.log1p(x.kindCount[k]!);
+      f[o++] = Math.log1p(x.weakSup[k]!);
+      f[o++] = Math.log1p(x.weakUnsup[k]!);
     }
     for (let k = 0; k < FLAG_BUCKETS.length; k++) f[o++] = Math.log1p(x.flag[k]!);
     const share = total > 0 ? x.positive / total : 0;
@@ -216,9 +229,9 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
     f[o++] = !x.unambiguousSupport && x.ambiguousNames.size === 1 ? 1 : 0;
     f[o++] = x.prominence;
     f[o++] = x.priorShare;
-    f[o++] = x.positive > 0 ? (a.languagePrior?.[cc] ?? 0) : 0;
+    f[o++] = a.languagePrior?.[cc] ?? 0;
     f[o++] = Number.isFinite(x.firstPos) ? 1 - x.firstPos / len : 0;
-    if (x.positive > 0 && (a.languagePrior?.[cc] ?? 0) > 0) x.evidence.push({ kind: 'language', text: '', start: 0, end: 0 });
+    if ((a.languagePrior?.[cc] ?? 0) > 0) x.evidence.push({ kind: 'language', text: '', start: 0, end: 0 });
     rows.push({ country: cc, x: f, evidence: x.evidence, firstPos: x.firstPos });
   }
   const nullX = Float64Array.from([

@@ -13,6 +13,8 @@ export interface Instance {
   nullX: Float64Array;
   /** Indices into rows of correct candidates; empty means abstaining is the right answer. */
   gold: number[];
+  /** Weight of this tip in the loss (1 unless the trainer balances rare outcomes). */
+  weight?: number;
 }
 
 export interface FitOptions {
@@ -51,17 +53,20 @@ export function fit(data: readonly Instance[], dimC: number, dimN: number, opt: 
       else for (const k of d.gold) pc += p[k]!;
       if (pc <= 0) continue;
       const qNull = d.gold.length === 0 ? 1 : 0;
+      const wt = d.weight ?? 1;
       // d(−log pc)/dz_o = p_o − q_o
-      const cn = pNull - qNull;
+      const cn = wt * (pNull - qNull);
       for (let j = 0; j < dimN; j++) g[dimC + j]! += cn * d.nullX[j]!;
       d.rows.forEach((r, k) => {
         const q = d.gold.includes(k) ? p[k]! / pc : 0;
-        const c = p[k]! - q;
+        const c = wt * (p[k]! - q);
         if (c === 0) return;
         for (let j = 0; j < dimC; j++) g[j]! += c * r.x[j]!;
       });
     }
-    const n = Math.max(1, data.length);
+    let n = 0;
+    for (const d of data) n += d.weight ?? 1;
+    n = Math.max(1, n);
     for (let j = 0; j < dim; j++) {
       const reg = j === dimC ? 0 : opt.l2 * theta[j]!;
       const gj = g[j]! / n + reg;
