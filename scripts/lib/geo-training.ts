@@ -15,6 +15,13 @@ import type { Instance } from '#shared/geo/learn.ts';
 import { fold } from '#shared/geo/fold.ts';
 import { ABSTAIN_BELOW } from '#shared/geo/model.ts';
 
+/** Optimiser settings; GEO_L2 / GEO_ITERATIONS override them for experiments. */
+const FIT = {
+  ...DEFAULT_FIT,
+  l2: Number(process.env.GEO_L2 ?? DEFAULT_FIT.l2),
+  iterations: Number(process.env.GEO_ITERATIONS ?? DEFAULT_FIT.iterations),
+};
+
 export interface Item { id: string; text: string; countries: string[]; category?: string; multi?: boolean }
 export interface LabelledSet { name: string; items: Item[] }
 
@@ -106,7 +113,7 @@ export function prepare(sets: readonly LabelledSet[]): { data: Prepared[]; kinds
 
 function train(data: readonly Prepared[], kinds: string[]): ModelWeights {
   const names = featureNames(kinds);
-  const w = fit(data.map((d) => d.instance), names.length, NULL_FEATURES.length, DEFAULT_FIT);
+  const w = fit(data.map((d) => d.instance), names.length, NULL_FEATURES.length, FIT);
   return { format: 1, kinds, candidate: { names, weights: w.candidate }, abstain: { names: [...NULL_FEATURES], weights: w.abstain }, calibration: { x: [], y: [] } };
 }
 

@@ -8,8 +8,12 @@
  */
 import { featureNames, NULL_FEATURES } from './features.ts';
 
-/** Below this calibrated confidence the classifier abstains (country null). */
-export const ABSTAIN_BELOW = 0.35;
+/**
+ * Below this calibrated confidence the classifier abstains (country null). Chosen on the
+ * cross-validated predictions: from 0.35 to 0.4 abstention on tips that name no place rose from
+ * 89.0% to 91.2% with no change in top-1; above 0.4 nothing changed until 0.5 cost news top-1.
+ */
+export const ABSTAIN_BELOW = 0.4;
 
 export interface ModelWeights {
   format: number;
