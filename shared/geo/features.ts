@@ -150,6 +150,8 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
     const s = m.weight * m.mult;
     if (!(s > 0)) return;
     const bucket = bucketOf(m);
+    const flagIdx = bucket === 'clean' || bucket === 'weak' ? -1 : flagIndex.get(bucket)!;
+    let name: string | undefined;
     if (bucket === 'negated') anyNegated = true;
     if (bucket === 'clean') anyClean = true;
     let priorTotal = 0;
@@ -170,7 +172,7 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
         x.weakUnsup[kIdx]! += v * (1 - m.support);
         positive = v * m.support;
       } else {
-        x.flag[flagIndex.get(bucket)!]! += v;
+        x.flag[flagIdx]! += v;
         if (bucket === 'generic') positive = v;
       }
       x.positive += positive;
@@ -178,14 +180,15 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
       // investigator should see, weak names included: the model weighs them, the list shows them.
       if (bucket !== 'madeIn' && bucket !== 'negated' && bucket !== 'person' && p >= SUPPORT_SHARE) {
         x.kinds.add(kIdx);
-        x.names.add(fold(m.text));
+        name ??= fold(m.text);
+        x.names.add(name);
         x.evidence.push({ kind: m.kind, text: m.text, start: m.start, end: m.end });
         if (m.start < x.firstPos) x.firstPos = m.start;
         if (m.kind === 'place' || m.kind === 'country') {
           x.ambiguity = Math.min(x.ambiguity, m.prior.size);
           if (m.kind === 'place') x.prominence = Math.max(x.prominence, Math.log10(1 + (m.prior.get(cc) ?? 0)) / LOG_POP_SCALE);
         }
-        if (m.kind === 'place' && !m.fixed && hasLargeNamesake(m.prior, cc)) x.ambiguousNames.add(fold(m.text));
+        if (m.kind === 'place' && !m.fixed && hasLargeNamesake(m.prior, cc)) x.ambiguousNames.add(name);
         else x.unambiguousSupport = true;
         if (priorTotal > 0) x.priorShare = Math.max(x.priorShare, (m.prior.get(cc) ?? 0) / priorTotal);
       }
