@@ -10,7 +10,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { classify } from '#shared/geo/index.ts';
 import { loadTrainingSets, prepare, crossValidate, figures, printFigures, readJsonl, root, FOLDS, SEED, CONFIDENT, HIGH } from './lib/geo-training.ts';
 import type { Item, Pred, Figures } from './lib/geo-training.ts';
 
@@ -19,8 +18,11 @@ const showErrors = args.includes('--errors');
 const fileArg = args.indexOf('--file');
 const file = fileArg >= 0 ? args[fileArg + 1] : undefined;
 
-function shippedPredictions(items: Item[]): Pred[] {
+async function shippedPredictions(items: Item[]): Promise<Pred[]> {
   if (!args.includes('--cli')) {
+    // Loaded only here: cross-validation needs no weights file, so it runs even while the
+    // shipped one is stale (after a feature change, before `npm run train:geo`).
+    const { classify } = await import('#shared/geo/index.ts');
     return items.map((it) => { const r = classify(it.text); return { country: r.country, confidence: r.confidence, top: r.candidates[0]?.country ?? null }; });
   }
   const input = items.map((it) => JSON.stringify({ id: it.id, text: it.text })).join('\n') + '\n';
@@ -45,7 +47,7 @@ function listErrors(title: string, items: Item[], preds: Pred[]): void {
 const rows: [string, Figures][] = [];
 if (file) {
   const items = readJsonl(file);
-  const preds = shippedPredictions(items);
+  const preds = await shippedPredictions(items);
   const f = figures(items, preds);
   printFigures(`${file} (shipped model)`, f);
   rows.push([file, f]);
@@ -74,4 +76,27 @@ const pct = (a: number, b: number) => (b === 0 ? '    – ' : `${((100 * a) / b)
 console.log(`\n## Summary  (top-1 single | abstention on [] | confidently wrong | ECE | precision @ conf ≥ ${HIGH} | coverage)`);
 for (const [name, f] of rows) {
   console.log(`${name.padEnd(28)} ${pct(f.singleRight, f.single)}  ${pct(f.abstained, f.empty)}  ${pct(f.confWrong, f.n)}  ${f.ece.toFixed(3)}  ${pct(f.highRight, f.high)}  ${pct(f.high, f.located)}`);
+}
+
+// The issue's "Done when" figures, on the cross-validated run (not with --file).
+if (!file) {
+  const get = (name: string) => rows.find(([n]) => n === name)?.[1];
+  const all = get('ALL')!;
+  const dev = get('geo-tips-dev');
+  const trn = get('geo-news-trnews');
+  const rate = (a: number, b: number) => (b === 0 ? NaN : a / b);
+  const check = (label: string, value: number, ok: boolean) => console.log(`${ok ? 'PASS' : 'FAIL'}  ${label.padEnd(58)} ${Number.isNaN(value) ? '–' : (100 * value).toFixed(1) + '%'}`);
+  console.log('\n## Targets (issue 13), cross-validated');
+  check('CV top-1 single-country ≥ 93%', rate(all.singleRight, all.single), rate(all.singleRight, all.single) >= 0.93);
+  check('CV confidently wrong ≤ 3%', rate(all.confWrong, all.n), rate(all.confWrong, all.n) <= 0.03);
+  if (trn) check('TR-News top-1 single-country ≥ 93%', rate(trn.singleRight, trn.single), rate(trn.singleRight, trn.single) >= 0.93);
+  if (dev) {
+    check('dev tips top-1 single-country ≥ 97%', rate(dev.singleRight, dev.single), rate(dev.singleRight, dev.single) >= 0.97);
+    check('dev tips abstention ≥ 95%', rate(dev.abstained, dev.empty), rate(dev.abstained, dev.empty) >= 0.95);
+    check('dev tips confidently wrong ≤ 1%', rate(dev.confWrong, dev.n), rate(dev.confWrong, dev.n) <= 0.01);
+  }
+  const worst = rows.reduce((m, [, f]) => Math.max(m, f.ece), 0);
+  console.log(`${worst <= 0.05 ? 'PASS' : 'FAIL'}  ${'ECE ≤ 0.05 on every set'.padEnd(58)} worst ${worst.toFixed(3)}`);
+  check(`precision at conf ≥ ${HIGH} ≥ 98%`, rate(all.highRight, all.high), rate(all.highRight, all.high) >= 0.98);
+  check(`coverage at conf ≥ ${HIGH} ≥ 60%`, rate(all.high, all.located), rate(all.high, all.located) >= 0.6);
 }

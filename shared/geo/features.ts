@@ -37,7 +37,7 @@ type FlagBucket = (typeof FLAG_BUCKETS)[number];
 
 export const CANDIDATE_GLOBALS = [
   'share', 'logShare', 'logStrength', 'top', 'margin', 'kinds', 'names',
-  'ambiguity', 'onlyAmbiguous', 'prominence', 'priorShare', 'language', 'position',
+  'ambiguity', 'onlyAmbiguous', 'prominence', 'priorShare', 'language', 'position', 'noClean', 'shareSquared',
 ] as const;
 
 export const NULL_FEATURES = [
@@ -115,6 +115,7 @@ interface Acc {
   weakUnsup: Float64Array;
   flag: Float64Array;
   positive: number;
+  clean: number;
   kinds: Set<number>;
   names: Set<string>;
   ambiguity: number;
@@ -137,7 +138,7 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
     if (!x) {
       x = {
         kindSum: new Float64Array(nk), kindMax: new Float64Array(nk), kindCount: new Float64Array(nk), weakSup: new Float64Array(nk), weakUnsup: new Float64Array(nk), flag: new Float64Array(FLAG_BUCKETS.length),
-        positive: 0, kinds: new Set(), names: new Set(), ambiguity: Infinity, ambiguousNames: new Set(), unambiguousSupport: false,
+        positive: 0, clean: 0, kinds: new Set(), names: new Set(), ambiguity: Infinity, ambiguousNames: new Set(), unambiguousSupport: false,
         prominence: 0, priorShare: 0, firstPos: Infinity, evidence: [],
       };
       accs.set(cc, x);
@@ -167,6 +168,7 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
         x.kindMax[kIdx] = Math.max(x.kindMax[kIdx]!, p);
         if (p >= SUPPORT_SHARE) x.kindCount[kIdx]! += 1;
         positive = v;
+        x.clean += v;
       } else if (bucket === 'weak') {
         x.weakSup[kIdx]! += v * m.support;
         x.weakUnsup[kIdx]! += v * (1 - m.support);
@@ -234,6 +236,8 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
     f[o++] = x.priorShare;
     f[o++] = a.languagePrior?.[cc] ?? 0;
     f[o++] = Number.isFinite(x.firstPos) ? 1 - x.firstPos / len : 0;
+    f[o++] = x.clean > 0 ? 0 : 1;
+    f[o++] = share * share;
     if ((a.languagePrior?.[cc] ?? 0) > 0) x.evidence.push({ kind: 'language', text: '', start: 0, end: 0 });
     rows.push({ country: cc, x: f, evidence: x.evidence, firstPos: x.firstPos });
   }
