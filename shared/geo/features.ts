@@ -107,19 +107,19 @@ function hasLargeNamesake(prior: Map<string, number>, cc: string): boolean {
   return false;
 }
 
+/**
+ * Per candidate country while the mentions are read. `v` holds, for nk kinds, five blocks of nk
+ * (clean sum, max share, count, weak backed, weak not backed) and then the flag buckets: one
+ * allocation per country, since a tip can have dozens of candidate countries.
+ */
 interface Acc {
-  kindSum: Float64Array;
-  kindMax: Float64Array;
-  kindCount: Float64Array;
-  weakSup: Float64Array;
-  weakUnsup: Float64Array;
-  flag: Float64Array;
+  v: Float64Array;
   positive: number;
   clean: number;
-  kinds: Set<number>;
-  names: Set<string>;
+  kinds: Set<number> | null;
+  names: Set<string> | null;
   ambiguity: number;
-  ambiguousNames: Set<string>;
+  ambiguousNames: Set<string> | null;
   unambiguousSupport: boolean;
   prominence: number;
   priorShare: number;
@@ -137,8 +137,8 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
     let x = accs.get(cc);
     if (!x) {
       x = {
-        kindSum: new Float64Array(nk), kindMax: new Float64Array(nk), kindCount: new Float64Array(nk), weakSup: new Float64Array(nk), weakUnsup: new Float64Array(nk), flag: new Float64Array(FLAG_BUCKETS.length),
-        positive: 0, clean: 0, kinds: new Set(), names: new Set(), ambiguity: Infinity, ambiguousNames: new Set(), unambiguousSupport: false,
+        v: new Float64Array(PER_KIND.length * nk + FLAG_BUCKETS.length),
+        positive: 0, clean: 0, kinds: null, names: null, ambiguity: Infinity, ambiguousNames: null, unambiguousSupport: false,
         prominence: 0, priorShare: 0, firstPos: Infinity, evidence: [],
       };
       accs.set(cc, x);
@@ -164,33 +164,33 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
       const v = s * p;
       let positive = 0;
       if (bucket === 'clean') {
-        x.kindSum[kIdx]! += v;
-        x.kindMax[kIdx] = Math.max(x.kindMax[kIdx]!, p);
-        if (p >= SUPPORT_SHARE) x.kindCount[kIdx]! += 1;
+        x.v[kIdx]! += v;
+        x.v[nk + kIdx] = Math.max(x.v[nk + kIdx]!, p);
+        if (p >= SUPPORT_SHARE) x.v[2 * nk + kIdx]! += 1;
         positive = v;
         x.clean += v;
       } else if (bucket === 'weak') {
-        x.weakSup[kIdx]! += v * m.support;
-        x.weakUnsup[kIdx]! += v * (1 - m.support);
+        x.v[3 * nk + kIdx]! += v * m.support;
+        x.v[4 * nk + kIdx]! += v * (1 - m.support);
         positive = v * m.support;
       } else {
-        x.flag[flagIdx]! += v;
+        x.v[PER_KIND.length * nk + flagIdx]! += v;
         if (bucket === 'generic') positive = v;
       }
       x.positive += positive;
       // Anything but a reversed or cancelled mention or a person's name is evidence the
       // investigator should see, weak names included: the model weighs them, the list shows them.
       if (bucket !== 'madeIn' && bucket !== 'negated' && bucket !== 'person' && p >= SUPPORT_SHARE) {
-        x.kinds.add(kIdx);
+        (x.kinds ??= new Set()).add(kIdx);
         name ??= fold(m.text);
-        x.names.add(name);
+        (x.names ??= new Set()).add(name);
         x.evidence.push({ kind: m.kind, text: m.text, start: m.start, end: m.end });
         if (m.start < x.firstPos) x.firstPos = m.start;
         if (m.kind === 'place' || m.kind === 'country') {
           x.ambiguity = Math.min(x.ambiguity, m.prior.size);
           if (m.kind === 'place') x.prominence = Math.max(x.prominence, Math.log10(1 + (m.prior.get(cc) ?? 0)) / LOG_POP_SCALE);
         }
-        if (m.kind === 'place' && !m.fixed && hasLargeNamesake(m.prior, cc)) x.ambiguousNames.add(name);
+        if (m.kind === 'place' && !m.fixed && hasLargeNamesake(m.prior, cc)) (x.ambiguousNames ??= new Set()).add(name);
         else x.unambiguousSupport = true;
         if (priorTotal > 0) x.priorShare = Math.max(x.priorShare, (m.prior.get(cc) ?? 0) / priorTotal);
       }
@@ -213,13 +213,13 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
     const f = new Float64Array(nf);
     let o = 0;
     for (let k = 0; k < nk; k++) {
-      f[o++] = Math.log1p(x.kindSum[k]!);
-      f[o++] = x.kindMax[k]!;
-      f[o++] = Math.log1p(x.kindCount[k]!);
-      f[o++] = Math.log1p(x.weakSup[k]!);
-      f[o++] = Math.log1p(x.weakUnsup[k]!);
+      f[o++] = Math.log1p(x.v[k]!);
+      f[o++] = x.v[nk + k]!;
+      f[o++] = Math.log1p(x.v[2 * nk + k]!);
+      f[o++] = Math.log1p(x.v[3 * nk + k]!);
+      f[o++] = Math.log1p(x.v[4 * nk + k]!);
     }
-    for (let k = 0; k < FLAG_BUCKETS.length; k++) f[o++] = Math.log1p(x.flag[k]!);
+    for (let k = 0; k < FLAG_BUCKETS.length; k++) f[o++] = Math.log1p(x.v[PER_KIND.length * nk + k]!);
     const share = total > 0 ? x.positive / total : 0;
     if (share >= SUPPORT_SHARE / 2) nCands++;
     const other = x.positive === best ? second : best;
@@ -228,10 +228,10 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
     f[o++] = Math.log1p(x.positive);
     f[o++] = x.positive > 0 && x.positive === best ? 1 : 0;
     f[o++] = total > 0 ? (x.positive - other) / total : 0;
-    f[o++] = Math.log1p(x.kinds.size);
-    f[o++] = Math.log1p(x.names.size);
+    f[o++] = Math.log1p(x.kinds?.size ?? 0);
+    f[o++] = Math.log1p(x.names?.size ?? 0);
     f[o++] = Number.isFinite(x.ambiguity) ? Math.log(x.ambiguity) : 0;
-    f[o++] = !x.unambiguousSupport && x.ambiguousNames.size === 1 ? 1 : 0;
+    f[o++] = !x.unambiguousSupport && x.ambiguousNames?.size === 1 ? 1 : 0;
     f[o++] = x.prominence;
     f[o++] = x.priorShare;
     f[o++] = a.languagePrior?.[cc] ?? 0;
