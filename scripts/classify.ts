@@ -1,7 +1,7 @@
 /**
  * Geo-classify tips: JSON Lines `{ "id", "text" }` on stdin → one JSON line
- * `{ "id", "country", "confidence", "candidates", "language" }` per input on
- * stdout, in input order. Lines that are not valid JSON produce an abstention
+ * `{ "id", "country", "confidence", "candidates", "language", "reason"? }` per input on
+ * stdout, in input order (`reason` only on abstentions). Lines that are not valid JSON produce an abstention
  * with `id: null`. Usage: npm run --silent classify < tips.jsonl
  */
 import { createInterface } from 'node:readline';
@@ -27,7 +27,7 @@ for await (const line of rl) {
     id = null;
   }
   const r = classify(text);
-  out.push(JSON.stringify({ id, country: r.country, confidence: r.confidence, candidates: r.candidates, language: r.language }) + '\n');
+  out.push(JSON.stringify({ id, country: r.country, confidence: r.confidence, candidates: r.candidates, language: r.language, reason: r.reason }) + '\n');
   if (out.length >= 256) flush();
 }
 flush();

@@ -31,6 +31,7 @@ async function classifyHandler(event: SQSEvent): Promise<SQSBatchResponse> {
           confidence: result.confidence,
           candidates: compactCandidates(result.candidates),
           language: result.language,
+          abstainReason: result.reason ?? null,
           queue,
           dedupeReason: tip.dedupeReason,
         },

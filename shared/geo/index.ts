@@ -6,7 +6,7 @@
 import { classifyText } from './engine.ts';
 import type { GeoResult } from './schema.ts';
 
-export type { Evidence, EvidenceKind, Candidate, GeoResult } from './schema.ts';
+export type { Evidence, EvidenceKind, Candidate, GeoResult, AbstainReason } from './schema.ts';
 export { ABSTAIN_BELOW } from './engine.ts';
 export { fold, foldKey } from './fold.ts';
 
@@ -15,6 +15,6 @@ export function classify(text: string): GeoResult {
     return classifyText(text);
   } catch {
     // Never let a malformed tip break the pipeline: abstain.
-    return { country: null, confidence: 0, candidates: [], language: null };
+    return { country: null, confidence: 0, candidates: [], language: null, reason: 'no-place-evidence' };
   }
 }

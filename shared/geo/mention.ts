@@ -24,6 +24,19 @@ export interface Mention {
   demoted: boolean;
   /** Seen in a person context (title, reporting verb, given/family name next to it): coherence must not revive it. */
   person: boolean;
+  /**
+   * Context cues found by the engine, kept as flags for the learned scorer rather than as
+   * hand-set multipliers: a guess taken back ("Thailand but no"), where the tipster is or
+   * writes from, an idiom or product name ("Panama hat", "FC Barcelona"), a demonym used as a
+   * style ("Turkish blue"), a tip that says the object is sold everywhere.
+   */
+  retracted: boolean;
+  selfLocation: boolean;
+  idiom: boolean;
+  style: boolean;
+  generic: boolean;
+  /** For a mention that needs support: the share of the rest of the text backing its countries (0..1). */
+  support: number;
 }
 
 export function mention(
@@ -51,5 +64,11 @@ export function mention(
     madeIn: false,
     demoted: false,
     person: false,
+    retracted: false,
+    selfLocation: false,
+    idiom: false,
+    style: false,
+    generic: false,
+    support: 0,
   };
 }

@@ -86,6 +86,8 @@ export interface ClassificationRecord {
   readonly confidence: number;
   readonly candidates: readonly unknown[];
   readonly language: string | null;
+  /** Why the classifier abstained (`no-place-evidence`, `several-countries`, `weak-evidence`), or null. */
+  readonly abstainReason: string | null;
   /** Routing queue: a country code or `unrouted`. */
   readonly queue: string;
   /** How the deduplicator judged this distinct tip (`new`). */
@@ -134,7 +136,7 @@ export async function recordClassification(
         TableName: TABLE,
         Key: { tipId: tip.tipId },
         UpdateExpression:
-          'SET country = :country, confidence = :conf, candidates = :cands, detectedLanguage = :lang, ' +
+          'SET country = :country, confidence = :conf, candidates = :cands, detectedLanguage = :lang, abstainReason = :ar, ' +
           '#queue = :queue, queueTime = :qt, queueConfidence = :qc, classifiedAt = :now, pipeline = :p, ' +
           'duplicateOf = :null, dedupeReason = :reason, dedupedAt = :now, tallyObjectId = objectId, ' +
           '#status = if_not_exists(#status, :new), version = if_not_exists(version, :one)',
@@ -145,6 +147,7 @@ export async function recordClassification(
           ':conf': result.confidence,
           ':cands': result.candidates,
           ':lang': result.language,
+          ':ar': result.abstainReason,
           ':queue': result.queue,
           ':qt': `${tip.submittedAt}#${tip.tipId}`,
           ':qc': confidenceKey(result.confidence, tip.tipId),

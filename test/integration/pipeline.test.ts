@@ -86,6 +86,9 @@ describe('a tip travels from POST /tips to the investigator queue', () => {
     expect(accepted.status).toBe(202);
     const item = await waitInQueue('unrouted', String(accepted.body.tipId), coordinator);
     expect(item.country).toBe('unrouted');
+    // The classifier's reason travels with the tip, for the console to show.
+    const detail = await api.get<{ abstainReason?: string | null }>(`/investigator/tips/${String(accepted.body.tipId)}`, coordinator);
+    expect(detail.body.abstainReason).toBe('no-place-evidence');
   });
 
   it('keeps an exact resubmission out of the queue and counts it on the first tip', async () => {

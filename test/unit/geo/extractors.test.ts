@@ -189,8 +189,10 @@ describe('geo extractors', () => {
     // Prepare / Act
     const r = classify('the cereal box has a toll-free line 1-800-555-0199 for customer care');
     // Assess
+    // (It asserted confidence < 0.7, a hand-set number; the confidence is now calibrated, so the
+    // behaviour asserted is that both countries of the number's plan stay candidates.)
     expect(['US', 'CA']).toContain(r.country);
-    expect(r.confidence).toBeLessThan(0.7);
+    expect(r.candidates.map((c) => c.country)).toEqual(expect.arrayContaining(['US', 'CA']));
   });
 
   it('reads Lithuanian and Icelandic case endings when franc guesses a Western language', () => {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { classify, fold } from '#shared/geo/index.ts';
+import { classify, fold, ABSTAIN_BELOW } from '#shared/geo/index.ts';
 import { GeoResultSchema } from '#shared/geo/schema.ts';
 import { tokenize } from '#shared/geo/tokenize.ts';
 
@@ -53,13 +53,14 @@ describe('geo properties', () => {
     );
   });
 
-  it('confidence is within [0,1] and a country is only returned with confidence ≥ 0.35', () => {
+  it('confidence is within [0,1], a country is only returned with confidence ≥ ABSTAIN_BELOW, an abstention has a reason', () => {
     fc.assert(
       fc.property(tipArb, (text) => {
         const r = classify(text);
         expect(r.confidence).toBeGreaterThanOrEqual(0);
         expect(r.confidence).toBeLessThanOrEqual(1);
-        if (r.country !== null) expect(r.confidence).toBeGreaterThanOrEqual(0.35);
+        if (r.country !== null) expect(r.confidence).toBeGreaterThanOrEqual(ABSTAIN_BELOW);
+        expect(r.reason === undefined).toBe(r.country !== null);
       }),
       { numRuns: 200 },
     );

@@ -3,6 +3,7 @@ import '../styles/console.css';
 import { barChart, dataTable } from '../lib/chart.ts';
 import { byId, focusOn, h, replace } from '../lib/dom.ts';
 import { splitHighlights } from '../lib/highlight.ts';
+import { unroutedExplanation } from '../lib/reason.ts';
 import { ApiError, NetworkError, requestJson, type JsonResponse } from '../lib/http.ts';
 import { isExpired, tokenInfo, type TokenInfo } from '../lib/jwt.ts';
 import { cognitoLoginUrl, loadConfig, tokenFromFragment, type ConsoleConfig } from './config.ts';
@@ -57,6 +58,8 @@ interface Tip {
   country?: string;
   confidence?: number;
   candidates?: Candidate[];
+  /** Set by the classifier when it abstained: why the tip is unrouted. */
+  abstainReason?: string | null;
   status: Status;
   version?: number;
   assignee?: string | null;
@@ -623,6 +626,7 @@ function renderDetail(moveFocus: boolean, message?: { text: string; error: boole
     }), 'Saved.');
   });
 
+  const whyUnrouted = unroutedExplanation(tip);
   replace(
     section,
     heading,
@@ -630,6 +634,7 @@ function renderDetail(moveFocus: boolean, message?: { text: string; error: boole
     h('dl', { class: 'meta' },
       meta('Object', tip.objectId),
       meta('Queue', tip.queue ?? 'not routed yet'),
+      whyUnrouted === null ? null : meta('Why unrouted', whyUnrouted),
       meta('Status', STATUS_LABELS[tip.status] ?? tip.status),
       meta('Confidence', formatConfidence(tip.confidence)),
       meta('Submitted', formatTime(tip.submittedAt)),

@@ -1,0 +1,258 @@
+/**
+ * Features per (tip, candidate country) for the learned scorer (model.ts).
+ *
+ * The extractors and context cues produce mentions (kind, span, prior over countries,
+ * strength, flags); coherence gives each mention a distribution over its countries. This
+ * module turns them into one numeric vector per candidate country plus one for the explicit
+ * "abstain" option. It is generic over mention kinds: the kinds come from the weights file
+ * (the trainer lists those it saw), and a kind the model was not trained on falls into the
+ * `other` bucket, so a new extractor plugs in with only retraining.
+ */
+import { fold } from './fold.ts';
+import type { Mention } from './mention.ts';
+import type { Evidence } from './schema.ts';
+
+/** What the engine knows about one tip before scoring. */
+export interface Analysis {
+  text: string;
+  language: string | null;
+  mentions: Mention[];
+  /** Per mention: its distribution over countries after coherence (sums to 1). */
+  dists: Map<string, number>[];
+  /** The tip says the object is sold everywhere / in many countries. */
+  generic: boolean;
+  /** The tip says the writer does not know ("no idea", "can't tell"). */
+  unsure: boolean;
+  /** Weak prior from the tip's language (LANG_COUNTRIES), per country. */
+  languagePrior: Readonly<Record<string, number>> | undefined;
+}
+
+/**
+ * Where a mention's evidence goes. A mention lands in exactly one bucket: the first cue flag
+ * that applies, else `weak` (a name that needs support), else `generic` (the tip says "sold
+ * everywhere"), else its kind. The order puts the cues that reverse or cancel evidence first.
+ */
+export const FLAG_BUCKETS = ['madeIn', 'negated', 'retracted', 'demoted', 'selfLocation', 'idiom', 'style', 'person', 'generic'] as const;
+type FlagBucket = (typeof FLAG_BUCKETS)[number];
+
+export const CANDIDATE_GLOBALS = [
+  'share', 'logShare', 'logStrength', 'top', 'margin', 'kinds', 'names',
+  'ambiguity', 'onlyAmbiguous', 'prominence', 'priorShare', 'language', 'position', 'noClean', 'shareSquared',
+] as const;
+
+export const NULL_FEATURES = [
+  'bias', 'noEvidence', 'logStrength', 'candidates', 'topShare', 'topMargin', 'onlyWeak', 'generic', 'unsure', 'negated', 'length',
+] as const;
+
+/** Kind bucket for mentions of a kind the model was not trained on. */
+export const OTHER_KIND = 'other';
+/**
+ * Per kind: clean evidence (sum of strength × share, max share, count), and names that need
+ * support split by how much the rest of the text backs them: a weak country name ("Chad
+ * thinks") and a weak small town in a local paper behave differently, so each kind has its own.
+ */
+const PER_KIND = ['sum', 'max', 'count', 'weakSupported', 'weakUnsupported'] as const;
+
+/** A mention's share of a country below this is noise (rounding of the coherence re-weighting). */
+const MIN_SHARE = 0.02;
+/** A mention "supports" a country when at least this share of it goes there (evidence lists, counts). */
+const SUPPORT_SHARE = 0.2;
+/** A namesake this large (pseudo-population) in another country makes a place name ambiguous. */
+const LARGE_NAMESAKE = 1e5;
+/** Pseudo-populations span 10^0..10^8: log10 / this maps them to 0..1. */
+const LOG_POP_SCALE = 8;
+/** Floor inside log(share) so that a share of 0 stays finite. */
+const SHARE_FLOOR = 0.01;
+/** Text length enters as log1p(length) / this (≈ 1 at 3,000 characters). */
+const LOG_LENGTH_SCALE = 8;
+
+export function featureNames(kinds: readonly string[]): string[] {
+  const names: string[] = [];
+  for (const k of [...kinds, OTHER_KIND]) for (const p of PER_KIND) names.push(`${k}.${p}`);
+  for (const f of FLAG_BUCKETS) names.push(`flag.${f}`);
+  for (const g of CANDIDATE_GLOBALS) names.push(g);
+  return names;
+}
+
+export interface CandidateRow {
+  country: string;
+  x: Float64Array;
+  evidence: Evidence[];
+  firstPos: number;
+}
+
+export interface TipFeatures {
+  rows: CandidateRow[];
+  nullX: Float64Array;
+  /** Sum of positive evidence over all countries (0: nothing points anywhere). */
+  strength: number;
+}
+
+function bucketOf(m: Mention): FlagBucket | 'weak' | 'clean' {
+  if (m.madeIn) return 'madeIn';
+  if (m.negated) return 'negated';
+  if (m.retracted) return 'retracted';
+  if (m.demoted) return 'demoted';
+  if (m.selfLocation) return 'selfLocation';
+  if (m.idiom) return 'idiom';
+  if (m.style) return 'style';
+  if (m.person) return 'person';
+  if (m.needsSupport) return 'weak';
+  if (m.generic) return 'generic';
+  return 'clean';
+}
+
+function hasLargeNamesake(prior: Map<string, number>, cc: string): boolean {
+  for (const [k, w] of prior) if (k !== cc && w >= LARGE_NAMESAKE) return true;
+  return false;
+}
+
+/**
+ * Per candidate country while the mentions are read. `v` holds, for nk kinds, five blocks of nk
+ * (clean sum, max share, count, weak backed, weak not backed) and then the flag buckets: one
+ * allocation per country, since a tip can have dozens of candidate countries.
+ */
+interface Acc {
+  v: Float64Array;
+  positive: number;
+  clean: number;
+  kinds: Set<number> | null;
+  names: Set<string> | null;
+  ambiguity: number;
+  ambiguousNames: Set<string> | null;
+  unambiguousSupport: boolean;
+  prominence: number;
+  priorShare: number;
+  firstPos: number;
+  evidence: Evidence[];
+}
+
+/** Feature vectors for every candidate country of a tip, plus the abstain option's. */
+export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures {
+  const kindIndex = new Map(kinds.map((k, i) => [k, i]));
+  const nk = kinds.length + 1;
+  const flagIndex = new Map(FLAG_BUCKETS.map((f, i) => [f, i]));
+  const accs = new Map<string, Acc>();
+  const acc = (cc: string): Acc => {
+    let x = accs.get(cc);
+    if (!x) {
+      x = {
+        v: new Float64Array(PER_KIND.length * nk + FLAG_BUCKETS.length),
+        positive: 0, clean: 0, kinds: null, names: null, ambiguity: Infinity, ambiguousNames: null, unambiguousSupport: false,
+        prominence: 0, priorShare: 0, firstPos: Infinity, evidence: [],
+      };
+      accs.set(cc, x);
+    }
+    return x;
+  };
+  let anyClean = false;
+  let anyNegated = false;
+  a.mentions.forEach((m, i) => {
+    const s = m.weight * m.mult;
+    if (!(s > 0)) return;
+    const bucket = bucketOf(m);
+    const flagIdx = bucket === 'clean' || bucket === 'weak' ? -1 : flagIndex.get(bucket)!;
+    let name: string | undefined;
+    if (bucket === 'negated') anyNegated = true;
+    if (bucket === 'clean') anyClean = true;
+    let priorTotal = 0;
+    for (const v of m.prior.values()) priorTotal += v;
+    const kIdx = kindIndex.get(m.kind) ?? kinds.length;
+    for (const [cc, p] of a.dists[i]!) {
+      if (p < MIN_SHARE) continue;
+      const x = acc(cc);
+      const v = s * p;
+      let positive = 0;
+      if (bucket === 'clean') {
+        x.v[kIdx]! += v;
+        x.v[nk + kIdx] = Math.max(x.v[nk + kIdx]!, p);
+        if (p >= SUPPORT_SHARE) x.v[2 * nk + kIdx]! += 1;
+        positive = v;
+        x.clean += v;
+      } else if (bucket === 'weak') {
+        x.v[3 * nk + kIdx]! += v * m.support;
+        x.v[4 * nk + kIdx]! += v * (1 - m.support);
+        positive = v * m.support;
+      } else {
+        x.v[PER_KIND.length * nk + flagIdx]! += v;
+        if (bucket === 'generic') positive = v;
+      }
+      x.positive += positive;
+      // Anything but a reversed or cancelled mention or a person's name is evidence the
+      // investigator should see, weak names included: the model weighs them, the list shows them.
+      if (bucket !== 'madeIn' && bucket !== 'negated' && bucket !== 'person' && p >= SUPPORT_SHARE) {
+        (x.kinds ??= new Set()).add(kIdx);
+        name ??= fold(m.text);
+        (x.names ??= new Set()).add(name);
+        x.evidence.push({ kind: m.kind, text: m.text, start: m.start, end: m.end });
+        if (m.start < x.firstPos) x.firstPos = m.start;
+        if (m.kind === 'place' || m.kind === 'country') {
+          x.ambiguity = Math.min(x.ambiguity, m.prior.size);
+          if (m.kind === 'place') x.prominence = Math.max(x.prominence, Math.log10(1 + (m.prior.get(cc) ?? 0)) / LOG_POP_SCALE);
+        }
+        if (m.kind === 'place' && !m.fixed && hasLargeNamesake(m.prior, cc)) (x.ambiguousNames ??= new Set()).add(name);
+        else x.unambiguousSupport = true;
+        if (priorTotal > 0) x.priorShare = Math.max(x.priorShare, (m.prior.get(cc) ?? 0) / priorTotal);
+      }
+    }
+  });
+  let total = 0;
+  let best = 0;
+  let second = 0;
+  for (const x of accs.values()) {
+    total += x.positive;
+    if (x.positive > best) { second = best; best = x.positive; } else if (x.positive > second) second = x.positive;
+  }
+  const nf = nk * PER_KIND.length + FLAG_BUCKETS.length + CANDIDATE_GLOBALS.length;
+  const len = Math.max(1, a.text.length);
+  const rows: CandidateRow[] = [];
+  let nCands = 0;
+  for (const [cc, x] of accs) {
+    // A country with no evidence of its own (only negated, made-in or stray shares) is no candidate.
+    if (x.evidence.length === 0) continue;
+    const f = new Float64Array(nf);
+    let o = 0;
+    for (let k = 0; k < nk; k++) {
+      f[o++] = Math.log1p(x.v[k]!);
+      f[o++] = x.v[nk + k]!;
+      f[o++] = Math.log1p(x.v[2 * nk + k]!);
+      f[o++] = Math.log1p(x.v[3 * nk + k]!);
+      f[o++] = Math.log1p(x.v[4 * nk + k]!);
+    }
+    for (let k = 0; k < FLAG_BUCKETS.length; k++) f[o++] = Math.log1p(x.v[PER_KIND.length * nk + k]!);
+    const share = total > 0 ? x.positive / total : 0;
+    if (share >= SUPPORT_SHARE / 2) nCands++;
+    const other = x.positive === best ? second : best;
+    f[o++] = share;
+    f[o++] = Math.log(share + SHARE_FLOOR);
+    f[o++] = Math.log1p(x.positive);
+    f[o++] = x.positive > 0 && x.positive === best ? 1 : 0;
+    f[o++] = total > 0 ? (x.positive - other) / total : 0;
+    f[o++] = Math.log1p(x.kinds?.size ?? 0);
+    f[o++] = Math.log1p(x.names?.size ?? 0);
+    f[o++] = Number.isFinite(x.ambiguity) ? Math.log(x.ambiguity) : 0;
+    f[o++] = !x.unambiguousSupport && x.ambiguousNames?.size === 1 ? 1 : 0;
+    f[o++] = x.prominence;
+    f[o++] = x.priorShare;
+    f[o++] = a.languagePrior?.[cc] ?? 0;
+    f[o++] = Number.isFinite(x.firstPos) ? 1 - x.firstPos / len : 0;
+    f[o++] = x.clean > 0 ? 0 : 1;
+    f[o++] = share * share;
+    if ((a.languagePrior?.[cc] ?? 0) > 0) x.evidence.push({ kind: 'language', text: '', start: 0, end: 0 });
+    rows.push({ country: cc, x: f, evidence: x.evidence, firstPos: x.firstPos });
+  }
+  const nullX = Float64Array.from([
+    1,
+    total > 0 ? 0 : 1,
+    Math.log1p(total),
+    Math.log1p(nCands),
+    total > 0 ? best / total : 0,
+    total > 0 ? (best - second) / total : 0,
+    anyClean ? 0 : 1,
+    a.generic ? 1 : 0,
+    a.unsure ? 1 : 0,
+    anyNegated ? 1 : 0,
+    Math.log1p(a.text.length) / LOG_LENGTH_SCALE,
+  ]);
+  return { rows, nullX, strength: total };
+}
