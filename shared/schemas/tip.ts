@@ -82,3 +82,17 @@ export const QueueItem = z.object({
   duplicates: z.number().check(z.int()),
 });
 export type QueueItem = z.infer<typeof QueueItem>;
+
+/**
+ * What retention reads of a tip that has expired: the TTL stream's old image
+ * on AWS, the deleted item locally. Lenient on the id's format (an item
+ * written under an older id scheme must still be cleaned up, never retried forever).
+ */
+export const ExpiredTip = z.object({
+  tipId: z.string().check(z.minLength(1)),
+  objectId: z.string().check(z.minLength(1)),
+  text: z.string(),
+  attachmentKey: z.optional(z.string()),
+  duplicateOf: z.optional(z.nullable(z.string())),
+});
+export type ExpiredTip = z.infer<typeof ExpiredTip>;
