@@ -107,4 +107,49 @@ describe('retention of a dismissed tip that started a cluster', () => {
     expect(read.body).toMatchObject({ queue: 'BE', duplicateOf: null, duplicates: 0 });
     expect(await queueIds('BE')).toContain(later.tipId);
   });
+
+  it('changes nothing when the same expiry is delivered again', async () => {
+    // Prepare
+    const text = 'I have the same towel, it came from a department store in Porto, Portugal.';
+    const first = await decidedTip('obj-towel', text);
+    const copy = await decidedTip('obj-towel', text);
+    const secondCopy = await decidedTip('obj-towel', text);
+    await dismissAndExpire(first.tipId, ['PT']);
+    const pt = await as(['PT']);
+    const before = await pt.get(`/investigator/tips/${copy.tipId}`);
+    const { retireExpiredTip } = await import('#shared/tips/expire.ts');
+
+    // Act
+    const outcome = await retireExpiredTip({ tipId: first.tipId, objectId: first.objectId, text: first.text });
+    const after = await pt.get(`/investigator/tips/${copy.tipId}`);
+
+    // Assess
+    expect(outcome).toEqual({ tipId: first.tipId, promoted: null, moved: 0 });
+    expect(after.body).toEqual(before.body);
+    expect(after.body).toMatchObject({ queue: 'PT', duplicates: 1 });
+    expect((await pt.get(`/investigator/tips/${secondCopy.tipId}`)).body.duplicateOf).toBe(copy.tipId);
+  });
+});
+
+describe('the dedupe stage, when the index names a tip that no longer exists', () => {
+  it('does not attach a new tip to it, and files the new tip as a first tip in its country queue', async () => {
+    // Prepare: a first tip deleted without the retention flow (a cleanup lost before it ran).
+    const text = 'The towel is from a beach bar in Split, Croatia, they sell them at the counter.';
+    const first = await decidedTip('obj-towel', text);
+    expect(first.queue).toBe('HR');
+    const { documents } = await import('#shared/store/clients/dynamo.ts');
+    const { tableName } = await import('#shared/config.ts');
+    const { DeleteCommand } = await import('@aws-sdk/lib-dynamodb');
+    await documents.send(new DeleteCommand({ TableName: tableName('tips'), Key: { tipId: first.tipId } }));
+
+    // Act
+    const later = await decidedTip('obj-towel', text);
+    const copy = await decidedTip('obj-towel', text);
+
+    // Assess
+    const hr = await as(['HR']);
+    expect((await hr.get(`/investigator/tips/${later.tipId}`)).body).toMatchObject({ queue: 'HR', duplicateOf: null });
+    expect((await hr.get(`/investigator/tips/${copy.tipId}`)).body).toMatchObject({ duplicateOf: later.tipId });
+    expect(await queueIds('HR')).toContain(later.tipId);
+  });
 });
