@@ -41,9 +41,9 @@ export const access = {
   // functions/attachments: signs a presigned POST for one new key under attachments/.
   attachments: { writeObjects: { evidence: ['attachments'] } },
   // functions/retention (shared/tips/expire.ts): deletes the attachment of a tip that TTL removed,
-  // takes it out of the dedupe index (bucket puts, counter put/delete) and promotes its oldest
-  // duplicate (cluster query, tip reads, conditional updates).
-  retention: { read: ['tips', 'dedupe'], update: ['tips'], write: ['dedupe'], deleteObjects: { evidence: ['attachments'] } },
+  // takes it out of the dedupe index (bucket puts, counter put/delete) and hands its cluster to
+  // its oldest duplicate (cluster query, tip reads, re-pointing updates, the successor to classify).
+  retention: { read: ['tips', 'dedupe'], update: ['tips'], write: ['dedupe'], send: ['classify'], deleteObjects: { evidence: ['attachments'] } },
   // functions/dedupe: dedupe index (conditional put + get), tip update, forward to classify.
   dedupe: {
     read: ['dedupe', 'tips'],

@@ -1,21 +1,42 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { classify, type GeoResult } from '#shared/geo/index.ts';
 import { isoSecond } from '#shared/ids.ts';
 import { createLogger } from '#shared/logger.ts';
 import { ClassifyMessage } from '#shared/schemas/tip.ts';
-import { recordClassification } from '#shared/store/tips.ts';
-import { classificationOf } from '#shared/tips/classification.ts';
+import { recordClassification, recordPromotion } from '#shared/store/tips.ts';
+import { routeFor } from '#shared/tips/route.ts';
 import { eachMessage, processSqsBatch } from '../lib/sqs.ts';
 
 const logger = createLogger('classify');
 
+/**
+ * Keeps the tip item under 1 KB where it can (every later write is billed per
+ * KB): the three strongest countries with up to four evidence spans each.
+ */
+function compactCandidates(candidates: GeoResult['candidates']): GeoResult['candidates'] {
+  return candidates.slice(0, 3).map((candidate) => ({ ...candidate, evidence: candidate.evidence.slice(0, 4) }));
+}
+
 async function classifyHandler(event: SQSEvent): Promise<SQSBatchResponse> {
   return processSqsBatch(event, ClassifyMessage, logger, (messages) =>
     eachMessage(messages, logger, async ({ body: tip }) => {
-      const result = classificationOf(tip.text, tip.dedupeReason);
-      const outcome = await recordClassification(tip, result, isoSecond());
-      logger.info('tip classified', { stage: 'classified', tipId: tip.tipId, queue: result.queue, confidence: result.confidence, outcome });
+      const result = classify(tip.text);
+      const queue = routeFor(result);
+      const record = {
+        country: result.country,
+        confidence: result.confidence,
+        candidates: compactCandidates(result.candidates),
+        language: result.language,
+        queue,
+        dedupeReason: tip.dedupeReason,
+      };
+      const outcome =
+        tip.promotedFrom === undefined
+          ? await recordClassification(tip, record, isoSecond())
+          : await recordPromotion(tip, tip.promotedFrom, record, isoSecond());
+      logger.info('tip classified', { stage: 'classified', tipId: tip.tipId, queue, confidence: result.confidence, outcome });
     }),
   );
 }

@@ -65,6 +65,12 @@ export type IntakeMessage = z.infer<typeof IntakeMessage>;
 /** Classify queue message: a distinct (non-duplicate) tip to locate, with the dedupe verdict to record. */
 export const ClassifyMessage = z.extend(IntakeMessage, {
   dedupeReason: z.string(),
+  /**
+   * Set when retention promotes a duplicate whose cluster's first tip (this
+   * id) expired: the classification also makes it the cluster's first tip
+   * (shared/tips/expire.ts).
+   */
+  promotedFrom: z.optional(z.string().check(z.minLength(1))),
 });
 export type ClassifyMessage = z.infer<typeof ClassifyMessage>;
 

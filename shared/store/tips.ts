@@ -179,7 +179,7 @@ export async function recordClassification(
 /**
  * Makes a duplicate the first tip of its cluster (its first tip expired) and
  * routes it, in one conditional write: it must still point at the expired
- * tip, so a retry or a racing sweep changes nothing. It joins its queue as a
+ * tip, so a redelivered message changes nothing. It joins its queue as a
  * `new` tip, like any classified tip.
  */
 export async function recordPromotion(

@@ -2,7 +2,7 @@
  * Retention of a cluster (issue 19, finding 1): when a dismissed tip expires,
  * the tips that repeated it and the tips that will repeat it later must stay
  * reachable by their country. The local sweep runs the same code as the TTL
- * stream consumer on AWS (shared/tips/expire.ts).
+ * stream consumer on AWS (shared/tips/expire.ts), and the successor is routed by the classify consumer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '#local/jwt.ts';
@@ -47,6 +47,15 @@ async function dismissAndExpire(tipId: string, groups: string[]): Promise<void> 
   expect((await investigator.get(`/investigator/tips/${tipId}`)).status).toBe(404);
 }
 
+/** Waits until a promoted duplicate has been classified into its queue (the classify consumer does it). */
+async function classified(tipId: string): Promise<Json> {
+  const coordinator = await as(['coordinator']);
+  return eventually(async () => {
+    const response = await coordinator.get(`/investigator/tips/${tipId}`);
+    return response.body.pipeline === 'classified' ? response.body : undefined;
+  });
+}
+
 async function queueIds(country: string): Promise<string[]> {
   const response = await (await as([country])).get(`/investigator/queues/${country}?limit=100`);
   return response.body.items.map((item: Json) => item.tipId);
@@ -75,6 +84,7 @@ describe('retention of a dismissed tip that started a cluster', () => {
     // Act
     await dismissAndExpire(first.tipId, ['PT']);
     const later = await decidedTip('obj-towel', text);
+    await classified(copy.tipId);
 
     // Assess
     const pt = await as(['PT']);
@@ -115,6 +125,7 @@ describe('retention of a dismissed tip that started a cluster', () => {
     const copy = await decidedTip('obj-towel', text);
     const secondCopy = await decidedTip('obj-towel', text);
     await dismissAndExpire(first.tipId, ['PT']);
+    await classified(copy.tipId);
     const pt = await as(['PT']);
     const before = await pt.get(`/investigator/tips/${copy.tipId}`);
     const { retireExpiredTip } = await import('#shared/tips/expire.ts');
