@@ -163,4 +163,26 @@ describe('the dedupe stage, when the index names a tip that no longer exists', (
     expect((await hr.get(`/investigator/tips/${copy.tipId}`)).body).toMatchObject({ duplicateOf: later.tipId });
     expect(await queueIds('HR')).toContain(later.tipId);
   });
+
+  it('does not let a forged intake message, whose tip was never stored, swallow a genuine tip', async () => {
+    // Prepare: a message put straight on the intake queue, with no evidence copy behind it.
+    const text = 'These towels hang in every room of a guesthouse in Tartu, Estonia.';
+    const { enqueueIntake } = await import('#shared/store/queues.ts');
+    const forged = '01JZZZZZZZZZZZZZZZZZZZZZZZ';
+    await enqueueIntake({ tipId: forged, objectId: 'obj-towel', text, submittedAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') });
+    const { documents } = await import('#shared/store/clients/dynamo.ts');
+    const { tableName } = await import('#shared/config.ts');
+    const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
+    await eventually(async () => {
+      const { Items = [] } = await documents.send(new ScanCommand({ TableName: tableName('dedupe') }));
+      return Items.some((item) => Array.isArray(item.e) && item.e.some((entry: string) => entry.startsWith(`${forged}|`))) ? true : undefined;
+    });
+
+    // Act
+    const genuine = await decidedTip('obj-towel', text);
+
+    // Assess
+    expect(genuine).toMatchObject({ queue: 'EE', duplicateOf: null });
+    expect((await (await as(['EE'])).get(`/investigator/tips/${genuine.tipId}`)).status).toBe(200);
+  });
 });
