@@ -5,7 +5,7 @@ import { classify, type GeoResult } from '#shared/geo/index.ts';
 import { isoSecond } from '#shared/ids.ts';
 import { createLogger } from '#shared/logger.ts';
 import { ClassifyMessage } from '#shared/schemas/tip.ts';
-import { recordClassification, recordPromotion } from '#shared/store/tips.ts';
+import { recordClassification } from '#shared/store/tips.ts';
 import { routeFor } from '#shared/tips/route.ts';
 import { eachMessage, processSqsBatch } from '../lib/sqs.ts';
 
@@ -24,18 +24,18 @@ async function classifyHandler(event: SQSEvent): Promise<SQSBatchResponse> {
     eachMessage(messages, logger, async ({ body: tip }) => {
       const result = classify(tip.text);
       const queue = routeFor(result);
-      const record = {
-        country: result.country,
-        confidence: result.confidence,
-        candidates: compactCandidates(result.candidates),
-        language: result.language,
-        queue,
-        dedupeReason: tip.dedupeReason,
-      };
-      const outcome =
-        tip.promotedFrom === undefined
-          ? await recordClassification(tip, record, isoSecond())
-          : await recordPromotion(tip, tip.promotedFrom, record, isoSecond());
+      const outcome = await recordClassification(
+        tip,
+        {
+          country: result.country,
+          confidence: result.confidence,
+          candidates: compactCandidates(result.candidates),
+          language: result.language,
+          queue,
+          dedupeReason: tip.dedupeReason,
+        },
+        isoSecond(),
+      );
       logger.info('tip classified', { stage: 'classified', tipId: tip.tipId, queue, confidence: result.confidence, outcome });
     }),
   );

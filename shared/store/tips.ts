@@ -165,32 +165,25 @@ function queueStartKey(queue: QueueName, byConfidence: boolean, minKey: string |
  * Writes the classification once. The triage status is only initialised,
  * never overwritten, so re-running the pipeline cannot undo an investigator's
  * decision; a redelivered message finds `classifiedAt` and changes nothing.
+ *
+ * A tip with `promotedFrom` is a duplicate whose cluster's first tip expired
+ * (shared/tips/expire.ts): the same write also makes it the cluster's first
+ * tip, so it joins its queue as `new`, and only while it still points at the
+ * expired tip.
  */
 export async function recordClassification(
-  tip: { tipId: string; submittedAt: string },
+  tip: { tipId: string; submittedAt: string; promotedFrom?: string | undefined },
   result: ClassificationRecord,
   now: string,
 ): Promise<'recorded' | 'already'> {
-  return writeClassification(tip, result, now, {
-    condition: 'attribute_exists(tipId) AND attribute_not_exists(classifiedAt) AND attribute_not_exists(dedupedAt)',
-  });
-}
-
-/**
- * Makes a duplicate the first tip of its cluster (its first tip expired) and
- * routes it, in one conditional write: it must still point at the expired
- * tip, so a redelivered message changes nothing. It joins its queue as a
- * `new` tip, like any classified tip.
- */
-export async function recordPromotion(
-  tip: { tipId: string; submittedAt: string },
-  expiredRoot: string,
-  result: ClassificationRecord,
-  now: string,
-): Promise<'recorded' | 'already'> {
+  if (tip.promotedFrom === undefined) {
+    return writeClassification(tip, result, now, {
+      condition: 'attribute_exists(tipId) AND attribute_not_exists(classifiedAt) AND attribute_not_exists(dedupedAt)',
+    });
+  }
   return writeClassification(tip, result, now, {
     condition: 'duplicateOf = :expired AND attribute_not_exists(classifiedAt)',
-    values: { ':expired': expiredRoot },
+    values: { ':expired': tip.promotedFrom },
     // Only duplicates carry clusterId (the byCluster index lists a first tip's members).
     remove: 'clusterId, similarity',
   });
