@@ -205,7 +205,7 @@ export const functions = {
     entry: 'functions/retention/handler.ts',
     memoryMb: 256,
     timeoutSeconds: 30,
-    description: "Tips table TTL deletions: removes an expired tip's attachment",
+    description: "Tips table TTL deletions: removes an expired tip's attachment and index entries, hands its cluster on",
   },
   investigator: {
     id: 'Investigator',

@@ -4,15 +4,15 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { createLogger } from '#shared/logger.ts';
-import { deleteAttachment } from '#shared/store/media.ts';
-import { leftoversOf } from '#shared/tips/retention.ts';
+import { retireExpiredTip } from '#shared/tips/expire.ts';
 
 const logger = createLogger('retention');
 
 /**
  * Tips table stream, filtered by the event source to deletions made by TTL:
- * an expired (dismissed) tip takes its attachment with it. Deleting a missing
- * object succeeds, so a retried record changes nothing.
+ * an expired (dismissed) tip takes its attachment with it and hands its
+ * cluster to its oldest duplicate (shared/tips/expire.ts). Every step is safe
+ * to repeat, so a failed record is reported and the stream retries it.
  */
 async function retentionHandler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
   const batchItemFailures: { itemIdentifier: string }[] = [];
@@ -20,8 +20,8 @@ async function retentionHandler(event: DynamoDBStreamEvent): Promise<DynamoDBBat
     if (record.eventName !== 'REMOVE' || record.dynamodb?.OldImage === undefined) continue;
     const expired = unmarshall(record.dynamodb.OldImage as Record<string, AttributeValue>);
     try {
-      for (const key of leftoversOf(expired)) await deleteAttachment(key);
-      logger.info('expired tip cleaned up', { tipId: expired.tipId });
+      const outcome = await retireExpiredTip(expired);
+      logger.info('expired tip cleaned up', { ...outcome });
     } catch (error) {
       logger.error('cleanup failed, will be retried', { tipId: expired.tipId, error: error as Error });
       batchItemFailures.push({ itemIdentifier: record.dynamodb.SequenceNumber ?? '' });

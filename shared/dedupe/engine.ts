@@ -14,6 +14,12 @@
  * "new" decision (completing any bucket write a crash left out); a duplicate
  * recomputes the same decision and its counter write is skipped because its
  * id hash is in the counter's ring of recently counted members.
+ *
+ * Retention (shared/tips/expire.ts) takes an expired first tip out of the
+ * index (`forget`), files its successor (`file`) and moves the counter
+ * (`openCluster`, `closeCluster`). With `isLiveRoot`, a decision never
+ * attaches a tip to a first tip that no longer exists: an entry naming one
+ * is treated as not found and removed from the buckets that held it.
  */
 import { analyse } from './analyse.ts';
 import type { Analysis } from './analyse.ts';
@@ -57,6 +63,12 @@ export interface EngineOptions {
   readonly maxRetries?: number;
   /** Buckets this engine wrote, kept to paper over eventually consistent reads. */
   readonly cacheSize?: number;
+  /**
+   * Whether a tip is still the first tip of a cluster (it exists and is no
+   * duplicate). Asked about the best candidate before a tip is attached to
+   * it; without it (CLI, bench) every indexed tip counts as live.
+   */
+  readonly isLiveRoot?: (tipId: string) => Promise<boolean>;
 }
 
 export const MEMBER_HASH_CHARS = 8;
@@ -81,6 +93,7 @@ export class DedupeEngine {
   readonly #ringSize: number;
   readonly #maxRetries: number;
   readonly #cacheSize: number;
+  readonly #isLiveRoot: ((tipId: string) => Promise<boolean>) | undefined;
   readonly #cache = new Map<string, BucketState>();
   /** Decoded fingerprints of recently seen entries (decoding dominates the per-tip cost otherwise). */
   readonly #decoded = new Map<string, Fingerprint>();
@@ -92,6 +105,7 @@ export class DedupeEngine {
     this.#ringSize = options.ringSize ?? 64;
     this.#maxRetries = options.maxRetries ?? 6;
     this.#cacheSize = options.cacheSize ?? 4096;
+    this.#isLiveRoot = options.isLiveRoot;
     if (this.#bucketBytes < 2 * MAX_ENTRY_BYTES) throw new Error('bucketBytes too small');
   }
 
@@ -122,11 +136,49 @@ export class DedupeEngine {
     return decisions;
   }
 
-  async #decide(tip: TipInput): Promise<DedupeDecision> {
+  /**
+   * Takes an expired first tip out of the index: its entry leaves every
+   * bucket of its chains, so no later tip can attach to it. Idempotent.
+   */
+  async forget(tip: TipInput): Promise<void> {
+    const { keyChains } = this.#keysOf(tip);
+    await this.#strip(await this.#readChains(keyChains, true), tip.tipId);
+  }
+
+  /**
+   * Files a tip as the first tip of its cluster whatever the index holds (a
+   * duplicate promoted when its first tip expired), so later copies find it.
+   * Idempotent.
+   */
+  async file(tip: TipInput): Promise<void> {
+    const { keyChains, entry } = this.#keysOf(tip);
+    await this.#place(tip, keyChains, await this.#readChains(keyChains, true), entry, true);
+  }
+
+  /**
+   * Opens the counter of a cluster now led by `rootId`, with `memberIds`
+   * already counted (and remembered, so their redelivery is not counted
+   * again). A counter that exists already is kept: it is a retry, and tips
+   * may have been counted in it since.
+   */
+  async openCluster(objectId: string, rootId: string, memberIds: readonly string[]): Promise<void> {
+    const ring = memberIds.map(memberHash).join('').slice(-this.#ringSize * MEMBER_HASH_CHARS);
+    await this.#index.putCluster(clusterKey(objectId, rootId), { count: memberIds.length, ring }, null);
+  }
+
+  /** Removes the counter of a cluster whose first tip expired. */
+  async closeCluster(objectId: string, rootId: string): Promise<void> {
+    await this.#index.deleteCluster(clusterKey(objectId, rootId));
+  }
+
+  #keysOf(tip: TipInput): { a: Analysis; fp: Fingerprint; entry: string; keyChains: string[][] } {
     const a = analyse(tip.text);
     const fp = fingerprintOf(tip.tipId, a);
-    const entry = encodeEntry(fp);
-    const keyChains = chains(a).map((c) => c.map((s) => `${tip.objectId}#${s}`));
+    return { a, fp, entry: encodeEntry(fp), keyChains: chains(a).map((c) => c.map((s) => `${tip.objectId}#${s}`)) };
+  }
+
+  async #decide(tip: TipInput): Promise<DedupeDecision> {
+    const { fp, entry, keyChains } = this.#keysOf(tip);
     let state = await this.#readChains(keyChains, false);
 
     for (let attempt = 0; ; attempt++) {
@@ -136,7 +188,7 @@ export class DedupeEngine {
         await this.#place(tip, keyChains, state, entry, true);
         return this.#newDecision(tip.tipId);
       }
-      const best = this.#best(fp, entries);
+      const best = await this.#liveBest(fp, state);
       if (best) return this.#dupDecision(tip.tipId, best);
       if (attempt >= this.#maxRetries) throw new Error(`dedupe: too many write races for tip ${tip.tipId}`);
       const placed = await this.#place(tip, keyChains, state, entry, false);
@@ -158,6 +210,41 @@ export class DedupeEngine {
       similarity: Math.round(c.similarity * 1000) / 1000,
       reason: c.exact ? 'exact' : 'near',
     };
+  }
+
+  /**
+   * The best candidate that is still a cluster's first tip. An entry naming a
+   * tip that expired (or was never a first tip) is taken out of the buckets
+   * read, and the next best is considered.
+   */
+  async #liveBest(fp: Fingerprint, state: Map<string, BucketState>): Promise<Candidate | null> {
+    for (;;) {
+      const best = this.#best(fp, this.#entries(state));
+      if (best === null || this.#isLiveRoot === undefined || (await this.#isLiveRoot(best.fp.tipId))) return best;
+      await this.#strip(state, best.fp.tipId);
+    }
+  }
+
+  /** Removes `tipId`'s entries from the buckets in `state` (conditional writes, re-read on a lost race). */
+  async #strip(state: Map<string, BucketState>, tipId: string): Promise<void> {
+    for (const key of [...state.keys()]) {
+      for (let attempt = 0; ; attempt++) {
+        const cur = state.get(key);
+        if (cur === undefined || !cur.entries.some((e) => entryTipId(e) === tipId)) break;
+        // `full` stays: deeper levels of the chain are read only below a full bucket.
+        const next: BucketState = { version: cur.version + 1, entries: cur.entries.filter((e) => entryTipId(e) !== tipId), full: cur.full };
+        if (await this.#index.putBucket(key, next, cur.version)) {
+          this.#remember(key, next);
+          state.set(key, next);
+          break;
+        }
+        this.#cache.delete(key);
+        if (attempt >= this.#maxRetries) throw new Error(`dedupe: too many write races on ${key}`);
+        const fresh = (await this.#index.getBuckets([key], true)).get(key);
+        if (fresh) state.set(key, fresh);
+        else state.delete(key);
+      }
+    }
   }
 
   #best(fp: Fingerprint, entries: readonly string[]): Candidate | null {

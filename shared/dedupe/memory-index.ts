@@ -50,4 +50,9 @@ export class MemoryDedupeIndex implements DedupeIndexPort {
     this.clusters.set(key, { ...next });
     return true;
   }
+
+  async deleteCluster(key: string): Promise<void> {
+    this.stats.writeRequests++;
+    this.clusters.delete(key);
+  }
 }

@@ -34,6 +34,8 @@ export interface DedupeIndexPort {
   getClusters(keys: readonly string[], consistent: boolean): Promise<ReadonlyMap<string, ClusterState>>;
   /** Writes a counter if its stored count is `expectedCount` (null: must not exist). */
   putCluster(key: string, next: ClusterState, expectedCount: number | null): Promise<boolean>;
+  /** Removes a counter (its cluster's first tip has expired); removing a missing one succeeds. */
+  deleteCluster(key: string): Promise<void>;
 }
 
 /** Operation counts, kept identically by every port implementation for the bench. */

@@ -65,6 +65,12 @@ export type IntakeMessage = z.infer<typeof IntakeMessage>;
 /** Classify queue message: a distinct (non-duplicate) tip to locate, with the dedupe verdict to record. */
 export const ClassifyMessage = z.extend(IntakeMessage, {
   dedupeReason: z.string(),
+  /**
+   * Set when retention promotes a duplicate whose cluster's first tip (this
+   * id) expired: the classification also makes it the cluster's first tip
+   * (shared/tips/expire.ts).
+   */
+  promotedFrom: z.optional(z.string().check(z.minLength(1))),
 });
 export type ClassifyMessage = z.infer<typeof ClassifyMessage>;
 
@@ -82,3 +88,17 @@ export const QueueItem = z.object({
   duplicates: z.number().check(z.int()),
 });
 export type QueueItem = z.infer<typeof QueueItem>;
+
+/**
+ * What retention reads of a tip that has expired: the TTL stream's old image
+ * on AWS, the deleted item locally. Lenient on the id's format (an item
+ * written under an older id scheme must still be cleaned up, never retried forever).
+ */
+export const ExpiredTip = z.object({
+  tipId: z.string().check(z.minLength(1)),
+  objectId: z.string().check(z.minLength(1)),
+  text: z.string(),
+  attachmentKey: z.optional(z.string()),
+  duplicateOf: z.optional(z.nullable(z.string())),
+});
+export type ExpiredTip = z.infer<typeof ExpiredTip>;

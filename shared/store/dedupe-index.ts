@@ -12,9 +12,11 @@
  * `attribute_not_exists(pk)` or `n = :expected`. A lost race returns false
  * and the engine re-reads (strongly consistent) and decides again, so of two
  * tips racing for the same bucket one wins and the other becomes its duplicate.
+ * A counter is deleted (unconditionally, so a retry is harmless) only when
+ * its cluster's first tip expires (shared/tips/expire.ts).
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { BucketState, ClusterState, DedupeIndexPort, IndexStats } from '#shared/dedupe/port.ts';
 import { emptyStats } from '#shared/dedupe/port.ts';
 
@@ -87,6 +89,11 @@ export class DynamoDedupeIndex implements DedupeIndexPort {
       expectedCount === null ? 'attribute_not_exists(pk)' : 'n = :expected',
       expectedCount === null ? undefined : expectedCount,
     );
+  }
+
+  async deleteCluster(key: string): Promise<void> {
+    this.stats.writeRequests++;
+    await this.#doc.send(new DeleteCommand({ TableName: this.#table, Key: { pk: key } }));
   }
 
   async #put(item: Item, condition: string, expected: number | undefined): Promise<boolean> {

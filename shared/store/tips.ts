@@ -48,6 +48,49 @@ export async function getTip(tipId: string): Promise<Record<string, unknown> | u
   return Item;
 }
 
+async function dedupeStateOf(tipId: string): Promise<{ duplicateOf?: unknown } | undefined> {
+  const { Item } = await documents.send(
+    new GetCommand({ TableName: TABLE, Key: { tipId }, ConsistentRead: true, ProjectionExpression: 'tipId, duplicateOf' }),
+  );
+  return Item;
+}
+
+/**
+ * Whether a tip can lead a cluster: it exists (it has not expired) and is no
+ * duplicate, or is a duplicate whose first tip has expired (retention files
+ * it in the index just before promoting it, shared/tips/expire.ts). The
+ * deduplicator asks before attaching a tip to it.
+ */
+export async function isClusterRoot(tipId: string): Promise<boolean> {
+  const item = await dedupeStateOf(tipId);
+  if (item === undefined) return false;
+  if (typeof item.duplicateOf !== 'string') return true;
+  return (await dedupeStateOf(item.duplicateOf)) === undefined;
+}
+
+/**
+ * Re-points a duplicate from an expired first tip to its cluster's new one,
+ * once: the condition makes a retry (or a duplicate already moved) a no-op.
+ * Its similarity was measured against the expired tip, so it goes.
+ */
+export async function repointDuplicate(tipId: string, from: string, to: string): Promise<'moved' | 'already'> {
+  try {
+    await documents.send(
+      new UpdateCommand({
+        TableName: TABLE,
+        Key: { tipId },
+        UpdateExpression: 'SET clusterId = :to, duplicateOf = :to REMOVE similarity',
+        ConditionExpression: 'duplicateOf = :from',
+        ExpressionAttributeValues: { ':from': from, ':to': to },
+      }),
+    );
+    return 'moved';
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return 'already';
+    throw error;
+  }
+}
+
 /**
  * Records that a tip duplicates an earlier one, once. Only duplicates are
  * written here: a distinct tip's dedupe result travels with it to the
@@ -124,11 +167,35 @@ function queueStartKey(queue: QueueName, byConfidence: boolean, minKey: string |
  * Writes the classification once. The triage status is only initialised,
  * never overwritten, so re-running the pipeline cannot undo an investigator's
  * decision; a redelivered message finds `classifiedAt` and changes nothing.
+ *
+ * A tip with `promotedFrom` is a duplicate whose cluster's first tip expired
+ * (shared/tips/expire.ts): the same write also makes it the cluster's first
+ * tip, so it joins its queue as `new`, and only while it still points at the
+ * expired tip.
  */
 export async function recordClassification(
+  tip: { tipId: string; submittedAt: string; promotedFrom?: string | undefined },
+  result: ClassificationRecord,
+  now: string,
+): Promise<'recorded' | 'already'> {
+  if (tip.promotedFrom === undefined) {
+    return writeClassification(tip, result, now, {
+      condition: 'attribute_exists(tipId) AND attribute_not_exists(classifiedAt) AND attribute_not_exists(dedupedAt)',
+    });
+  }
+  return writeClassification(tip, result, now, {
+    condition: 'duplicateOf = :expired AND attribute_not_exists(classifiedAt)',
+    values: { ':expired': tip.promotedFrom },
+    // Only duplicates carry clusterId (the byCluster index lists a first tip's members).
+    remove: 'clusterId, similarity',
+  });
+}
+
+async function writeClassification(
   tip: { tipId: string; submittedAt: string },
   result: ClassificationRecord,
   now: string,
+  guard: { condition: string; values?: Record<string, unknown>; remove?: string },
 ): Promise<'recorded' | 'already'> {
   try {
     await documents.send(
@@ -139,10 +206,12 @@ export async function recordClassification(
           'SET country = :country, confidence = :conf, candidates = :cands, detectedLanguage = :lang, abstainReason = :ar, ' +
           '#queue = :queue, queueTime = :qt, queueConfidence = :qc, classifiedAt = :now, pipeline = :p, ' +
           'duplicateOf = :null, dedupeReason = :reason, dedupedAt = :now, tallyObjectId = objectId, ' +
-          '#status = if_not_exists(#status, :new), version = if_not_exists(version, :one)',
-        ConditionExpression: 'attribute_exists(tipId) AND attribute_not_exists(classifiedAt) AND attribute_not_exists(dedupedAt)',
+          '#status = if_not_exists(#status, :new), version = if_not_exists(version, :one)' +
+          (guard.remove === undefined ? '' : ` REMOVE ${guard.remove}`),
+        ConditionExpression: guard.condition,
         ExpressionAttributeNames: { '#queue': 'queue', '#status': 'status' },
         ExpressionAttributeValues: {
+          ...guard.values,
           ':country': result.country,
           ':conf': result.confidence,
           ':cands': result.candidates,
@@ -243,6 +312,15 @@ export async function queryQueue(queue: QueueName, query: QueueQuery): Promise<Q
   } while (startKey !== undefined && items.length < query.limit && pages < MAX_PAGES_PER_REQUEST);
   return { items, nextCursor: encodeCursor(startKey as Record<string, string> | undefined) };
 }
+
+/** Every duplicate of a cluster's first tip, page by page (retention moves them all). */
+export const allClusterMembers = (clusterId: string): AsyncGenerator<Record<string, unknown>> =>
+  allItems({
+    TableName: TABLE,
+    IndexName: BY_CLUSTER.indexName,
+    KeyConditionExpression: 'clusterId = :c',
+    ExpressionAttributeValues: { ':c': clusterId },
+  });
 
 /** The duplicates of a cluster's first tip (only duplicates carry `clusterId`). */
 export async function clusterMembers(clusterId: string, limit = 200): Promise<Record<string, unknown>[]> {

@@ -146,6 +146,7 @@ describe('DynamoDedupeIndex', () => {
       putBucket: (k, next: BucketState, v) => index.putBucket(k, next, v),
       getClusters: (k, c) => index.getClusters(k, c),
       putCluster: (k, next, n) => index.putCluster(k, next, n),
+      deleteCluster: (k) => index.deleteCluster(k),
     };
     const text = 'Call the hotel on +33 4 55 55 01 87, they sell these towels.';
     // Act

@@ -1,0 +1,75 @@
+/**
+ * The retention flow for one expired tip, shared by the TTL-stream consumer
+ * (functions/retention) and the local sweep (local/sweeper.ts). The rules are
+ * in ./retention.ts; this applies them with single-item conditional writes
+ * only, in an order that makes every step safe to repeat (at-least-once
+ * delivery, or a crash half-way):
+ *
+ *  1. the attachment is deleted (deleting a missing object succeeds);
+ *  2. the expired tip leaves the dedupe index, so no new tip can attach to it
+ *     (the deduplicator also checks, for entries this step cannot reach);
+ *  3. its surviving duplicates are listed and the oldest chosen as successor
+ *     (it points at the expired tip until it is classified, so a retry
+ *     chooses it again);
+ *  4. the successor's cluster counter is opened with the others counted
+ *     (an existing one is kept), before any new tip can find the successor;
+ *  5. the successor is filed in the index: from here new copies join it (the
+ *     deduplicator counts a duplicate whose first tip is gone as a first tip);
+ *  6. the other duplicates are re-pointed to it (each only if it still points
+ *     at the expired tip);
+ *  7. it goes to the classify queue marked as promoted: the classify consumer
+ *     routes it to its queue as `new` in the one conditional write that makes
+ *     it a first tip (so classification stays in one function, and a repeated
+ *     message changes nothing);
+ *  8. the expired tip's counter is removed.
+ */
+import { ClassifyMessage, ExpiredTip } from '../schemas/tip.ts';
+import { dedupeEngine } from '../store/dedupe.ts';
+import { deleteAttachment } from '../store/media.ts';
+import { enqueueClassifyBatch } from '../store/queues.ts';
+import { allClusterMembers, getTip, repointDuplicate } from '../store/tips.ts';
+import { parseOrThrow } from '../validation.ts';
+import { leftoversOf, successionOf, type ClusterMember } from './retention.ts';
+
+export interface ExpiryOutcome {
+  readonly tipId: string;
+  /** The duplicate that now leads the cluster, if any. */
+  readonly promoted: string | null;
+  /** Duplicates re-pointed to it in this run. */
+  readonly moved: number;
+}
+
+export async function retireExpiredTip(image: Record<string, unknown>): Promise<ExpiryOutcome> {
+  const expired = parseOrThrow(ExpiredTip, image, 'expired tip');
+  for (const key of leftoversOf(expired)) await deleteAttachment(key);
+  // Only a cluster's first tip can be triaged, hence dismissed; a duplicate is named by nothing in the index.
+  if (typeof expired.duplicateOf === 'string') return { tipId: expired.tipId, promoted: null, moved: 0 };
+
+  await dedupeEngine.forget(expired);
+  const members: ClusterMember[] = [];
+  for await (const item of allClusterMembers(expired.tipId)) {
+    members.push({ tipId: String(item.tipId), submittedAt: String(item.submittedAt), duplicateOf: item.duplicateOf as string | null | undefined });
+  }
+  const { successor, others } = successionOf(expired.tipId, members);
+  if (successor === null) {
+    await dedupeEngine.closeCluster(expired.objectId, expired.tipId);
+    return { tipId: expired.tipId, promoted: null, moved: 0 };
+  }
+
+  const item = await getTip(successor.tipId);
+  if (item === undefined) throw new Error(`successor ${successor.tipId} of expired tip ${expired.tipId} is missing`);
+  const heir = parseOrThrow(
+    ClassifyMessage,
+    { tipId: item.tipId, objectId: item.objectId, text: item.text, language: item.language, submittedAt: item.submittedAt, dedupeReason: 'promoted', promotedFrom: expired.tipId },
+    'successor',
+  );
+  await dedupeEngine.openCluster(heir.objectId, heir.tipId, others.map((member) => member.tipId));
+  await dedupeEngine.file(heir);
+  let moved = 0;
+  for (const member of others) {
+    if ((await repointDuplicate(member.tipId, expired.tipId, heir.tipId)) === 'moved') moved += 1;
+  }
+  if ((await enqueueClassifyBatch([heir])).size > 0) throw new Error(`successor ${heir.tipId} could not be queued for classification`);
+  await dedupeEngine.closeCluster(expired.objectId, expired.tipId);
+  return { tipId: expired.tipId, promoted: heir.tipId, moved };
+}
