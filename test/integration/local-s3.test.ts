@@ -388,13 +388,20 @@ describe('uploads are never served inline with an executable type', () => {
 });
 
 describe('attachment keys are bound to their issuance and to one tip', () => {
-  it('refuses a well-formed key that the attachments endpoint never issued, naming attachmentKey', async () => {
+  it('refuses a key that the attachments endpoint never issued, unsigned or with a forged mac, naming attachmentKey', async () => {
+    // Prepare
+    const day = new Date().toISOString().slice(0, 10);
+    const keys = [`attachments/${day}/0b7e8a1c-93c4-4d2e-9f6b-2a1d3c4e5f60`, `attachments/${day}/0b7e8a1c-93c4-4d2e-9f6b-2a1d3c4e5f60.${'0'.repeat(32)}`];
+
     // Act
-    const response = await api.postTip({ objectId: 'obj-towel', text: 'From a hotel in Faro, Portugal.', attachmentKey: 'attachments/2026-01-01/0b7e8a1c-93c4-4d2e-9f6b-2a1d3c4e5f60' });
+    const responses = [];
+    for (const attachmentKey of keys) responses.push(await api.postTip({ objectId: 'obj-towel', text: 'From a hotel in Faro, Portugal.', attachmentKey }));
 
     // Assess
-    expect(response.status).toBe(400);
-    expect((response.body as Json).issues[0].path).toBe('attachmentKey');
+    for (const response of responses) {
+      expect(response.status).toBe(400);
+      expect((response.body as Json).issues[0].path).toBe('attachmentKey');
+    }
   });
 
   it('lets one tip use a key, answers a second tip with 409 naming attachmentKey, and a retry with the same Idempotency-Key with the first answer', async () => {
