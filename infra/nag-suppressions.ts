@@ -74,6 +74,12 @@ export const REASONS = {
       'The proof-of-work key only signs challenges that expire within minutes; replacing it (cdk deploy after ' +
       'removing the secret) invalidates nothing but open challenges, so a rotation Lambda would add cost and no protection.',
   },
+  attachmentKeySecretRotation: {
+    id: 'AwsSolutions-SMG4',
+    reason:
+      'The attachment-key HMAC only binds an upload to the tip sent within two days of it; a rotation Lambda would ' +
+      'refuse the keys of tipsters still filling in the form and protect nothing stored (tips keep the key, not the MAC check).',
+  },
   originSecretRotation: {
     id: 'AwsSolutions-SMG4',
     reason:
@@ -137,6 +143,7 @@ export function applyNagSuppressions(stacks: { stateful: StatefulStack; stateles
 
   if (stateless.powSecret !== undefined) acknowledge(stateless.powSecret, REASONS.powSecretRotation);
   acknowledge(stateless.api.originSecretStore, REASONS.originSecretRotation);
+  acknowledge(stateless.attachmentKeySecret, REASONS.attachmentKeySecretRotation);
   for (const queue of stateless.ttlFailureQueues) acknowledge(queue, REASONS.ttlFailureQueueIsDlq);
   acknowledge(web.siteBucket, REASONS.siteAccessLogs);
   for (const reason of [REASONS.distributionAccessLogs, REASONS.distributionDefaultCertificate, REASONS.distributionGeoRestriction]) {

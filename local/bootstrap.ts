@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -14,6 +15,11 @@ import { localBucketName, localDlqName, localQueueName, localTableName } from '.
 
 export const LOCAL_REGION = 'us-east-1';
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+/**
+ * What Secrets Manager holds on AWS: random, made once per process and never
+ * written down (keys minted before a restart are refused, and the tipster uploads again).
+ */
+const attachmentKeySecret = randomBytes(32).toString('base64url');
 
 export interface LocalResources {
   readonly env: Record<string, string>;
@@ -93,6 +99,7 @@ function handlerEnvironment(
     AWS_ENDPOINT_URL_S3: options.awsEndpoint,
     TIPLINE_S3_PATH_STYLE: 'true',
     TIPLINE_STAGE: 'local',
+    ATTACHMENT_KEY_SECRET: attachmentKeySecret,
   };
   for (const key of Object.keys(tables) as (keyof typeof tables)[]) env[tables[key].envVar] = localTableName(key);
   for (const key of Object.keys(queues) as QueueKey[]) env[queues[key].envVar] = queueUrls[key].url;

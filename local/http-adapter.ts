@@ -160,6 +160,11 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
   if (options.extra !== undefined && (await options.extra(request, response, url))) return;
 
   const match = findRoute(request.method ?? 'GET', url.pathname);
+  if (match === 'bad-path') {
+    await drain(request);
+    send(response, BAD_PATH);
+    return;
+  }
   if (match === 'method') {
     await drain(request);
     send(response, { statusCode: 405, body: JSON.stringify({ message: 'Method Not Allowed' }) });
@@ -202,7 +207,22 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
   send(response, result);
 }
 
-function findRoute(method: string, path: string): { route: CompiledRoute; params: Record<string, string> } | 'method' | undefined {
+/** The decoded path (or path segment), or null when its percent-encoding is malformed: a client's error, never a crash. */
+export function decodePath(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
+/** The answer to a path whose percent-encoding is malformed, in the API's error shape. */
+export const BAD_PATH = {
+  statusCode: 400,
+  body: JSON.stringify({ error: 'Malformed percent-encoding in the path', issues: [{ path: 'path', message: 'must be valid percent-encoded UTF-8' }] }),
+} as const;
+
+function findRoute(method: string, path: string): { route: CompiledRoute; params: Record<string, string> } | 'method' | 'bad-path' | undefined {
   let pathMatched = false;
   for (const route of compiled) {
     const found = route.pattern.exec(path);
@@ -210,9 +230,11 @@ function findRoute(method: string, path: string): { route: CompiledRoute; params
     pathMatched = true;
     if (route.def.method !== method) continue;
     const params: Record<string, string> = {};
-    route.params.forEach((name, index) => {
-      params[name] = decodeURIComponent(found[index + 1] ?? '');
-    });
+    for (const [index, name] of route.params.entries()) {
+      const value = decodePath(found[index + 1] ?? '');
+      if (value === null) return 'bad-path';
+      params[name] = value;
+    }
     return { route, params };
   }
   return pathMatched ? 'method' : undefined;

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { FunctionKey, QueueKey } from '#shared/resources.ts';
-import { functions, queues } from '#shared/resources.ts';
+import type { BucketKey, FunctionKey, QueueKey } from '#shared/resources.ts';
+import { buckets, functions, queues } from '#shared/resources.ts';
 import { createLogger } from '#shared/logger.ts';
 import { bootstrap, LOCAL_REGION, type LocalResources } from './bootstrap.ts';
 import { startEmulators, type Emulators } from './emulators.ts';
@@ -10,7 +10,9 @@ import { startHttpAdapter, type ExtraRoute } from './http-adapter.ts';
 import { loadOrCreateKeys, verifyToken, type KeyPair } from './jwt.ts';
 import { QueuePoller } from './poller.ts';
 import { demoObjects } from './seed.ts';
-import { S3_PROXY_PREFIX, staticRoutes } from './static.ts';
+import { LOCAL_SIGNING, S3_PREFIX, s3Endpoint } from './s3-endpoint.ts';
+import { localBucketName } from './names.ts';
+import { staticRoutes } from './static.ts';
 import { startSweeper } from './sweeper.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -60,8 +62,9 @@ export async function startLocalStack(options: LocalStackOptions = {}, logger: L
     ...(options.visibilityTimeoutSeconds === undefined ? {} : { visibilityTimeoutSeconds: options.visibilityTimeoutSeconds }),
   });
   // The adapter listens first (answering 503 on /health) so its address is known:
-  // S3 is reached through it under /_s3, which puts presigned upload and download
-  // links on the page's own origin, as CloudFront does on AWS for the site.
+  // presigned upload and download links point at its narrow /_s3 endpoint
+  // (local/s3-endpoint.ts), on the page's own origin, while the functions' SDK
+  // calls go straight to the emulator, which listens on loopback only.
   const handlers = {} as Record<FunctionKey, AnyHandler>;
   const keys = await loadOrCreateKeys(dataDir);
   const adapter = await startHttpAdapter({
@@ -70,10 +73,18 @@ export async function startLocalStack(options: LocalStackOptions = {}, logger: L
     logger,
     isReady: () => ready,
     authorizer: { verify: async (token) => (await verifyToken(keys, token)) as Record<string, unknown> | null },
-    extra: options.extra ?? staticRoutes(ROOT, emulators.awsEndpoint),
+    extra:
+      options.extra ??
+      staticRoutes(ROOT, s3Endpoint({ internalEndpoint: emulators.awsEndpoint, buckets: (Object.keys(buckets) as BucketKey[]).map(localBucketName) })),
     ...(options.rateLimitPerMinute === undefined ? {} : { rateLimitPerMinute: options.rateLimitPerMinute }),
   });
-  const env = { ...resources.env, AWS_ENDPOINT_URL_S3: `${adapter.url}${S3_PROXY_PREFIX}` };
+  const env = {
+    ...resources.env,
+    // The functions sign presigned links with the endpoint's random key (see LOCAL_SIGNING) and point them at it.
+    AWS_ACCESS_KEY_ID: LOCAL_SIGNING.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_SIGNING.secretAccessKey,
+    TIPLINE_S3_PUBLIC_ENDPOINT: `${adapter.url}${S3_PREFIX}`,
+  };
 
   // Handlers read configuration once at import, as in Lambda, so set it first.
   Object.assign(process.env, env);

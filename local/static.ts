@@ -1,13 +1,16 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
-import type { ExtraRoute } from './http-adapter.ts';
+import { BAD_PATH, decodePath, type ExtraRoute } from './http-adapter.ts';
+import { mediaHeaders, SNIFF_BYTES } from './media-headers.ts';
+import { S3_PREFIX, type S3Route } from './s3-endpoint.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
+  // The web app's own files only (web/dist, web/media); uploads never get a type from this table.
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
@@ -32,19 +35,25 @@ export const SECURITY_HEADERS: Record<string, string> = {
 
 /**
  * Serves the built web app (`web/dist`) at `/` and `/console`, the demo
- * images, and uploaded media from the local S3 — the local stand-in for
- * CloudFront with its S3 origins.
+ * images, object images from the local S3, and the narrow S3 endpoint for
+ * presigned links (local/s3-endpoint.ts) — the local stand-in for CloudFront
+ * with its S3 origins.
  */
-export function staticRoutes(root: string, s3Endpoint?: string): ExtraRoute {
+export function staticRoutes(root: string, s3?: S3Route): ExtraRoute {
   const dist = resolve(root, 'web/dist');
   const demo = resolve(root, 'web/media');
   return async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<boolean> => {
-    if (s3Endpoint !== undefined && url.pathname.startsWith(`${S3_PROXY_PREFIX}/`)) {
-      await proxyToS3(request, response, url, s3Endpoint);
+    if (s3 !== undefined && url.pathname.startsWith(`${S3_PREFIX}/`)) {
+      await s3(request, response, url);
       return true;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return false;
-    const path = decodeURIComponent(url.pathname);
+    const path = decodePath(url.pathname);
+    if (path === null) {
+      response.writeHead(BAD_PATH.statusCode, { 'content-type': 'application/json; charset=utf-8', ...SECURITY_HEADERS });
+      response.end(BAD_PATH.body);
+      return true;
+    }
     if (path.startsWith('/media/')) {
       const local = await fileUnder(demo, path.slice('/media/'.length));
       if (local !== null) return sendFile(response, local);
@@ -52,10 +61,12 @@ export function staticRoutes(root: string, s3Endpoint?: string): ExtraRoute {
       const { readMedia } = await import('#shared/store/media.ts');
       // Only object images are public; exports and anything else in the bucket are not.
       if (!path.startsWith('/media/objects/')) return sendStatus(response, 404);
-      const media = await readMedia(path.slice('/media/'.length));
+      const key = path.slice('/media/'.length);
+      const media = await readMedia(key);
       if (media === null) return sendStatus(response, 404);
-      response.writeHead(200, { 'content-type': media.contentType, 'cache-control': 'public, max-age=300', ...SECURITY_HEADERS });
-      response.end(media.body);
+      // An upload is the uploader's bytes: shown inline only if they are a raster image, sandboxed either way.
+      response.writeHead(200, { ...mediaHeaders(media.contentType, undefined, media.body.subarray(0, SNIFF_BYTES), key), 'cache-control': 'public, max-age=300' });
+      response.end(request.method === 'HEAD' ? undefined : media.body);
       return true;
     }
     if (path === '/' || path === '/index.html') return sendFile(response, await fileUnder(dist, 'index.html'));
@@ -63,48 +74,6 @@ export function staticRoutes(root: string, s3Endpoint?: string): ExtraRoute {
     if (path.startsWith('/assets/')) return sendFile(response, await fileUnder(dist, path.slice(1)));
     return false;
   };
-}
-
-/**
- * Headers that belong to one connection, not to the request. `expect:
- * 100-continue` (sent by multipart uploads) is answered by Node's server
- * itself and cannot be forwarded by fetch.
- */
-const HOP_BY_HOP = new Set(['host', 'connection', 'keep-alive', 'expect', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer']);
-
-/** Local S3 (fauxqs) is reached through the adapter at this path prefix. */
-export const S3_PROXY_PREFIX = '/_s3';
-
-/**
- * Forwards a request to the local S3 unchanged but for the prefix: presigned
- * POST uploads and presigned GET downloads then stay on the page's origin, so
- * the strict CSP (connect-src 'self') holds and no CORS is needed.
- */
-async function proxyToS3(request: IncomingMessage, response: ServerResponse, url: URL, s3Endpoint: string): Promise<void> {
-  const target = `${s3Endpoint}${url.pathname.slice(S3_PROXY_PREFIX.length)}${url.search}`;
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (HOP_BY_HOP.has(name) || value === undefined) continue;
-    headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
-  const upstream = await fetch(target, {
-    method: request.method ?? 'GET',
-    headers,
-    ...(hasBody ? { body: Buffer.concat(chunks) } : {}),
-    redirect: 'manual',
-  });
-  const out: Record<string, string> = {};
-  upstream.headers.forEach((value, name) => {
-    if (name !== 'content-encoding' && name !== 'transfer-encoding' && name !== 'connection' && name !== 'content-length') out[name] = value;
-  });
-  const body = Buffer.from(await upstream.arrayBuffer());
-  // A HEAD answer has no body but the object's length.
-  const length = request.method === 'HEAD' ? (upstream.headers.get('content-length') ?? '0') : String(body.length);
-  response.writeHead(upstream.status, { ...out, 'content-length': length });
-  response.end(request.method === 'HEAD' ? undefined : body);
 }
 
 async function fileUnder(base: string, relative: string): Promise<string | null> {

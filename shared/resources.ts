@@ -127,7 +127,10 @@ export const tables = {
     sortKey: { name: 'seq', type: 'N' },
     globalSecondaryIndexes: [],
   },
-  /** Single-use proof-of-work challenges, expiring with them (Idempotency-Keys need no table: see shared/tips/submit.ts). */
+  /**
+   * Single-use items, expiring with what they guard: proof-of-work challenges and
+   * attachment keys bound to their one tip (Idempotency-Keys need no table: see shared/tips/submit.ts).
+   */
   idempotency: {
     id: 'Idempotency',
     envVar: 'IDEMPOTENCY_TABLE',

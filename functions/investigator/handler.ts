@@ -54,6 +54,8 @@ const NewObject = z.object({
   objectId: z.optional(ObjectId),
   title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   description: z._default(z.string().check(z.trim(), z.maxLength(2000)), ''),
+  /** The image's type, pinned in its upload policy: JPEG, PNG or WebP only (never SVG). */
+  imageContentType: z._default(z.enum(limits.imageTypes), 'image/jpeg'),
 });
 const ObjectChange = z.strictObject({
   status: z.optional(ObjectStatus),
@@ -175,7 +177,7 @@ const routes: Record<string, Route> = {
       createdAt: isoSecond(),
     };
     if (!(await createObject(object))) throw new TiplineError(`Object ${objectId} already exists`, 409);
-    return json(201, { object, upload: await imageUploadForm(objectId) });
+    return json(201, { object, upload: await imageUploadForm(objectId, input.imageContentType) });
   },
 
   'PATCH /investigator/objects/{objectId}': async (event, principal) => {

@@ -1,13 +1,14 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyResult } from 'aws-lambda';
+import { verifyAttachmentKey } from '#shared/attachment-keys.ts';
 import { optionalEnv, requireEnv } from '#shared/config.ts';
 import { ConfigurationError, ConflictError, ValidationError } from '#shared/errors.ts';
 import { createLogger } from '#shared/logger.ts';
 import { issueChallenge, MAX_DIFFICULTY, POW_HEADER, verifyPow } from '#shared/pow.ts';
 import { limits } from '#shared/resources.ts';
 import { SubmitTipRequest } from '#shared/schemas/tip.ts';
-import { claimPowChallenge } from '#shared/store/idempotency.ts';
+import { claimAttachment, claimPowChallenge } from '#shared/store/idempotency.ts';
 import { getObject } from '#shared/store/objects.ts';
 import { enqueueIntake } from '#shared/store/queues.ts';
 import { getTip, putEvidenceCopy } from '#shared/store/tips.ts';
@@ -16,7 +17,17 @@ import { parseOrThrow } from '#shared/validation.ts';
 import { decodeBody, header, httpErrors, json, type HttpEvent, HTTP_HANDLER_OPTIONS } from '../lib/http.ts';
 
 const logger = createLogger('submit-tip');
-const deps = { getObject, putEvidenceCopy, getTip, enqueueIntake, now: Date.now };
+/** Shared with the attachments function, which mints the keys a tip may carry (shared/attachment-keys.ts). */
+const attachmentKeySecret = requireEnv('ATTACHMENT_KEY_SECRET');
+const deps = {
+  getObject,
+  putEvidenceCopy,
+  getTip,
+  enqueueIntake,
+  checkAttachmentKey: (key: string, now: number) => verifyAttachmentKey(attachmentKeySecret, key, now),
+  claimAttachment,
+  now: Date.now,
+};
 
 /** Proof of work on POST /tips: off unless POW_DIFFICULTY (leading zero bits) is set; then POW_SECRET is required. */
 const powDifficulty = Number(optionalEnv('POW_DIFFICULTY', '0'));

@@ -52,6 +52,8 @@ export class StatelessStack extends Stack {
   public readonly ttlFailureQueues: sqs.Queue[] = [];
   /** Signs proof-of-work challenges; only when `powDifficulty` > 0. */
   public readonly powSecret: secretsmanager.Secret | undefined;
+  /** HMAC key the attachments function signs attachment keys with and the submit function checks (shared/attachment-keys.ts). */
+  public readonly attachmentKeySecret: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -106,12 +108,24 @@ export class StatelessStack extends Stack {
         ? {}
         : { POW_DIFFICULTY: String(config.powDifficulty), POW_SECRET: this.powSecret.secretValue.unsafeUnwrap() };
 
+    // Attachment keys are signed so that POST /tips takes only keys the attachments
+    // function issued; both functions read the key through a dynamic reference.
+    this.attachmentKeySecret = new secretsmanager.Secret(this, 'AttachmentKeySecret', {
+      description: 'HMAC key binding attachment keys to the upload the API issued',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    const attachmentKeyEnvironment = { ATTACHMENT_KEY_SECRET: this.attachmentKeySecret.secretValue.unsafeUnwrap() };
+    const extraEnvironment: Partial<Record<FunctionKey, Record<string, string>>> = {
+      submitTip: { ...powEnvironment, ...attachmentKeyEnvironment },
+      attachments: attachmentKeyEnvironment,
+    };
+
     this.functions = Object.fromEntries(
       keysOf(functions).map((key) => {
         const fn = new TiplineFunction(this, functions[key].id, {
           def: functions[key],
           config,
-          environment: key === 'submitTip' ? { ...environment, ...powEnvironment } : environment,
+          environment: { ...environment, ...extraEnvironment[key] },
         });
         this.grant(fn, access[key], props);
         return [key, fn];

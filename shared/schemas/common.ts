@@ -17,8 +17,8 @@ export const ObjectId = z
     z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'may contain only letters, digits, ".", "_" and "-"'),
   );
 
-/** Keys of tip attachments, minted by POST /tips/attachments (shared/store/media.ts). */
-export const ATTACHMENT_KEY_PATTERN = /^attachments\/\d{4}-\d{2}-\d{2}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Keys of tip attachments, minted by POST /tips/attachments (shared/attachment-keys.ts checks the mac). */
+export const ATTACHMENT_KEY_PATTERN = /^attachments\/\d{4}-\d{2}-\d{2}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[0-9a-f]{32}$/;
 
 /** 26 Crockford base32 characters (shared/ids.ts); also the tail of the queue indexes' sort keys. */
 export const TIP_ID_SOURCE = '[0-9A-HJKMNP-TV-Z]{26}';

@@ -4,7 +4,7 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { bucketName } from '../config.ts';
-import { s3 } from './clients/s3.ts';
+import { presigner, s3 } from './clients/s3.ts';
 
 const BUCKET = bucketName('evidence');
 const LINK_SECONDS = 15 * 60;
@@ -33,6 +33,6 @@ export async function writeExport(
     partSize: 5 * 1024 * 1024,
   });
   await upload.done();
-  const url = await getSignedUrl(s3, new GetObjectCommand({ Bucket: BUCKET, Key: key }), { expiresIn: LINK_SECONDS });
+  const url = await getSignedUrl(presigner, new GetObjectCommand({ Bucket: BUCKET, Key: key }), { expiresIn: LINK_SECONDS });
   return { url, key, expiresInSeconds: LINK_SECONDS };
 }

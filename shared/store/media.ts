@@ -1,31 +1,39 @@
-import { randomUUID } from 'node:crypto';
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { mintAttachmentKey } from '../attachment-keys.ts';
 import { bucketName } from '../config.ts';
 import { limits } from '../resources.ts';
-import { s3 } from './clients/s3.ts';
+import { presigner, s3 } from './clients/s3.ts';
 
 const BUCKET = bucketName('evidence');
 
 export const objectImageKey = (objectId: string): string => `objects/${objectId}/image`;
 export const objectImageUrl = (objectId: string): string => `/media/${objectImageKey(objectId)}`;
 
+export type ImageType = (typeof limits.imageTypes)[number];
+
 /**
  * A presigned POST for an object's image: S3 itself enforces the size and
- * the content type, so no image bytes pass through Lambda.
+ * the content type, so no image bytes pass through Lambda. The type is pinned
+ * to one raster type (`eq`, a policy has no "one of"): `starts-with image/`
+ * let an SVG with script in, served from the site's own origin.
  */
-export async function imageUploadForm(objectId: string): Promise<{ url: string; fields: Record<string, string>; maxBytes: number; contentTypes: readonly string[] }> {
-  const { url, fields } = await createPresignedPost(s3, {
+export async function imageUploadForm(
+  objectId: string,
+  contentType: ImageType,
+): Promise<{ url: string; fields: Record<string, string>; maxBytes: number; contentType: ImageType }> {
+  const { url, fields } = await createPresignedPost(presigner, {
     Bucket: BUCKET,
     Key: objectImageKey(objectId),
     Conditions: [
       ['content-length-range', 1, limits.maxImageBytes],
-      ['starts-with', '$Content-Type', 'image/'],
+      ['eq', '$Content-Type', contentType],
     ],
+    Fields: { 'Content-Type': contentType },
     Expires: 15 * 60,
   });
-  return { url, fields, maxBytes: limits.maxImageBytes, contentTypes: limits.imageTypes };
+  return { url, fields, maxBytes: limits.maxImageBytes, contentType };
 }
 
 /** Reads a stored image (the local stand-in for CloudFront's S3 origin). */
@@ -40,34 +48,39 @@ export async function readMedia(key: string): Promise<{ body: Uint8Array; conten
 }
 
 /**
- * A presigned POST for one new attachment key. S3 enforces the declared
- * content type and the size limit; the bytes never pass through Lambda, and
- * nothing about the uploader is kept (bucket access logs are off).
+ * A presigned POST for one new attachment key (minted under the shared
+ * secret, so POST /tips can tell it was issued here). S3 enforces the
+ * declared content type and size: the file may be at most the `size` the
+ * tipster declared. The bytes never pass through Lambda, and nothing about
+ * the uploader is kept (bucket access logs are off).
  */
 export async function attachmentUploadForm(
   contentType: string,
+  size: number,
+  keySecret: string,
   now: Date = new Date(),
 ): Promise<{ attachmentKey: string; upload: { url: string; fields: Record<string, string> }; maxBytes: number; expiresInSeconds: number }> {
-  const attachmentKey = `attachments/${now.toISOString().slice(0, 10)}/${randomUUID()}`;
+  const attachmentKey = mintAttachmentKey(keySecret, now);
   const expiresInSeconds = 15 * 60;
-  const { url, fields } = await createPresignedPost(s3, {
+  const maxBytes = Math.min(size, limits.maxAttachmentBytes);
+  const { url, fields } = await createPresignedPost(presigner, {
     Bucket: BUCKET,
     Key: attachmentKey,
     Conditions: [
-      ['content-length-range', 1, limits.maxAttachmentBytes],
+      ['content-length-range', 1, maxBytes],
       ['eq', '$Content-Type', contentType],
     ],
     Fields: { 'Content-Type': contentType },
     Expires: expiresInSeconds,
   });
-  return { attachmentKey, upload: { url, fields }, maxBytes: limits.maxAttachmentBytes, expiresInSeconds };
+  return { attachmentKey, upload: { url, fields }, maxBytes, expiresInSeconds };
 }
 
 /** A short-lived download link for an investigator, or `missing` when nothing was uploaded under the key. */
 export async function attachmentLink(key: string): Promise<{ url: string; contentType: string; size: number } | { missing: true }> {
   try {
     const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }));
-    const url = await getSignedUrl(s3, new GetObjectCommand({ Bucket: BUCKET, Key: key }), { expiresIn: 15 * 60 });
+    const url = await getSignedUrl(presigner, new GetObjectCommand({ Bucket: BUCKET, Key: key }), { expiresIn: 15 * 60 });
     return { url, contentType: head.ContentType ?? 'application/octet-stream', size: head.ContentLength ?? 0 };
   } catch (error) {
     if (error instanceof Error && (error.name === 'NotFound' || error.name === 'NoSuchKey')) return { missing: true };

@@ -1,4 +1,5 @@
-import { ConflictError, NotFoundError } from '../errors.ts';
+import type { AttachmentKeyVerdict } from '../attachment-keys.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { isoSecond, newTipId, receiptFor, sha256Hex, tipIdForKey } from '../ids.ts';
 import type { TipObject } from '../schemas/object.ts';
 import type { IntakeMessage, SubmitTipRequest, SubmitTipResponse } from '../schemas/tip.ts';
@@ -10,7 +11,32 @@ export interface SubmitDeps {
   putEvidenceCopy(tip: EvidenceCopy): Promise<boolean>;
   getTip(tipId: string): Promise<Record<string, unknown> | undefined>;
   enqueueIntake(message: IntakeMessage): Promise<void>;
+  /** Whether POST /tips/attachments minted the key, and until when it can be bound (shared/attachment-keys.ts). */
+  checkAttachmentKey(attachmentKey: string, now: number): AttachmentKeyVerdict;
+  /** Binds the key to the tip unless another tip has it (a conditional write); false when one does. */
+  claimAttachment(attachmentKey: string, tipId: string, expiresAtSeconds: number): Promise<boolean>;
   now(): number;
+}
+
+/** A claim outlives the day a key can be bound by one more day, so no key is ever free again while usable. */
+const CLAIM_GRACE_SECONDS = 86_400;
+
+/**
+ * An attachment key goes with one tip only, and only if the attachments
+ * endpoint issued it: otherwise a tipster could attach a file to many tips
+ * (and lose it for all when one expires) or name a key that was never granted.
+ */
+async function bindAttachment(attachmentKey: string, tipId: string, deps: SubmitDeps): Promise<void> {
+  const verdict = deps.checkAttachmentKey(attachmentKey, deps.now());
+  if (!verdict.ok) {
+    const message = verdict.reason === 'expired' ? 'has expired: upload the file again' : 'must be the attachmentKey returned by POST /tips/attachments';
+    throw new ValidationError(`Invalid attachmentKey`, [{ path: 'attachmentKey', message }]);
+  }
+  if (!(await deps.claimAttachment(attachmentKey, tipId, verdict.usableUntil + CLAIM_GRACE_SECONDS))) {
+    throw new ConflictError('This attachment already belongs to another tip', {
+      issues: [{ path: 'attachmentKey', message: 'is already attached to another tip: upload the file again for this one' }],
+    });
+  }
 }
 
 /** A submission with the hidden `website` field filled in: a bot, not a tipster. */
@@ -60,6 +86,9 @@ export async function submitTip(
     submittedAt: isoSecond(deps.now()),
   };
   const receipt = receiptFor(tipId);
+  // Before the evidence copy: a tip never stores a key it could not claim. A
+  // retry with the same Idempotency-Key has the same tip id and claims again.
+  if (request.attachmentKey !== undefined) await bindAttachment(request.attachmentKey, tipId, deps);
   const created = await deps.putEvidenceCopy({
     ...message,
     receipt,

@@ -74,8 +74,8 @@ describe('S3 grants match the keys and actions the code uses', () => {
     process.env.AWS_SECRET_ACCESS_KEY ??= 'test-only-secret';
     const media = await import('#shared/store/media.ts');
     // Act
-    const attachment = await media.attachmentUploadForm('image/png');
-    const image = await media.imageUploadForm('obj-towel');
+    const attachment = await media.attachmentUploadForm('image/png', 1024, 'test-attachment-key-secret');
+    const image = await media.imageUploadForm('obj-towel', 'image/png');
     // Assess
     expect([attachment.attachmentKey.split('/')[0], image.fields.key?.split('/')[0]]).toEqual(['attachments', 'objects']);
   });

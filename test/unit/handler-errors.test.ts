@@ -22,6 +22,8 @@ beforeAll(async () => {
   for (const queue of Object.values(queues)) process.env[queue.envVar] = `https://sqs.local/000/${queue.id}`;
   for (const bucket of Object.values(buckets)) process.env[bucket.envVar] = `test-${bucket.id}`;
   process.env.AWS_REGION = 'us-east-1';
+  // Shared by the attachments and submit functions (shared/attachment-keys.ts); CDK must set it on AWS, local/bootstrap.ts sets it locally.
+  process.env.ATTACHMENT_KEY_SECRET = 'test-attachment-key-secret';
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
   submit = (await import('#functions/submit-tip/handler.ts')).handler as never;
   dedupe = (await import('#functions/dedupe/handler.ts')).handler as never;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError, NotFoundError } from '#shared/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '#shared/errors.ts';
 import type { TipObject } from '#shared/schemas/object.ts';
 import type { IntakeMessage } from '#shared/schemas/tip.ts';
 import type { EvidenceCopy } from '#shared/store/tips.ts';
@@ -14,6 +14,7 @@ function fakes(status: TipObject['status'] = 'published') {
   const log: string[] = [];
   const evidence = new Map<string, EvidenceCopy>();
   const sent: IntakeMessage[] = [];
+  const claims = new Map<string, string>();
   const deps: SubmitDeps = {
     getObject: async (id) => (id === 'obj-1' ? object(status) : null),
     putEvidenceCopy: async (tip) => {
@@ -26,6 +27,14 @@ function fakes(status: TipObject['status'] = 'published') {
     enqueueIntake: async (message) => {
       log.push('enqueue');
       sent.push(message);
+    },
+    checkAttachmentKey: (key) => (key.endsWith('.issued') ? { ok: true, usableUntil: 1_800_000_000 } : { ok: false, reason: 'not issued' }),
+    claimAttachment: async (key, tipId) => {
+      log.push('claim');
+      const holder = claims.get(key);
+      if (holder !== undefined && holder !== tipId) return false;
+      claims.set(key, tipId);
+      return true;
     },
     now: () => Date.parse('2026-11-23T10:00:00.123Z'),
   };
@@ -85,5 +94,49 @@ describe('submitTip', () => {
     const { deps, sent } = fakes('identified');
     await expect(submitTip({ objectId: 'obj-1', text: 'x' }, undefined, deps)).rejects.toBeInstanceOf(ConflictError);
     expect(sent).toHaveLength(0);
+  });
+});
+
+describe('submitTip with an attachment key', () => {
+  it('claims the key before storing the evidence copy, so a stored tip never holds a key it could not claim', async () => {
+    // Prepare
+    const { deps, log, evidence } = fakes();
+
+    // Act
+    const response = await submitTip({ objectId: 'obj-1', text: 'Photo attached', attachmentKey: 'k.issued' }, undefined, deps);
+
+    // Assess
+    expect(log).toEqual(['claim', 'evidence', 'enqueue']);
+    expect(evidence.get(response.tipId)?.attachmentKey).toBe('k.issued');
+  });
+
+  it('refuses a key that was not issued (400 naming attachmentKey) and one another tip holds (409 naming it), storing nothing', async () => {
+    // Prepare
+    const { deps, evidence } = fakes();
+    await submitTip({ objectId: 'obj-1', text: 'first', attachmentKey: 'k.issued' }, undefined, deps);
+
+    // Act
+    const forged = submitTip({ objectId: 'obj-1', text: 'forged', attachmentKey: 'k.forged' }, undefined, deps);
+    const reused = submitTip({ objectId: 'obj-1', text: 'second', attachmentKey: 'k.issued' }, undefined, deps);
+
+    // Assess
+    await expect(forged).rejects.toBeInstanceOf(ValidationError);
+    await expect(forged).rejects.toMatchObject({ issues: [{ path: 'attachmentKey' }] });
+    await expect(reused).rejects.toBeInstanceOf(ConflictError);
+    await expect(reused).rejects.toMatchObject({ details: { issues: [{ path: 'attachmentKey' }] } });
+    expect(evidence.size).toBe(1);
+  });
+
+  it('lets a retry with the same Idempotency-Key claim its key again', async () => {
+    // Prepare
+    const { deps } = fakes();
+    const request = { objectId: 'obj-1', text: 'with photo', attachmentKey: 'k.issued' };
+
+    // Act
+    const first = await submitTip(request, 'key-12345678', deps);
+    const retry = await submitTip(request, 'key-12345678', deps);
+
+    // Assess
+    expect(retry).toEqual(first);
   });
 });

@@ -467,7 +467,8 @@ async function uploadAttachment(draft: Draft, file: File): Promise<string> {
   } catch (error) {
     throw new UploadError('errorUpload', error);
   }
-  if (!response.ok) throw new UploadError(response.status === 400 && /EntityTooLarge/.test(await response.text().catch(() => '')) ? 'errorFileSize' : 'errorUpload');
+  // S3 says EntityTooLarge with a 400; the local endpoint with a 413.
+  if (!response.ok) throw new UploadError((response.status === 400 || response.status === 413) && /EntityTooLarge/.test(await response.text().catch(() => '')) ? 'errorFileSize' : 'errorUpload');
   draft.uploaded = { file, attachmentKey: grant.attachmentKey };
   return grant.attachmentKey;
 }
