@@ -104,42 +104,6 @@ export const INSTITUTIONS: ReadonlyArray<readonly [string, Record<string, number
   ['Policie ČR', { CZ: 1 }], ['Polisen', { SE: 1 }], ['Politiet', { NO: 0.6, DK: 0.4 }], ['Poliisi', { FI: 1 }],
 ];
 
-/**
- * Currency markers next to a number. [pattern source, weights, where]
- * where: 'after' = symbol follows the number, 'before' = precedes, 'both'.
- */
-export const CURRENCIES: ReadonlyArray<readonly [string, Record<string, number>]> = [
-  ['zł', { PL: 1 }], ['zl', { PL: 0.8 }], ['PLN', { PL: 1 }],
-  ['Kč', { CZ: 1 }], ['CZK', { CZ: 1 }],
-  ['Ft', { HU: 1 }], ['HUF', { HU: 1 }],
-  ['kn', { HR: 1 }], ['HRK', { HR: 1 }],
-  ['лв', { BG: 1 }], ['лв.', { BG: 1 }], ['BGN', { BG: 1 }],
-  ['lei', { RO: 0.85, MD: 0.15 }], ['RON', { RO: 1 }],
-  ['RSD', { RS: 1 }], ['дин', { RS: 1 }], ['din', { RS: 0.8 }],
-  ['₴', { UA: 1 }], ['грн', { UA: 1 }], ['UAH', { UA: 1 }],
-  ['₽', { RU: 1 }], ['руб', { RU: 0.9, BY: 0.1 }], ['RUB', { RU: 1 }], ['р.', { RU: 0.6 }],
-  ['₺', { TR: 1 }], ['TL', { TR: 0.9 }], ['TRY', { TR: 1 }],
-  ['₪', { IL: 1 }], ['ILS', { IL: 1 }], ['NIS', { IL: 1 }],
-  ['円', { JP: 1 }], ['JPY', { JP: 1 }], ['元', { CN: 0.9, TW: 0.1 }], ['CNY', { CN: 1 }], ['RMB', { CN: 1 }],
-  ['¥', { JP: 0.6, CN: 0.4 }], ['₩', { KR: 1 }], ['원', { KR: 1 }], ['KRW', { KR: 1 }],
-  ['₹', { IN: 1 }], ['Rs', { IN: 0.6, PK: 0.3, LK: 0.1 }], ['INR', { IN: 1 }],
-  ['CHF', { CH: 1 }], ['Fr.', { CH: 0.8 }], ['SFr', { CH: 1 }],
-  ['£', { GB: 1 }], ['GBP', { GB: 1 }],
-  ['R', { ZA: 0.9, BW: 0.05, NA: 0.05 }], ['KSh', { KE: 1 }], ['KES', { KE: 1 }], ['TSh', { TZ: 1 }], ['TZS', { TZ: 1 }], ['USh', { UG: 1 }], ['UGX', { UG: 1 }], ['FJ$', { FJ: 1 }], ['N$', { NA: 1 }],
-  ['J$', { JM: 1 }], ['TT$', { TT: 1 }], ['HK$', { HK: 1 }], ['S$', { SG: 1 }], ['NT$', { TW: 1 }], ['RD$', { DO: 1 }],
-  ['฿', { TH: 1 }], ['THB', { TH: 1 }], ['₫', { VN: 1 }], ['VND', { VN: 1 }], ['₱', { PH: 1 }], ['PHP', { PH: 0.9 }], ['₦', { NG: 1 }], ['NGN', { NG: 1 }],
-  ['৳', { BD: 1 }], ['BDT', { BD: 1 }], ['₸', { KZ: 1 }], ['KZT', { KZ: 1 }], ['₾', { GE: 1 }], ['GEL', { GE: 1 }], ['₼', { AZ: 1 }], ['AZN', { AZ: 1 }],
-  ['S/', { PE: 1 }], ['₮', { MN: 1 }], ['₭', { LA: 1 }], ['₲', { PY: 1 }], ['₡', { CR: 1 }], ['₵', { GH: 1 }], ['Rp', { ID: 1 }], ['IDR', { ID: 1 }], ['RM', { MY: 1 }], ['MYR', { MY: 1 }],
-  ['SEK', { SE: 1 }], ['NOK', { NO: 1 }], ['DKK', { DK: 1 }], ['ISK', { IS: 1 }],
-  ['kr', { SE: 0.35, NO: 0.3, DK: 0.3, IS: 0.05 }], ['kr.', { DK: 0.5, SE: 0.25, NO: 0.25 }],
-  ['A$', { AU: 1 }], ['AU$', { AU: 1 }], ['AUD', { AU: 1 }], ['C$', { CA: 1 }], ['CA$', { CA: 1 }], ['CAD', { CA: 1 }],
-  ['NZ$', { NZ: 1 }], ['NZD', { NZ: 1 }], ['US$', { US: 1 }], ['USD', { US: 0.8 }], ['R$', { BR: 1 }], ['BRL', { BR: 1 }],
-  ['MXN', { MX: 1 }], ['ZAR', { ZA: 1 }], ['MAD', { MA: 1 }], ['EGP', { EG: 1 }], ['E£', { EG: 1 }],
-  ['$', { US: 0.55, CA: 0.15, AU: 0.15, NZ: 0.05, MX: 0.1 }],
-  ['€', { DE: 0.2, FR: 0.15, IT: 0.15, ES: 0.12, NL: 0.08, BE: 0.06, AT: 0.06, PT: 0.05, IE: 0.04, FI: 0.03, GR: 0.03, SK: 0.02, SI: 0.01 }],
-  ['EUR', { DE: 0.2, FR: 0.15, IT: 0.15, ES: 0.12, NL: 0.08, BE: 0.06, AT: 0.06, PT: 0.05, IE: 0.04, FI: 0.03, GR: 0.03, SK: 0.02, SI: 0.01 }],
-];
-
 /** ccTLDs commonly used as generic/vanity domains: say nothing about place. */
 export const VANITY_TLDS: ReadonlySet<string> = new Set(['io', 'co', 'tv', 'me', 'ai', 'fm', 'ly', 'to', 'cc', 'ws', 'gg', 'sh', 'am', 'la', 'nu', 'tk', 'ms', 'gs', 'vc', 'im', 'is', 'it', 'so', 'ac', 'do', 'be', 'in', 'us']);
 /** TLDs that are vanity-used but still mostly local; kept with reduced weight. */
