@@ -10,7 +10,10 @@ import type { Token } from './tokenize.ts';
 import { lemmaCandidates, prefixCandidates } from './inflect.ts';
 import { mention } from './mention.ts';
 import type { Mention } from './mention.ts';
-import { CHAINS, INSTITUTIONS } from './data/signals.ts';
+import { INSTITUTIONS } from './data/signals.ts';
+import { RESIDUAL_CHAINS } from './data/chains.ts';
+import brandJson from './generated/brands.json' with { type: 'json' };
+import { decodePrior, unpackLines } from './unpack.ts';
 import { DEMONYMS, ADJ_ENDINGS } from './data/demonyms.ts';
 import { COMMON_OR_PERSON, GIVEN_NAME_COUNTRIES, LOCAL_NOUNS, STOPWORDS, PREPOSITIONS, ORG_AFTER, NON_PLACES, TITLES, PLACE_HEADS, HEAD_WORDS, SAY_VERBS, CONTINENT_QUALIFIERS } from './data/cues.ts';
 import { AMBIGUOUS_REGIONS } from './data/regions.ts';
@@ -18,25 +21,34 @@ import { AMBIGUOUS_REGIONS } from './data/regions.ts';
 const MAX_NGRAM = 5;
 
 // ---------------------------------------------------------------- chains
-// Shop chains and single-country institutions share one matcher: a proper
-// name of a few words that points to its countries.
-interface Signal { prior: Record<string, number>; kind: 'chain' | 'institution'; weight: number; acronym: boolean }
+// Brands (name-suggestion-index, generated/brands.json), the few chains it lacks
+// (data/chains.ts) and single-country institutions share one matcher: a proper name of a
+// few words that points to its countries.
+interface Signal { prior: Map<string, number>; kind: 'chain' | 'institution'; weight: number; acronym: boolean; brand: boolean }
 const chainMap = new Map<string, Signal>();
 const chainFirst = new Set<string>();
-const addSignals = (list: typeof CHAINS, kind: Signal['kind'], weight: number): void => {
-  for (const [name, prior] of list) {
-    const k = foldKey(name);
-    if (!chainMap.has(k)) chainMap.set(k, { prior, kind, weight, acronym: kind === 'institution' && /^\p{Lu}{2,}s?$/u.test(name) });
-    const sp = k.indexOf(' ');
-    if (sp > 0) chainFirst.add(k.slice(0, sp));
-  }
+/** Brand strength by tier: one country, 2–3 (split), 4–8 (split, weak). See scripts/geo-data/brands.ts. */
+const BRAND_WEIGHT: Record<string, number> = { s: 2.4, f: 2, w: 0.6 };
+/** Names of brands sold in many countries that are also small places: never read as the place when written as the brand. */
+const multinational = new Set<string>();
+const tokenKey = (name: string): string => (name.replace(/['’]s(?![\p{L}])/gu, '').match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).map(fold).join(' ');
+const addSignal = (key: string, sig: Signal): void => {
+  if (chainMap.has(key)) return;
+  chainMap.set(key, sig);
+  const sp = key.indexOf(' ');
+  if (sp > 0) chainFirst.add(key.slice(0, sp));
 };
-addSignals(CHAINS, 'chain', 2.4);
-addSignals(INSTITUTIONS, 'institution', 2);
+for (const [name, prior] of INSTITUTIONS) {
+  addSignal(foldKey(name), { prior: new Map(Object.entries(prior)), kind: 'institution', weight: 2, acronym: /^\p{Lu}{2,}s?$/u.test(name), brand: false });
+}
+for (const line of unpackLines(brandJson.brands)) {
+  const [key = '', prior = '', tier = ''] = line.split('\t');
+  if (tier === 'm') multinational.add(key);
+  else addSignal(key, { prior: decodePrior(prior), kind: 'chain', weight: BRAND_WEIGHT[tier] ?? 0.6, acronym: false, brand: true });
+}
+for (const [name, prior] of RESIDUAL_CHAINS) addSignal(tokenKey(name), { prior: new Map(Object.entries(prior)), kind: 'chain', weight: 2.4, acronym: false, brand: true });
 /** First three letters of every chain or institution name: most words are skipped before any case-ending work. */
 const chainPrefixes = new Set([...chainMap.keys()].map((k) => k.slice(0, 3)));
-/** Chains whose name is also an ordinary word: need mid-sentence capitals. */
-const CHAIN_WORDS = new Set(['target', 'exito', 'albert', 'joker', 'continente', 'dino', 'boots', 'meny', 'prisma', 'maxima', 'countdown', 'jumbo', 'irma', 'alko', 'hema', 'coles', 'magnit', 'argos', 'lawson', 'selver', 'conad', 'ica', 'cvs']);
 
 // ---------------------------------------------------------------- demonyms
 const demonymStems = new Map<string, { cc: string; capOnly: boolean }>();
@@ -359,7 +371,21 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
           for (const lemma of lemmaCandidates(lastFolded)) if ((w = chainMap.get(head + lemma))) break;
         }
         if (!w) continue;
-        if (n === 1 && CHAIN_WORDS.has(key) && (!(t.cap || t.upper) || (t.sentStart && !t.upper))) continue;
+        // A one-word brand name must be written with a capital, not only the one every sentence
+        // starts with ("Torba z Biedronki": Polish for bag, a Ukrainian brand); the build already
+        // left out the one-word names that are English words or names ("Target", "Lucy").
+        if (n === 1 && w.brand && !t.caseless && (!(t.cap || t.upper) || (t.sentStart && !t.upper))) continue;
+        // …and not be part of a person's name: a title before it, a reporting verb after it, or a
+        // capitalised word right next to it ("Judge Maury", "Maury said", "Lucy Gabor").
+        if (n === 1 && w.brand && !t.upper) {
+          const prev = toks[i - 1];
+          const next = toks[i + 1];
+          const nameNext = (x: Token | undefined, a: Token, b: Token | undefined) => x !== undefined && b !== undefined && x.cap && !x.upper && /^ $/.test(src.slice(a.end, b.start));
+          if ((prev && TITLES.has(prev.folded)) || (next && SAY_VERBS.has(next.folded)) || (prev && !t.sentStart && nameNext(prev, prev, t)) || nameNext(next, t, next)) continue;
+        }
+        // A brand of several words is written with each main word capitalised ("Tuesday Morning",
+        // not "on Tuesday morning"); small linking words may stay lower-case ("Pão de Açúcar").
+        if (n > 1 && w.brand && !shape.lowercase && toks.slice(i, i + n).some((x) => !x.caseless && x.text.length >= 3 && !x.cap && !x.upper && !/\d/.test(x.text))) continue;
         if (!t.cap && !t.upper && !t.caseless && !shape.lowercase) continue;
         if (w.acronym && (!t.upper || shape.upper)) continue;
         const last = toks[i + n - 1]!;
@@ -486,6 +512,16 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
       // "Hertford Road", "Colton Way", "King Edward Street": a street named after a place says nothing
       // about where the street is.
       if (keep && st.best !== 'r' && streetAfter(src, toks, i + n, shape.lowercase)) keep = false;
+      // A small place named like a brand sold in many countries, written as the brand ("a Zara bag",
+      // "from Mango"): capitalised without a locative preposition it is the brand; after one
+      // ("in Zara") it may be either, so it needs other evidence.
+      if (keep && smallPlace && st.maxBucket < 12 && capital && multinational.has(hit.key)) {
+        if (!prep) keep = false;
+        else {
+          needsSupport = true;
+          mult *= 0.25;
+        }
+      }
       if (keep) {
         if (person && single) personNames.add(hit.key);
         const mm = mention(st.kind, src, hit.start, hit.end, priorOf(hit.entries), st.weight, { fixed: false, tokStart: i, tokEnd: i + n, mult, needsSupport });

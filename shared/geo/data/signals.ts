@@ -3,56 +3,6 @@
  */
 
 /**
- * Shop chains operating (almost) only in one country. Weights split where a
- * chain has a minority presence elsewhere. Sources: each chain's Wikipedia
- * article (“Areas served”) and corporate store locators, checked 2024.
- * Multi-country chains (Lidl, Aldi, Carrefour, Spar, IKEA, Kaufland…) are
- * deliberately absent.
- */
-export const CHAINS: ReadonlyArray<readonly [string, Record<string, number>]> = [
-  ['Biedronka', { PL: 1 }], // Jerónimo Martins Polska; PL only
-  ['Żabka', { PL: 1 }], ['Zabka', { PL: 1 }], // Żabka Polska (small CZ pilot ignored)
-  ['Lewiatan', { PL: 1 }], ['Stokrotka', { PL: 1 }], ['Dino', { PL: 0.6 }],
-  ['Albert Heijn', { NL: 0.85, BE: 0.15 }], // Ahold Delhaize; NL + ~60 stores in BE
-  ['Jumbo', { NL: 0.85, BE: 0.15 }], ['Kruidvat', { NL: 0.7, BE: 0.3 }], ['Blokker', { NL: 0.8, BE: 0.2 }],
-  ['Hema', { NL: 0.7, BE: 0.15, DE: 0.05, FR: 0.05 }],
-  ['Delhaize', { BE: 1 }], ['Colruyt', { BE: 0.9, FR: 0.1 }],
-  ['Mercadona', { ES: 0.95, PT: 0.05 }], ['El Corte Inglés', { ES: 0.95, PT: 0.05 }], ['El Corte Ingles', { ES: 0.95, PT: 0.05 }],
-  ['Pingo Doce', { PT: 1 }], ['Continente', { PT: 1 }],
-  ['Monoprix', { FR: 1 }], ['Franprix', { FR: 1 }], ['Intermarché', { FR: 0.85, BE: 0.1, PT: 0.05 }], ['Intermarche', { FR: 0.85, BE: 0.1, PT: 0.05 }],
-  ['E.Leclerc', { FR: 0.95 }], ['Leclerc', { FR: 0.9 }], ['Super U', { FR: 1 }], ['Hyper U', { FR: 1 }],
-  ['Esselunga', { IT: 1 }], ['Conad', { IT: 1 }], ['Coop Italia', { IT: 1 }],
-  ['Systembolaget', { SE: 1 }], ['ICA', { SE: 1 }], ['Hemköp', { SE: 1 }], ['Hemkop', { SE: 1 }],
-  ['Vinmonopolet', { NO: 1 }], ['Rema 1000', { NO: 0.7, DK: 0.3 }], ['Meny', { NO: 0.8 }], ['Joker', { NO: 0.5 }],
-  ['Føtex', { DK: 1 }], ['Fotex', { DK: 1 }], ['Bilka', { DK: 1 }], ['Irma', { DK: 1 }],
-  ['Alko', { FI: 1 }], ['Prisma', { FI: 0.85, EE: 0.15 }], ['K-Market', { FI: 1 }], ['K-Citymarket', { FI: 1 }], ['S-Market', { FI: 1 }],
-  ['Selver', { EE: 1 }], ['Maxima', { LT: 0.6, LV: 0.25, EE: 0.15 }], ['Rimi', { LV: 0.4, LT: 0.3, EE: 0.3 }],
-  ['Migros', { CH: 0.8, TR: 0.2 }], // Migros (CH cooperative); Migros Türk is unrelated
-  ['Denner', { CH: 1 }], ['Coop Pronto', { CH: 1 }],
-  ['Hofer', { AT: 0.85, SI: 0.15 }], ['Billa', { AT: 0.5, CZ: 0.2, SK: 0.2, BG: 0.1 }], ['Spar Österreich', { AT: 1 }],
-  ['Edeka', { DE: 1 }], ['Rewe', { DE: 1 }], ['Kaufhof', { DE: 1 }], ['Karstadt', { DE: 1 }],
-  ['Albert', { CZ: 0.4 }], ['Tesco', { GB: 0.6, IE: 0.15, CZ: 0.1, SK: 0.08, HU: 0.07 }],
-  ['Sainsbury\'s', { GB: 1 }], ['Sainsburys', { GB: 1 }], ['Asda', { GB: 1 }], ['Morrisons', { GB: 1 }], ['Waitrose', { GB: 1 }],
-  ['Greggs', { GB: 1 }], ['Marks & Spencer', { GB: 0.9 }], ['Boots', { GB: 0.6 }], ['Argos', { GB: 1 }], ['Poundland', { GB: 1 }],
-  ['Dunnes Stores', { IE: 1 }], ['Dunnes', { IE: 1 }], ['Penneys', { IE: 1 }], // Primark trades as Penneys in Ireland only
-  ['Mercator', { SI: 1 }], ['Konzum', { HR: 1 }], ['Tuš', { SI: 1 }],
-  ['Magnit', { RU: 1 }], ['Pyaterochka', { RU: 1 }], ['Пятёрочка', { RU: 1 }], ['Пятерочка', { RU: 1 }], ['Магнит', { RU: 0.7 }], ['Перекрёсток', { RU: 1 }],
-  ['Сільпо', { UA: 1 }], ['АТБ', { UA: 1 }],
-  ['A101', { TR: 1 }], ['BİM', { TR: 0.9 }], ['ŞOK', { TR: 1 }],
-  ['Walmart', { US: 0.9, CA: 0.05, MX: 0.05 }], ['Kroger', { US: 1 }], ['Trader Joe\'s', { US: 1 }], ['Walgreens', { US: 1 }],
-  ['CVS', { US: 1 }], ['Whole Foods', { US: 0.95, CA: 0.03, GB: 0.02 }], ['Publix', { US: 1 }], ['Safeway', { US: 0.8, CA: 0.2 }],
-  ['Target', { US: 0.9 }], ['Dollar General', { US: 1 }], ['Piggly Wiggly', { US: 1 }], ['Wegmans', { US: 1 }],
-  ['Tim Hortons', { CA: 0.9, US: 0.1 }], ['Loblaws', { CA: 1 }], ['Canadian Tire', { CA: 1 }], ['Shoppers Drug Mart', { CA: 1 }],
-  ['Woolworths', { AU: 0.75, NZ: 0.1, ZA: 0.15 }], ['Coles', { AU: 1 }], ['Kmart', { AU: 0.7, NZ: 0.2, US: 0.1 }], ['Bunnings', { AU: 0.85, NZ: 0.15 }],
-  ['Countdown', { NZ: 1 }], ['Pak\'nSave', { NZ: 1 }],
-  ['Indomaret', { ID: 1 }], ['Alfamart', { ID: 0.9, PH: 0.1 }], ['Shufersal', { IL: 1 }], ['שופרסל', { IL: 1 }], ['Rami Levy', { IL: 1 }],
-  ['Naivas', { KE: 1 }], ['Bodega Aurrerá', { MX: 1 }], ['Bodega Aurrera', { MX: 1 }], ['Éxito', { CO: 1 }], ['Exito', { CO: 1 }], ['Puregold', { PH: 1 }], ['Chedraui', { MX: 1 }], ['DMart', { IN: 1 }], ['Big Bazaar', { IN: 1 }], ['Imtiaz', { PK: 1 }],
-  ['Oxxo', { MX: 0.9 }], ['Soriana', { MX: 1 }], ['Pão de Açúcar', { BR: 1 }], ['Americanas', { BR: 1 }],
-  ['Don Quijote', { JP: 0.9 }], ['Donki', { JP: 0.9 }], ['Lawson', { JP: 0.9 }], ['FamilyMart', { JP: 0.6, TW: 0.3 }],
-  ['Shoprite', { ZA: 0.7 }], ['Pick n Pay', { ZA: 1 }],
-];
-
-/**
  * Public institutions that exist in one country (or a few, split): courts,
  * police forces and ranks, local government, health and tax agencies. They
  * place a story or a tip where it happens ("appearing at Wood Green Crown
