@@ -349,8 +349,9 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
     }
     if (/^\d+$/.test(t.folded)) continue;
 
-    // Chains (multi-word first).
-    {
+    // Chains (multi-word first). Every brand or institution name is written with a capital (or in
+    // a caseless script, or anywhere in an all-lower-case tip): other words skip the lookups.
+    if (t.cap || t.upper || t.caseless || shape.lowercase) {
       let matched = false;
       const maxN = Math.min(4, toks.length - i);
       for (let n = chainFirst.has(t.folded) ? maxN : 1; n >= 1 && !matched; n--) {

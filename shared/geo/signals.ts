@@ -336,9 +336,14 @@ const joinsWord = (ch: string | undefined): boolean => isLetter(ch) && !UNSPACED
 
 interface CurrencyHit { start: number; end: number; prior: Map<string, number>; word: boolean }
 
+/** currencies() and currencyWords() read the same hits: computed once per text. */
+let lastHits: { src: string; hits: CurrencyHit[] } | null = null;
+
 /** The currency next to each amount: a symbol after it ("19,90 zł"), before it ("£4.99", "R50"), or a word after it ("20 złotych"). */
 function currencyHits(src: string): CurrencyHit[] {
+  if (lastHits?.src === src) return lastHits.hits;
   const out: CurrencyHit[] = [];
+  lastHits = { src, hits: out };
   if (!/\d/.test(src)) return out;
   const { symbols, folded, words, maxSymbol } = currencyData();
   // Exact spelling first; a symbol of ≥ 3 characters written with a capital in another case next ("KSh", "Ksh").
@@ -391,9 +396,12 @@ export function currencies(src: string): Mention[] {
  * little weaker than a symbol; or without one after a preposition ("the price is in cedis"),
  * written in lower case (a capital after "in" is a name: "in Real Madrid"), weaker still.
  */
+/** Any lower-case word of ≥ 4 letters after a space: the only texts worth the scan below. */
+const PREP_PREFILTER = /\s\p{Ll}{4}/u;
 const PREP_WORD_RE = /(?<![\p{L}\p{M}])([\p{Ll}\p{Lo}]+)\s+(\p{Ll}[\p{Ll}\p{Lo}\p{M}]{3,})(?![\p{L}\p{M}])/gu;
 export function currencyWords(src: string): Mention[] {
   const out = currencyHits(src).filter((h) => h.word).map((h) => mention('currency', src, h.start, h.end, h.prior, 2));
+  if (!PREP_PREFILTER.test(src)) return out;
   const { bareWords } = currencyData();
   for (const m of src.matchAll(PREP_WORD_RE)) {
     if (!PREPOSITIONS.has(fold(m[1]!))) continue;
