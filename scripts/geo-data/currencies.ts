@@ -14,7 +14,7 @@
  * stopwords-iso language ("won", "top"), and country names or country adjectives
  * ("polskich", "American"), which the gazetteer and the demonym table already read.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fold } from '../../shared/geo/fold.ts';
 import { DEMONYMS } from '../../shared/geo/data/demonyms.ts';
@@ -67,6 +67,12 @@ export function buildCurrencies(): string {
     const l = readJson<{ locale: string }>(`i18n-iso-countries/langs/${f}`);
     countriesLib.registerLocale(l);
     for (const names of Object.values(countriesLib.getNames(l.locale, { select: 'all' }))) for (const n of names) countryNames.add(fold(n));
+  }
+  // English common nouns and verbs (Hunspell en_US, dictionary-en) are not read without an amount: "to mark".
+  const english = new Set<string>();
+  for (const line of readFileSync(join(root, 'node_modules/dictionary-en/index.dic'), 'utf8').split('\n').slice(1)) {
+    const w = line.split('/')[0]!.trim();
+    if (w && /^\p{Ll}/u.test(w)) english.add(fold(w));
   }
   const isCountryWord = (w: string) => countryNames.has(w) || stems.some((s) => w.startsWith(s));
 
@@ -144,14 +150,15 @@ export function buildCurrencies(): string {
     const m = new Map<string, number>();
     for (const [cur, locales] of [...curs].sort()) for (const cc of tender.get(cur)!) m.set(cc, (m.get(cc) ?? 0) + Math.sqrt(locales) * (pop.get(cc) ?? 0) * (former.has(cur) ? FORMER_WEIGHT : 1));
     const p = encodePrior(m);
-    // 'p': named so in ≥ PREP_LOCALES locales, so trusted without an amount after a preposition
-    // ("in cedis"); a word only one locale uses for a currency is too often an ordinary word elsewhere.
-    const flag = Math.max(...curs.values()) >= PREP_LOCALES ? '\tp' : '';
+    // 'p': named so in ≥ PREP_LOCALES locales and not an English word, so trusted without an amount
+    // after a preposition ("in cedis", not "to mark"); a word only one locale uses for a currency is
+    // too often an ordinary word elsewhere.
+    const flag = Math.max(...curs.values()) >= PREP_LOCALES && !english.has(w) && !english.has(w.replace(/s$/, '')) ? '\tp' : '';
     if (p) wordLines.push(`${w}\t${p}${flag}`);
   }
   const out = {
     version: 1,
-    source: 'CLDR 48 (cldr-numbers-full currencies, cldr-core currencyData + territoryInfo), Unicode License v3; stopwords-iso (MIT); see scripts/geo-data/currencies.ts',
+    source: 'CLDR 48 (cldr-numbers-full currencies, cldr-core currencyData + territoryInfo), Unicode License v3; stopwords-iso (MIT); dictionary-en (MIT AND BSD); see scripts/geo-data/currencies.ts',
     format: "symbols / words: base64(raw deflate(lines 'key\\tCC:percent,CC:percent[\\tflag]' sorted, joined by '\\n')); flag a = after the amount only, t = directly before it only",
     symbols: packLines(symbolLines),
     words: packLines(wordLines),

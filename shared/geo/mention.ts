@@ -24,6 +24,8 @@ export interface Mention {
   demoted: boolean;
   /** Seen in a person context (title, reporting verb, given/family name next to it): coherence must not revive it. */
   person: boolean;
+  /** The name is an ordinary word (stopwords-iso) in the tip's language ("lima" in Indonesian): not decisive alone. */
+  commonWord: boolean;
 }
 
 export function mention(
@@ -51,5 +53,6 @@ export function mention(
     madeIn: false,
     demoted: false,
     person: false,
+    commonWord: false,
   };
 }

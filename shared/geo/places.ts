@@ -13,6 +13,7 @@ import type { Mention } from './mention.ts';
 import { INSTITUTIONS } from './data/signals.ts';
 import { RESIDUAL_CHAINS } from './data/chains.ts';
 import brandJson from './generated/brands.json' with { type: 'json' };
+import stopwordJson from './generated/stopwords.json' with { type: 'json' };
 import { decodePrior, unpackLines } from './unpack.ts';
 import { DEMONYMS, ADJ_ENDINGS } from './data/demonyms.ts';
 import { COMMON_OR_PERSON, GIVEN_NAME_COUNTRIES, LOCAL_NOUNS, STOPWORDS, PREPOSITIONS, ORG_AFTER, NON_PLACES, TITLES, PLACE_HEADS, HEAD_WORDS, SAY_VERBS, CONTINENT_QUALIFIERS } from './data/cues.ts';
@@ -49,6 +50,24 @@ for (const line of unpackLines(brandJson.brands)) {
 for (const [name, prior] of RESIDUAL_CHAINS) addSignal(tokenKey(name), { prior: new Map(Object.entries(prior)), kind: 'chain', weight: 2.4, acronym: false, brand: true });
 /** First three letters of every chain or institution name: most words are skipped before any case-ending work. */
 const chainPrefixes = new Set([...chainMap.keys()].map((k) => k.slice(0, 3)));
+
+// ---------------------------------------------------------------- common words (stopwords-iso)
+/** Folded stopwords per language (generated/stopwords.json), decoded on first use. */
+let stopwordsByLang: Map<string, ReadonlySet<string>> | null = null;
+/** A name that is an ordinary word in the tip's language: "lima" (five) in Indonesian, "como" in Spanish. */
+export function isCommonWord(folded: string, language: string | null): boolean {
+  if (language === null) return false;
+  if (stopwordsByLang === null) {
+    stopwordsByLang = new Map();
+    for (const line of unpackLines(stopwordJson.stopwords)) {
+      const tab = line.indexOf('\t');
+      stopwordsByLang.set(line.slice(0, tab), new Set(line.slice(tab + 1).split(' ')));
+    }
+  }
+  return stopwordsByLang.get(language)?.has(folded) ?? false;
+}
+/** A common-word name counts this much (a modest damping; the scorer also sees the flag). */
+const COMMON_WORD_MULT = 0.6;
 
 // ---------------------------------------------------------------- demonyms
 const demonymStems = new Map<string, { cc: string; capOnly: boolean }>();
@@ -264,6 +283,8 @@ export interface TextShape {
   inflecting: 'full' | 'genitive' | 'none';
   /** Mostly written in capitals (shouted tip, headline): capitals say nothing about names. */
   upper: boolean;
+  /** The tip's language (ISO 639-1) when detected. */
+  language: string | null;
 }
 
 const GENITIVE_ONLY = new Set(['de', 'nl', 'sv', 'da', 'nb', 'nn', 'no', 'af']);
@@ -296,7 +317,7 @@ export function textShape(toks: Token[], language: string | null = null): TextSh
   const firstLower = toks.find((t) => !t.caseless && !/^\d/.test(t.text));
   let upperToks = 0;
   for (const t of toks) if (t.upper && t.text.length >= 2) upperToks++;
-  return { lowercase: cased >= 2 && capMid === 0 && !!firstLower && !firstLower.cap, inflecting, upper: upperToks * 2 > cased };
+  return { lowercase: cased >= 2 && capMid === 0 && !!firstLower && !firstLower.cap, inflecting, upper: upperToks * 2 > cased, language };
 }
 
 /** Words written apart that the typo matcher joins: "kuala lumper", "Ho Chi Min city". */
@@ -525,8 +546,11 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
       }
       if (keep) {
         if (person && single) personNames.add(hit.key);
-        const mm = mention(st.kind, src, hit.start, hit.end, priorOf(hit.entries), st.weight, { fixed: false, tokStart: i, tokEnd: i + n, mult, needsSupport });
+        // (Not an acronym in capitals: "US" is not "us".)
+        const common = single && !isAcronym && !(t.upper && !shape.upper) && isCommonWord(hit.key, shape.language);
+        const mm = mention(st.kind, src, hit.start, hit.end, priorOf(hit.entries), st.weight, { fixed: false, tokStart: i, tokEnd: i + n, mult: common ? mult * COMMON_WORD_MULT : mult, needsSupport: needsSupport || common });
         mm.person = person;
+        mm.commonWord = common;
         out.push(mm);
         for (let j = 0; j < n; j++) used[i + j] = 1;
         i += n - 1;
