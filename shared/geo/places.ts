@@ -15,6 +15,7 @@ import { RESIDUAL_CHAINS } from './data/chains.ts';
 import brandJson from './generated/brands.json' with { type: 'json' };
 import stopwordJson from './generated/stopwords.json' with { type: 'json' };
 import { decodePrior, unpackLines } from './unpack.ts';
+import { bareCurrencyWord } from './signals.ts';
 import { DEMONYMS, ADJ_ENDINGS } from './data/demonyms.ts';
 import { COMMON_OR_PERSON, GIVEN_NAME_COUNTRIES, LOCAL_NOUNS, STOPWORDS, PREPOSITIONS, ORG_AFTER, NON_PLACES, TITLES, PLACE_HEADS, HEAD_WORDS, SAY_VERBS, CONTINENT_QUALIFIERS } from './data/cues.ts';
 import { AMBIGUOUS_REGIONS } from './data/regions.ts';
@@ -369,6 +370,16 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
       continue;
     }
     if (/^\d+$/.test(t.folded)) continue;
+
+    // A currency named without an amount after a preposition, in lower case ("priced in cedis").
+    if (!t.cap && !t.upper && !t.caseless && t.folded.length >= 4 && i > 0 && PREPOSITIONS.has(toks[i - 1]!.folded)) {
+      const prior = bareCurrencyWord(t.folded);
+      if (prior) {
+        out.push(mention('currency', src, t.start, t.end, prior, 1.6, { tokStart: i, tokEnd: i + 1 }));
+        used[i] = 1;
+        continue;
+      }
+    }
 
     // Chains (multi-word first). Every brand or institution name is written with a capital (or in
     // a caseless script, or anywhere in an all-lower-case tip): other words skip the lookups.

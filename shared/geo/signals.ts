@@ -11,7 +11,6 @@ import grid from './generated/coords.json' with { type: 'json' };
 import currencyJson from './generated/currencies.json' with { type: 'json' };
 import { VANITY_TLDS, WEAK_TLDS, TLD_COUNTRY } from './data/signals.ts';
 import { fold } from './fold.ts';
-import { PREPOSITIONS } from './data/cues.ts';
 import { decodePrior, unpackLines } from './unpack.ts';
 import { mention } from './mention.ts';
 import type { Mention } from './mention.ts';
@@ -101,6 +100,49 @@ export function nanpPhones(src: string): Mention[] {
     }
     if (!cc) continue;
     out.push(mention('phone', src, m.index, m.index + m[0].length, { [cc]: 1 }, 2.2));
+  }
+  return out;
+}
+
+/**
+ * A number in national format, with its trunk prefix and written in groups ("06 12 34 56 78",
+ * "030 12345678", "(0)20 7946 0958"): the countries where libphonenumber finds it valid AND
+ * formats it nationally with the same digit groups, split evenly (a French mobile's pairs, a
+ * German area code's 3-8). Valid in more than MAX_NATIONAL_COUNTRIES countries: too ambiguous.
+ * Three groups joined by dots or slashes are a date, not a number.
+ */
+const NATIONAL_RE = /(?<![\d+\p{L}.,\/-])(?:\(0\)\s?\d{1,4}|\(0\d{1,4}\)|0\d{1,4})(?:[ .\/-]\d{2,8}){1,4}(?![\d]|[.,\/-]\d)/gu;
+const MAX_NATIONAL_COUNTRIES = 6;
+const TRUNK_ZERO_COUNTRIES = Object.keys(META.countries).filter((cc) => cc !== '001');
+const nationalMemo = new Map<string, string[]>();
+const digitGroups = (s: string): string => s.replace(/[()]/g, ' ').split(/[^\d]+/).filter(Boolean).map((g) => g.length).join('-');
+
+export function nationalPhones(src: string): Mention[] {
+  const out: Mention[] = [];
+  for (const m of src.matchAll(NATIONAL_RE)) {
+    const raw = m[0];
+    const digits = raw.replace(/\D/g, '');
+    if (digits.length < 9 || digits.length > 12) continue;
+    const national = raw.replace(/^\(0\)\s?/, '0');
+    const groups = digitGroups(national);
+    if (groups.split('-').length === 3 && /^[\d]+[./]\d+[./]\d+$/.test(raw)) continue;
+    const memoKey = digits + '|' + groups;
+    let countries = nationalMemo.get(memoKey);
+    if (countries === undefined) {
+      countries = [];
+      for (const cc of TRUNK_ZERO_COUNTRIES) {
+        try {
+          const p = parsePhoneNumberFromString(national, cc as never, META);
+          if (p && p.isValid() && p.country === cc && digitGroups(p.formatNational()) === groups) countries.push(cc);
+        } catch {
+          // not a number of that country
+        }
+      }
+      if (nationalMemo.size > 2048) nationalMemo.clear();
+      nationalMemo.set(memoKey, countries);
+    }
+    if (countries.length === 0 || countries.length > MAX_NATIONAL_COUNTRIES) continue;
+    out.push(mention('phone', src, m.index, m.index + raw.length, Object.fromEntries(countries.map((cc) => [cc, 1])), 1.6));
   }
   return out;
 }
@@ -391,25 +433,18 @@ export function currencies(src: string): Mention[] {
   return currencyHits(src).filter((h) => !h.word).map((h) => mention('currency', src, h.start, h.end, h.prior, 2.4));
 }
 
-/**
- * A currency named in words: next to an amount ("zapłaciłam 20 złotych", "2 000 гривень"), a
- * little weaker than a symbol; or without one after a preposition ("the price is in cedis"),
- * written in lower case (a capital after "in" is a name: "in Real Madrid"), weaker still.
- */
-/** Any lower-case word of ≥ 4 letters after a space: the only texts worth the scan below. */
-const PREP_PREFILTER = /\s\p{Ll}{4}/u;
-const PREP_WORD_RE = /(?<![\p{L}\p{M}])([\p{Ll}\p{Lo}]+)\s+(\p{Ll}[\p{Ll}\p{Lo}\p{M}]{3,})(?![\p{L}\p{M}])/gu;
+/** A currency named in words next to an amount ("zapłaciłam 20 złotych", "2 000 гривень"): a little weaker than a symbol. */
 export function currencyWords(src: string): Mention[] {
-  const out = currencyHits(src).filter((h) => h.word).map((h) => mention('currency', src, h.start, h.end, h.prior, 2));
-  if (!PREP_PREFILTER.test(src)) return out;
-  const { bareWords } = currencyData();
-  for (const m of src.matchAll(PREP_WORD_RE)) {
-    if (!PREPOSITIONS.has(fold(m[1]!))) continue;
-    const prior = bareWords.get(fold(m[2]!));
-    const start = m.index + m[0].length - m[2]!.length;
-    if (prior && !out.some((o) => o.start <= start && o.end > start)) out.push(mention('currency', src, start, start + m[2]!.length, prior, 1.6));
-  }
-  return out;
+  return currencyHits(src).filter((h) => h.word).map((h) => mention('currency', src, h.start, h.end, h.prior, 2));
+}
+
+/**
+ * A currency word without an amount, read by the token matcher after a locative preposition
+ * ("the price is in cedis"; places.ts): only words several locales use for a currency and that
+ * are not English words (a capital after "in" is a name: "in Real Madrid").
+ */
+export function bareCurrencyWord(folded: string): Map<string, number> | undefined {
+  return currencyData().bareWords.get(folded);
 }
 
 // ---------------------------------------------------------------- a script quoted from the object

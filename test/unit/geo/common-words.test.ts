@@ -48,5 +48,6 @@ describe('common words (stopwords-iso) in the tip language', () => {
   it('does not read an English verb after a preposition as a currency', () => {
     // Prepare / Act / Assess: "mark" names the convertible mark in several locales, and is English.
     expect(currencyWords('We need to mark the box before it ships.')).toEqual([]);
+    expect(classify('We need to mark the box before it ships.').candidates).toEqual([]);
   });
 });
