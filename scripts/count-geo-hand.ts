@@ -67,7 +67,7 @@ for (const f of readdirSync(join(geo, 'data')).filter((x) => x.endsWith('.ts')).
 }
 /** Inline tables in code (named so the count can be repeated). */
 const INLINE: Record<string, string[]> = {
-  'signals.ts': ['PHONE_WORDS', 'US_STATES', 'PREFIXED', 'POSTCODE_PATTERNS', 'NUMERIC_POSTCODE', 'WEAK_SYMBOLS', 'QUOTED_SCRIPTS', 'CURRENCY_WORDS'],
+  'signals.ts': ['PHONE_WORDS', 'US_STATES', 'PREFIXED', 'POSTCODE_PATTERNS', 'NUMERIC_POSTCODE', 'WEAK_SYMBOLS', 'QUOTED_SCRIPTS', 'CURRENCY_WORDS', 'BRAND_WEIGHT'],
   'places.ts': ['CHAIN_WORDS', 'ADMIN_HEADS', 'LOWER_COMMON', 'GENITIVE_ONLY', 'NON_INFLECTING', 'DE_FUNCTION', 'EN_FUNCTION', 'STREET_TYPES'],
 };
 for (const [file, names] of Object.entries(INLINE)) {

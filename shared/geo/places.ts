@@ -43,14 +43,33 @@ const addSignal = (key: string, sig: Signal): void => {
 for (const [name, prior] of INSTITUTIONS) {
   addSignal(foldKey(name), { prior: new Map(Object.entries(prior)), kind: 'institution', weight: 2, acronym: /^\p{Lu}{2,}s?$/u.test(name), brand: false });
 }
-for (const line of unpackLines(brandJson.brands)) {
-  const [key = '', prior = '', tier = ''] = line.split('\t');
-  if (tier === 'm') multinational.add(key);
-  else addSignal(key, { prior: decodePrior(prior), kind: 'chain', weight: BRAND_WEIGHT[tier] ?? 0.6, acronym: false, brand: true });
-}
 for (const [name, prior] of RESIDUAL_CHAINS) addSignal(tokenKey(name), { prior: new Map(Object.entries(prior)), kind: 'chain', weight: 2.4, acronym: false, brand: true });
+/** Brand key → `prior\ttier` as stored; the Signal is built on the first hit (cold start builds no 12k objects). */
+const brandLines = new Map<string, string>();
+for (const line of unpackLines(brandJson.brands)) {
+  const tab = line.indexOf('\t');
+  const key = line.slice(0, tab);
+  const rest = line.slice(tab + 1);
+  if (rest.endsWith('\tm')) multinational.add(key);
+  else if (!chainMap.has(key)) brandLines.set(key, rest);
+  const sp = key.indexOf(' ');
+  if (sp > 0) chainFirst.add(key.slice(0, sp));
+}
+function signalOf(key: string): Signal | undefined {
+  const known = chainMap.get(key);
+  if (known !== undefined) return known;
+  const rest = brandLines.get(key);
+  if (rest === undefined) return undefined;
+  const tab = rest.indexOf('\t');
+  const sig: Signal = { prior: decodePrior(rest.slice(0, tab)), kind: 'chain', weight: BRAND_WEIGHT[rest.slice(tab + 1)] ?? 0.6, acronym: false, brand: true };
+  chainMap.set(key, sig);
+  brandLines.delete(key);
+  return sig;
+}
 /** First three letters of every chain or institution name: most words are skipped before any case-ending work. */
-const chainPrefixes = new Set([...chainMap.keys()].map((k) => k.slice(0, 3)));
+const chainPrefixes = new Set<string>();
+for (const k of chainMap.keys()) chainPrefixes.add(k.slice(0, 3));
+for (const k of brandLines.keys()) chainPrefixes.add(k.slice(0, 3));
 
 // ---------------------------------------------------------------- common words (stopwords-iso)
 /** Folded stopwords per language (generated/stopwords.json), decoded on first use. */
@@ -394,14 +413,14 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
           key += ' ' + toks[i + j]!.folded;
         }
         if (!ok) continue;
-        let w = chainMap.get(key);
+        let w = signalOf(key);
         // Hebrew and Arabic proclitics on a chain name: "משופרסל" (from Shufersal).
-        if (!w && n === 1 && t.caseless) for (const bare of prefixCandidates(t.folded)) if ((w = chainMap.get(bare))) break;
+        if (!w && n === 1 && t.caseless) for (const bare of prefixCandidates(t.folded)) if ((w = signalOf(bare))) break;
         // Inflected chain names in case languages: "K-Citymarketin hintalappu", "w Biedronce".
         if (!w && shape.inflecting === 'full' && toks[i + n - 1]!.folded.length >= 5 && chainPrefixes.has(key.slice(0, 3))) {
           const lastFolded = toks[i + n - 1]!.folded;
           const head = key.slice(0, key.length - lastFolded.length);
-          for (const lemma of lemmaCandidates(lastFolded)) if ((w = chainMap.get(head + lemma))) break;
+          for (const lemma of lemmaCandidates(lastFolded)) if ((w = signalOf(head + lemma))) break;
         }
         if (!w) continue;
         // A one-word brand name must be written with a capital, not only the one every sentence
