@@ -326,7 +326,8 @@ const out: PackedGazetteer & Record<string, unknown> = {
     .filter((k) => /^[a-z]{7,}$/.test(k) && entriesByKey.get(k)!.some(([, [type, bucket]]) => type === 'c' || ((type === 'p' || type === 'r') && bucket >= 12)))
     .join('\n'),
 };
-const outDir = join(root, 'shared/geo/generated');
+// GEO_OUT_DIR: write elsewhere (the reproducibility test builds into a temporary directory).
+const outDir = process.env.GEO_OUT_DIR ?? join(root, 'shared/geo/generated');
 mkdirSync(outDir, { recursive: true });
 const json = JSON.stringify(out) + '\n';
 writeFileSync(join(outDir, 'gazetteer.json'), json);

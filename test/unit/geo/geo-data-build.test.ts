@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GEO_DATASETS } from '../../../scripts/geo-data/index.ts';
 
@@ -18,4 +20,20 @@ describe('generated geo datasets', () => {
       expect(/[^\x00-\x7f]/.test(first)).toBe(false); // cheap for esbuild to inline
     }, 60_000);
   }
+
+  it.runIf(haveSources)('gazetteer: two builds give the same bytes, equal to the committed file', () => {
+    // Prepare
+    const script = join(import.meta.dirname, '../../../scripts/build-gazetteer.ts');
+    const build = (): string => {
+      const dir = mkdtempSync(join(tmpdir(), 'gaz-'));
+      execFileSync(process.execPath, [script], { env: { ...process.env, GEO_SKIP_GRID: '1', GEO_OUT_DIR: dir }, stdio: 'pipe' });
+      return readFileSync(join(dir, 'gazetteer.json'), 'utf8');
+    };
+    // Act
+    const first = build();
+    const second = build();
+    // Assess
+    expect(second).toBe(first);
+    expect(first).toBe(readFileSync(join(generated, 'gazetteer.json'), 'utf8'));
+  }, 180_000);
 });
