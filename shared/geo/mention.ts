@@ -37,6 +37,8 @@ export interface Mention {
   generic: boolean;
   /** For a mention that needs support: the share of the rest of the text backing its countries (0..1). */
   support: number;
+  /** The name is an ordinary word (stopwords-iso) in the tip's language ("lima" in Indonesian): not decisive alone. */
+  commonWord: boolean;
 }
 
 export function mention(
@@ -70,5 +72,6 @@ export function mention(
     style: false,
     generic: false,
     support: 0,
+    commonWord: false,
   };
 }

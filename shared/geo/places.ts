@@ -10,7 +10,12 @@ import type { Token } from './tokenize.ts';
 import { lemmaCandidates, prefixCandidates } from './inflect.ts';
 import { mention } from './mention.ts';
 import type { Mention } from './mention.ts';
-import { CHAINS, INSTITUTIONS } from './data/signals.ts';
+import { INSTITUTIONS } from './data/signals.ts';
+import { RESIDUAL_CHAINS } from './data/chains.ts';
+import brandJson from './generated/brands.json' with { type: 'json' };
+import stopwordJson from './generated/stopwords.json' with { type: 'json' };
+import { decodePrior, unpackLines } from './unpack.ts';
+import { bareCurrencyWord } from './signals.ts';
 import { DEMONYMS, ADJ_ENDINGS } from './data/demonyms.ts';
 import { COMMON_OR_PERSON, GIVEN_NAME_COUNTRIES, LOCAL_NOUNS, STOPWORDS, PREPOSITIONS, ORG_AFTER, NON_PLACES, TITLES, PLACE_HEADS, HEAD_WORDS, SAY_VERBS, CONTINENT_QUALIFIERS } from './data/cues.ts';
 import { AMBIGUOUS_REGIONS } from './data/regions.ts';
@@ -18,25 +23,71 @@ import { AMBIGUOUS_REGIONS } from './data/regions.ts';
 const MAX_NGRAM = 5;
 
 // ---------------------------------------------------------------- chains
-// Shop chains and single-country institutions share one matcher: a proper
-// name of a few words that points to its countries.
-interface Signal { prior: Record<string, number>; kind: 'chain' | 'institution'; weight: number; acronym: boolean }
+// Brands (name-suggestion-index, generated/brands.json), the few chains it lacks
+// (data/chains.ts) and single-country institutions share one matcher: a proper name of a
+// few words that points to its countries.
+interface Signal { prior: Map<string, number>; kind: 'chain' | 'institution'; weight: number; acronym: boolean; brand: boolean }
 const chainMap = new Map<string, Signal>();
 const chainFirst = new Set<string>();
-const addSignals = (list: typeof CHAINS, kind: Signal['kind'], weight: number): void => {
-  for (const [name, prior] of list) {
-    const k = foldKey(name);
-    if (!chainMap.has(k)) chainMap.set(k, { prior, kind, weight, acronym: kind === 'institution' && /^\p{Lu}{2,}s?$/u.test(name) });
-    const sp = k.indexOf(' ');
-    if (sp > 0) chainFirst.add(k.slice(0, sp));
-  }
+/** Brand strength by tier: one country, 2–3 (split), 4–8 (split, weak). See scripts/geo-data/brands.ts. */
+const BRAND_WEIGHT: Record<string, number> = { s: 2.4, f: 2, w: 0.6 };
+/** Names of brands sold in many countries that are also small places: never read as the place when written as the brand. */
+const multinational = new Set<string>();
+const tokenKey = (name: string): string => (name.replace(/['’]s(?![\p{L}])/gu, '').match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).map(fold).join(' ');
+const addSignal = (key: string, sig: Signal): void => {
+  if (chainMap.has(key)) return;
+  chainMap.set(key, sig);
+  const sp = key.indexOf(' ');
+  if (sp > 0) chainFirst.add(key.slice(0, sp));
 };
-addSignals(CHAINS, 'chain', 2.4);
-addSignals(INSTITUTIONS, 'institution', 2);
+for (const [name, prior] of INSTITUTIONS) {
+  addSignal(foldKey(name), { prior: new Map(Object.entries(prior)), kind: 'institution', weight: 2, acronym: /^\p{Lu}{2,}s?$/u.test(name), brand: false });
+}
+for (const [name, prior] of RESIDUAL_CHAINS) addSignal(tokenKey(name), { prior: new Map(Object.entries(prior)), kind: 'chain', weight: 2.4, acronym: false, brand: true });
+/** Brand key → `prior\ttier` as stored; the Signal is built on the first hit (cold start builds no 12k objects). */
+const brandLines = new Map<string, string>();
+for (const line of unpackLines(brandJson.brands)) {
+  const tab = line.indexOf('\t');
+  const key = line.slice(0, tab);
+  const rest = line.slice(tab + 1);
+  if (rest.endsWith('\tm')) multinational.add(key);
+  else if (!chainMap.has(key)) brandLines.set(key, rest);
+  const sp = key.indexOf(' ');
+  if (sp > 0) chainFirst.add(key.slice(0, sp));
+}
+function signalOf(key: string): Signal | undefined {
+  const known = chainMap.get(key);
+  if (known !== undefined) return known;
+  const rest = brandLines.get(key);
+  if (rest === undefined) return undefined;
+  const tab = rest.indexOf('\t');
+  const sig: Signal = { prior: decodePrior(rest.slice(0, tab)), kind: 'chain', weight: BRAND_WEIGHT[rest.slice(tab + 1)] ?? 0.6, acronym: false, brand: true };
+  chainMap.set(key, sig);
+  brandLines.delete(key);
+  return sig;
+}
 /** First three letters of every chain or institution name: most words are skipped before any case-ending work. */
-const chainPrefixes = new Set([...chainMap.keys()].map((k) => k.slice(0, 3)));
-/** Chains whose name is also an ordinary word: need mid-sentence capitals. */
-const CHAIN_WORDS = new Set(['target', 'exito', 'albert', 'joker', 'continente', 'dino', 'boots', 'meny', 'prisma', 'maxima', 'countdown', 'jumbo', 'irma', 'alko', 'hema', 'coles', 'magnit', 'argos', 'lawson', 'selver', 'conad', 'ica', 'cvs']);
+const chainPrefixes = new Set<string>();
+for (const k of chainMap.keys()) chainPrefixes.add(k.slice(0, 3));
+for (const k of brandLines.keys()) chainPrefixes.add(k.slice(0, 3));
+
+// ---------------------------------------------------------------- common words (stopwords-iso)
+/** Folded stopwords per language (generated/stopwords.json), decoded on first use. */
+let stopwordsByLang: Map<string, ReadonlySet<string>> | null = null;
+/** A name that is an ordinary word in the tip's language: "lima" (five) in Indonesian, "como" in Spanish. */
+export function isCommonWord(folded: string, language: string | null): boolean {
+  if (language === null) return false;
+  if (stopwordsByLang === null) {
+    stopwordsByLang = new Map();
+    for (const line of unpackLines(stopwordJson.stopwords)) {
+      const tab = line.indexOf('\t');
+      stopwordsByLang.set(line.slice(0, tab), new Set(line.slice(tab + 1).split(' ')));
+    }
+  }
+  return stopwordsByLang.get(language)?.has(folded) ?? false;
+}
+/** A common-word name counts this much (a modest damping; the scorer also sees the flag). */
+const COMMON_WORD_MULT = 0.6;
 
 // ---------------------------------------------------------------- demonyms
 const demonymStems = new Map<string, { cc: string; capOnly: boolean }>();
@@ -252,6 +303,8 @@ export interface TextShape {
   inflecting: 'full' | 'genitive' | 'none';
   /** Mostly written in capitals (shouted tip, headline): capitals say nothing about names. */
   upper: boolean;
+  /** The tip's language (ISO 639-1) when detected. */
+  language: string | null;
 }
 
 const GENITIVE_ONLY = new Set(['de', 'nl', 'sv', 'da', 'nb', 'nn', 'no', 'af']);
@@ -284,7 +337,7 @@ export function textShape(toks: Token[], language: string | null = null): TextSh
   const firstLower = toks.find((t) => !t.caseless && !/^\d/.test(t.text));
   let upperToks = 0;
   for (const t of toks) if (t.upper && t.text.length >= 2) upperToks++;
-  return { lowercase: cased >= 2 && capMid === 0 && !!firstLower && !firstLower.cap, inflecting, upper: upperToks * 2 > cased };
+  return { lowercase: cased >= 2 && capMid === 0 && !!firstLower && !firstLower.cap, inflecting, upper: upperToks * 2 > cased, language };
 }
 
 /** Words written apart that the typo matcher joins: "kuala lumper", "Ho Chi Min city". */
@@ -337,8 +390,19 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
     }
     if (/^\d+$/.test(t.folded)) continue;
 
-    // Chains (multi-word first).
-    {
+    // A currency named without an amount after a preposition, in lower case ("priced in cedis").
+    if (!t.cap && !t.upper && !t.caseless && t.folded.length >= 4 && i > 0 && PREPOSITIONS.has(toks[i - 1]!.folded)) {
+      const prior = bareCurrencyWord(t.folded);
+      if (prior) {
+        out.push(mention('currency', src, t.start, t.end, prior, 1.6, { tokStart: i, tokEnd: i + 1 }));
+        used[i] = 1;
+        continue;
+      }
+    }
+
+    // Chains (multi-word first). Every brand or institution name is written with a capital (or in
+    // a caseless script, or anywhere in an all-lower-case tip): other words skip the lookups.
+    if (t.cap || t.upper || t.caseless || shape.lowercase) {
       let matched = false;
       const maxN = Math.min(4, toks.length - i);
       for (let n = chainFirst.has(t.folded) ? maxN : 1; n >= 1 && !matched; n--) {
@@ -349,17 +413,31 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
           key += ' ' + toks[i + j]!.folded;
         }
         if (!ok) continue;
-        let w = chainMap.get(key);
+        let w = signalOf(key);
         // Hebrew and Arabic proclitics on a chain name: "משופרסל" (from Shufersal).
-        if (!w && n === 1 && t.caseless) for (const bare of prefixCandidates(t.folded)) if ((w = chainMap.get(bare))) break;
+        if (!w && n === 1 && t.caseless) for (const bare of prefixCandidates(t.folded)) if ((w = signalOf(bare))) break;
         // Inflected chain names in case languages: "K-Citymarketin hintalappu", "w Biedronce".
         if (!w && shape.inflecting === 'full' && toks[i + n - 1]!.folded.length >= 5 && chainPrefixes.has(key.slice(0, 3))) {
           const lastFolded = toks[i + n - 1]!.folded;
           const head = key.slice(0, key.length - lastFolded.length);
-          for (const lemma of lemmaCandidates(lastFolded)) if ((w = chainMap.get(head + lemma))) break;
+          for (const lemma of lemmaCandidates(lastFolded)) if ((w = signalOf(head + lemma))) break;
         }
         if (!w) continue;
-        if (n === 1 && CHAIN_WORDS.has(key) && (!(t.cap || t.upper) || (t.sentStart && !t.upper))) continue;
+        // A one-word brand name must be written with a capital, not only the one every sentence
+        // starts with ("Torba z Biedronki": Polish for bag, a Ukrainian brand); the build already
+        // left out the one-word names that are English words or names ("Target", "Lucy").
+        if (n === 1 && w.brand && !t.caseless && (!(t.cap || t.upper) || (t.sentStart && !t.upper))) continue;
+        // …and not be part of a person's name: a title before it, a reporting verb after it, or a
+        // capitalised word right next to it ("Judge Maury", "Maury said", "Lucy Gabor").
+        if (n === 1 && w.brand && !t.upper) {
+          const prev = toks[i - 1];
+          const next = toks[i + 1];
+          const nameNext = (x: Token | undefined, a: Token, b: Token | undefined) => x !== undefined && b !== undefined && x.cap && !x.upper && /^ $/.test(src.slice(a.end, b.start));
+          if ((prev && TITLES.has(prev.folded)) || (next && SAY_VERBS.has(next.folded)) || (prev && !t.sentStart && nameNext(prev, prev, t)) || nameNext(next, t, next)) continue;
+        }
+        // A brand of several words is written with each main word capitalised ("Tuesday Morning",
+        // not "on Tuesday morning"); small linking words may stay lower-case ("Pão de Açúcar").
+        if (n > 1 && w.brand && !shape.lowercase && toks.slice(i, i + n).some((x) => !x.caseless && x.text.length >= 3 && !x.cap && !x.upper && !/\d/.test(x.text))) continue;
         if (!t.cap && !t.upper && !t.caseless && !shape.lowercase) continue;
         if (w.acronym && (!t.upper || shape.upper)) continue;
         const last = toks[i + n - 1]!;
@@ -486,10 +564,23 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
       // "Hertford Road", "Colton Way", "King Edward Street": a street named after a place says nothing
       // about where the street is.
       if (keep && st.best !== 'r' && streetAfter(src, toks, i + n, shape.lowercase)) keep = false;
+      // A small place named like a brand sold in many countries, written as the brand ("a Zara bag",
+      // "from Mango"): capitalised without a locative preposition it is the brand; after one
+      // ("in Zara") it may be either, so it needs other evidence.
+      if (keep && smallPlace && st.maxBucket < 12 && capital && multinational.has(hit.key)) {
+        if (!prep) keep = false;
+        else {
+          needsSupport = true;
+          mult *= 0.25;
+        }
+      }
       if (keep) {
         if (person && single) personNames.add(hit.key);
-        const mm = mention(st.kind, src, hit.start, hit.end, priorOf(hit.entries), st.weight, { fixed: false, tokStart: i, tokEnd: i + n, mult, needsSupport });
+        // (Not an acronym in capitals: "US" is not "us".)
+        const common = single && !isAcronym && !(t.upper && !shape.upper) && isCommonWord(hit.key, shape.language);
+        const mm = mention(st.kind, src, hit.start, hit.end, priorOf(hit.entries), st.weight, { fixed: false, tokStart: i, tokEnd: i + n, mult: common ? mult * COMMON_WORD_MULT : mult, needsSupport: needsSupport || common });
         mm.person = person;
+        mm.commonWord = common;
         out.push(mm);
         for (let j = 0; j < n; j++) used[i + j] = 1;
         i += n - 1;

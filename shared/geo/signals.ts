@@ -8,7 +8,10 @@ import phoneMetadata from 'libphonenumber-js/metadata.min.json';
 import { Buffer } from 'node:buffer';
 import { brotliDecompressSync } from 'node:zlib';
 import grid from './generated/coords.json' with { type: 'json' };
-import { CURRENCIES, VANITY_TLDS, WEAK_TLDS, TLD_COUNTRY } from './data/signals.ts';
+import currencyJson from './generated/currencies.json' with { type: 'json' };
+import { VANITY_TLDS, WEAK_TLDS, TLD_COUNTRY } from './data/signals.ts';
+import { fold } from './fold.ts';
+import { decodePrior, unpackLines } from './unpack.ts';
 import { mention } from './mention.ts';
 import type { Mention } from './mention.ts';
 
@@ -97,6 +100,49 @@ export function nanpPhones(src: string): Mention[] {
     }
     if (!cc) continue;
     out.push(mention('phone', src, m.index, m.index + m[0].length, { [cc]: 1 }, 2.2));
+  }
+  return out;
+}
+
+/**
+ * A number in national format, with its trunk prefix and written in groups ("06 12 34 56 78",
+ * "030 12345678", "(0)20 7946 0958"): the countries where libphonenumber finds it valid AND
+ * formats it nationally with the same digit groups, split evenly (a French mobile's pairs, a
+ * German area code's 3-8). Valid in more than MAX_NATIONAL_COUNTRIES countries: too ambiguous.
+ * Three groups joined by dots or slashes are a date, not a number.
+ */
+const NATIONAL_RE = /(?<![\d+\p{L}.,\/-])(?:\(0\)\s?\d{1,4}|\(0\d{1,4}\)|0\d{1,4})(?:[ .\/-]\d{2,8}){1,4}(?![\d]|[.,\/-]\d)/gu;
+const MAX_NATIONAL_COUNTRIES = 6;
+const TRUNK_ZERO_COUNTRIES = Object.keys(META.countries).filter((cc) => cc !== '001');
+const nationalMemo = new Map<string, string[]>();
+const digitGroups = (s: string): string => s.replace(/[()]/g, ' ').split(/[^\d]+/).filter(Boolean).map((g) => g.length).join('-');
+
+export function nationalPhones(src: string): Mention[] {
+  const out: Mention[] = [];
+  for (const m of src.matchAll(NATIONAL_RE)) {
+    const raw = m[0];
+    const digits = raw.replace(/\D/g, '');
+    if (digits.length < 9 || digits.length > 12) continue;
+    const national = raw.replace(/^\(0\)\s?/, '0');
+    const groups = digitGroups(national);
+    if (groups.split('-').length === 3 && /^[\d]+[./]\d+[./]\d+$/.test(raw)) continue;
+    const memoKey = digits + '|' + groups;
+    let countries = nationalMemo.get(memoKey);
+    if (countries === undefined) {
+      countries = [];
+      for (const cc of TRUNK_ZERO_COUNTRIES) {
+        try {
+          const p = parsePhoneNumberFromString(national, cc as never, META);
+          if (p && p.isValid() && p.country === cc && digitGroups(p.formatNational()) === groups) countries.push(cc);
+        } catch {
+          // not a number of that country
+        }
+      }
+      if (nationalMemo.size > 2048) nationalMemo.clear();
+      nationalMemo.set(memoKey, countries);
+    }
+    if (countries.length === 0 || countries.length > MAX_NATIONAL_COUNTRIES) continue;
+    out.push(mention('phone', src, m.index, m.index + raw.length, Object.fromEntries(countries.map((cc) => [cc, 1])), 1.6));
   }
   return out;
 }
@@ -284,30 +330,121 @@ export function coordinates(src: string): Mention[] {
 }
 
 // ---------------------------------------------------------------- currencies
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const CUR_BY_SYMBOL = new Map(CURRENCIES.map(([s, w]) => [s, w]));
-const SYMS = [...CUR_BY_SYMBOL.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
-const AMOUNT = String.raw`\d{1,3}(?:[ \u00a0.,']\d{3})*(?:[.,]\d{1,2}|,-)?|\d+(?:[.,]\d{1,2})?`;
-// Symbol after the amount ("19,90 zł") or before it ("£4.99", "CHF 12").
-const CUR_AFTER_RE = new RegExp(String.raw`(?<![\p{L}\d])(?:${AMOUNT})\s?(${SYMS})(?![\p{L}])`, 'gu');
-const CUR_BEFORE_RE = new RegExp(String.raw`(?<![\p{L}])(${SYMS})\s?(?:${AMOUNT})(?![\d])`, 'gu');
-const WEAK_SYMBOLS = new Set(['p', 'R', 'din', 'zl', 'TL', 'Fr.', 'Rs', 'р.', 'kr', 'kr.', 'lei']);
+/**
+ * Currency symbols, ISO codes and currency words next to an amount, from CLDR (every locale's
+ * symbols and display names, mapped to the countries using each currency and split by
+ * population: scripts/geo-data/currencies.ts). Decoded on the first amount.
+ */
+interface CurrencyTables {
+  symbols: Map<string, { prior: Map<string, number>; where: string }>;
+  /** Symbols of ≥ 3 characters by lower case: "KSh" for CLDR's "Ksh", "Rs." for "Rs.". */
+  folded: Map<string, { prior: Map<string, number>; where: string }>;
+  words: Map<string, Map<string, number>>;
+  /** Words several locales use for a currency: read after a preposition without an amount. */
+  bareWords: Map<string, Map<string, number>>;
+  maxSymbol: number;
+}
+let currencyTables: CurrencyTables | null = null;
+function currencyData(): CurrencyTables {
+  if (currencyTables) return currencyTables;
+  const symbols: CurrencyTables['symbols'] = new Map();
+  const folded: CurrencyTables['folded'] = new Map();
+  let maxSymbol = 1;
+  for (const line of unpackLines(currencyJson.symbols)) {
+    const [sym = '', prior = '', where = ''] = line.split('\t');
+    const e = { prior: decodePrior(prior), where };
+    symbols.set(sym, e);
+    if (sym.length >= 3 && !folded.has(sym.toLowerCase())) folded.set(sym.toLowerCase(), e);
+    maxSymbol = Math.max(maxSymbol, sym.length);
+  }
+  const words: CurrencyTables['words'] = new Map();
+  const bareWords: CurrencyTables['words'] = new Map();
+  for (const line of unpackLines(currencyJson.words)) {
+    const [word = '', prior = '', flag = ''] = line.split('\t');
+    const p = decodePrior(prior);
+    words.set(word, p);
+    if (flag === 'p') bareWords.set(word, p);
+  }
+  return (currencyTables = { symbols, folded, words, bareWords, maxSymbol });
+}
 
-export function currencies(src: string): Mention[] {
-  const out: Mention[] = [];
-  const seen = new Set<number>();
-  for (const re of [CUR_AFTER_RE, CUR_BEFORE_RE]) {
-    for (const m of src.matchAll(re)) {
-      const sym = m[1] ?? '';
-      const w = CUR_BY_SYMBOL.get(sym);
-      if (!w) continue;
-      if (re === CUR_BEFORE_RE && WEAK_SYMBOLS.has(sym) && sym !== 'Rs' && sym !== 'R') continue;
-      if (seen.has(m.index)) continue;
-      seen.add(m.index);
-      out.push(mention('currency', src, m.index, m.index + m[0].length, w, 2.4));
+const AMOUNT_RE = /\d{1,3}(?:[ \u00a0.,']\d{3})+(?:[.,]\d{1,2}|,-)?|\d+(?:[.,]\d{1,2}|,-)?/g;
+const LETTER = /[\p{L}\p{M}]/u;
+const WORD_AFTER = /^[\p{L}\p{M}]+/u;
+const isLetter = (ch: string | undefined): boolean => ch !== undefined && LETTER.test(ch);
+/** Scripts written without spaces: a particle may follow a number or a symbol directly ("500円の", "₩12,900이라고"). */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const joinsWord = (ch: string | undefined): boolean => isLetter(ch) && !UNSPACED.test(ch!);
+
+interface CurrencyHit { start: number; end: number; prior: Map<string, number>; word: boolean }
+
+/** currencies() and currencyWords() read the same hits: computed once per text. */
+let lastHits: { src: string; hits: CurrencyHit[] } | null = null;
+
+/** The currency next to each amount: a symbol after it ("19,90 zł"), before it ("£4.99", "R50"), or a word after it ("20 złotych"). */
+function currencyHits(src: string): CurrencyHit[] {
+  if (lastHits?.src === src) return lastHits.hits;
+  const out: CurrencyHit[] = [];
+  lastHits = { src, hits: out };
+  if (!/\d/.test(src)) return out;
+  const { symbols, folded, words, maxSymbol } = currencyData();
+  // Exact spelling first; a symbol of ≥ 3 characters written with a capital in another case next ("KSh", "Ksh").
+  const symbol = (s: string) => symbols.get(s) ?? (s.length >= 3 && /\p{Lu}/u.test(s) ? folded.get(s.toLowerCase()) : undefined);
+  for (const m of src.matchAll(AMOUNT_RE)) {
+    const a = m.index;
+    const b = a + m[0].length;
+    if (/\d/.test(src[a - 1] ?? '') || /\d/.test(src[b] ?? '')) continue;
+    let hit: CurrencyHit | null = null;
+    // After the amount (one optional space).
+    if (!isLetter(src[a - 1])) {
+      const gap = /[ \u00a0]/.test(src[b] ?? '') ? 1 : 0;
+      for (let len = maxSymbol; len >= 1 && !hit; len--) {
+        const sym = src.slice(b + gap, b + gap + len);
+        const e = sym.length === len ? symbol(sym) : undefined;
+        if (!e || e.where === 't' || joinsWord(src[b + gap + len])) continue;
+        hit = { start: a, end: b + gap + len, prior: e.prior, word: false };
+      }
+      if (!hit) {
+        const w = WORD_AFTER.exec(src.slice(b + gap, b + gap + 40))?.[0];
+        const prior = w ? words.get(fold(w)) : undefined;
+        if (w && prior) hit = { start: a, end: b + gap + w.length, prior, word: true };
+      }
     }
+    // Before the amount.
+    if (!hit && !joinsWord(src[b])) {
+      for (let len = maxSymbol; len >= 1 && !hit; len--) {
+        for (const gap of [0, 1]) {
+          if (gap === 1 && !/[ \u00a0]/.test(src[a - 1] ?? '')) continue;
+          const s0 = a - gap - len;
+          if (s0 < 0) continue;
+          const e = symbol(src.slice(s0, a - gap));
+          if (!e || e.where === 'a' || (e.where === 't' && gap === 1) || isLetter(src[s0 - 1])) continue;
+          hit = { start: s0, end: b, prior: e.prior, word: false };
+          break;
+        }
+      }
+    }
+    if (hit) out.push(hit);
   }
   return out;
+}
+
+export function currencies(src: string): Mention[] {
+  return currencyHits(src).filter((h) => !h.word).map((h) => mention('currency', src, h.start, h.end, h.prior, 2.4));
+}
+
+/** A currency named in words next to an amount ("zapłaciłam 20 złotych", "2 000 гривень"): a little weaker than a symbol. */
+export function currencyWords(src: string): Mention[] {
+  return currencyHits(src).filter((h) => h.word).map((h) => mention('currency', src, h.start, h.end, h.prior, 2));
+}
+
+/**
+ * A currency word without an amount, read by the token matcher after a locative preposition
+ * ("the price is in cedis"; places.ts): only words several locales use for a currency and that
+ * are not English words (a capital after "in" is a name: "in Real Madrid").
+ */
+export function bareCurrencyWord(folded: string): Map<string, number> | undefined {
+  return currencyData().bareWords.get(folded);
 }
 
 // ---------------------------------------------------------------- a script quoted from the object
@@ -338,36 +475,6 @@ export function quotedScripts(src: string): Mention[] {
   for (const [re, prior] of QUOTED_RUNS) {
     const m = re.exec(src);
     if (m) out.push(mention('language', src, m.index, m.index + m[0].length, prior, 1.4));
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------- currencies named in words
-/**
- * A currency named in words ("the price is in cedis", "zapłaciłam 20 złotych"):
- * weaker than a symbol next to an amount. Names that are ordinary words or
- * shared by many countries (won, real, dinar, franc, sol, dram) are left out.
- */
-const CURRENCY_WORDS: ReadonlyArray<readonly [string, Record<string, number>]> = [
-  ['złoty|zloty|zlotys|złotych|zlotych|złote|zlote', { PL: 1 }], ['forint|forints|forintot', { HU: 1 }], ['koruna|korun|korunách|korunach|koruny', { CZ: 1 }],
-  ['leva|лева', { BG: 1 }], ['lira|liras|lirası|lirasi', { TR: 1 }], ['rupee|rupees|rupiya', { IN: 0.7, PK: 0.15, LK: 0.1, NP: 0.05 }],
-  ['naira', { NG: 1 }], ['cedi|cedis', { GH: 1 }], ['shilling|shillings|shilingi', { KE: 0.5, UG: 0.25, TZ: 0.25 }],
-  ['ringgit', { MY: 1 }], ['rupiah', { ID: 1 }], ['baht', { TH: 1 }], ['dirham|dirhams', { AE: 0.6, MA: 0.4 }], ['riyal|riyals', { SA: 0.7, QA: 0.2, OM: 0.1 }],
-  ['hryvnia|hryvnias|гривня|гривні|гривень|гривен', { UA: 1 }], ['rouble|roubles|ruble|rubles|рубль|рублей|рубля', { RU: 0.9, BY: 0.1 }],
-  ['yen', { JP: 1 }], ['yuan|renminbi', { CN: 1 }], ['pesos', { MX: 0.4, AR: 0.2, CO: 0.15, CL: 0.15, PH: 0.1 }], ['reais', { BR: 1 }],
-  ['kwacha', { ZM: 0.6, MW: 0.4 }], ['birr', { ET: 1 }], ['taka', { BD: 1 }], ['kyat', { MM: 1 }], ['tenge', { KZ: 1 }], ['lari', { GE: 1 }],
-  ['manat', { AZ: 0.8, TM: 0.2 }], ['quetzal|quetzales', { GT: 1 }], ['colones', { CR: 0.8, SV: 0.2 }], ['bolívares|bolivares', { VE: 1 }],
-  ['kronor', { SE: 1 }], ['kroner', { NO: 0.5, DK: 0.5 }], ['krónur|kronur', { IS: 1 }],
-];
-const CURRENCY_WORD_RE = new RegExp(`(?<![\\p{L}])(${CURRENCY_WORDS.map(([w]) => w).join('|')})(?![\\p{L}])`, 'giu');
-const CURRENCY_WORD_PRIOR = new Map<string, Record<string, number>>();
-for (const [words, prior] of CURRENCY_WORDS) for (const w of words.split('|')) CURRENCY_WORD_PRIOR.set(w.toLowerCase(), prior);
-
-export function currencyWords(src: string): Mention[] {
-  const out: Mention[] = [];
-  for (const m of src.matchAll(CURRENCY_WORD_RE)) {
-    const prior = CURRENCY_WORD_PRIOR.get(m[0].toLowerCase());
-    if (prior) out.push(mention('currency', src, m.index, m.index + m[0].length, prior, 1.6));
   }
   return out;
 }

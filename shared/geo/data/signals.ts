@@ -3,56 +3,6 @@
  */
 
 /**
- * Shop chains operating (almost) only in one country. Weights split where a
- * chain has a minority presence elsewhere. Sources: each chain's Wikipedia
- * article (“Areas served”) and corporate store locators, checked 2024.
- * Multi-country chains (Lidl, Aldi, Carrefour, Spar, IKEA, Kaufland…) are
- * deliberately absent.
- */
-export const CHAINS: ReadonlyArray<readonly [string, Record<string, number>]> = [
-  ['Biedronka', { PL: 1 }], // Jerónimo Martins Polska; PL only
-  ['Żabka', { PL: 1 }], ['Zabka', { PL: 1 }], // Żabka Polska (small CZ pilot ignored)
-  ['Lewiatan', { PL: 1 }], ['Stokrotka', { PL: 1 }], ['Dino', { PL: 0.6 }],
-  ['Albert Heijn', { NL: 0.85, BE: 0.15 }], // Ahold Delhaize; NL + ~60 stores in BE
-  ['Jumbo', { NL: 0.85, BE: 0.15 }], ['Kruidvat', { NL: 0.7, BE: 0.3 }], ['Blokker', { NL: 0.8, BE: 0.2 }],
-  ['Hema', { NL: 0.7, BE: 0.15, DE: 0.05, FR: 0.05 }],
-  ['Delhaize', { BE: 1 }], ['Colruyt', { BE: 0.9, FR: 0.1 }],
-  ['Mercadona', { ES: 0.95, PT: 0.05 }], ['El Corte Inglés', { ES: 0.95, PT: 0.05 }], ['El Corte Ingles', { ES: 0.95, PT: 0.05 }],
-  ['Pingo Doce', { PT: 1 }], ['Continente', { PT: 1 }],
-  ['Monoprix', { FR: 1 }], ['Franprix', { FR: 1 }], ['Intermarché', { FR: 0.85, BE: 0.1, PT: 0.05 }], ['Intermarche', { FR: 0.85, BE: 0.1, PT: 0.05 }],
-  ['E.Leclerc', { FR: 0.95 }], ['Leclerc', { FR: 0.9 }], ['Super U', { FR: 1 }], ['Hyper U', { FR: 1 }],
-  ['Esselunga', { IT: 1 }], ['Conad', { IT: 1 }], ['Coop Italia', { IT: 1 }],
-  ['Systembolaget', { SE: 1 }], ['ICA', { SE: 1 }], ['Hemköp', { SE: 1 }], ['Hemkop', { SE: 1 }],
-  ['Vinmonopolet', { NO: 1 }], ['Rema 1000', { NO: 0.7, DK: 0.3 }], ['Meny', { NO: 0.8 }], ['Joker', { NO: 0.5 }],
-  ['Føtex', { DK: 1 }], ['Fotex', { DK: 1 }], ['Bilka', { DK: 1 }], ['Irma', { DK: 1 }],
-  ['Alko', { FI: 1 }], ['Prisma', { FI: 0.85, EE: 0.15 }], ['K-Market', { FI: 1 }], ['K-Citymarket', { FI: 1 }], ['S-Market', { FI: 1 }],
-  ['Selver', { EE: 1 }], ['Maxima', { LT: 0.6, LV: 0.25, EE: 0.15 }], ['Rimi', { LV: 0.4, LT: 0.3, EE: 0.3 }],
-  ['Migros', { CH: 0.8, TR: 0.2 }], // Migros (CH cooperative); Migros Türk is unrelated
-  ['Denner', { CH: 1 }], ['Coop Pronto', { CH: 1 }],
-  ['Hofer', { AT: 0.85, SI: 0.15 }], ['Billa', { AT: 0.5, CZ: 0.2, SK: 0.2, BG: 0.1 }], ['Spar Österreich', { AT: 1 }],
-  ['Edeka', { DE: 1 }], ['Rewe', { DE: 1 }], ['Kaufhof', { DE: 1 }], ['Karstadt', { DE: 1 }],
-  ['Albert', { CZ: 0.4 }], ['Tesco', { GB: 0.6, IE: 0.15, CZ: 0.1, SK: 0.08, HU: 0.07 }],
-  ['Sainsbury\'s', { GB: 1 }], ['Sainsburys', { GB: 1 }], ['Asda', { GB: 1 }], ['Morrisons', { GB: 1 }], ['Waitrose', { GB: 1 }],
-  ['Greggs', { GB: 1 }], ['Marks & Spencer', { GB: 0.9 }], ['Boots', { GB: 0.6 }], ['Argos', { GB: 1 }], ['Poundland', { GB: 1 }],
-  ['Dunnes Stores', { IE: 1 }], ['Dunnes', { IE: 1 }], ['Penneys', { IE: 1 }], // Primark trades as Penneys in Ireland only
-  ['Mercator', { SI: 1 }], ['Konzum', { HR: 1 }], ['Tuš', { SI: 1 }],
-  ['Magnit', { RU: 1 }], ['Pyaterochka', { RU: 1 }], ['Пятёрочка', { RU: 1 }], ['Пятерочка', { RU: 1 }], ['Магнит', { RU: 0.7 }], ['Перекрёсток', { RU: 1 }],
-  ['Сільпо', { UA: 1 }], ['АТБ', { UA: 1 }],
-  ['A101', { TR: 1 }], ['BİM', { TR: 0.9 }], ['ŞOK', { TR: 1 }],
-  ['Walmart', { US: 0.9, CA: 0.05, MX: 0.05 }], ['Kroger', { US: 1 }], ['Trader Joe\'s', { US: 1 }], ['Walgreens', { US: 1 }],
-  ['CVS', { US: 1 }], ['Whole Foods', { US: 0.95, CA: 0.03, GB: 0.02 }], ['Publix', { US: 1 }], ['Safeway', { US: 0.8, CA: 0.2 }],
-  ['Target', { US: 0.9 }], ['Dollar General', { US: 1 }], ['Piggly Wiggly', { US: 1 }], ['Wegmans', { US: 1 }],
-  ['Tim Hortons', { CA: 0.9, US: 0.1 }], ['Loblaws', { CA: 1 }], ['Canadian Tire', { CA: 1 }], ['Shoppers Drug Mart', { CA: 1 }],
-  ['Woolworths', { AU: 0.75, NZ: 0.1, ZA: 0.15 }], ['Coles', { AU: 1 }], ['Kmart', { AU: 0.7, NZ: 0.2, US: 0.1 }], ['Bunnings', { AU: 0.85, NZ: 0.15 }],
-  ['Countdown', { NZ: 1 }], ['Pak\'nSave', { NZ: 1 }],
-  ['Indomaret', { ID: 1 }], ['Alfamart', { ID: 0.9, PH: 0.1 }], ['Shufersal', { IL: 1 }], ['שופרסל', { IL: 1 }], ['Rami Levy', { IL: 1 }],
-  ['Naivas', { KE: 1 }], ['Bodega Aurrerá', { MX: 1 }], ['Bodega Aurrera', { MX: 1 }], ['Éxito', { CO: 1 }], ['Exito', { CO: 1 }], ['Puregold', { PH: 1 }], ['Chedraui', { MX: 1 }], ['DMart', { IN: 1 }], ['Big Bazaar', { IN: 1 }], ['Imtiaz', { PK: 1 }],
-  ['Oxxo', { MX: 0.9 }], ['Soriana', { MX: 1 }], ['Pão de Açúcar', { BR: 1 }], ['Americanas', { BR: 1 }],
-  ['Don Quijote', { JP: 0.9 }], ['Donki', { JP: 0.9 }], ['Lawson', { JP: 0.9 }], ['FamilyMart', { JP: 0.6, TW: 0.3 }],
-  ['Shoprite', { ZA: 0.7 }], ['Pick n Pay', { ZA: 1 }],
-];
-
-/**
  * Public institutions that exist in one country (or a few, split): courts,
  * police forces and ranks, local government, health and tax agencies. They
  * place a story or a tip where it happens ("appearing at Wood Green Crown
@@ -102,42 +52,6 @@ export const INSTITUTIONS: ReadonlyArray<readonly [string, Record<string, number
   ['Marechaussee', { NL: 1 }], ['Koninklijke Marechaussee', { NL: 1 }],
   ['Policja', { PL: 1 }], ['Straż Miejska', { PL: 1 }], ['Straz Miejska', { PL: 1 }],
   ['Policie ČR', { CZ: 1 }], ['Polisen', { SE: 1 }], ['Politiet', { NO: 0.6, DK: 0.4 }], ['Poliisi', { FI: 1 }],
-];
-
-/**
- * Currency markers next to a number. [pattern source, weights, where]
- * where: 'after' = symbol follows the number, 'before' = precedes, 'both'.
- */
-export const CURRENCIES: ReadonlyArray<readonly [string, Record<string, number>]> = [
-  ['zł', { PL: 1 }], ['zl', { PL: 0.8 }], ['PLN', { PL: 1 }],
-  ['Kč', { CZ: 1 }], ['CZK', { CZ: 1 }],
-  ['Ft', { HU: 1 }], ['HUF', { HU: 1 }],
-  ['kn', { HR: 1 }], ['HRK', { HR: 1 }],
-  ['лв', { BG: 1 }], ['лв.', { BG: 1 }], ['BGN', { BG: 1 }],
-  ['lei', { RO: 0.85, MD: 0.15 }], ['RON', { RO: 1 }],
-  ['RSD', { RS: 1 }], ['дин', { RS: 1 }], ['din', { RS: 0.8 }],
-  ['₴', { UA: 1 }], ['грн', { UA: 1 }], ['UAH', { UA: 1 }],
-  ['₽', { RU: 1 }], ['руб', { RU: 0.9, BY: 0.1 }], ['RUB', { RU: 1 }], ['р.', { RU: 0.6 }],
-  ['₺', { TR: 1 }], ['TL', { TR: 0.9 }], ['TRY', { TR: 1 }],
-  ['₪', { IL: 1 }], ['ILS', { IL: 1 }], ['NIS', { IL: 1 }],
-  ['円', { JP: 1 }], ['JPY', { JP: 1 }], ['元', { CN: 0.9, TW: 0.1 }], ['CNY', { CN: 1 }], ['RMB', { CN: 1 }],
-  ['¥', { JP: 0.6, CN: 0.4 }], ['₩', { KR: 1 }], ['원', { KR: 1 }], ['KRW', { KR: 1 }],
-  ['₹', { IN: 1 }], ['Rs', { IN: 0.6, PK: 0.3, LK: 0.1 }], ['INR', { IN: 1 }],
-  ['CHF', { CH: 1 }], ['Fr.', { CH: 0.8 }], ['SFr', { CH: 1 }],
-  ['£', { GB: 1 }], ['GBP', { GB: 1 }],
-  ['R', { ZA: 0.9, BW: 0.05, NA: 0.05 }], ['KSh', { KE: 1 }], ['KES', { KE: 1 }], ['TSh', { TZ: 1 }], ['TZS', { TZ: 1 }], ['USh', { UG: 1 }], ['UGX', { UG: 1 }], ['FJ$', { FJ: 1 }], ['N$', { NA: 1 }],
-  ['J$', { JM: 1 }], ['TT$', { TT: 1 }], ['HK$', { HK: 1 }], ['S$', { SG: 1 }], ['NT$', { TW: 1 }], ['RD$', { DO: 1 }],
-  ['฿', { TH: 1 }], ['THB', { TH: 1 }], ['₫', { VN: 1 }], ['VND', { VN: 1 }], ['₱', { PH: 1 }], ['PHP', { PH: 0.9 }], ['₦', { NG: 1 }], ['NGN', { NG: 1 }],
-  ['৳', { BD: 1 }], ['BDT', { BD: 1 }], ['₸', { KZ: 1 }], ['KZT', { KZ: 1 }], ['₾', { GE: 1 }], ['GEL', { GE: 1 }], ['₼', { AZ: 1 }], ['AZN', { AZ: 1 }],
-  ['S/', { PE: 1 }], ['₮', { MN: 1 }], ['₭', { LA: 1 }], ['₲', { PY: 1 }], ['₡', { CR: 1 }], ['₵', { GH: 1 }], ['Rp', { ID: 1 }], ['IDR', { ID: 1 }], ['RM', { MY: 1 }], ['MYR', { MY: 1 }],
-  ['SEK', { SE: 1 }], ['NOK', { NO: 1 }], ['DKK', { DK: 1 }], ['ISK', { IS: 1 }],
-  ['kr', { SE: 0.35, NO: 0.3, DK: 0.3, IS: 0.05 }], ['kr.', { DK: 0.5, SE: 0.25, NO: 0.25 }],
-  ['A$', { AU: 1 }], ['AU$', { AU: 1 }], ['AUD', { AU: 1 }], ['C$', { CA: 1 }], ['CA$', { CA: 1 }], ['CAD', { CA: 1 }],
-  ['NZ$', { NZ: 1 }], ['NZD', { NZ: 1 }], ['US$', { US: 1 }], ['USD', { US: 0.8 }], ['R$', { BR: 1 }], ['BRL', { BR: 1 }],
-  ['MXN', { MX: 1 }], ['ZAR', { ZA: 1 }], ['MAD', { MA: 1 }], ['EGP', { EG: 1 }], ['E£', { EG: 1 }],
-  ['$', { US: 0.55, CA: 0.15, AU: 0.15, NZ: 0.05, MX: 0.1 }],
-  ['€', { DE: 0.2, FR: 0.15, IT: 0.15, ES: 0.12, NL: 0.08, BE: 0.06, AT: 0.06, PT: 0.05, IE: 0.04, FI: 0.03, GR: 0.03, SK: 0.02, SI: 0.01 }],
-  ['EUR', { DE: 0.2, FR: 0.15, IT: 0.15, ES: 0.12, NL: 0.08, BE: 0.06, AT: 0.06, PT: 0.05, IE: 0.04, FI: 0.03, GR: 0.03, SK: 0.02, SI: 0.01 }],
 ];
 
 /** ccTLDs commonly used as generic/vanity domains: say nothing about place. */
