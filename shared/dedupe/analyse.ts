@@ -6,7 +6,24 @@
  * must be identical for two tips to make the same claim.
  */
 import { createHash } from 'node:crypto';
-import { BOILERPLATE, CJK_COLOURS, COLOURS, NEGATIONS, NUMBER_WORDS, SIGN_OFFS, STOPWORDS, TLDS } from './lexicon.ts';
+import {
+  CJK_COLOURS,
+  CLOSING_SIGN_OFFS as SIGN_OFFS,
+  CLOSING_WORDS as BOILERPLATE,
+  COLOURS,
+  CURRENCY_CODES,
+  CURRENCY_NAMES,
+  CURRENCY_SYMBOLS,
+  FILLERS,
+  MONTHS,
+  NEGATIONS,
+  NUMBER_WORDS,
+  STOPWORDS,
+  TLDS,
+  TRACKING,
+  WEEKDAYS,
+} from './lexicon.ts';
+import { hash32, hex32 } from './hash.ts';
 import { foldCase, majorityScript, normalise, prepare, type Script } from './normalise.ts';
 
 export interface Analysis {
@@ -16,7 +33,11 @@ export interface Analysis {
   readonly hash: string;
   /** Content words (case-folded) → true when written as a proper noun / acronym. */
   readonly words: ReadonlyMap<string, boolean>;
-  /** Canonical strong tokens: `#number`, `~address`, `!neg`. */
+  /**
+   * Canonical strong tokens: `#number`, `#12$` (a price: amount and currency class), `~address`,
+   * `!neg:<what it negates>`, `%colour`, `@m3`/`@d1` (month, weekday), and `>a>b` (the order of the
+   * proper nouns of one sentence: "first Lyon, then Geneva"; compared only when both tips have it).
+   */
   readonly strong: ReadonlySet<string>;
 }
 
@@ -47,6 +68,8 @@ const LOWER_RE = /\p{Ll}/u;
 
 interface RawToken {
   readonly segment: number;
+  /** Sentence index (segments split at clause ends too). */
+  readonly sentence: number;
   /** Canonical text: a case-folded word, or a strong token. */
   readonly text: string;
   readonly strong: boolean;
@@ -77,15 +100,60 @@ function canonicalNumber(raw: string): string {
   return `#${out}`;
 }
 
-function canonicalAddress(raw: string): string {
-  return (
-    '~' +
-    foldCase(raw)
-      .replace(/^https?:\/\//, '')
-      .replace(/^www\./, '')
-      .replace(/[.,;:!?)\]}'"]+$/, '')
-      .replace(/\/+$/, '')
-  );
+/** Is `name` a tracking parameter on `host` (tidy-url's global, prefix, common and per-site lists)? */
+function isTracking(name: string, host: string): boolean {
+  const n = name.toLowerCase();
+  if (TRACKING.global.has(n) || TRACKING.common.has(n) || TRACKING.prefixes.some((p) => n.startsWith(p))) return true;
+  return TRACKING.sites.some((s) => s.params.has(n) && s.host.test(host));
+}
+
+/**
+ * A web or e-mail address by its meaning: scheme, `www.`, host case, default port, fragment, trailing
+ * slash and tracking parameters dropped, the other parameters sorted. The path and every identifying
+ * query value (an item id) stay, digit for digit.
+ */
+export function canonicalAddress(raw: string): string {
+  let s = raw.replace(/[.,;:!?)\]}'"]+$/, '');
+  if (s.includes('@') && !s.includes('/')) return '~' + foldCase(s);
+  s = s.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+  const hash = s.indexOf('#');
+  if (hash >= 0) s = s.slice(0, hash);
+  const q = s.indexOf('?');
+  let query = q >= 0 ? s.slice(q + 1) : '';
+  let hostPath = q >= 0 ? s.slice(0, q) : s;
+  const slash = hostPath.indexOf('/');
+  const host = (slash >= 0 ? hostPath.slice(0, slash) : hostPath).toLowerCase().replace(/^www\./, '').replace(/:(80|443)$/, '');
+  const path = slash >= 0 ? hostPath.slice(slash).replace(/\/+$/, '') : '';
+  hostPath = host + path;
+  const kept = query
+    .split(/[&;]/)
+    .filter((kv) => kv && !isTracking(kv.split('=')[0] ?? '', host))
+    .sort();
+  query = kept.join('&');
+  return '~' + foldCase(hostPath + (query ? `?${query}` : ''));
+}
+
+/**
+ * A price's amount: the last mark followed by one or two digits is the decimal mark, every other
+ * mark groups thousands ("1.500,00" = "1,500" = "1500"); trailing decimal zeros go ("12.50" = "12,5").
+ */
+function priceAmount(raw: string): string {
+  const digits = raw.replace(/[^\d.,]/g, '');
+  const m = /[.,](\d{1,2})$/.exec(digits);
+  const int = (m ? digits.slice(0, m.index) : digits).replace(/[.,]/g, '').replace(/^0+(?=\d)/, '');
+  const frac = (m?.[1] ?? '').replace(/0+$/, '');
+  return frac ? `${int}.${frac}` : int;
+}
+
+const CURRENCY_AFTER_RE = /^\s{0,4}(\p{Sc}+|[\p{L}]{1,3}\$|[\p{L}]+)/u;
+const CURRENCY_BEFORE_RE = /(\p{Sc}+|[\p{L}]{1,3}\$|\b[A-Z]{3})\s{0,4}$/u;
+
+/**
+ * The currency class a symbol, ISO code or name stands for, if any. Codes only where capitals mean
+ * something (not glued to the digits, not in a shouted text: "70ERN", "12 ALL").
+ */
+function currencyOf(word: string, codes: boolean): string | undefined {
+  return CURRENCY_SYMBOLS.get(word) ?? (codes && /^[A-Z]{3}$/.test(word) ? CURRENCY_CODES.get(word) : undefined) ?? CURRENCY_NAMES.get(foldCase(word));
 }
 
 function isSentenceStart(p: string, at: number): boolean {
@@ -111,6 +179,7 @@ function tokenise(p: string, script: Script): RawToken[] {
 
   const out: RawToken[] = [];
   let segment = 0;
+  let sentence = 0;
   let i = 0;
   const n = p.length;
   const tryAt = (re: RegExp): string | null => {
@@ -124,21 +193,39 @@ function tokenise(p: string, script: Script): RawToken[] {
     if (!prevIsWord) {
       const email = tryAt(EMAIL_RE);
       if (email) {
-        out.push({ segment, text: canonicalAddress(email), strong: true, cap: false });
+        out.push({ segment, sentence, text: canonicalAddress(email), strong: true, cap: false });
         i += email.length;
         continue;
       }
       URL_RE.lastIndex = i;
       const url = URL_RE.exec(p);
       if (url && (url[1] || url[2] || TLDS.has(foldCase(url[3] ?? '')))) {
-        out.push({ segment, text: canonicalAddress(url[0]), strong: true, cap: false });
+        out.push({ segment, sentence, text: canonicalAddress(url[0]), strong: true, cap: false });
         i += url[0].length;
         continue;
       }
       const num = (c >= '0' && c <= '9') || /[\-\u2212\u2010\u2011\u2013]/.test(c) ? tryAt(NUMBER_RE) : null;
       if (num) {
-        out.push({ segment, text: canonicalNumber(num), strong: true, cap: false });
-        i += num.length;
+        // A price: a currency symbol, ISO code or name before or after the amount ("€12", "EUR 12", "12 zł", "12 euros").
+        let cls: string | undefined;
+        let amount = num;
+        let after = 0;
+        const glued = /^(.*\d)(\p{L}+)$/u.exec(num);
+        if (glued && (cls = currencyOf(glued[2]!, false))) amount = glued[1]!;
+        if (!cls) {
+          const b = CURRENCY_BEFORE_RE.exec(p.slice(Math.max(0, i - 10), i));
+          if (b && (cls = currencyOf(b[1]!, !shouting))) {
+            const prev = out.at(-1);
+            if (prev && !prev.strong && prev.text === foldCase(b[1]!, script)) out.pop();
+          }
+        }
+        if (!cls) {
+          const a = CURRENCY_AFTER_RE.exec(p.slice(i + num.length, i + num.length + 24));
+          if (a && (cls = currencyOf(a[1]!, !shouting))) after = a[0].length;
+        }
+        const text = cls ? `#${priceAmount(amount)}${cls.replace(/[\s|]/g, '')}` : canonicalNumber(num);
+        out.push({ segment, sentence, text, strong: true, cap: false });
+        i += num.length + after;
         continue;
       }
     }
@@ -149,12 +236,12 @@ function tokenise(p: string, script: Script): RawToken[] {
       // overlapping character pairs, so one changed character changes two pairs, not the sentence.
       for (const run of word.match(RUNS_RE) ?? []) {
         const folded = foldCase(run, script);
-        if (/^\p{N}+$/u.test(run)) out.push({ segment, text: `#${folded}`, strong: true, cap: false });
-        else if (!CONTINUOUS_RE.test(run) || BOILERPLATE.has(folded) || Array.from(folded).length < 3) out.push({ segment, text: folded, strong: false, cap: false });
+        if (/^\p{N}+$/u.test(run)) out.push({ segment, sentence, text: `#${folded}`, strong: true, cap: false });
+        else if (!CONTINUOUS_RE.test(run) || BOILERPLATE.has(folded) || Array.from(folded).length < 3) out.push({ segment, sentence, text: folded, strong: false, cap: false });
         else {
           const chars = Array.from(folded);
-          for (let k = 0; k + 1 < chars.length; k++) out.push({ segment, text: chars[k]! + chars[k + 1]!, strong: false, cap: false });
-          for (const c of chars) if (CJK_COLOURS.has(c)) out.push({ segment, text: `%${c}`, strong: true, cap: false });
+          for (let k = 0; k + 1 < chars.length; k++) out.push({ segment, sentence, text: chars[k]! + chars[k + 1]!, strong: false, cap: false });
+          for (const c of chars) if (CJK_COLOURS.has(c)) out.push({ segment, sentence, text: `%${c}`, strong: true, cap: false });
         }
       }
       i += word.length;
@@ -163,21 +250,24 @@ function tokenise(p: string, script: Script): RawToken[] {
     if (word) {
       const plain = foldCase(word, script);
       const folded = ABBREVIATIONS.get(plain) ?? plain;
-      if (/\d/.test(word)) out.push({ segment, text: `#${folded}`, strong: true, cap: false });
-      else if (NUMBER_WORDS.has(folded)) out.push({ segment, text: `#${NUMBER_WORDS.get(folded)}`, strong: true, cap: false });
-      else if (NEGATIONS.has(folded)) out.push({ segment, text: NEGATION_TOKEN, strong: true, cap: false });
-      else if (COLOURS.has(folded)) out.push({ segment, text: `%${folded}`, strong: true, cap: false });
+      if (/\d/.test(word)) out.push({ segment, sentence, text: `#${folded}`, strong: true, cap: false });
+      else if (NUMBER_WORDS.has(folded)) out.push({ segment, sentence, text: `#${NUMBER_WORDS.get(folded)}`, strong: true, cap: false });
+      else if (NEGATIONS.has(folded)) out.push({ segment, sentence, text: NEGATION_TOKEN, strong: true, cap: false });
+      else if (COLOURS.has(folded)) out.push({ segment, sentence, text: `%${folded}`, strong: true, cap: false });
+      else if (MONTHS.has(folded)) out.push({ segment, sentence, text: `@m${MONTHS.get(folded)}`, strong: true, cap: false });
+      else if (WEEKDAYS.has(folded)) out.push({ segment, sentence, text: `@d${WEEKDAYS.get(folded)}`, strong: true, cap: false });
       else {
         const first = String.fromCodePoint(word.codePointAt(0) ?? 32);
         const acronym = word.length >= 2 && !LOWER_RE.test(word);
         const cap = !shouting && UPPER_RE.test(first) && (acronym || !isSentenceStart(p, i));
-        out.push({ segment, text: folded, strong: false, cap });
+        out.push({ segment, sentence, text: folded, strong: false, cap });
       }
       i += word.length;
       continue;
     }
     const cp = p.codePointAt(i) ?? 32;
     const ch = String.fromCodePoint(cp);
+    if (SENTENCE_END_RE.test(ch)) sentence++;
     if (SENTENCE_END_RE.test(ch) || CLAUSE_END_RE.test(ch)) segment++;
     i += ch.length;
   }
@@ -222,20 +312,65 @@ export function sha256Hex(text: string): string {
 /**
  * A negation bound to what it negates: "vient de Lyon, pas de Lille" and
  * "vient de Lille, pas de Lyon" have the same words, but "!neg:lille" and
- * "!neg:lyon" are different claims. The scope is the first content word (or
- * number) after the negation in the same clause, within four tokens; words of
- * three letters or fewer are taken for articles and prepositions and skipped.
+ * "!neg:lyon" are different claims. The scope is, in the same clause, the
+ * first proper noun or distinctive token within six tokens after the
+ * negation, else the first content word of more than three letters (articles and prepositions of any language are skipped by
+ * length: "pas de Lille", "no de España", "nicht aus Polen"); with nothing
+ * after it, the nearest such word before it ("Ankara değil, İstanbul").
  */
-function negationScope(tokens: readonly { segment: number; text: string; strong: boolean }[], k: number): string {
+function negationScope(tokens: readonly RawToken[], k: number): string {
   const at = tokens[k]!;
-  for (let j = k + 1; j < tokens.length && j <= k + 4; j++) {
+  const scope = (t: RawToken): string => `${NEGATION_TOKEN}:${t.text.replace(/^[#~%@]/, '')}`;
+  const plain = (t: RawToken): boolean => !STOPWORDS.has(t.text) && Array.from(t.text).length > 3;
+  let first: RawToken | undefined;
+  for (let j = k + 1; j < tokens.length && j <= k + 6; j++) {
     const t = tokens[j]!;
     if (t.segment !== at.segment) break;
     if (t.text === NEGATION_TOKEN) continue;
-    // Articles and prepositions of any language ("pas de Lille", "no de España", "nicht aus Polen") are skipped by length.
-    if (t.strong || (!STOPWORDS.has(t.text) && Array.from(t.text).length > 3)) return `${NEGATION_TOKEN}:${t.text.replace(/^[#~]/, '')}`;
+    if (t.strong || t.cap) return scope(t);
+    if (!first && j <= k + 4 && plain(t)) first = t;
+  }
+  if (first) return scope(first);
+  for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
+    const t = tokens[j]!;
+    if (t.segment !== at.segment) break;
+    if (t.text !== NEGATION_TOKEN && (t.strong || t.cap || plain(t))) return scope(t);
   }
   return NEGATION_TOKEN;
+}
+
+/**
+ * The order of the proper nouns of each sentence that names two or more: `>lyon:h1,geneve:h2`, where
+ * h is a hash of the other words of the name's clause and its rank in it. "d'abord à Lyon, puis à
+ * Genève" and "d'abord à Genève, puis à Lyon" give the same clause hashes to swapped names (another
+ * claim); clauses reordered with their names ("X, the shop is Y" / "the shop is Y, X") keep each
+ * name's hash (the same claim). See sequenceConflict in similarity.ts.
+ */
+function sequences(tokens: readonly RawToken[], from: number, to: number): string[] {
+  const bySentence = new Map<number, RawToken[]>();
+  for (const t of tokens) {
+    if (t.segment < from || t.segment > to) continue;
+    const list = bySentence.get(t.sentence) ?? [];
+    list.push(t);
+    bySentence.set(t.sentence, list);
+  }
+  const out: string[] = [];
+  for (const list of bySentence.values()) {
+    const names = list.filter((t) => t.cap && !t.strong && !STOPWORDS.has(t.text));
+    if (new Set(names.map((t) => t.text)).size < 2) continue;
+    const seen = new Set<string>();
+    const parts: string[] = [];
+    for (const n of names) {
+      if (seen.has(n.text)) continue;
+      seen.add(n.text);
+      const clause = list.filter((t) => t.segment === n.segment);
+      const rank = clause.filter((t) => t.cap && !t.strong).findIndex((t) => t === n);
+      const context = clause.filter((t) => !t.cap && !t.strong && !STOPWORDS.has(t.text)).map((t) => t.text).sort().join(' ');
+      parts.push(`${n.text}:${hex32(hash32(`${context}#${rank}`)).slice(0, 6)}`);
+    }
+    out.push('>' + parts.join(','));
+  }
+  return out;
 }
 
 export function analyse(text: string): Analysis {
@@ -251,5 +386,6 @@ export function analyse(text: string): Analysis {
     else if (t.strong) strong.add(t.text);
     else if (!STOPWORDS.has(t.text)) words.set(t.text, (words.get(t.text) ?? false) || t.cap);
   });
+  for (const seq of sequences(tokens, from, to)) strong.add(seq);
   return { normalised, hash: sha256Hex(normalised), words, strong };
 }

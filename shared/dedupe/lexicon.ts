@@ -144,3 +144,70 @@ com net org info biz edu gov int mil io co me tv eu app dev shop online site sto
 ad ae al am ar at au az ba be bg by ca ch cl cn cy cz de dk ee es fi fr ge gr hk hr hu ie il in is it jp kr kz
 li lt lu lv ma md mk mt mx nl no nz pe ph pk pl pt ro rs ru se si sk sm tr tw ua uk us uy uz vn za
 `);
+
+// ---- Data files (shared/dedupe/data/, built by `npm run build:dedupe` or compiled by hand; each names its source) ----
+import calendar from './data/calendar.json' with { type: 'json' };
+import closings from './data/closings.json' with { type: 'json' };
+import currencies from './data/currencies.json' with { type: 'json' };
+import fillers from './data/fillers.json' with { type: 'json' };
+import tracking from './data/tracking-params.json' with { type: 'json' };
+import { foldCase as fold, type Script } from './normalise.ts';
+
+const CYRILLIC_LANGS = new Set(['ru', 'uk', 'bg', 'be', 'sr', 'mk', 'kk']);
+const scriptOf = (lang: string): Script => (CYRILLIC_LANGS.has(lang) ? 'cyrillic' : lang === 'el' ? 'greek' : 'latin');
+const phraseWords = (phrase: string, lang: string): string[] => fold(phrase, scriptOf(lang)).replace(/['’]/g, '').split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
+
+/** Greeting, thanks and sign-off words of every language in closings.json, with the lexicon's own. */
+export const CLOSING_WORDS: ReadonlySet<string> = (() => {
+  const s = new Set<string>(BOILERPLATE);
+  for (const [lang, c] of Object.entries(closings.languages)) {
+    for (const phrase of [...c.greetings, ...c.thanks, ...c.signoffs]) for (const w of phraseWords(phrase, lang)) s.add(w);
+    // Whole phrases too: a greeting in a script without spaces is one run ("こんにちは").
+    for (const phrase of [...c.greetings, ...c.thanks, ...c.signoffs]) s.add(fold(phrase, scriptOf(lang)).replace(/\s+/g, ''));
+  }
+  return s;
+})();
+
+/** Words that close a tip and take the name after them: each sign-off's last word, and single-word thanks. */
+export const CLOSING_SIGN_OFFS: ReadonlySet<string> = (() => {
+  const s = new Set<string>(SIGN_OFFS);
+  for (const [lang, c] of Object.entries(closings.languages)) {
+    for (const phrase of c.signoffs) {
+      const w = phraseWords(phrase, lang);
+      if (w.length > 0 && Array.from(w.at(-1)!).length >= 3) s.add(w.at(-1)!);
+    }
+    for (const phrase of c.thanks) {
+      const w = phraseWords(phrase, lang);
+      if (w.length === 1 && Array.from(w[0]!).length >= 3) s.add(w[0]!);
+    }
+  }
+  return s;
+})();
+
+/**
+ * Fillers: function words of every language stopwords-iso lists ("I think", "vielleicht", "naprawdę").
+ * Weaker than STOPWORDS: they are kept as words, but an added or dropped filler never counts against a
+ * pair, and never makes an addition distinctive (see similarity.ts).
+ */
+export const FILLERS: ReadonlySet<string> = (() => {
+  const s = new Set<string>(STOPWORDS);
+  for (const list of Object.values(fillers.languages)) for (const w of list.split(' ')) if (w) s.add(w);
+  return s;
+})();
+
+/** Month names → month number, weekday names → day number (Intl data): dates are distinctive. */
+export const MONTHS: ReadonlyMap<string, number> = new Map(Object.entries(calendar.months));
+export const WEEKDAYS: ReadonlyMap<string, number> = new Map(Object.entries(calendar.weekdays));
+
+/** Currency class (its narrow symbol) by ISO code, symbol and name word. */
+export const CURRENCY_CODES: ReadonlyMap<string, string> = new Map(Object.entries(currencies.codes));
+export const CURRENCY_SYMBOLS: ReadonlyMap<string, string> = new Map(Object.entries(currencies.symbols));
+export const CURRENCY_NAMES: ReadonlyMap<string, string> = new Map(Object.entries(currencies.names));
+
+/** Tracking parameters of web addresses (tidy-url's rules): never part of what an address means. */
+export const TRACKING = {
+  global: new Set(tracking.global.map((p) => p.toLowerCase())),
+  prefixes: tracking.prefixes,
+  common: new Set(tracking.common.map((p) => p.toLowerCase())),
+  sites: tracking.sites.map((s) => ({ host: new RegExp(s.host, 'i'), params: new Set(s.params.map((p) => p.toLowerCase())) })),
+};
