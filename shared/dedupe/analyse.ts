@@ -15,6 +15,7 @@ import {
   CURRENCY_NAMES,
   CURRENCY_SYMBOLS,
   FILLERS,
+  HEDGES,
   MONTHS,
   NEGATIONS,
   NUMBER_WORDS,
@@ -44,8 +45,9 @@ export interface Analysis {
 export const NEGATION_TOKEN = '!neg';
 
 const EMAIL_RE = /[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{2,24}/uy;
+// Scheme and `www.` in any case: "HTTPS://WWW.SHOP.DE/…" is the same address.
 const URL_RE =
-  /(https?:\/\/)?(www\.)?(?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?\.)+(\p{L}{2,24})(?::\d{1,5})?(?:\/[^\s<>"'|]*)?/uy;
+  /([hH][tT][tT][pP][sS]?:\/\/)?([wW]{3}\.)?(?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?\.)+(\p{L}{2,24})(?::\d{1,5})?(?:\/[^\s<>"'|]*)?/uy;
 /**
  * A numeric run: digit groups separated by spaces and punctuation, as in
  * "+33 4 55 55 01 87", "45.7640, 4.8357", "555-0187". Letters glued to digits
@@ -74,6 +76,8 @@ interface RawToken {
   readonly text: string;
   readonly strong: boolean;
   readonly cap: boolean;
+  /** A month name: the word it was read from (a date only next to a number). */
+  readonly word?: string;
 }
 
 /**
@@ -116,6 +120,7 @@ export function canonicalAddress(raw: string): string {
   let s = raw.replace(/[.,;:!?)\]}'"]+$/, '');
   if (s.includes('@') && !s.includes('/')) return '~' + foldCase(s);
   s = s.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+  if (/^www\./i.test(s)) s = s.slice(4);
   const hash = s.indexOf('#');
   if (hash >= 0) s = s.slice(0, hash);
   const q = s.indexOf('?');
@@ -153,7 +158,8 @@ const CURRENCY_BEFORE_RE = /(\p{Sc}+|[\p{L}]{1,3}\$|\b[A-Z]{3})\s{0,4}$/u;
  * something (not glued to the digits, not in a shouted text: "70ERN", "12 ALL").
  */
 function currencyOf(word: string, codes: boolean): string | undefined {
-  return CURRENCY_SYMBOLS.get(word) ?? (codes && /^[A-Z]{3}$/.test(word) ? CURRENCY_CODES.get(word) : undefined) ?? CURRENCY_NAMES.get(foldCase(word));
+  const folded = foldCase(word);
+  return CURRENCY_SYMBOLS.get(word) ?? (codes && /^[A-Z]{3}$/.test(word) ? CURRENCY_CODES.get(word) : undefined) ?? CURRENCY_SYMBOLS.get(folded) ?? CURRENCY_NAMES.get(folded);
 }
 
 function isSentenceStart(p: string, at: number): boolean {
@@ -254,7 +260,7 @@ function tokenise(p: string, script: Script): RawToken[] {
       else if (NUMBER_WORDS.has(folded)) out.push({ segment, sentence, text: `#${NUMBER_WORDS.get(folded)}`, strong: true, cap: false });
       else if (NEGATIONS.has(folded)) out.push({ segment, sentence, text: NEGATION_TOKEN, strong: true, cap: false });
       else if (COLOURS.has(folded)) out.push({ segment, sentence, text: `%${folded}`, strong: true, cap: false });
-      else if (MONTHS.has(folded)) out.push({ segment, sentence, text: `@m${MONTHS.get(folded)}`, strong: true, cap: false });
+      else if (MONTHS.has(folded)) out.push({ segment, sentence, text: `@m${MONTHS.get(folded)}`, strong: true, cap: false, word: folded });
       else if (WEEKDAYS.has(folded)) out.push({ segment, sentence, text: `@d${WEEKDAYS.get(folded)}`, strong: true, cap: false });
       else {
         const first = String.fromCodePoint(word.codePointAt(0) ?? 32);
@@ -271,7 +277,12 @@ function tokenise(p: string, script: Script): RawToken[] {
     if (SENTENCE_END_RE.test(ch) || CLAUSE_END_RE.test(ch)) segment++;
     i += ch.length;
   }
-  return out;
+  // A month name is a date next to a number ("12 March", "März 2004"); alone it may be a name ("Marco", "June").
+  return out.map((t, k) => {
+    if (t.word === undefined) return t;
+    const near = [out[k - 2], out[k - 1], out[k + 1], out[k + 2]].some((u) => u !== undefined && u.segment === t.segment && u.text.startsWith('#'));
+    return near ? t : { segment: t.segment, sentence: t.sentence, text: t.word, strong: false, cap: false };
+  });
 }
 
 /** Indices [from, to) of the segments that are not greeting / thanks wrappers. */
@@ -384,7 +395,7 @@ export function analyse(text: string): Analysis {
     if (t.segment < from || t.segment > to) return;
     if (t.text === NEGATION_TOKEN) strong.add(negationScope(tokens, k));
     else if (t.strong) strong.add(t.text);
-    else if (!STOPWORDS.has(t.text)) words.set(t.text, (words.get(t.text) ?? false) || t.cap);
+    else if (!STOPWORDS.has(t.text) && !HEDGES.has(t.text)) words.set(t.text, (words.get(t.text) ?? false) || t.cap);
   });
   for (const seq of sequences(tokens, from, to)) strong.add(seq);
   return { normalised, hash: sha256Hex(normalised), words, strong };

@@ -124,7 +124,10 @@ export const NUMBER_WORDS: ReadonlyMap<string, string> = (() => {
     'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(
       ' ',
     );
-  units.forEach((w, i) => m.set(w, String(i)));
+  // "one" is left out: far more often a pronoun ("I brought one home") than a count; "two" still differs from it.
+  units.forEach((w, i) => {
+    if (w !== 'one') m.set(w, String(i));
+  });
   'thirty forty fifty sixty seventy eighty ninety'.split(' ').forEach((w, i) => m.set(w, String(30 + 10 * i)));
   m.set('hundred', '100');
   m.set('thousand', '1000');
@@ -168,6 +171,17 @@ export const CLOSING_WORDS: ReadonlySet<string> = (() => {
   return s;
 })();
 
+/**
+ * Hedges of every language in closings.json ("I think", "vielleicht", "может быть"): dropped like
+ * function words wherever they stand. Only the hedge's own words are taken, less the pronouns and
+ * function words STOPWORDS already drops, so "think" goes but nothing that names a thing.
+ */
+export const HEDGES: ReadonlySet<string> = (() => {
+  const s = new Set<string>();
+  for (const [lang, list] of Object.entries(closings.hedges)) for (const phrase of list) for (const w of phraseWords(phrase, lang)) if (!NEGATIONS.has(w)) s.add(w);
+  return s;
+})();
+
 /** Words that close a tip and take the name after them: each sign-off's last word, and single-word thanks. */
 export const CLOSING_SIGN_OFFS: ReadonlySet<string> = (() => {
   const s = new Set<string>(SIGN_OFFS);
@@ -201,7 +215,17 @@ export const WEEKDAYS: ReadonlyMap<string, number> = new Map(Object.entries(cale
 
 /** Currency class (its narrow symbol) by ISO code, symbol and name word. */
 export const CURRENCY_CODES: ReadonlyMap<string, string> = new Map(Object.entries(currencies.codes));
-export const CURRENCY_SYMBOLS: ReadonlyMap<string, string> = new Map(Object.entries(currencies.symbols));
+/** Symbols as written and as the tip's text folds them ("zł" → "zl", "₺", "kr."). */
+export const CURRENCY_SYMBOLS: ReadonlyMap<string, string> = (() => {
+  const m = new Map<string, string>(Object.entries(currencies.symbols));
+  // A class written in letters is a symbol too ("zł", "kr", "Kč", "Ft"), from two letters up.
+  for (const cls of Object.values(currencies.codes)) if (Array.from(cls).length >= 2 && !/^[A-Z]{3}$/.test(cls) && !m.has(cls)) m.set(cls, cls);
+  for (const [sym, cls] of [...m]) {
+    const f = fold(sym);
+    if (!m.has(f)) m.set(f, cls);
+  }
+  return m;
+})();
 export const CURRENCY_NAMES: ReadonlyMap<string, string> = new Map(Object.entries(currencies.names));
 
 /** Tracking parameters of web addresses (tidy-url's rules): never part of what an address means. */
