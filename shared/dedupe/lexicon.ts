@@ -188,7 +188,8 @@ export const CLOSING_SIGN_OFFS: ReadonlySet<string> = (() => {
   for (const [lang, c] of Object.entries(closings.languages)) {
     for (const phrase of c.signoffs) {
       const w = phraseWords(phrase, lang);
-      if (w.length > 0 && Array.from(w.at(-1)!).length >= 3) s.add(w.at(-1)!);
+      // Four letters and up: "day", "den", "tag" after a name would eat a place ("…, Den Haag").
+      if (w.length > 0 && Array.from(w.at(-1)!).length >= 4) s.add(w.at(-1)!);
     }
     for (const phrase of c.thanks) {
       const w = phraseWords(phrase, lang);
