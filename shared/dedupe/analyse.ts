@@ -15,6 +15,7 @@ import {
   CURRENCY_NAMES,
   CURRENCY_SYMBOLS,
   FILLERS,
+  GREETING_WORDS,
   HEDGES,
   MONTHS,
   NEGATIONS,
@@ -384,15 +385,54 @@ function sequences(tokens: readonly RawToken[], from: number, to: number): strin
   return out;
 }
 
+/**
+ * A greeting or a sign-off run into the claim without punctuation ("Guten Tag The towel is…",
+ * "…brought one home Thanks", "…home Cheers Tom"): the leading run of greeting words of the first
+ * content clause, and the trailing run of closing words of the last (with a name of one or two
+ * capitalised words after a sign-off word), when the clause keeps three tokens of its own.
+ */
+function unpunctuatedWrappers(tokens: readonly RawToken[], from: number, to: number): Set<number> {
+  const skip = new Set<number>();
+  const first: number[] = [];
+  const kept: number[] = [];
+  tokens.forEach((t, k) => {
+    if (t.segment === from) first.push(k);
+    if (t.segment >= from && t.segment <= to) kept.push(k);
+  });
+  // A greeting word opens the run; addressees and function words may follow it ("Dear team I saw…").
+  let a = 0;
+  const wrapper = (k: number): boolean => !tokens[k]!.strong && (GREETING_WORDS.has(tokens[k]!.text) || (a > 0 && (BOILERPLATE.has(tokens[k]!.text) || STOPWORDS.has(tokens[k]!.text))));
+  while (a < first.length && wrapper(first[a]!)) a++;
+  if (a > 0 && first.length - a >= 3) for (const k of first.slice(0, a)) skip.add(k);
+  // From the end of the kept tokens, across clause marks (an entity or a stray comma may split them).
+  let b = kept.length;
+  const noCaps = !tokens.some((t) => t.cap);
+  for (const n of [2, 1]) {
+    const name = kept.slice(b - n);
+    const before = kept[b - n - 1];
+    if (b - n - 1 >= 0 && name.every((k) => (noCaps || tokens[k]!.cap) && !tokens[k]!.strong) && before !== undefined && SIGN_OFFS.has(tokens[before]!.text)) {
+      b -= n;
+      break;
+    }
+  }
+  const end = b;
+  while (b > 0 && !tokens[kept[b - 1]!]!.strong && (BOILERPLATE.has(tokens[kept[b - 1]!]!.text) || STOPWORDS.has(tokens[kept[b - 1]!]!.text))) b--;
+  // Only a run that holds a closing word (not just trailing function words), leaving a claim behind.
+  const run = kept.slice(b);
+  if (b >= 3 && (end < kept.length || run.some((k) => BOILERPLATE.has(tokens[k]!.text) && !STOPWORDS.has(tokens[k]!.text)))) for (const k of run) skip.add(k);
+  return skip;
+}
+
 export function analyse(text: string): Analysis {
   const script = majorityScript(text);
   const normalised = normalise(text, script);
   const tokens = tokenise(prepare(text, script), script);
   const [from, to] = contentRange(tokens);
+  const skip = unpunctuatedWrappers(tokens, from, to);
   const words = new Map<string, boolean>();
   const strong = new Set<string>();
   tokens.forEach((t, k) => {
-    if (t.segment < from || t.segment > to) return;
+    if (t.segment < from || t.segment > to || skip.has(k)) return;
     if (t.text === NEGATION_TOKEN) strong.add(negationScope(tokens, k));
     else if (t.strong) strong.add(t.text);
     else if (!STOPWORDS.has(t.text) && !HEDGES.has(t.text)) words.set(t.text, (words.get(t.text) ?? false) || t.cap);

@@ -158,7 +158,14 @@ import { foldCase as fold, type Script } from './normalise.ts';
 
 const CYRILLIC_LANGS = new Set(['ru', 'uk', 'bg', 'be', 'sr', 'mk', 'kk']);
 const scriptOf = (lang: string): Script => (CYRILLIC_LANGS.has(lang) ? 'cyrillic' : lang === 'el' ? 'greek' : 'latin');
-const phraseWords = (phrase: string, lang: string): string[] => fold(phrase, scriptOf(lang)).replace(/['’]/g, '').split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
+const splitWords = (folded: string): string[] => folded.replace(/['’]/g, '').split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
+/**
+ * A phrase's words folded as a tip in any script folds them: a tip is folded with its own script's
+ * homoglyph map, so a Russian sign-off under an English tip reads "C yBaжeHием", a German greeting on
+ * a Russian tip "Guтen Tag".
+ */
+const SCRIPTS: readonly Script[] = ['latin', 'cyrillic', 'greek'];
+const phraseWords = (phrase: string, _lang: string): string[] => [...new Set(SCRIPTS.flatMap((script) => splitWords(fold(phrase, script))))];
 
 /** Greeting, thanks and sign-off words of every language in closings.json, with the lexicon's own. */
 export const CLOSING_WORDS: ReadonlySet<string> = (() => {
@@ -166,7 +173,9 @@ export const CLOSING_WORDS: ReadonlySet<string> = (() => {
   for (const [lang, c] of Object.entries(closings.languages)) {
     for (const phrase of [...c.greetings, ...c.thanks, ...c.signoffs]) for (const w of phraseWords(phrase, lang)) s.add(w);
     // Whole phrases too: a greeting in a script without spaces is one run ("こんにちは").
-    for (const phrase of [...c.greetings, ...c.thanks, ...c.signoffs]) s.add(fold(phrase, scriptOf(lang)).replace(/\s+/g, ''));
+    for (const phrase of [...c.greetings, ...c.thanks, ...c.signoffs]) {
+      for (const script of SCRIPTS) s.add(fold(phrase, script).replace(/\s+/g, ''));
+    }
   }
   return s;
 })();
@@ -182,14 +191,23 @@ export const HEDGES: ReadonlySet<string> = (() => {
   return s;
 })();
 
+/** Words of the greetings of every language in closings.json only ("guten", "tag", "hello", "dear"). */
+export const GREETING_WORDS: ReadonlySet<string> = (() => {
+  const s = new Set<string>();
+  for (const [lang, c] of Object.entries(closings.languages)) for (const phrase of c.greetings) for (const w of phraseWords(phrase, lang)) s.add(w);
+  return s;
+})();
+
 /** Words that close a tip and take the name after them: each sign-off's last word, and single-word thanks. */
 export const CLOSING_SIGN_OFFS: ReadonlySet<string> = (() => {
   const s = new Set<string>(SIGN_OFFS);
   for (const [lang, c] of Object.entries(closings.languages)) {
     for (const phrase of c.signoffs) {
-      const w = phraseWords(phrase, lang);
+      for (const script of SCRIPTS) {
+        const w = splitWords(fold(phrase, script));
       // Four letters and up: "day", "den", "tag" after a name would eat a place ("…, Den Haag").
-      if (w.length > 0 && Array.from(w.at(-1)!).length >= 4) s.add(w.at(-1)!);
+        if (w.length > 0 && Array.from(w.at(-1)!).length >= 4) s.add(w.at(-1)!);
+      }
     }
     for (const phrase of c.thanks) {
       const w = phraseWords(phrase, lang);

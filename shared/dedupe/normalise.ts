@@ -81,17 +81,32 @@ const LATIN_LOOKALIKE_RE = /[A-Za-z]/g;
 export type Script = 'latin' | 'greek' | 'cyrillic';
 
 const GREEK_OR_CYRILLIC = /[\u0370-\u03FF\u0400-\u052F\u1F00-\u1FFF]/;
+const WORD_RE = /[\p{L}\p{M}]+/gu;
 
-export function majorityScript(text: string): Script {
+export function majorityScript(raw: string): Script {
+  // Decided on the text as it reads: letters written as entities ("&#97;", also in fullwidth digits)
+  // count as letters, and invisible characters do not split words.
+  const ascii = raw.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const text = stripInvisible(ascii.includes('&') ? decodeEntities(ascii) : ascii);
   if (!GREEK_OR_CYRILLIC.test(text)) return 'latin';
   // Base letters only, so composed "ά" and decomposed "α + ́" count alike.
-  const base = text.normalize('NFD').replace(DIACRITIC_RE, '');
+  const base = text.normalize('NFKD').replace(DIACRITIC_RE, '');
   const letters = (base.match(LATIN_RE)?.length ?? 0) + (base.match(GREEK_RE)?.length ?? 0) + (base.match(CYRILLIC_RE)?.length ?? 0);
   const own = (re: RegExp): number => (base.match(re) ?? []).filter((c) => !CONFUSABLES.has(c)).length;
   const greek = own(GREEK_RE);
   const cyrillic = own(CYRILLIC_RE);
-  if (greek >= 2 && greek >= 0.08 * letters && greek >= cyrillic) return 'greek';
-  if (cyrillic >= 2 && cyrillic >= 0.08 * letters) return 'cyrillic';
+  // Words too: a Latin sentence wrapped in a Russian greeting and sign-off has more words with a Latin
+  // letter than words written in the other script with a letter of its own.
+  let latinWords = 0;
+  let greekWords = 0;
+  let cyrillicWords = 0;
+  for (const w of base.match(WORD_RE) ?? []) {
+    if (/\p{Script=Latin}/u.test(w)) latinWords++;
+    else if ([...w].some((c) => !CONFUSABLES.has(c) && /\p{Script=Greek}/u.test(c))) greekWords++;
+    else if ([...w].some((c) => !CONFUSABLES.has(c) && /\p{Script=Cyrillic}/u.test(c))) cyrillicWords++;
+  }
+  if (greek >= 2 && greek >= 0.08 * letters && greek >= cyrillic && greekWords >= latinWords) return 'greek';
+  if (cyrillic >= 2 && cyrillic >= 0.08 * letters && cyrillicWords >= latinWords) return 'cyrillic';
   return 'latin';
 }
 
