@@ -96,17 +96,14 @@ export function majorityScript(raw: string): Script {
   const greek = own(GREEK_RE);
   const cyrillic = own(CYRILLIC_RE);
   // Words too: a Latin sentence wrapped in a Russian greeting and sign-off has more words with a Latin
-  // letter than words written in the other script with a letter of its own.
-  let latinWords = 0;
-  let greekWords = 0;
-  let cyrillicWords = 0;
-  for (const w of base.match(WORD_RE) ?? []) {
-    if (/\p{Script=Latin}/u.test(w)) latinWords++;
-    else if ([...w].some((c) => !CONFUSABLES.has(c) && /\p{Script=Greek}/u.test(c))) greekWords++;
-    else if ([...w].some((c) => !CONFUSABLES.has(c) && /\p{Script=Cyrillic}/u.test(c))) cyrillicWords++;
-  }
-  if (greek >= 2 && greek >= 0.08 * letters && greek >= cyrillic && greekWords >= latinWords) return 'greek';
-  if (cyrillic >= 2 && cyrillic >= 0.08 * letters && cyrillicWords >= latinWords) return 'cyrillic';
+  // letter that script cannot imitate (f, g, u, v, z, L… for Cyrillic) or only Latin letters than words
+  // of its own, while a Greek or Russian text spoofed with Latin lookalikes ("Tα σπίpτα") has few.
+  const words = base.match(WORD_RE) ?? [];
+  const ownWords = (re: RegExp): number => words.filter((w) => [...w].some((c) => !CONFUSABLES.has(c) && re.test(c))).length;
+  const latinWords = (reverse: ReadonlyMap<string, string>): number =>
+    words.filter((w) => [...w].some((c) => /\p{Script=Latin}/u.test(c) && !reverse.has(c)) || (w.length >= 2 && /^\p{Script=Latin}+$/u.test(w))).length;
+  if (greek >= 2 && greek >= 0.08 * letters && greek >= cyrillic && ownWords(/\p{Script=Greek}/u) >= latinWords(REVERSE.greek)) return 'greek';
+  if (cyrillic >= 2 && cyrillic >= 0.08 * letters && ownWords(/\p{Script=Cyrillic}/u) >= latinWords(REVERSE.cyrillic)) return 'cyrillic';
   return 'latin';
 }
 
