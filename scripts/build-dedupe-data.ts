@@ -107,26 +107,29 @@ writeFileSync(
   ) + '\n',
 );
 const claimWords = new Set<string>([...NEGATIONS, ...NUMBER_WORDS.keys(), ...COLOURS, ...months.keys(), ...weekdays.keys()]);
-const languages: Record<string, string> = {};
+// One set for all languages (a tip's language is not known here), of words up to MAX_FILLER letters:
+// function words are short, and the set ships in the dedupe function's bundle.
+const MAX_FILLER = 4;
+const fillerWords = new Set<string>();
+const usedLangs: string[] = [];
 for (const lang of LANGS) {
   const list = stop[lang];
   if (!list) continue;
-  const words = new Set<string>();
+  usedLangs.push(lang);
   for (const w of list) {
     const f = foldCase(w.trim(), scriptOf(lang));
     // Single words only (the tokenizer compares words), none that changes a claim.
-    if (!f || /[^\p{L}\p{M}]/u.test(f) || claimWords.has(f)) continue;
-    words.add(f);
+    if (!f || /[^\p{L}\p{M}]/u.test(f) || Array.from(f).length > MAX_FILLER || claimWords.has(f)) continue;
+    fillerWords.add(f);
   }
-  languages[lang] = [...words].sort().join(' ');
 }
 writeFileSync(
   join(out, 'fillers.json'),
   JSON.stringify(
     {
       source: `stopwords-iso ${stopVersion} (MIT): https://github.com/stopwords-iso/stopwords-iso`,
-      how: 'per language, folded like tip text (case, diacritics, homoglyphs); negations, number words, colours and month/weekday names left out',
-      languages,
+      how: `the lists of ${usedLangs.join(' ')}, folded like tip text (case, diacritics, homoglyphs), words of up to ${MAX_FILLER} letters; negations, number words, colours and month/weekday names left out`,
+      words: [...fillerWords].sort().join(' '),
     },
     null,
     1,
@@ -166,6 +169,11 @@ for (const lang of ['en', ...LANGS.filter((l) => l !== 'en'), 'zh', 'ja', 'th'])
 const names = new Map<string, string>();
 for (const [w, votes] of currencyNames) {
   const best = [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]!;
+  // Only currencies with a symbol of their own (the ones tips name; a code-only currency is written as its code).
+  if (/^[A-Z]{3}$/.test(best[0])) continue;
+  // Names in Latin, Cyrillic or Greek letters only: other scripts' names cost six bytes a letter in
+  // the bundle, and their tips mostly write the symbol or the code.
+  if (!/^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]+$/u.test(w)) continue;
   names.set(w, best[0]);
 }
 writeFileSync(
@@ -185,4 +193,4 @@ writeFileSync(
 console.log(`currencies.json: ${currencyClass.size} codes, ${symbols.size} symbols, ${names.size} names`);
 console.log(`tracking-params.json: ${globalNames.length} global, ${prefixes.length} prefixes, ${common.length} common, ${sites.length} sites`);
 console.log(`calendar.json: ${months.size} month names, ${weekdays.size} weekday names`);
-console.log(`fillers.json: ${Object.keys(languages).length} languages, ${Object.values(languages).reduce((n, s) => n + s.split(' ').length, 0)} words`);
+console.log(`fillers.json: ${usedLangs.length} languages, ${fillerWords.size} words`);

@@ -224,7 +224,7 @@ export const CLOSING_SIGN_OFFS: ReadonlySet<string> = (() => {
  */
 export const FILLERS: ReadonlySet<string> = (() => {
   const s = new Set<string>(STOPWORDS);
-  for (const list of Object.values(fillers.languages)) for (const w of list.split(' ')) if (w) s.add(w);
+  for (const w of fillers.words.split(' ')) if (w) s.add(w);
   return s;
 })();
 

@@ -90,7 +90,7 @@ export function majorityScript(raw: string): Script {
   const text = stripInvisible(ascii.includes('&') ? decodeEntities(ascii) : ascii);
   if (!GREEK_OR_CYRILLIC.test(text)) return 'latin';
   // Base letters only, so composed "ά" and decomposed "α + ́" count alike.
-  const base = text.normalize('NFKD').replace(DIACRITIC_RE, '');
+  const base = text.normalize('NFD').replace(DIACRITIC_RE, '');
   const letters = (base.match(LATIN_RE)?.length ?? 0) + (base.match(GREEK_RE)?.length ?? 0) + (base.match(CYRILLIC_RE)?.length ?? 0);
   const own = (re: RegExp): number => (base.match(re) ?? []).filter((c) => !CONFUSABLES.has(c)).length;
   const greek = own(GREEK_RE);
