@@ -259,7 +259,10 @@ export function compare(q: Fingerprint, c: Fingerprint, calibration: Calibration
   const pairable = Math.min(onlyQ.length, onlyC.length);
   const unpaired = Math.max(0, Math.abs(strongWords(onlyQ) - strongWords(onlyC)) - pairable);
   const best = (sure + 2 * pairable) / (sure + 2 * pairable + unpaired || 1);
-  const canContain = sure + pairable >= cal.containment.minWords;
+  // Containment at best: every leftover pairs up, and the longer side keeps its surplus.
+  const most = sure + pairable;
+  const surplus = Math.max(0, Math.max(strongWords(onlyQ), strongWords(onlyC)) - pairable);
+  const canContain = most >= cal.containment.minWords && most / (most + surplus) >= cal.containment.minShare;
   if (best < threshold && !canContain) {
     return { duplicate: false, exact: false, similarity: sure / (sure + onlyQ.length + onlyC.length || 1), veto: 'threshold' };
   }
