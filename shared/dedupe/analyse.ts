@@ -6,7 +6,26 @@
  * must be identical for two tips to make the same claim.
  */
 import { createHash } from 'node:crypto';
-import { BOILERPLATE, CJK_COLOURS, COLOURS, NEGATIONS, NUMBER_WORDS, SIGN_OFFS, STOPWORDS, TLDS } from './lexicon.ts';
+import {
+  CJK_COLOURS,
+  CLOSING_SIGN_OFFS as SIGN_OFFS,
+  CLOSING_WORDS as BOILERPLATE,
+  COLOURS,
+  CURRENCY_CODES,
+  CURRENCY_NAMES,
+  CURRENCY_SYMBOLS,
+  FILLERS,
+  GREETING_WORDS,
+  HEDGES,
+  MONTHS,
+  NEGATIONS,
+  NUMBER_WORDS,
+  STOPWORDS,
+  TLDS,
+  TRACKING,
+  WEEKDAYS,
+} from './lexicon.ts';
+import { hash32, hex32 } from './hash.ts';
 import { foldCase, majorityScript, normalise, prepare, type Script } from './normalise.ts';
 
 export interface Analysis {
@@ -16,15 +35,20 @@ export interface Analysis {
   readonly hash: string;
   /** Content words (case-folded) → true when written as a proper noun / acronym. */
   readonly words: ReadonlyMap<string, boolean>;
-  /** Canonical strong tokens: `#number`, `~address`, `!neg`. */
+  /**
+   * Canonical strong tokens: `#number`, `#12$` (a price: amount and currency class), `~address`,
+   * `!neg:<what it negates>`, `%colour`, `@m3`/`@d1` (month, weekday), and `>a>b` (the order of the
+   * proper nouns of one sentence: "first Lyon, then Geneva"; compared only when both tips have it).
+   */
   readonly strong: ReadonlySet<string>;
 }
 
 export const NEGATION_TOKEN = '!neg';
 
 const EMAIL_RE = /[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{2,24}/uy;
+// Scheme and `www.` in any case: "HTTPS://WWW.SHOP.DE/…" is the same address.
 const URL_RE =
-  /(https?:\/\/)?(www\.)?(?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?\.)+(\p{L}{2,24})(?::\d{1,5})?(?:\/[^\s<>"'|]*)?/uy;
+  /([hH][tT][tT][pP][sS]?:\/\/)?([wW]{3}\.)?(?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?\.)+(\p{L}{2,24})(?::\d{1,5})?(?:\/[^\s<>"'|]*)?/uy;
 /**
  * A numeric run: digit groups separated by spaces and punctuation, as in
  * "+33 4 55 55 01 87", "45.7640, 4.8357", "555-0187". Letters glued to digits
@@ -47,10 +71,14 @@ const LOWER_RE = /\p{Ll}/u;
 
 interface RawToken {
   readonly segment: number;
+  /** Sentence index (segments split at clause ends too). */
+  readonly sentence: number;
   /** Canonical text: a case-folded word, or a strong token. */
   readonly text: string;
   readonly strong: boolean;
   readonly cap: boolean;
+  /** A month name: the word it was read from (a date only next to a number). */
+  readonly word?: string;
 }
 
 /**
@@ -77,15 +105,62 @@ function canonicalNumber(raw: string): string {
   return `#${out}`;
 }
 
-function canonicalAddress(raw: string): string {
-  return (
-    '~' +
-    foldCase(raw)
-      .replace(/^https?:\/\//, '')
-      .replace(/^www\./, '')
-      .replace(/[.,;:!?)\]}'"]+$/, '')
-      .replace(/\/+$/, '')
-  );
+/** Is `name` a tracking parameter on `host` (tidy-url's global, prefix, common and per-site lists)? */
+function isTracking(name: string, host: string): boolean {
+  const n = name.toLowerCase();
+  if (TRACKING.global.has(n) || TRACKING.common.has(n) || TRACKING.prefixes.some((p) => n.startsWith(p))) return true;
+  return TRACKING.sites.some((s) => s.params.has(n) && s.host.test(host));
+}
+
+/**
+ * A web or e-mail address by its meaning: scheme, `www.`, host case, default port, fragment, trailing
+ * slash and tracking parameters dropped, the other parameters sorted. The path and every identifying
+ * query value (an item id) stay, digit for digit.
+ */
+export function canonicalAddress(raw: string): string {
+  let s = raw.replace(/[.,;:!?)\]}'"]+$/, '');
+  if (s.includes('@') && !s.includes('/')) return '~' + foldCase(s);
+  s = s.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+  if (/^www\./i.test(s)) s = s.slice(4);
+  const hash = s.indexOf('#');
+  if (hash >= 0) s = s.slice(0, hash);
+  const q = s.indexOf('?');
+  let query = q >= 0 ? s.slice(q + 1) : '';
+  let hostPath = q >= 0 ? s.slice(0, q) : s;
+  const slash = hostPath.indexOf('/');
+  const host = (slash >= 0 ? hostPath.slice(0, slash) : hostPath).toLowerCase().replace(/^www\./, '').replace(/:(80|443)$/, '');
+  const path = slash >= 0 ? hostPath.slice(slash).replace(/\/+$/, '') : '';
+  hostPath = host + path;
+  const kept = query
+    .split(/[&;]/)
+    .filter((kv) => kv && !isTracking(kv.split('=')[0] ?? '', host))
+    .sort();
+  query = kept.join('&');
+  return '~' + foldCase(hostPath + (query ? `?${query}` : ''));
+}
+
+/**
+ * A price's amount: the last mark followed by one or two digits is the decimal mark, every other
+ * mark groups thousands ("1.500,00" = "1,500" = "1500"); trailing decimal zeros go ("12.50" = "12,5").
+ */
+function priceAmount(raw: string): string {
+  const digits = raw.replace(/[^\d.,]/g, '');
+  const m = /[.,](\d{1,2})$/.exec(digits);
+  const int = (m ? digits.slice(0, m.index) : digits).replace(/[.,]/g, '').replace(/^0+(?=\d)/, '');
+  const frac = (m?.[1] ?? '').replace(/0+$/, '');
+  return frac ? `${int}.${frac}` : int;
+}
+
+const CURRENCY_AFTER_RE = /^\s{0,4}(\p{Sc}+|[\p{L}]{1,3}\$|[\p{L}]+)/u;
+const CURRENCY_BEFORE_RE = /(\p{Sc}+|[\p{L}]{1,3}\$|\b[A-Z]{3})\s{0,4}$/u;
+
+/**
+ * The currency class a symbol, ISO code or name stands for, if any. Codes only where capitals mean
+ * something (not glued to the digits, not in a shouted text: "70ERN", "12 ALL").
+ */
+function currencyOf(word: string, codes: boolean): string | undefined {
+  const folded = foldCase(word);
+  return CURRENCY_SYMBOLS.get(word) ?? (codes && /^[A-Z]{3}$/.test(word) ? CURRENCY_CODES.get(word) : undefined) ?? CURRENCY_SYMBOLS.get(folded) ?? CURRENCY_NAMES.get(folded);
 }
 
 function isSentenceStart(p: string, at: number): boolean {
@@ -111,6 +186,7 @@ function tokenise(p: string, script: Script): RawToken[] {
 
   const out: RawToken[] = [];
   let segment = 0;
+  let sentence = 0;
   let i = 0;
   const n = p.length;
   const tryAt = (re: RegExp): string | null => {
@@ -124,21 +200,39 @@ function tokenise(p: string, script: Script): RawToken[] {
     if (!prevIsWord) {
       const email = tryAt(EMAIL_RE);
       if (email) {
-        out.push({ segment, text: canonicalAddress(email), strong: true, cap: false });
+        out.push({ segment, sentence, text: canonicalAddress(email), strong: true, cap: false });
         i += email.length;
         continue;
       }
       URL_RE.lastIndex = i;
       const url = URL_RE.exec(p);
       if (url && (url[1] || url[2] || TLDS.has(foldCase(url[3] ?? '')))) {
-        out.push({ segment, text: canonicalAddress(url[0]), strong: true, cap: false });
+        out.push({ segment, sentence, text: canonicalAddress(url[0]), strong: true, cap: false });
         i += url[0].length;
         continue;
       }
       const num = (c >= '0' && c <= '9') || /[\-\u2212\u2010\u2011\u2013]/.test(c) ? tryAt(NUMBER_RE) : null;
       if (num) {
-        out.push({ segment, text: canonicalNumber(num), strong: true, cap: false });
-        i += num.length;
+        // A price: a currency symbol, ISO code or name before or after the amount ("€12", "EUR 12", "12 zł", "12 euros").
+        let cls: string | undefined;
+        let amount = num;
+        let after = 0;
+        const glued = /^(.*\d)(\p{L}+)$/u.exec(num);
+        if (glued && (cls = currencyOf(glued[2]!, false))) amount = glued[1]!;
+        if (!cls) {
+          const b = CURRENCY_BEFORE_RE.exec(p.slice(Math.max(0, i - 10), i));
+          if (b && (cls = currencyOf(b[1]!, !shouting))) {
+            const prev = out.at(-1);
+            if (prev && !prev.strong && prev.text === foldCase(b[1]!, script)) out.pop();
+          }
+        }
+        if (!cls) {
+          const a = CURRENCY_AFTER_RE.exec(p.slice(i + num.length, i + num.length + 24));
+          if (a && (cls = currencyOf(a[1]!, !shouting))) after = a[0].length;
+        }
+        const text = cls ? `#${priceAmount(amount)}${cls.replace(/[\s|]/g, '')}` : canonicalNumber(num);
+        out.push({ segment, sentence, text, strong: true, cap: false });
+        i += num.length + after;
         continue;
       }
     }
@@ -149,12 +243,12 @@ function tokenise(p: string, script: Script): RawToken[] {
       // overlapping character pairs, so one changed character changes two pairs, not the sentence.
       for (const run of word.match(RUNS_RE) ?? []) {
         const folded = foldCase(run, script);
-        if (/^\p{N}+$/u.test(run)) out.push({ segment, text: `#${folded}`, strong: true, cap: false });
-        else if (!CONTINUOUS_RE.test(run) || BOILERPLATE.has(folded) || Array.from(folded).length < 3) out.push({ segment, text: folded, strong: false, cap: false });
+        if (/^\p{N}+$/u.test(run)) out.push({ segment, sentence, text: `#${folded}`, strong: true, cap: false });
+        else if (!CONTINUOUS_RE.test(run) || BOILERPLATE.has(folded) || Array.from(folded).length < 3) out.push({ segment, sentence, text: folded, strong: false, cap: false });
         else {
           const chars = Array.from(folded);
-          for (let k = 0; k + 1 < chars.length; k++) out.push({ segment, text: chars[k]! + chars[k + 1]!, strong: false, cap: false });
-          for (const c of chars) if (CJK_COLOURS.has(c)) out.push({ segment, text: `%${c}`, strong: true, cap: false });
+          for (let k = 0; k + 1 < chars.length; k++) out.push({ segment, sentence, text: chars[k]! + chars[k + 1]!, strong: false, cap: false });
+          for (const c of chars) if (CJK_COLOURS.has(c)) out.push({ segment, sentence, text: `%${c}`, strong: true, cap: false });
         }
       }
       i += word.length;
@@ -163,25 +257,33 @@ function tokenise(p: string, script: Script): RawToken[] {
     if (word) {
       const plain = foldCase(word, script);
       const folded = ABBREVIATIONS.get(plain) ?? plain;
-      if (/\d/.test(word)) out.push({ segment, text: `#${folded}`, strong: true, cap: false });
-      else if (NUMBER_WORDS.has(folded)) out.push({ segment, text: `#${NUMBER_WORDS.get(folded)}`, strong: true, cap: false });
-      else if (NEGATIONS.has(folded)) out.push({ segment, text: NEGATION_TOKEN, strong: true, cap: false });
-      else if (COLOURS.has(folded)) out.push({ segment, text: `%${folded}`, strong: true, cap: false });
+      if (/\d/.test(word)) out.push({ segment, sentence, text: `#${folded}`, strong: true, cap: false });
+      else if (NUMBER_WORDS.has(folded)) out.push({ segment, sentence, text: `#${NUMBER_WORDS.get(folded)}`, strong: true, cap: false });
+      else if (NEGATIONS.has(folded)) out.push({ segment, sentence, text: NEGATION_TOKEN, strong: true, cap: false });
+      else if (COLOURS.has(folded)) out.push({ segment, sentence, text: `%${folded}`, strong: true, cap: false });
+      else if (MONTHS.has(folded)) out.push({ segment, sentence, text: `@m${MONTHS.get(folded)}`, strong: true, cap: false, word: folded });
+      else if (WEEKDAYS.has(folded)) out.push({ segment, sentence, text: `@d${WEEKDAYS.get(folded)}`, strong: true, cap: false });
       else {
         const first = String.fromCodePoint(word.codePointAt(0) ?? 32);
         const acronym = word.length >= 2 && !LOWER_RE.test(word);
         const cap = !shouting && UPPER_RE.test(first) && (acronym || !isSentenceStart(p, i));
-        out.push({ segment, text: folded, strong: false, cap });
+        out.push({ segment, sentence, text: folded, strong: false, cap });
       }
       i += word.length;
       continue;
     }
     const cp = p.codePointAt(i) ?? 32;
     const ch = String.fromCodePoint(cp);
+    if (SENTENCE_END_RE.test(ch)) sentence++;
     if (SENTENCE_END_RE.test(ch) || CLAUSE_END_RE.test(ch)) segment++;
     i += ch.length;
   }
-  return out;
+  // A month name is a date next to a number ("12 March", "März 2004"); alone it may be a name ("Marco", "June").
+  return out.map((t, k) => {
+    if (t.word === undefined) return t;
+    const near = [out[k - 2], out[k - 1], out[k + 1], out[k + 2]].some((u) => u !== undefined && u.segment === t.segment && u.text.startsWith('#'));
+    return near ? t : { segment: t.segment, sentence: t.sentence, text: t.word, strong: false, cap: false };
+  });
 }
 
 /** Indices [from, to) of the segments that are not greeting / thanks wrappers. */
@@ -222,20 +324,103 @@ export function sha256Hex(text: string): string {
 /**
  * A negation bound to what it negates: "vient de Lyon, pas de Lille" and
  * "vient de Lille, pas de Lyon" have the same words, but "!neg:lille" and
- * "!neg:lyon" are different claims. The scope is the first content word (or
- * number) after the negation in the same clause, within four tokens; words of
- * three letters or fewer are taken for articles and prepositions and skipped.
+ * "!neg:lyon" are different claims. The scope is, in the same clause, the
+ * first proper noun or distinctive token within six tokens after the
+ * negation, else the first content word of more than three letters (articles and prepositions of any language are skipped by
+ * length: "pas de Lille", "no de España", "nicht aus Polen"); with nothing
+ * after it, the nearest such word before it ("Ankara değil, İstanbul").
  */
-function negationScope(tokens: readonly { segment: number; text: string; strong: boolean }[], k: number): string {
+function negationScope(tokens: readonly RawToken[], k: number): string {
   const at = tokens[k]!;
-  for (let j = k + 1; j < tokens.length && j <= k + 4; j++) {
+  const scope = (t: RawToken): string => `${NEGATION_TOKEN}:${t.text.replace(/^[#~%@]/, '')}`;
+  const plain = (t: RawToken): boolean => !STOPWORDS.has(t.text) && Array.from(t.text).length > 3;
+  let first: RawToken | undefined;
+  for (let j = k + 1; j < tokens.length && j <= k + 6; j++) {
     const t = tokens[j]!;
     if (t.segment !== at.segment) break;
     if (t.text === NEGATION_TOKEN) continue;
-    // Articles and prepositions of any language ("pas de Lille", "no de España", "nicht aus Polen") are skipped by length.
-    if (t.strong || (!STOPWORDS.has(t.text) && Array.from(t.text).length > 3)) return `${NEGATION_TOKEN}:${t.text.replace(/^[#~]/, '')}`;
+    if (t.strong || t.cap) return scope(t);
+    if (!first && j <= k + 4 && plain(t)) first = t;
+  }
+  if (first) return scope(first);
+  for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
+    const t = tokens[j]!;
+    if (t.segment !== at.segment) break;
+    if (t.text !== NEGATION_TOKEN && (t.strong || t.cap || plain(t))) return scope(t);
   }
   return NEGATION_TOKEN;
+}
+
+/**
+ * The order of the proper nouns of each sentence that names two or more: `>lyon:h1,geneve:h2`, where
+ * h is a hash of the other words of the name's clause and its rank in it. "d'abord à Lyon, puis à
+ * Genève" and "d'abord à Genève, puis à Lyon" give the same clause hashes to swapped names (another
+ * claim); clauses reordered with their names ("X, the shop is Y" / "the shop is Y, X") keep each
+ * name's hash (the same claim). See sequenceConflict in similarity.ts.
+ */
+function sequences(tokens: readonly RawToken[], from: number, to: number): string[] {
+  const bySentence = new Map<number, RawToken[]>();
+  for (const t of tokens) {
+    if (t.segment < from || t.segment > to) continue;
+    const list = bySentence.get(t.sentence) ?? [];
+    list.push(t);
+    bySentence.set(t.sentence, list);
+  }
+  const out: string[] = [];
+  for (const list of bySentence.values()) {
+    const names = list.filter((t) => t.cap && !t.strong && !STOPWORDS.has(t.text));
+    if (new Set(names.map((t) => t.text)).size < 2) continue;
+    const seen = new Set<string>();
+    const parts: string[] = [];
+    for (const n of names) {
+      if (seen.has(n.text)) continue;
+      seen.add(n.text);
+      const clause = list.filter((t) => t.segment === n.segment);
+      const rank = clause.filter((t) => t.cap && !t.strong).findIndex((t) => t === n);
+      const context = clause.filter((t) => !t.cap && !t.strong && !STOPWORDS.has(t.text)).map((t) => t.text).sort().join(' ');
+      parts.push(`${n.text}:${hex32(hash32(`${context}#${rank}`)).slice(0, 6)}`);
+    }
+    out.push('>' + parts.join(','));
+  }
+  return out;
+}
+
+/**
+ * A greeting or a sign-off run into the claim without punctuation ("Guten Tag The towel is…",
+ * "…brought one home Thanks", "…home Cheers Tom"): the leading run of greeting words of the first
+ * content clause, and the trailing run of closing words of the last (with a name of one or two
+ * capitalised words after a sign-off word), when the clause keeps three tokens of its own.
+ */
+function unpunctuatedWrappers(tokens: readonly RawToken[], from: number, to: number): Set<number> {
+  const skip = new Set<number>();
+  const first: number[] = [];
+  const kept: number[] = [];
+  tokens.forEach((t, k) => {
+    if (t.segment === from) first.push(k);
+    if (t.segment >= from && t.segment <= to) kept.push(k);
+  });
+  // A greeting word opens the run; addressees and function words may follow it ("Dear team I saw…").
+  let a = 0;
+  const wrapper = (k: number): boolean => !tokens[k]!.strong && (GREETING_WORDS.has(tokens[k]!.text) || (a > 0 && (BOILERPLATE.has(tokens[k]!.text) || STOPWORDS.has(tokens[k]!.text))));
+  while (a < first.length && wrapper(first[a]!)) a++;
+  if (a > 0 && first.length - a >= 3) for (const k of first.slice(0, a)) skip.add(k);
+  // From the end of the kept tokens, across clause marks (an entity or a stray comma may split them).
+  let b = kept.length;
+  const noCaps = !tokens.some((t) => t.cap);
+  for (const n of [2, 1]) {
+    const name = kept.slice(b - n);
+    const before = kept[b - n - 1];
+    if (b - n - 1 >= 0 && name.every((k) => (noCaps || tokens[k]!.cap) && !tokens[k]!.strong) && before !== undefined && SIGN_OFFS.has(tokens[before]!.text)) {
+      b -= n;
+      break;
+    }
+  }
+  const end = b;
+  while (b > 0 && !tokens[kept[b - 1]!]!.strong && (BOILERPLATE.has(tokens[kept[b - 1]!]!.text) || STOPWORDS.has(tokens[kept[b - 1]!]!.text))) b--;
+  // Only a run that holds a closing word (not just trailing function words), leaving a claim behind.
+  const run = kept.slice(b);
+  if (b >= 3 && (end < kept.length || run.some((k) => BOILERPLATE.has(tokens[k]!.text) && !STOPWORDS.has(tokens[k]!.text)))) for (const k of run) skip.add(k);
+  return skip;
 }
 
 export function analyse(text: string): Analysis {
@@ -243,13 +428,15 @@ export function analyse(text: string): Analysis {
   const normalised = normalise(text, script);
   const tokens = tokenise(prepare(text, script), script);
   const [from, to] = contentRange(tokens);
+  const skip = unpunctuatedWrappers(tokens, from, to);
   const words = new Map<string, boolean>();
   const strong = new Set<string>();
   tokens.forEach((t, k) => {
-    if (t.segment < from || t.segment > to) return;
+    if (t.segment < from || t.segment > to || skip.has(k)) return;
     if (t.text === NEGATION_TOKEN) strong.add(negationScope(tokens, k));
     else if (t.strong) strong.add(t.text);
-    else if (!STOPWORDS.has(t.text)) words.set(t.text, (words.get(t.text) ?? false) || t.cap);
+    else if (!STOPWORDS.has(t.text) && !HEDGES.has(t.text)) words.set(t.text, (words.get(t.text) ?? false) || t.cap);
   });
+  for (const seq of sequences(tokens, from, to)) strong.add(seq);
   return { normalised, hash: sha256Hex(normalised), words, strong };
 }

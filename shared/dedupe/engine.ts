@@ -27,7 +27,8 @@ import { byteLength, decodeEntry, encodeEntry, entryTipId, fingerprintOf, MAX_EN
 import type { Fingerprint } from './fingerprint.ts';
 import { chains } from './lsh.ts';
 import type { BucketState, ClusterState, DedupeIndexPort } from './port.ts';
-import { compare, DEFAULT_THRESHOLD } from './similarity.ts';
+import { compare, DEFAULT_CALIBRATION } from './similarity.ts';
+import type { Calibration } from './similarity.ts';
 import { clusterKey } from './clusters.ts';
 
 export { clusterKey };
@@ -53,8 +54,10 @@ export interface DedupeDecision {
 }
 
 export interface EngineOptions {
-  /** Minimum Jaccard similarity of content words for a near duplicate. */
+  /** Minimum Jaccard similarity of content words for a near duplicate (overrides the calibration's). */
   readonly threshold?: number;
+  /** Threshold and containment limits (default: the fitted data/calibration.json). */
+  readonly calibration?: Calibration;
   /** Byte budget of the entries of one bucket item (keeps items < 1 KB). */
   readonly bucketBytes?: number;
   /** How many recently counted member ids a cluster counter remembers. */
@@ -88,7 +91,7 @@ const entriesBytes = (entries: readonly string[]): number => entries.reduce((n, 
 
 export class DedupeEngine {
   readonly #index: DedupeIndexPort;
-  readonly #threshold: number;
+  readonly #calibration: Calibration;
   readonly #bucketBytes: number;
   readonly #ringSize: number;
   readonly #maxRetries: number;
@@ -100,7 +103,8 @@ export class DedupeEngine {
 
   constructor(index: DedupeIndexPort, options: EngineOptions = {}) {
     this.#index = index;
-    this.#threshold = options.threshold ?? DEFAULT_THRESHOLD;
+    const base = options.calibration ?? DEFAULT_CALIBRATION;
+    this.#calibration = options.threshold === undefined ? base : { ...base, threshold: options.threshold };
     this.#bucketBytes = options.bucketBytes ?? 880;
     this.#ringSize = options.ringSize ?? 64;
     this.#maxRetries = options.maxRetries ?? 6;
@@ -256,7 +260,7 @@ export class DedupeEngine {
         if (this.#decoded.size >= 4 * this.#cacheSize) this.#decoded.clear();
         this.#decoded.set(e, cand);
       }
-      const cmp = compare(fp, cand, this.#threshold);
+      const cmp = compare(fp, cand, this.#calibration);
       if (!cmp.duplicate) continue;
       const c: Candidate = { fp: cand, similarity: cmp.similarity, exact: cmp.exact };
       if (

@@ -38,10 +38,13 @@ export function fingerprintOf(tipId: string, a: Analysis): Fingerprint {
 export function encodeEntry(fp: Fingerprint): string {
   if (fp.tipId.includes('|')) throw new Error('tipId must not contain "|"');
   const head = `${fp.tipId}|${fp.hash}|`;
-  const strong = [...fp.strong].map((t) => t.replace(/[\s|]/g, ''));
+  // Claim-order tokens (`>…`) go after the proper nouns: a sample that must drop one drops them first.
+  const all = [...fp.strong].map((t) => t.replace(/[\s|]/g, ''));
+  const strong = all.filter((t) => t[0] !== '>');
   const caps: string[] = [];
   const plain: string[] = [];
   for (const [w, cap] of fp.words) (cap ? caps : plain).push(cap ? `^${w}` : w);
+  caps.push(...all.filter((t) => t[0] === '>'));
   const full = [...strong, ...caps, ...plain].join(' ');
   if (byteLength(head) + 1 + byteLength(full) <= MAX_ENTRY_BYTES) return `${head}|${full}`;
   // Too long: keep distinctive tokens first, then the plain words of smallest hash.
@@ -72,7 +75,7 @@ export function decodeEntry(entry: string): Fingerprint {
   for (const t of tokens.split(' ')) {
     if (!t) continue;
     const c = t[0];
-    if (c === '#' || c === '~' || c === '!' || c === '%') strong.add(t);
+    if (c === '#' || c === '~' || c === '!' || c === '%' || c === '@' || c === '>') strong.add(t);
     else if (c === '^') words.set(t.slice(1), true);
     else {
       words.set(t, false);

@@ -124,7 +124,10 @@ export const NUMBER_WORDS: ReadonlyMap<string, string> = (() => {
     'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(
       ' ',
     );
-  units.forEach((w, i) => m.set(w, String(i)));
+  // "one" is left out: far more often a pronoun ("I brought one home") than a count; "two" still differs from it.
+  units.forEach((w, i) => {
+    if (w !== 'one') m.set(w, String(i));
+  });
   'thirty forty fifty sixty seventy eighty ninety'.split(' ').forEach((w, i) => m.set(w, String(30 + 10 * i)));
   m.set('hundred', '100');
   m.set('thousand', '1000');
@@ -144,3 +147,110 @@ com net org info biz edu gov int mil io co me tv eu app dev shop online site sto
 ad ae al am ar at au az ba be bg by ca ch cl cn cy cz de dk ee es fi fr ge gr hk hr hu ie il in is it jp kr kz
 li lt lu lv ma md mk mt mx nl no nz pe ph pk pl pt ro rs ru se si sk sm tr tw ua uk us uy uz vn za
 `);
+
+// ---- Data files (shared/dedupe/data/, built by `npm run build:dedupe` or compiled by hand; each names its source) ----
+import calendar from './data/calendar.json' with { type: 'json' };
+import closings from './data/closings.json' with { type: 'json' };
+import currencies from './data/currencies.json' with { type: 'json' };
+import fillers from './data/fillers.json' with { type: 'json' };
+import tracking from './data/tracking-params.json' with { type: 'json' };
+import { foldCase as fold, type Script } from './normalise.ts';
+
+const CYRILLIC_LANGS = new Set(['ru', 'uk', 'bg', 'be', 'sr', 'mk', 'kk']);
+const scriptOf = (lang: string): Script => (CYRILLIC_LANGS.has(lang) ? 'cyrillic' : lang === 'el' ? 'greek' : 'latin');
+const splitWords = (folded: string): string[] => folded.replace(/['’]/g, '').split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
+/**
+ * A phrase's words folded as a tip in any script folds them: a tip is folded with its own script's
+ * homoglyph map, so a Russian sign-off under an English tip reads "C yBaжeHием", a German greeting on
+ * a Russian tip "Guтen Tag".
+ */
+const SCRIPTS: readonly Script[] = ['latin', 'cyrillic', 'greek'];
+const phraseWords = (phrase: string, _lang: string): string[] => [...new Set(SCRIPTS.flatMap((script) => splitWords(fold(phrase, script))))];
+
+/** Greeting, thanks and sign-off words of every language in closings.json, with the lexicon's own. */
+export const CLOSING_WORDS: ReadonlySet<string> = (() => {
+  const s = new Set<string>(BOILERPLATE);
+  for (const [lang, c] of Object.entries(closings.languages)) {
+    for (const phrase of [...c.greetings, ...c.thanks, ...c.signoffs]) for (const w of phraseWords(phrase, lang)) s.add(w);
+    // Whole phrases too: a greeting in a script without spaces is one run ("こんにちは").
+    for (const phrase of [...c.greetings, ...c.thanks, ...c.signoffs]) {
+      for (const script of SCRIPTS) s.add(fold(phrase, script).replace(/\s+/g, ''));
+    }
+  }
+  return s;
+})();
+
+/**
+ * Hedges of every language in closings.json ("I think", "vielleicht", "может быть"): dropped like
+ * function words wherever they stand. Only the hedge's own words are taken, less the pronouns and
+ * function words STOPWORDS already drops, so "think" goes but nothing that names a thing.
+ */
+export const HEDGES: ReadonlySet<string> = (() => {
+  const s = new Set<string>();
+  for (const [lang, list] of Object.entries(closings.hedges)) for (const phrase of list) for (const w of phraseWords(phrase, lang)) if (!NEGATIONS.has(w)) s.add(w);
+  return s;
+})();
+
+/** Words of the greetings of every language in closings.json only ("guten", "tag", "hello", "dear"). */
+export const GREETING_WORDS: ReadonlySet<string> = (() => {
+  const s = new Set<string>();
+  for (const [lang, c] of Object.entries(closings.languages)) for (const phrase of c.greetings) for (const w of phraseWords(phrase, lang)) s.add(w);
+  return s;
+})();
+
+/** Words that close a tip and take the name after them: each sign-off's last word, and single-word thanks. */
+export const CLOSING_SIGN_OFFS: ReadonlySet<string> = (() => {
+  const s = new Set<string>(SIGN_OFFS);
+  for (const [lang, c] of Object.entries(closings.languages)) {
+    for (const phrase of c.signoffs) {
+      for (const script of SCRIPTS) {
+        const w = splitWords(fold(phrase, script));
+      // Four letters and up: "day", "den", "tag" after a name would eat a place ("…, Den Haag").
+        if (w.length > 0 && Array.from(w.at(-1)!).length >= 4) s.add(w.at(-1)!);
+      }
+    }
+    for (const phrase of c.thanks) {
+      const w = phraseWords(phrase, lang);
+      if (w.length === 1 && Array.from(w[0]!).length >= 3) s.add(w[0]!);
+    }
+  }
+  return s;
+})();
+
+/**
+ * Fillers: function words of every language stopwords-iso lists ("I think", "vielleicht", "naprawdę").
+ * Weaker than STOPWORDS: they are kept as words, but an added or dropped filler never counts against a
+ * pair, and never makes an addition distinctive (see similarity.ts).
+ */
+export const FILLERS: ReadonlySet<string> = (() => {
+  const s = new Set<string>(STOPWORDS);
+  for (const w of fillers.words.split(' ')) if (w) s.add(w);
+  return s;
+})();
+
+/** Month names → month number, weekday names → day number (Intl data): dates are distinctive. */
+export const MONTHS: ReadonlyMap<string, number> = new Map(Object.entries(calendar.months));
+export const WEEKDAYS: ReadonlyMap<string, number> = new Map(Object.entries(calendar.weekdays));
+
+/** Currency class (its narrow symbol) by ISO code, symbol and name word. */
+export const CURRENCY_CODES: ReadonlyMap<string, string> = new Map(Object.entries(currencies.codes));
+/** Symbols as written and as the tip's text folds them ("zł" → "zl", "₺", "kr."). */
+export const CURRENCY_SYMBOLS: ReadonlyMap<string, string> = (() => {
+  const m = new Map<string, string>(Object.entries(currencies.symbols));
+  // A class written in letters is a symbol too ("zł", "kr", "Kč", "Ft"), from two letters up.
+  for (const cls of Object.values(currencies.codes)) if (Array.from(cls).length >= 2 && !/^[A-Z]{3}$/.test(cls) && !m.has(cls)) m.set(cls, cls);
+  for (const [sym, cls] of [...m]) {
+    const f = fold(sym);
+    if (!m.has(f)) m.set(f, cls);
+  }
+  return m;
+})();
+export const CURRENCY_NAMES: ReadonlyMap<string, string> = new Map(Object.entries(currencies.names));
+
+/** Tracking parameters of web addresses (tidy-url's rules): never part of what an address means. */
+export const TRACKING = {
+  global: new Set(tracking.global.map((p) => p.toLowerCase())),
+  prefixes: tracking.prefixes,
+  common: new Set(tracking.common.map((p) => p.toLowerCase())),
+  sites: tracking.sites.map((s) => ({ host: new RegExp(s.host, 'i'), params: new Set(s.params.map((p) => p.toLowerCase())) })),
+};

@@ -6,7 +6,8 @@
  *   marks ignored — finds every possible match: one chain.
  * - Otherwise MinHash over typo-tolerant features (first and last three
  *   letters of each content word and web/e-mail address) with 2 bands of
- *   2 rows: two chains.
+ *   2 rows: two chains; plus a third keyed by the tip's first content words (a dropped trailing
+ *   clause keeps them; see chains()).
  *
  * Each chain has up to CHAIN_DEPTH levels. A bucket that fills up is marked
  * full and later tips go one level down, to a key refined by two more
@@ -15,6 +16,10 @@
  */
 import type { Analysis } from './analyse.ts';
 import { fmix32, hash32, hex32 } from './hash.ts';
+import { FILLERS } from './lexicon.ts';
+
+/** Content words that key the prefix chain. */
+export const PREFIX_WORDS = 3;
 
 export const BANDS = 2;
 export const ROWS = 2;
@@ -76,6 +81,15 @@ export function chains(a: Analysis): Chain[] {
     return [[`X${hex32(hash32(a.hash))}`]];
   }
   const out: Chain[] = [];
+  // A resubmission that drops a trailing clause keeps its opening: a third chain keyed by the first
+  // PREFIX_WORDS content words (fillers skipped) finds it where MinHash, which sees a low Jaccard, may not.
+  const lead = [...a.words.keys()].filter((w) => !FILLERS.has(w)).slice(0, PREFIX_WORDS);
+  if (lead.length === PREFIX_WORDS) {
+    const p = hex32(hash32(lead.join(' '))) + hex32(hash32(lead.join(' '), 0x01234567));
+    const chain = [`P${p}`];
+    for (let d = 1; d < CHAIN_DEPTH; d++) chain.push(`P${p}.${rows(0, 2 * d)}`);
+    out.push(chain);
+  }
   for (let b = 0; b < BANDS; b++) {
     const chain = [`L${b}${rows(b * ROWS, ROWS)}`];
     for (let d = 1; d < CHAIN_DEPTH; d++) {

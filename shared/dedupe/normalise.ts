@@ -81,8 +81,13 @@ const LATIN_LOOKALIKE_RE = /[A-Za-z]/g;
 export type Script = 'latin' | 'greek' | 'cyrillic';
 
 const GREEK_OR_CYRILLIC = /[\u0370-\u03FF\u0400-\u052F\u1F00-\u1FFF]/;
+const WORD_RE = /[\p{L}\p{M}]+/gu;
 
-export function majorityScript(text: string): Script {
+export function majorityScript(raw: string): Script {
+  // Decided on the text as it reads: letters written as entities ("&#97;", also in fullwidth digits)
+  // count as letters, and invisible characters do not split words.
+  const ascii = raw.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const text = stripInvisible(ascii.includes('&') ? decodeEntities(ascii) : ascii);
   if (!GREEK_OR_CYRILLIC.test(text)) return 'latin';
   // Base letters only, so composed "ά" and decomposed "α + ́" count alike.
   const base = text.normalize('NFD').replace(DIACRITIC_RE, '');
@@ -90,8 +95,15 @@ export function majorityScript(text: string): Script {
   const own = (re: RegExp): number => (base.match(re) ?? []).filter((c) => !CONFUSABLES.has(c)).length;
   const greek = own(GREEK_RE);
   const cyrillic = own(CYRILLIC_RE);
-  if (greek >= 2 && greek >= 0.08 * letters && greek >= cyrillic) return 'greek';
-  if (cyrillic >= 2 && cyrillic >= 0.08 * letters) return 'cyrillic';
+  // Words too: a Latin sentence wrapped in a Russian greeting and sign-off has more words with a Latin
+  // letter that script cannot imitate (f, g, u, v, z, L… for Cyrillic) or only Latin letters than words
+  // of its own, while a Greek or Russian text spoofed with Latin lookalikes ("Tα σπίpτα") has few.
+  const words = base.match(WORD_RE) ?? [];
+  const ownWords = (re: RegExp): number => words.filter((w) => [...w].some((c) => !CONFUSABLES.has(c) && re.test(c))).length;
+  const latinWords = (reverse: ReadonlyMap<string, string>): number =>
+    words.filter((w) => [...w].some((c) => /\p{Script=Latin}/u.test(c) && !reverse.has(c)) || (w.length >= 2 && /^\p{Script=Latin}+$/u.test(w))).length;
+  if (greek >= 2 && greek >= 0.08 * letters && greek >= cyrillic && ownWords(/\p{Script=Greek}/u) >= latinWords(REVERSE.greek)) return 'greek';
+  if (cyrillic >= 2 && cyrillic >= 0.08 * letters && ownWords(/\p{Script=Cyrillic}/u) >= latinWords(REVERSE.cyrillic)) return 'cyrillic';
   return 'latin';
 }
 

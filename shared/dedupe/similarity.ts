@@ -17,9 +17,21 @@
 import { editDistance } from '../edit-distance.ts';
 import type { Fingerprint } from './fingerprint.ts';
 import { hash32 } from './hash.ts';
-import { STOPWORDS } from './lexicon.ts';
+import { FILLERS, STOPWORDS } from './lexicon.ts';
+import calibration from './data/calibration.json' with { type: 'json' };
 
-export const DEFAULT_THRESHOLD = 0.7;
+/**
+ * Fitted by `npm run eval:dedupe -- --fit` on the development sets (see data/calibration.json):
+ * the Jaccard threshold of the similarity rule, and the smallest claim the containment rule accepts.
+ */
+export const DEFAULT_THRESHOLD: number = calibration.threshold;
+export const CONTAINMENT: { readonly minWords: number; readonly minShare: number } = calibration.containment;
+
+export interface Calibration {
+  readonly threshold: number;
+  readonly containment: { readonly minWords: number; readonly minShare: number };
+}
+export const DEFAULT_CALIBRATION: Calibration = { threshold: DEFAULT_THRESHOLD, containment: CONTAINMENT };
 
 export { editDistance };
 
@@ -28,7 +40,9 @@ export interface Comparison {
   readonly exact: boolean;
   readonly similarity: number;
   /** Why a near-identical pair was kept apart (for tests and the README). */
-  readonly veto?: 'strong' | 'propernoun' | 'substitution' | 'threshold';
+  readonly veto?: 'strong' | 'sequence' | 'propernoun' | 'substitution' | 'threshold';
+  /** True when the decision came from the containment rule. */
+  readonly contained?: boolean;
 }
 
 /** A character pair from a script written without spaces (see analyse.ts). */
@@ -153,8 +167,8 @@ function joinSplitWords(
  * characters or more may differ by one typo; a number never.
  */
 export function sameStrong(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  const onlyA = [...a].filter((x) => !b.has(x));
-  const onlyB = [...b].filter((x) => !a.has(x));
+  const onlyA = [...a].filter((x) => !b.has(x) && x[0] !== '>');
+  const onlyB = [...b].filter((x) => !a.has(x) && x[0] !== '>');
   if (onlyA.length !== onlyB.length) return false;
   for (const x of onlyA) {
     const j = onlyB.findIndex((y) => strongTypo(x, y));
@@ -164,14 +178,43 @@ export function sameStrong(a: ReadonlySet<string>, b: ReadonlySet<string>): bool
   return true;
 }
 
+const PLAIN_NUMBER_RE = /^#-?[\d.]+$/;
+
+/**
+ * Claim structure: the same proper nouns of one sentence in another order ("first Lyon, then Geneva" /
+ * "first Geneva, then Lyon") are different claims. Compared only when both tips carry the sentence
+ * (a tip in small letters has no proper nouns to order).
+ */
+export function sequenceConflict(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const seqs = (s: ReadonlySet<string>): Map<string, string>[] =>
+    [...s].filter((t) => t[0] === '>').map((t) => new Map(t.slice(1).split(',').map((p) => p.split(':') as [string, string])));
+  const sa = seqs(a);
+  if (sa.length === 0) return false;
+  const sb = seqs(b);
+  for (const x of sa) {
+    for (const y of sb) {
+      const common = [...x.keys()].filter((w) => y.has(w));
+      if (common.length < 2) continue;
+      // The same clauses (multiset of clause hashes), but names moved between them.
+      const hx = common.map((w) => x.get(w)!);
+      const hy = common.map((w) => y.get(w)!);
+      if ([...hx].sort().join() === [...hy].sort().join() && hx.join() !== hy.join()) return true;
+    }
+  }
+  return false;
+}
+
 function strongTypo(x: string, y: string): boolean {
   if (x[0] !== y[0]) return false;
   if (x[0] === '#') {
+    // Plain numbers only: a price compares by amount and currency, exactly.
+    if (!PLAIN_NUMBER_RE.test(x) || !PLAIN_NUMBER_RE.test(y)) return false;
     const dx = x.includes('.');
     const dy = y.includes('.');
     return dx !== dy && x.replace(/\./g, '') === y.replace(/\./g, '');
   }
-  if (x[0] === '~') return Math.min(x.length, y.length) >= 11 && withinOneEdit(x, y);
+  // Addresses are compared by their canonical form (analyse.ts), exactly: two listings on one shop
+  // differ by one digit of an item id.
   // A typo in the negated word ("pas de Lile") still negates the same thing.
   if (x.startsWith('!neg:') && y.startsWith('!neg:')) return isTypo(x.slice(5), y.slice(5), false);
   return false;
@@ -181,9 +224,12 @@ function strongTypo(x: string, y: string): boolean {
  * Compares a new tip (`q`, complete) with a stored fingerprint (`c`, which
  * may be a bottom-k sample of a long tip).
  */
-export function compare(q: Fingerprint, c: Fingerprint, threshold = DEFAULT_THRESHOLD): Comparison {
+export function compare(q: Fingerprint, c: Fingerprint, calibration: Calibration | number = DEFAULT_CALIBRATION): Comparison {
+  const cal: Calibration = typeof calibration === 'number' ? { threshold: calibration, containment: CONTAINMENT } : calibration;
+  const threshold = cal.threshold;
   if (q.hash === c.hash) return { duplicate: true, exact: true, similarity: 1 };
   if (!sameStrong(q.strong, c.strong)) return { duplicate: false, exact: false, similarity: 0, veto: 'strong' };
+  if (sequenceConflict(q.strong, c.strong)) return { duplicate: false, exact: false, similarity: 0, veto: 'sequence' };
 
   // Restrict the query to the sampled hash range when the candidate is a sample.
   let qWords = q.words;
@@ -194,20 +240,30 @@ export function compare(q: Fingerprint, c: Fingerprint, threshold = DEFAULT_THRE
     for (const [w, cap] of q.words) if (cap || c.words.has(w) || hash32(w) <= c.sampleLimit) restricted.set(w, cap);
     qWords = restricted;
   }
+  const strongCount = [...q.strong].filter((t) => t[0] !== '>').length;
   const onlyQ: string[] = [];
   let common = 0;
+  let commonWeak = 0;
   for (const w of qWords.keys()) {
-    if (c.words.has(w)) common++;
-    else onlyQ.push(w);
+    if (c.words.has(w)) {
+      common++;
+      if (FILLERS.has(w)) commonWeak++;
+    } else onlyQ.push(w);
   }
   const onlyC: string[] = [];
   for (const w of c.words.keys()) if (!qWords.has(w)) onlyC.push(w);
-  // Even if every leftover paired up (a typo pairs two words, a split word three), could the pair reach the threshold?
-  const sure = common + q.strong.size;
+  const strongWords = (left: readonly string[]): number => left.reduce((n, w) => n + (FILLERS.has(w) ? 0 : 1), 0);
+  // Even if every leftover paired up (a typo pairs two words, a split word three), could the pair reach
+  // the threshold, or could one tip contain the other?
+  const sure = common - commonWeak + strongCount;
   const pairable = Math.min(onlyQ.length, onlyC.length);
-  const unpaired = Math.max(0, Math.abs(onlyQ.length - onlyC.length) - pairable);
+  const unpaired = Math.max(0, Math.abs(strongWords(onlyQ) - strongWords(onlyC)) - pairable);
   const best = (sure + 2 * pairable) / (sure + 2 * pairable + unpaired || 1);
-  if (best < threshold) {
+  // Containment at best: every leftover pairs up, and the longer side keeps its surplus.
+  const most = sure + pairable;
+  const surplus = Math.max(0, Math.max(strongWords(onlyQ), strongWords(onlyC)) - pairable);
+  const canContain = most >= cal.containment.minWords && most / (most + surplus) >= cal.containment.minShare;
+  if (best < threshold && !canContain) {
     return { duplicate: false, exact: false, similarity: sure / (sure + onlyQ.length + onlyC.length || 1), veto: 'threshold' };
   }
 
@@ -235,8 +291,11 @@ export function compare(q: Fingerprint, c: Fingerprint, threshold = DEFAULT_THRE
   // A dropped or added space: "lightswitch" ~ "light" + "switch".
   ({ leftQ, leftC, aligned } = joinSplitWords(leftQ, leftC, aligned));
 
-  const matched = common + aligned + q.strong.size;
-  const union = matched + leftQ.length + leftC.length;
+  // Fillers ("I think", "vielleicht") count neither for nor against a pair.
+  const matched = common - commonWeak + aligned + strongCount;
+  const extraQ = strongWords(leftQ);
+  const extraC = strongWords(leftC);
+  const union = matched + extraQ + extraC;
   const similarity = union === 0 ? 0 : matched / union;
   if (leftQ.some((w) => qWords.get(w)) || leftC.some((w) => c.words.get(w))) {
     return { duplicate: false, exact: false, similarity, veto: 'propernoun' };
@@ -245,10 +304,23 @@ export function compare(q: Fingerprint, c: Fingerprint, threshold = DEFAULT_THRE
   // pairs over on each side; more is another word ("上海" → "北京").
   const words = (left: string[]): number => left.filter((w) => !CHAR_PAIR_RE.test(w)).length;
   const pairs = (left: string[]): number => left.length - words(left);
-  const substituted = (words(leftQ) > 0 && words(leftC) > 0) || pairs(leftQ) > 2 || pairs(leftC) > 2 || (pairs(leftQ) > 0 && words(leftC) > 0) || (words(leftQ) > 0 && pairs(leftC) > 0);
-  if (!c.sampled && leftQ.length > 0 && leftC.length > 0 && substituted) {
+  // Leftovers on both sides are a substitution even when one side's are fillers: stopword lists hold
+  // verbs and adjectives too ("made" / "bought", "new" / "old").
+  const sq = leftQ;
+  const sc = leftC;
+  const substituted = (words(sq) > 0 && words(sc) > 0) || pairs(sq) > 2 || pairs(sc) > 2 || (pairs(sq) > 0 && words(sc) > 0) || (words(sq) > 0 && pairs(sc) > 0);
+  if (!c.sampled && sq.length > 0 && sc.length > 0 && substituted) {
     return { duplicate: false, exact: false, similarity, veto: 'substitution' };
   }
-  if (union === 0 || similarity < threshold) return { duplicate: false, exact: false, similarity, veto: 'threshold' };
-  return { duplicate: true, exact: false, similarity };
+  if (union > 0 && similarity >= threshold) return { duplicate: true, exact: false, similarity };
+  // Containment: one tip says all the other says, and what the longer adds is not distinctive (no
+  // proper noun, number, address, date, colour or negation: those were vetoed above) — a trailing
+  // clause dropped or added. The shorter must still be a claim of its own (minWords), and cover a
+  // share of the longer (minShare).
+  const shorterExtra = Math.min(extraQ, extraC);
+  const longerExtra = Math.max(extraQ, extraC);
+  if (shorterExtra === 0 && matched >= cal.containment.minWords && matched / (matched + longerExtra) >= cal.containment.minShare) {
+    return { duplicate: true, exact: false, similarity, contained: true };
+  }
+  return { duplicate: false, exact: false, similarity, veto: 'threshold' };
 }

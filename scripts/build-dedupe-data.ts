@@ -1,0 +1,196 @@
+/**
+ * npm run build:dedupe — regenerates the deduplicator's data files from maintained npm packages:
+ *  - shared/dedupe/data/tracking-params.json from tidy-url (MIT, DrKain/tidy-url, data/rules.js):
+ *    its "Global" parameter list (removed from every web address), the per-site lists with their host
+ *    patterns, the prefixes shared by two or more global names (utm_, mc_, pk_…), and the parameters
+ *    it removes on at least MIN_SITES sites (ref, source…), which a shop of its own choosing uses alike;
+ *  - shared/dedupe/data/fillers.json from stopwords-iso (MIT, stopwords-iso/stopwords-iso), one list per
+ *    language the geo classifier knows and that is written with spaces (Chinese, Japanese and Thai are
+ *    compared by character pairs instead), folded like tip text; words that change a claim (negations,
+ *    number words, colours, month and weekday names) are left out;
+ *  - shared/dedupe/data/calendar.json: month and weekday names (long forms, standalone and in a date, so
+ *    Polish "styczeń" and "stycznia" both) in the same languages, from the ICU data built into Node (Intl),
+ *    less names that are also a function word somewhere ("may"): a date is a distinctive token;
+ *  - shared/dedupe/data/currencies.json: ISO 4217 codes, symbols and names from Intl, for prices.
+ * Deterministic: sorted output, no dates.
+ */
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { COLOURS, NEGATIONS, NUMBER_WORDS } from '#shared/dedupe/lexicon.ts';
+import { foldCase, type Script } from '#shared/dedupe/normalise.ts';
+import { STOPWORDS } from '#shared/dedupe/lexicon.ts';
+
+const require = createRequire(import.meta.url);
+const here = dirname(fileURLToPath(import.meta.url));
+const out = join(here, '..', 'shared', 'dedupe', 'data');
+const MIN_SITES = 5;
+
+interface SiteRule {
+  name: string;
+  match: RegExp;
+  rules?: string[];
+}
+const tidyVersion = (require('tidy-url/package.json') as { version: string }).version;
+const rules = require('tidy-url/data/rules.js') as SiteRule[];
+const global = rules.find((r) => r.name === 'Global')!;
+const globalNames = [...new Set((global.rules ?? []).map((p) => p.trim()))].sort();
+const prefixCount = new Map<string, number>();
+for (const p of globalNames) {
+  const m = /^([a-z]+_)/i.exec(p);
+  if (m) prefixCount.set(m[1]!.toLowerCase(), (prefixCount.get(m[1]!.toLowerCase()) ?? 0) + 1);
+}
+const prefixes = [...prefixCount].filter(([, n]) => n >= 2).map(([p]) => p).sort();
+const siteCount = new Map<string, number>();
+const sites: { host: string; params: string[] }[] = [];
+for (const r of rules) {
+  if (r === global || !r.rules?.length) continue;
+  const params = [...new Set(r.rules.map((p) => p.trim().replace(/\\/g, '')).filter(Boolean))].sort();
+  sites.push({ host: r.match.source, params });
+  for (const p of params) siteCount.set(p, (siteCount.get(p) ?? 0) + 1);
+}
+const common = [...siteCount].filter(([, n]) => n >= MIN_SITES).map(([p]) => p).sort();
+writeFileSync(
+  join(out, 'tracking-params.json'),
+  JSON.stringify(
+    {
+      source: `tidy-url ${tidyVersion} (MIT), data/rules.js: https://github.com/DrKain/tidy-url`,
+      how: `global = its Global list; prefixes = a prefix shared by 2+ global names; common = removed on ${MIN_SITES}+ sites; sites = per-host lists (host is a regular expression, case-insensitive)`,
+      global: globalNames,
+      prefixes,
+      common,
+      sites,
+    },
+    null,
+    1,
+  ) + '\n',
+);
+
+const stop = require('stopwords-iso') as Record<string, string[]>;
+const stopVersion = (require('stopwords-iso/package.json') as { version: string }).version;
+// The languages shared/geo/language.ts identifies, less those written without spaces.
+const LANGS = 'en de fr es it pt nl pl cs sk hu fi et lv lt el bg uk ro hr sl sr bs mk sq da sv no nb is ru be tr ko he hi ar fa vi id ms ka hy az kk uz ca gl eu af sw tl bn ur'.split(' ');
+// Words are folded in the script of their language, as the tokenizer folds a tip written in it.
+const CYRILLIC = new Set(['ru', 'uk', 'bg', 'be', 'sr', 'mk', 'kk']);
+const scriptOf = (lang: string): Script => (CYRILLIC.has(lang) ? 'cyrillic' : lang === 'el' ? 'greek' : 'latin');
+const anyStopword = new Set<string>(STOPWORDS);
+for (const lang of LANGS) for (const w of stop[lang] ?? []) anyStopword.add(foldCase(w.trim(), scriptOf(lang)));
+const months = new Map<string, number>();
+const weekdays = new Map<string, number>();
+for (const lang of [...LANGS, 'zh', 'ja', 'th']) {
+  const add = (map: Map<string, number>, name: string, n: number): void => {
+    const f = foldCase(name.replace(/[.\s]+$/u, ''), scriptOf(lang));
+    if (Array.from(f).length >= 3 && /^[\p{L}\p{M}]+$/u.test(f) && !anyStopword.has(f) && !map.has(f)) map.set(f, n);
+  };
+  for (let m = 0; m < 12; m++) {
+    const d = new Date(Date.UTC(2001, m, 15));
+    add(months, new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' }).format(d), m + 1);
+    const part = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', timeZone: 'UTC' }).formatToParts(d).find((x) => x.type === 'month');
+    if (part) add(months, part.value, m + 1);
+  }
+  // 2001-01-07 was a Sunday.
+  for (let k = 0; k < 7; k++) add(weekdays, new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2001, 0, 7 + k))), k);
+}
+const sortedObject = (m: Map<string, number>): Record<string, number> => Object.fromEntries([...m].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+writeFileSync(
+  join(out, 'calendar.json'),
+  JSON.stringify(
+    {
+      source: `Intl.DateTimeFormat (ICU ${process.versions.icu}, CLDR ${process.versions.cldr}) in Node ${process.version}`,
+      how: 'long month names (standalone and inside a date) and weekday names per language, folded; names that are a stopword in any language left out',
+      months: sortedObject(months),
+      weekdays: sortedObject(weekdays),
+    },
+    null,
+    1,
+  ) + '\n',
+);
+const claimWords = new Set<string>([...NEGATIONS, ...NUMBER_WORDS.keys(), ...COLOURS, ...months.keys(), ...weekdays.keys()]);
+// One set for all languages (a tip's language is not known here), of words up to MAX_FILLER letters:
+// function words are short, and the set ships in the dedupe function's bundle.
+const MAX_FILLER = 4;
+const fillerWords = new Set<string>();
+const usedLangs: string[] = [];
+for (const lang of LANGS) {
+  const list = stop[lang];
+  if (!list) continue;
+  usedLangs.push(lang);
+  for (const w of list) {
+    const f = foldCase(w.trim(), scriptOf(lang));
+    // Single words only (the tokenizer compares words), none that changes a claim.
+    if (!f || /[^\p{L}\p{M}]/u.test(f) || Array.from(f).length > MAX_FILLER || claimWords.has(f)) continue;
+    fillerWords.add(f);
+  }
+}
+writeFileSync(
+  join(out, 'fillers.json'),
+  JSON.stringify(
+    {
+      source: `stopwords-iso ${stopVersion} (MIT): https://github.com/stopwords-iso/stopwords-iso`,
+      how: `the lists of ${usedLangs.join(' ')}, folded like tip text (case, diacritics, homoglyphs), words of up to ${MAX_FILLER} letters; negations, number words, colours and month/weekday names left out`,
+      words: [...fillerWords].sort().join(' '),
+    },
+    null,
+    1,
+  ) + '\n',
+);
+// Currencies: every ISO 4217 code Intl knows, its symbols, and its names (singular and plural, as
+// NumberFormat writes them) in the same languages. A currency's class is its narrow symbol ("$" for USD,
+// CAD and AUD alike: a tip rarely says which dollar), so "12 €", "€12", "EUR 12" and "12 euros" are one price.
+const codes = Intl.supportedValuesOf('currency');
+const currencyClass = new Map<string, string>();
+const symbols = new Map<string, string>();
+const currencyNames = new Map<string, Map<string, number>>();
+for (const code of codes) {
+  const narrow = new Intl.NumberFormat('en', { style: 'currency', currency: code, currencyDisplay: 'narrowSymbol' }).formatToParts(1).find((x) => x.type === 'currency')?.value ?? code;
+  currencyClass.set(code, narrow === code ? code : narrow);
+}
+for (const lang of ['en', ...LANGS.filter((l) => l !== 'en'), 'zh', 'ja', 'th']) {
+  for (const code of codes) {
+    const cls = currencyClass.get(code)!;
+    for (const display of ['symbol', 'narrowSymbol'] as const) {
+      const sym = new Intl.NumberFormat(lang, { style: 'currency', currency: code, currencyDisplay: display }).formatToParts(1).find((x) => x.type === 'currency')?.value;
+      if (sym && sym !== code && /\p{Sc}/u.test(sym) && !symbols.has(sym)) symbols.set(sym, cls);
+    }
+    for (const n of [1, 2, 5]) {
+      const name = new Intl.NumberFormat(lang, { style: 'currency', currency: code, currencyDisplay: 'name' }).formatToParts(n).find((x) => x.type === 'currency')?.value;
+      if (!name) continue;
+      // The last word names the unit ("US dollars" → "dollars"); a word of several currencies votes.
+      const words = foldCase(name, scriptOf(lang)).split(/[^\p{L}\p{M}]+/u).filter(Boolean);
+      const last = words.at(-1);
+      if (!last || Array.from(last).length < 3 || anyStopword.has(last)) continue;
+      const votes = currencyNames.get(last) ?? new Map<string, number>();
+      votes.set(cls, (votes.get(cls) ?? 0) + 1);
+      currencyNames.set(last, votes);
+    }
+  }
+}
+const names = new Map<string, string>();
+for (const [w, votes] of currencyNames) {
+  const best = [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]!;
+  // Only currencies with a symbol of their own (the ones tips name; a code-only currency is written as its code).
+  if (/^[A-Z]{3}$/.test(best[0])) continue;
+  // Names in Latin, Cyrillic or Greek letters only: other scripts' names cost six bytes a letter in
+  // the bundle, and their tips mostly write the symbol or the code.
+  if (!/^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]+$/u.test(w)) continue;
+  names.set(w, best[0]);
+}
+writeFileSync(
+  join(out, 'currencies.json'),
+  JSON.stringify(
+    {
+      source: `Intl.supportedValuesOf('currency') and Intl.NumberFormat (ICU ${process.versions.icu}, CLDR ${process.versions.cldr}) in Node ${process.version}`,
+      how: "class = the currency's narrow symbol in English; symbols and the last word of each name (1, 2 and 5 units) in every language map to it",
+      codes: Object.fromEntries([...currencyClass].sort()),
+      symbols: Object.fromEntries([...symbols].sort()),
+      names: Object.fromEntries([...names].sort()),
+    },
+    null,
+    1,
+  ) + '\n',
+);
+console.log(`currencies.json: ${currencyClass.size} codes, ${symbols.size} symbols, ${names.size} names`);
+console.log(`tracking-params.json: ${globalNames.length} global, ${prefixes.length} prefixes, ${common.length} common, ${sites.length} sites`);
+console.log(`calendar.json: ${months.size} month names, ${weekdays.size} weekday names`);
+console.log(`fillers.json: ${usedLangs.length} languages, ${fillerWords.size} words`);
