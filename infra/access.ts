@@ -40,10 +40,10 @@ export const access = {
   listObjects: { read: ['objects'] },
   // functions/attachments: signs a presigned POST for one new key under attachments/.
   attachments: { writeObjects: { evidence: ['attachments'] } },
-  // functions/retention (shared/tips/expire.ts): deletes the attachment of a tip that TTL removed,
+  // functions/retention (shared/tips/expire.ts): deletes the attachment and the rolled-out audit rows of a tip that TTL removed,
   // takes it out of the dedupe index (bucket puts, counter put/delete) and hands its cluster to
   // its oldest duplicate (cluster query, tip reads, re-pointing updates, the successor to classify).
-  retention: { read: ['tips', 'dedupe'], update: ['tips'], write: ['dedupe'], send: ['classify'], deleteObjects: { evidence: ['attachments'] } },
+  retention: { read: ['tips', 'dedupe', 'audit'], update: ['tips'], write: ['dedupe', 'audit'], send: ['classify'], deleteObjects: { evidence: ['attachments'] } },
   // functions/dedupe: dedupe index (conditional put + get), tip update, forward to classify.
   dedupe: {
     read: ['dedupe', 'tips'],

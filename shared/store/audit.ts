@@ -24,20 +24,23 @@ export const archivedCount = (item: Record<string, unknown>): number => (typeof 
 
 const BATCH_WRITE_LIMIT = 25;
 
-/** Puts entries in BatchWriteItem calls of 25, retrying what DynamoDB leaves unprocessed. */
-async function putEntries(tipId: string, entries: readonly TrailEntry[]): Promise<void> {
-  for (let offset = 0; offset < entries.length; offset += BATCH_WRITE_LIMIT) {
-    let requests: BatchWriteCommandOutput['UnprocessedItems'] = {
-      [AUDIT]: entries.slice(offset, offset + BATCH_WRITE_LIMIT).map((entry) => ({ PutRequest: { Item: { tipId, ...entry } } })),
-    };
+type WriteRequest = NonNullable<BatchWriteCommandOutput['UnprocessedItems']>[string][number];
+
+/** Sends Audit-table writes in BatchWriteItem calls of 25, retrying what DynamoDB leaves unprocessed. */
+async function batchWrite(writes: readonly WriteRequest[]): Promise<void> {
+  for (let offset = 0; offset < writes.length; offset += BATCH_WRITE_LIMIT) {
+    let requests: BatchWriteCommandOutput['UnprocessedItems'] = { [AUDIT]: writes.slice(offset, offset + BATCH_WRITE_LIMIT) };
     for (let attempt = 0; (requests?.[AUDIT]?.length ?? 0) > 0; attempt += 1) {
-      if (attempt > 8) throw new Error('DynamoDB left audit entries unprocessed after 9 attempts');
+      if (attempt > 8) throw new Error('DynamoDB left audit writes unprocessed after 9 attempts');
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt) * Math.random()));
       const response: BatchWriteCommandOutput = await documents.send(new BatchWriteCommand({ RequestItems: requests }));
       requests = response.UnprocessedItems;
     }
   }
 }
+
+const putEntries = (tipId: string, entries: readonly TrailEntry[]): Promise<void> =>
+  batchWrite(entries.map((entry) => ({ PutRequest: { Item: { tipId, ...entry } } })));
 
 /**
  * Once a tip's inline history has reached `historyRollAt` entries, moves all
@@ -125,4 +128,30 @@ export async function trailPage(item: Record<string, unknown>, query: { limit: n
   }
   const last = items.at(-1)?.seq;
   return { items, nextCursor: last !== undefined && last < total - 1 ? encodeCursor({ seq: last }) : null };
+}
+
+/**
+ * Deletes a tip's rolled-out audit rows, when the tip itself has expired: the
+ * trail shares the tip's retention. Deleting a missing row succeeds, so a
+ * retried expiry deletes what is left.
+ */
+export async function deleteTrail(tipId: string): Promise<number> {
+  let deleted = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await documents.send(
+      new QueryCommand({
+        TableName: AUDIT,
+        KeyConditionExpression: 'tipId = :t',
+        ExpressionAttributeValues: { ':t': tipId },
+        ProjectionExpression: 'tipId, seq',
+        ExclusiveStartKey: start,
+      }),
+    );
+    const keys = (page.Items ?? []).map((item) => ({ tipId, seq: item.seq as number }));
+    await batchWrite(keys.map((Key) => ({ DeleteRequest: { Key } })));
+    deleted += keys.length;
+    start = page.LastEvaluatedKey;
+  } while (start !== undefined);
+  return deleted;
 }

@@ -196,3 +196,34 @@ describe('the dedupe stage, when the index names a tip that no longer exists', (
     expect((await (await as(['EE'])).get(`/investigator/tips/${genuine.tipId}`)).status).toBe(200);
   });
 });
+
+describe('the audit trail of an expired tip', () => {
+  it('goes with the tip: the rows rolled out to the Audit table are deleted', async () => {
+    // Prepare: enough notes to roll the oldest entries out of the tip item.
+    const first = await decidedTip('obj-towel', 'The towel is from a spa hotel in Sopot, Poland, I saw a whole pile of them.');
+    expect(first.queue).toBe('PL');
+    const pl = await as(['PL']);
+    let version = Number(first.version);
+    for (let n = 0; n < 55; n += 1) {
+      const noted = await pl.patch(`/investigator/tips/${first.tipId}`, { note: `checked lead ${n}` }, version);
+      expect(noted.status).toBe(200);
+      version = noted.body.version;
+    }
+    const { documents } = await import('#shared/store/clients/dynamo.ts');
+    const { tableName } = await import('#shared/config.ts');
+    const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+    const auditRows = async () =>
+      (await documents.send(new QueryCommand({ TableName: tableName('audit'), KeyConditionExpression: 'tipId = :t', ExpressionAttributeValues: { ':t': first.tipId } }))).Items ?? [];
+    expect((await auditRows()).length).toBeGreaterThan(0);
+
+    // Act
+    const review = await pl.patch(`/investigator/tips/${first.tipId}`, { status: 'in_review' }, version);
+    const dismissed = await pl.patch(`/investigator/tips/${first.tipId}`, { status: 'dismissed' }, review.body.version);
+    expect(dismissed.status).toBe(200);
+    await sweepExpired(dismissed.body.expiresAt + 1);
+
+    // Assess
+    expect((await pl.get(`/investigator/tips/${first.tipId}`)).status).toBe(404);
+    expect(await auditRows()).toEqual([]);
+  });
+});
