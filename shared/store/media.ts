@@ -76,6 +76,19 @@ export async function attachmentUploadForm(
   return { attachmentKey, upload: { url, fields }, maxBytes, expiresInSeconds };
 }
 
+/**
+ * S3 answers a HEAD of a missing key with 404 only to a caller that may list the
+ * bucket; to anyone else (the investigator's role has GetObject on `attachments/*`
+ * and, on purpose, no ListBucket) it answers 403. With GetObject granted on the
+ * prefix, a 403 there means "no such object", as the emulator's 404 does.
+ */
+function isMissingObject(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error.name === 'NotFound' || error.name === 'NoSuchKey') return true;
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  return status === 403 && (error.name === 'Forbidden' || error.name === 'AccessDenied');
+}
+
 /** A short-lived download link for an investigator, or `missing` when nothing was uploaded under the key. */
 export async function attachmentLink(key: string): Promise<{ url: string; contentType: string; size: number } | { missing: true }> {
   try {
@@ -83,7 +96,7 @@ export async function attachmentLink(key: string): Promise<{ url: string; conten
     const url = await getSignedUrl(presigner, new GetObjectCommand({ Bucket: BUCKET, Key: key }), { expiresIn: 15 * 60 });
     return { url, contentType: head.ContentType ?? 'application/octet-stream', size: head.ContentLength ?? 0 };
   } catch (error) {
-    if (error instanceof Error && (error.name === 'NotFound' || error.name === 'NoSuchKey')) return { missing: true };
+    if (isMissingObject(error)) return { missing: true };
     throw error;
   }
 }
