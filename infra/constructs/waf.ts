@@ -96,19 +96,6 @@ export class TiplineWebAcl extends Construct {
             },
           };
 
-    // Tip text is free prose in any language: body signatures (XSS, LFI, RFI,
-    // SSRF patterns) and the 8 KB body limit would block real tips. They count
-    // (visible in metrics) instead; the handlers never interpret the text.
-    // NoUserAgent counts too: privacy tools may strip the header.
-    const countInCommonRuleSet = [
-      'SizeRestrictions_BODY',
-      'SizeRestrictions_QUERYSTRING',
-      'CrossSiteScripting_BODY',
-      'GenericLFI_BODY',
-      'GenericRFI_BODY',
-      'EC2MetaDataSSRF_BODY',
-      'NoUserAgent_HEADER',
-    ];
 
     type Rule = Omit<wafv2.CfnWebACL.RuleProperty, 'priority' | 'visibilityConfig'>;
     const sizeRules: Rule[] = [

@@ -5,10 +5,9 @@
  * stream consumer on AWS (shared/tips/expire.ts), and the successor is routed by the classify consumer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mintToken } from '#local/jwt.ts';
 import type { LocalStack } from '#local/stack.ts';
 import { sweepExpired } from '#local/sweeper.ts';
-import { apiClient, eventually } from '../support/api.ts';
+import { apiClient, eventually, investigatorClient } from '../support/api.ts';
 import { startTestStack } from '../support/stack.ts';
 
 type Json = Record<string, any>;
@@ -16,15 +15,7 @@ type Json = Record<string, any>;
 let stack: LocalStack;
 let api: ReturnType<typeof apiClient>;
 
-async function as(groups: string[]) {
-  const token = await mintToken(stack.keys, { groups, sub: `sub-${groups.join('-')}`, username: groups.join('-') });
-  const auth = { authorization: `Bearer ${token}` };
-  return {
-    get: (path: string) => api.call<Json>('GET', path, { headers: auth }),
-    patch: (path: string, body: unknown, version: number) =>
-      api.call<Json>('PATCH', path, { headers: { ...auth, 'content-type': 'application/json', 'if-match': `"${version}"` }, body: JSON.stringify(body) }),
-  };
-}
+const as = (groups: string[]) => investigatorClient(api, stack.keys, groups);
 
 /** Submits a tip and waits until the pipeline has decided it (a duplicate, or classified). */
 async function decidedTip(objectId: string, text: string): Promise<Json> {

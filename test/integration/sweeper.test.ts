@@ -6,10 +6,9 @@
  * everything else runs against the emulators.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mintToken } from '#local/jwt.ts';
 import type { LocalStack } from '#local/stack.ts';
 import { sweepExpired } from '#local/sweeper.ts';
-import { apiClient, eventually } from '../support/api.ts';
+import { apiClient, eventually, investigatorClient } from '../support/api.ts';
 import { startTestStack } from '../support/stack.ts';
 
 type Json = Record<string, any>;
@@ -42,15 +41,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function as(groups: string[]) {
-  const token = await mintToken(stack.keys, { groups, sub: `sub-${groups.join('-')}`, username: groups.join('-') });
-  const auth = { authorization: `Bearer ${token}` };
-  return {
-    get: (path: string) => api.call<Json>('GET', path, { headers: auth }),
-    patch: (path: string, body: unknown, version: number) =>
-      api.call<Json>('PATCH', path, { headers: { ...auth, 'content-type': 'application/json', 'if-match': `"${version}"` }, body: JSON.stringify(body) }),
-  };
-}
+const as = (groups: string[]) => investigatorClient(api, stack.keys, groups);
 
 async function submitted(text: string, until: (tip: Json) => boolean): Promise<Json> {
   const accepted = await api.postTip({ objectId: 'obj-towel', text });

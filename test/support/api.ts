@@ -47,3 +47,14 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, timeout
   }
   throw new Error(`condition not met within ${timeoutMs} ms`);
 }
+
+/** An investigator in `groups`, reading and patching tips over the API with their own token. */
+export async function investigatorClient(api: ReturnType<typeof apiClient>, keys: KeyPair, groups: string[]) {
+  const token = await mintToken(keys, { groups, sub: `sub-${groups.join('-')}`, username: groups.join('-') });
+  const auth = { authorization: `Bearer ${token}` };
+  return {
+    get: <T = Record<string, any>>(path: string) => api.call<T>('GET', path, { headers: auth }),
+    patch: <T = Record<string, any>>(path: string, body: unknown, version: number) =>
+      api.call<T>('PATCH', path, { headers: { ...auth, 'content-type': 'application/json', 'if-match': `"${version}"` }, body: JSON.stringify(body) }),
+  };
+}
