@@ -80,6 +80,9 @@ const env: Record<string, string> = {
   AWS_ACCESS_KEY_ID: 'bench',
   AWS_SECRET_ACCESS_KEY: 'bench',
   POWERTOOLS_LOG_LEVEL: 'ERROR',
+  // Secrets the handlers require at init (Secrets Manager on AWS): any value will do, nothing is signed.
+  ATTACHMENT_KEY_SECRET: 'bench-attachment-key-secret',
+  POW_SECRET: 'bench-pow-secret',
 };
 for (const t of Object.values(tables)) env[t.envVar] = `bench-${t.id}`;
 for (const q of Object.values(queues)) env[q.envVar] = `https://sqs.us-east-1.amazonaws.com/000000000000/bench-${q.id}`;
