@@ -31,11 +31,13 @@ export interface FunctionAccess {
 }
 
 export const access = {
-  // shared/tips/submit.ts: object lookup, idempotency claim, evidence copy, enqueue.
+  // shared/tips/submit.ts: object lookup, idempotency claim, evidence copy, enqueue; the first
+  // bytes of each attachment (a ranged GetObject) to refuse a file whose bytes are not an allowed type.
   submitTip: {
     read: ['objects', 'idempotency', 'tips'],
     write: ['idempotency', 'tips'],
     send: ['intake'],
+    readObjects: { evidence: ['attachments'] },
   },
   listObjects: { read: ['objects'] },
   // functions/attachments: signs a presigned POST for one new key under attachments/.

@@ -338,6 +338,8 @@ export const limits = {
   imageTypes: ['image/jpeg', 'image/png', 'image/webp'],
   /** A tip's optional attachment: a photo or a PDF, uploaded straight to S3. */
   maxAttachmentBytes: 10 * 1024 * 1024,
+  /** Attachments per tip (issue 15). */
+  maxAttachments: 5,
   attachmentTypes: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'],
   /**
    * Audit entries inside a tip item. Once `history` holds `historyRollAt`

@@ -9,6 +9,7 @@ import { issueChallenge, MAX_DIFFICULTY, POW_HEADER, verifyPow } from '#shared/p
 import { limits } from '#shared/resources.ts';
 import { SubmitTipRequest } from '#shared/schemas/tip.ts';
 import { claimAttachment, claimPowChallenge } from '#shared/store/idempotency.ts';
+import { headOfAttachment } from '#shared/store/attachment-media.ts';
 import { getObject } from '#shared/store/objects.ts';
 import { enqueueIntake } from '#shared/store/queues.ts';
 import { getTip, putEvidenceCopy } from '#shared/store/tips.ts';
@@ -26,6 +27,7 @@ const deps = {
   enqueueIntake,
   checkAttachmentKey: (key: string, now: number) => verifyAttachmentKey(attachmentKeySecret, key, now),
   claimAttachment,
+  headOfAttachment,
   now: Date.now,
 };
 

@@ -18,6 +18,13 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  */
 export const keptText = (value: string): string => value.replace(LONE_SURROGATE, '\uFFFD').trim();
 
+const AttachmentKey = z.string().check(z.regex(ATTACHMENT_KEY_PATTERN, 'must be the attachmentKey returned by POST /tips/attachments'));
+
+/** A tip's attachment keys in order: `attachmentKey` (the one-file form) first, then `attachmentKeys`. */
+export function attachmentKeysOf(tip: { readonly attachmentKey?: string | undefined; readonly attachmentKeys?: readonly string[] | undefined }): string[] {
+  return [...(tip.attachmentKey === undefined ? [] : [tip.attachmentKey]), ...(tip.attachmentKeys ?? [])];
+}
+
 /** What the public sends to POST /tips (JSON or form-encoded). */
 export const SubmitTipRequest = z.object({
   objectId: ObjectId,
@@ -42,8 +49,21 @@ export const SubmitTipRequest = z.object({
    */
   website: z.optional(z.string().check(z.maxLength(limits.maxHoneypotChars))),
   /** The key POST /tips/attachments returned, once the file is uploaded. */
-  attachmentKey: z.optional(z.string().check(z.regex(ATTACHMENT_KEY_PATTERN, 'must be the attachmentKey returned by POST /tips/attachments'))),
-});
+  attachmentKey: z.optional(AttachmentKey),
+  /** Up to `limits.maxAttachments` keys, each from its own POST /tips/attachments (with `attachmentKey`, counted together). */
+  attachmentKeys: z.optional(
+    z.array(AttachmentKey).check(z.maxLength(limits.maxAttachments, `must list at most ${limits.maxAttachments} attachments`)),
+  ),
+}).check(
+  z.refine(
+    (tip) => attachmentKeysOf(tip).length <= limits.maxAttachments,
+    { message: `must list at most ${limits.maxAttachments} attachments in all`, path: ['attachmentKeys'] },
+  ),
+  z.refine((tip) => new Set(attachmentKeysOf(tip)).size === attachmentKeysOf(tip).length, {
+    message: 'must not list the same attachment twice',
+    path: ['attachmentKeys'],
+  }),
+);
 export type SubmitTipRequest = z.infer<typeof SubmitTipRequest>;
 
 export const SubmitTipResponse = z.object({
@@ -59,6 +79,8 @@ export const IntakeMessage = z.object({
   text: z.string(),
   language: z.optional(z.string()),
   submittedAt: IsoTime,
+  /** The tip's attachments, processed (metadata, viewing copy, hashes) before dedupe (shared/media/process.ts). */
+  attachmentKeys: z.optional(z.array(z.string().check(z.regex(ATTACHMENT_KEY_PATTERN)))),
 });
 export type IntakeMessage = z.infer<typeof IntakeMessage>;
 

@@ -2,7 +2,8 @@ import type { AttachmentKeyVerdict } from '../attachment-keys.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { isoSecond, newTipId, receiptFor, sha256Hex, tipIdForKey } from '../ids.ts';
 import type { TipObject } from '../schemas/object.ts';
-import type { IntakeMessage, SubmitTipRequest, SubmitTipResponse } from '../schemas/tip.ts';
+import { typeProblem } from '../media/sniff.ts';
+import { attachmentKeysOf, type IntakeMessage, type SubmitTipRequest, type SubmitTipResponse } from '../schemas/tip.ts';
 import type { EvidenceCopy } from '../store/tips.ts';
 
 export interface SubmitDeps {
@@ -15,6 +16,8 @@ export interface SubmitDeps {
   checkAttachmentKey(attachmentKey: string, now: number): AttachmentKeyVerdict;
   /** Binds the key to the tip unless another tip has it (a conditional write); false when one does. */
   claimAttachment(attachmentKey: string, tipId: string, expiresAtSeconds: number): Promise<boolean>;
+  /** The uploaded file's first bytes and declared type, or null when nothing was uploaded under the key yet. */
+  headOfAttachment(attachmentKey: string): Promise<{ readonly bytes: Uint8Array; readonly contentType: string | undefined } | null>;
   now(): number;
 }
 
@@ -26,17 +29,29 @@ const CLAIM_GRACE_SECONDS = 86_400;
  * endpoint issued it: otherwise a tipster could attach a file to many tips
  * (and lose it for all when one expires) or name a key that was never granted.
  */
-async function bindAttachment(attachmentKey: string, tipId: string, deps: SubmitDeps): Promise<void> {
+async function bindAttachment(attachmentKey: string, path: string, tipId: string, deps: SubmitDeps): Promise<void> {
   const verdict = deps.checkAttachmentKey(attachmentKey, deps.now());
   if (!verdict.ok) {
     const message = verdict.reason === 'expired' ? 'has expired: upload the file again' : 'must be the attachmentKey returned by POST /tips/attachments';
-    throw new ValidationError(`Invalid attachmentKey`, [{ path: 'attachmentKey', message }]);
+    throw new ValidationError(`Invalid ${path}`, [{ path, message }]);
   }
+  // The type from the bytes, not the declared one: a renamed executable or an SVG is refused here by
+  // name. A file that has not arrived yet is checked again when the pipeline processes it
+  // (shared/media/process.ts), and never shown if it fails there.
+  const head = await deps.headOfAttachment(attachmentKey);
+  const problem = head === null ? null : typeProblem(head.bytes, head.contentType);
+  if (problem !== null) throw new ValidationError(`Refused attachment: ${problem}`, [{ path, message: problem }]);
   if (!(await deps.claimAttachment(attachmentKey, tipId, verdict.usableUntil + CLAIM_GRACE_SECONDS))) {
     throw new ConflictError('This attachment already belongs to another tip', {
-      issues: [{ path: 'attachmentKey', message: 'is already attached to another tip: upload the file again for this one' }],
+      issues: [{ path, message: 'is already attached to another tip: upload the file again for this one' }],
     });
   }
+}
+
+/** Where a key sits in the request, for the 4xx: `attachmentKey`, or `attachmentKeys.<i>`. */
+function keyPaths(request: SubmitTipRequest): { key: string; path: string }[] {
+  const single = request.attachmentKey === undefined ? [] : [{ key: request.attachmentKey, path: 'attachmentKey' }];
+  return [...single, ...(request.attachmentKeys ?? []).map((key, i) => ({ key, path: `attachmentKeys.${i}` }))];
 }
 
 /** A submission with the hidden `website` field filled in: a bot, not a tipster. */
@@ -77,24 +92,29 @@ export async function submitTip(
   }
 
   const tipId = idempotencyKey === undefined ? newTipId() : tipIdForKey(idempotencyKey);
-  const requestHash = sha256Hex(JSON.stringify([request.objectId, request.text, request.language ?? null, request.attachmentKey ?? null]));
+  const attachmentKeys = attachmentKeysOf(request);
+  // One key hashes as before (a retry across a deploy still matches); several as their list.
+  const attachmentPart = attachmentKeys.length <= 1 ? (attachmentKeys[0] ?? null) : attachmentKeys;
+  const requestHash = sha256Hex(JSON.stringify([request.objectId, request.text, request.language ?? null, attachmentPart]));
   const message: IntakeMessage = {
     tipId,
     objectId: request.objectId,
     text: request.text,
     ...(request.language === undefined ? {} : { language: request.language }),
     submittedAt: isoSecond(deps.now()),
+    ...(attachmentKeys.length === 0 ? {} : { attachmentKeys }),
   };
   const receipt = receiptFor(tipId);
   // Before the evidence copy: a tip never stores a key it could not claim. A
   // retry with the same Idempotency-Key has the same tip id and claims again.
-  if (request.attachmentKey !== undefined) await bindAttachment(request.attachmentKey, tipId, deps);
+  for (const { key, path } of keyPaths(request)) await bindAttachment(key, path, tipId, deps);
   const created = await deps.putEvidenceCopy({
     ...message,
     receipt,
     textSha256: sha256Hex(request.text),
     requestHash,
-    ...(request.attachmentKey === undefined ? {} : { attachmentKey: request.attachmentKey }),
+    // `attachmentKey` stays the first key, which readers before issue 15 know; `attachmentKeys` (in the message) lists all.
+    ...(attachmentKeys.length === 0 ? {} : { attachmentKey: attachmentKeys[0]! }),
   });
   if (!created) {
     const earlier = await deps.getTip(tipId);

@@ -36,6 +36,7 @@ function fakes(status: TipObject['status'] = 'published') {
       claims.set(key, tipId);
       return true;
     },
+    headOfAttachment: async () => null,
     now: () => Date.parse('2026-11-23T10:00:00.123Z'),
   };
   return { deps, log, evidence, sent };
