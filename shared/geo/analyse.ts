@@ -274,11 +274,14 @@ function vouch(m: Mention): number {
 }
 
 /** Everything the scorer needs about a tip: flagged mentions and their distributions. */
-export function analyse(input: string): Analysis {
+export function analyse(input: string, extra: readonly Mention[] = []): Analysis {
   const text = typeof input === 'string' ? (input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input) : '';
   const language = detectLanguage(text);
   const languagePrior = language ? LANG_COUNTRIES[language] : undefined;
-  if (!/[\p{L}\p{N}]/u.test(text)) return { text, language, mentions: [], dists: [], generic: false, unsure: false, languagePrior };
+  if (!/[\p{L}\p{N}]/u.test(text)) {
+    const mentions = [...extra];
+    return { text, language, mentions, dists: mentions.map((m) => normalise(m.prior)), generic: false, unsure: false, languagePrior };
+  }
 
   const toks = tokenize(text);
   const shape = textShape(toks, language);
@@ -302,6 +305,9 @@ export function analyse(input: string): Analysis {
   mentions.push(...pairPostcodes(text, mentions));
   pairQualifiers(text, mentions);
   applyCues(text, toks, mentions, language);
+  // Evidence from outside the text (a photo's GPS) joins after the text's cues, which read
+  // spans it does not have, and before coherence, so ambiguous names lean towards its country.
+  mentions.push(...extra);
   // Repeating a name is not independent evidence: 1, 1/2, 1/3, …
   const seen = new Map<string, number>();
   for (const m of [...mentions].sort((a, b) => a.start - b.start)) {

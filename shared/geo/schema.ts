@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 export const EvidenceKindSchema = z.enum([
   'place', 'country', 'demonym', 'phone', 'domain', 'email', 'postcode', 'coordinates', 'currency', 'chain', 'institution', 'language',
+  /** A photo's own EXIF coordinates (issue 15): not in the text, so text is '' and start = end = 0, as for `language`. */
+  'photo-gps',
 ]);
 
 export const EvidenceSchema = z.object({
