@@ -27,6 +27,7 @@ import { byteLength, decodeEntry, encodeEntry, entryTipId, fingerprintOf, MAX_EN
 import type { Fingerprint } from './fingerprint.ts';
 import { chains } from './lsh.ts';
 import type { BucketState, ClusterState, DedupeIndexPort } from './port.ts';
+import { closestPhotos, PHOTO_HASH, PHOTO_MAX_BITS, photoChains } from './photo.ts';
 import { compare, DEFAULT_CALIBRATION } from './similarity.ts';
 import type { Calibration } from './similarity.ts';
 import { clusterKey } from './clusters.ts';
@@ -38,9 +39,12 @@ export interface TipInput {
   readonly tipId: string;
   readonly objectId: string;
   readonly text: string;
+  /** Perceptual hashes of the tip's photos (shared/media/dhash.ts): the same photo makes a duplicate whatever the words. */
+  readonly photoHashes?: readonly string[];
 }
 
-export type DedupeReason = 'exact' | 'near' | 'new';
+/** `photo`: the tips' words differ but a photo of one is a copy of a photo of the other. */
+export type DedupeReason = 'exact' | 'near' | 'photo' | 'new';
 
 export interface DedupeDecision {
   readonly tipId: string;
@@ -75,11 +79,14 @@ export interface EngineOptions {
 }
 
 export const MEMBER_HASH_CHARS = 8;
+/** Photos per tip that take part (a tip carries at most 5 attachments). */
+const MAX_PHOTOS = 5;
 
 interface Candidate {
   readonly fp: Fingerprint;
   readonly similarity: number;
   readonly exact: boolean;
+  readonly photo: boolean;
 }
 
 export function memberHash(tipId: string): string {
@@ -177,8 +184,10 @@ export class DedupeEngine {
 
   #keysOf(tip: TipInput): { a: Analysis; fp: Fingerprint; entry: string; keyChains: string[][] } {
     const a = analyse(tip.text);
-    const fp = fingerprintOf(tip.tipId, a);
-    return { a, fp, entry: encodeEntry(fp), keyChains: chains(a).map((c) => c.map((s) => `${tip.objectId}#${s}`)) };
+    const photos = [...new Set((tip.photoHashes ?? []).filter((h) => PHOTO_HASH.test(h)))].slice(0, MAX_PHOTOS);
+    const fp = fingerprintOf(tip.tipId, a, photos);
+    const keyChains = [...chains(a), ...photoChains(photos)].map((c) => c.map((s) => `${tip.objectId}#${s}`));
+    return { a, fp, entry: encodeEntry(fp), keyChains };
   }
 
   async #decide(tip: TipInput): Promise<DedupeDecision> {
@@ -212,7 +221,7 @@ export class DedupeEngine {
       clusterId: c.fp.tipId,
       duplicateOf: c.fp.tipId,
       similarity: Math.round(c.similarity * 1000) / 1000,
-      reason: c.exact ? 'exact' : 'near',
+      reason: c.exact ? 'exact' : c.photo ? 'photo' : 'near',
     };
   }
 
@@ -261,8 +270,12 @@ export class DedupeEngine {
         this.#decoded.set(e, cand);
       }
       const cmp = compare(fp, cand, this.#calibration);
-      if (!cmp.duplicate) continue;
-      const c: Candidate = { fp: cand, similarity: cmp.similarity, exact: cmp.exact };
+      const bits = closestPhotos(fp.photos, cand.photos);
+      let c: Candidate;
+      if (cmp.duplicate) c = { fp: cand, similarity: cmp.similarity, exact: cmp.exact, photo: false };
+      // The same photo: the similarity reported is the photos' (1 − differing bits / 64).
+      else if (bits !== null && bits <= PHOTO_MAX_BITS) c = { fp: cand, similarity: 1 - bits / 64, exact: false, photo: true };
+      else continue;
       if (
         best === null ||
         (c.exact && !best.exact) ||

@@ -1,8 +1,9 @@
 /**
  * The compact fingerprint of a cluster's first tip, stored inside index
  * bucket items so a candidate can be confirmed without reading the tip:
- * `tipId|hash12|flags|tokens`, tokens space-separated (`word`, `^propernoun`,
- * `#number`, `~address`, `!neg`). Bounded to MAX_ENTRY_BYTES: a long tip keeps
+ * `tipId|hash12|flags|tokens[|photos]`, tokens space-separated (`word`, `^propernoun`,
+ * `#number`, `~address`, `!neg`), photos the tip's image hashes (16 hex digits each,
+ * comma-separated; the field is absent without photos, as in entries written before it). Bounded to MAX_ENTRY_BYTES: a long tip keeps
  * all its distinctive tokens and a bottom-k sample of its other words.
  */
 import type { Analysis } from './analyse.ts';
@@ -22,6 +23,8 @@ export interface Fingerprint {
   readonly sampled: boolean;
   /** Largest hash32 among sampled plain words (meaningful when sampled). */
   readonly sampleLimit: number;
+  /** Perceptual hashes of the tip's photos (shared/dedupe/photo.ts). */
+  readonly photos: readonly string[];
 }
 
 const utf8 = new TextEncoder();
@@ -31,13 +34,15 @@ export function shortHash(hexSha256: string): string {
   return Buffer.from(hexSha256, 'hex').toString('base64url').slice(0, HASH_CHARS);
 }
 
-export function fingerprintOf(tipId: string, a: Analysis): Fingerprint {
-  return { tipId, hash: shortHash(a.hash), words: a.words, strong: a.strong, sampled: false, sampleLimit: 0xffffffff };
+export function fingerprintOf(tipId: string, a: Analysis, photos: readonly string[] = []): Fingerprint {
+  return { tipId, hash: shortHash(a.hash), words: a.words, strong: a.strong, sampled: false, sampleLimit: 0xffffffff, photos };
 }
 
 export function encodeEntry(fp: Fingerprint): string {
   if (fp.tipId.includes('|')) throw new Error('tipId must not contain "|"');
   const head = `${fp.tipId}|${fp.hash}|`;
+  // The photos' field comes last and is never cut: the words give way to it.
+  const tail = fp.photos.length === 0 ? '' : `|${fp.photos.join(',')}`;
   // Claim-order tokens (`>…`) go after the proper nouns: a sample that must drop one drops them first.
   const all = [...fp.strong].map((t) => t.replace(/[\s|]/g, ''));
   const strong = all.filter((t) => t[0] !== '>');
@@ -46,9 +51,9 @@ export function encodeEntry(fp: Fingerprint): string {
   for (const [w, cap] of fp.words) (cap ? caps : plain).push(cap ? `^${w}` : w);
   caps.push(...all.filter((t) => t[0] === '>'));
   const full = [...strong, ...caps, ...plain].join(' ');
-  if (byteLength(head) + 1 + byteLength(full) <= MAX_ENTRY_BYTES) return `${head}|${full}`;
+  if (byteLength(head) + 1 + byteLength(full) + tail.length <= MAX_ENTRY_BYTES) return `${head}|${full}${tail}`;
   // Too long: keep distinctive tokens first, then the plain words of smallest hash.
-  let budget = MAX_ENTRY_BYTES - byteLength(head) - 2;
+  let budget = MAX_ENTRY_BYTES - byteLength(head) - 2 - tail.length;
   const kept: string[] = [];
   for (const t of [...strong, ...caps]) {
     const b = byteLength(t) + 1;
@@ -63,11 +68,11 @@ export function encodeEntry(fp: Fingerprint): string {
     kept.push(w);
     budget -= b;
   }
-  return `${head}s|${kept.join(' ')}`;
+  return `${head}s|${kept.join(' ')}${tail}`;
 }
 
 export function decodeEntry(entry: string): Fingerprint {
-  const [tipId = '', hash = '', flags = '', tokens = ''] = entry.split('|');
+  const [tipId = '', hash = '', flags = '', tokens = '', photoField = ''] = entry.split('|');
   const sampled = flags.includes('s');
   const words = new Map<string, boolean>();
   const strong = new Set<string>();
@@ -82,7 +87,7 @@ export function decodeEntry(entry: string): Fingerprint {
       if (sampled) sampleLimit = Math.max(sampleLimit, hash32(t));
     }
   }
-  return { tipId, hash, words, strong, sampled, sampleLimit };
+  return { tipId, hash, words, strong, sampled, sampleLimit, photos: photoField === '' ? [] : photoField.split(',') };
 }
 
 export const entryTipId = (entry: string): string => entry.slice(0, entry.indexOf('|'));
