@@ -28,6 +28,8 @@ export interface FunctionAccess {
   /** PutObject as a multipart upload, which also needs AbortMultipartUpload and kms:Decrypt. */
   readonly uploadObjects?: ObjectGrant;
   readonly deleteObjects?: ObjectGrant;
+  /** GetObjectTagging (the malware scan's result tag). */
+  readonly readTags?: ObjectGrant;
 }
 
 export const access = {
@@ -45,13 +47,17 @@ export const access = {
   // functions/retention (shared/tips/expire.ts): deletes the attachment and the rolled-out audit rows of a tip that TTL removed,
   // takes it out of the dedupe index (bucket puts, counter put/delete) and hands its cluster to
   // its oldest duplicate (cluster query, tip reads, re-pointing updates, the successor to classify).
-  retention: { read: ['tips', 'dedupe', 'audit'], update: ['tips'], write: ['dedupe', 'audit'], send: ['classify'], deleteObjects: { evidence: ['attachments'] } },
-  // functions/dedupe: dedupe index (conditional put + get), tip update, forward to classify.
+  retention: { read: ['tips', 'dedupe', 'audit'], update: ['tips'], write: ['dedupe', 'audit'], send: ['classify'], deleteObjects: { evidence: ['attachments', 'viewing'] } },
+  // functions/dedupe: attachments first (read the originals, write their viewing copies, record
+  // them on the tip: shared/media/pipeline.ts), then the dedupe index (conditional put + get),
+  // tip update, forward to classify. It can read an original but never rewrite or delete one.
   dedupe: {
     read: ['dedupe', 'tips'],
     write: ['dedupe'],
     update: ['tips'],
     send: ['classify'],
+    readObjects: { evidence: ['attachments'] },
+    writeObjects: { evidence: ['viewing'] },
   },
   // recordClassification: one conditional UpdateItem on the tip.
   classify: { update: ['tips'] },
@@ -66,7 +72,9 @@ export const access = {
     read: ['tips', 'objects', 'dedupe', 'audit'],
     update: ['tips'],
     write: ['objects', 'audit'],
-    readObjects: { evidence: ['attachments', 'exports'] },
+    // attachments: a coordinator's audited original download (the route checks the group); viewing: previews.
+    readObjects: { evidence: ['attachments', 'viewing', 'exports'] },
+    readTags: { evidence: ['attachments'] },
     writeObjects: { evidence: ['objects'] },
     uploadObjects: { evidence: ['exports'] },
   },

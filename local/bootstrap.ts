@@ -100,6 +100,8 @@ function handlerEnvironment(
     TIPLINE_S3_PATH_STYLE: 'true',
     TIPLINE_STAGE: 'local',
     ATTACHMENT_KEY_SECRET: attachmentKeySecret,
+    // No GuardDuty locally: attachments are shown as "not scanned (local stack)".
+    MALWARE_SCAN: 'none',
   };
   for (const key of Object.keys(tables) as (keyof typeof tables)[]) env[tables[key].envVar] = localTableName(key);
   for (const key of Object.keys(queues) as QueueKey[]) env[queues[key].envVar] = queueUrls[key].url;

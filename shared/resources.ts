@@ -281,6 +281,9 @@ export const buckets = {
       // A day of old version covers an operator's mistake; longer would keep a
       // deleted attachment past the retention the README promises.
       attachments: { prefix: 'attachments/', noncurrentVersionExpirationDays: 1 },
+      // Metadata-free viewing copies of image attachments (shared/media/process.ts), written by
+      // the pipeline, the only attachment bytes investigators' links reach; deleted with their tip.
+      viewing: { prefix: 'viewing/', noncurrentVersionExpirationDays: 1 },
       // The public pictures of the objects (served by CloudFront under /media/objects/).
       objects: { prefix: 'objects/', noncurrentVersionExpirationDays: 90 },
       // Coordinators' exports (shared/store/exports.ts) hold tips of every country
@@ -320,6 +323,8 @@ export const routes: readonly RouteDef[] = [
   { method: 'PATCH', path: '/investigator/tips/{tipId}', function: 'investigator', auth: 'investigator' },
   { method: 'POST', path: '/investigator/tips/{tipId}/claim', function: 'investigator', auth: 'investigator' },
   { method: 'POST', path: '/investigator/tips/{tipId}/release', function: 'investigator', auth: 'investigator' },
+  // A coordinator's download of an attachment's original (with its metadata): audited, hence a POST.
+  { method: 'POST', path: '/investigator/tips/{tipId}/attachments/{index}/original', function: 'investigator', auth: 'investigator' },
   { method: 'GET', path: '/investigator/objects', function: 'investigator', auth: 'investigator' },
   { method: 'POST', path: '/investigator/objects', function: 'investigator', auth: 'investigator' },
   { method: 'PATCH', path: '/investigator/objects/{objectId}', function: 'investigator', auth: 'investigator' },

@@ -1,9 +1,10 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { classify, type GeoResult } from '#shared/geo/index.ts';
+import type { GeoResult } from '#shared/geo/index.ts';
 import { isoSecond } from '#shared/ids.ts';
 import { createLogger } from '#shared/logger.ts';
+import { classifyWithAttachments } from '#shared/media/classify.ts';
 import { ClassifyMessage } from '#shared/schemas/tip.ts';
 import { recordClassification } from '#shared/store/tips.ts';
 import { routeFor } from '#shared/tips/route.ts';
@@ -22,7 +23,7 @@ function compactCandidates(candidates: GeoResult['candidates']): GeoResult['cand
 async function classifyHandler(event: SQSEvent): Promise<SQSBatchResponse> {
   return processSqsBatch(event, ClassifyMessage, logger, (messages) =>
     eachMessage(messages, logger, async ({ body: tip }) => {
-      const result = classify(tip.text);
+      const result = classifyWithAttachments(tip.text, tip.photos, tip.attachmentText);
       const queue = routeFor(result);
       const outcome = await recordClassification(
         tip,

@@ -1,10 +1,14 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { optionalEnv } from '#shared/config.ts';
 import type { DedupeDecision } from '#shared/dedupe/index.ts';
+import { ConfigurationError } from '#shared/errors.ts';
 import { isoSecond } from '#shared/ids.ts';
 import { createLogger } from '#shared/logger.ts';
+import { NO_MEDIA, processTipMedia, type MediaDeps, type TipMedia } from '#shared/media/pipeline.ts';
 import { IntakeMessage, type ClassifyMessage } from '#shared/schemas/tip.ts';
+import { putViewingCopy, readAttachment, recordAttachments } from '#shared/store/attachment-media.ts';
 import { dedupeEngine } from '#shared/store/dedupe.ts';
 import { enqueueClassifyBatch } from '#shared/store/queues.ts';
 import { recordDuplicate } from '#shared/store/tips.ts';
@@ -12,22 +16,59 @@ import { eachMessage, processSqsBatch, type ParsedMessage } from '../lib/sqs.ts'
 
 const logger = createLogger('dedupe');
 
+/** `guardduty` (AWS): an attachment is hidden until its scan is clean; `none` (local stack): shown as not scanned. */
+const malwareScan = optionalEnv('MALWARE_SCAN', 'guardduty');
+if (malwareScan !== 'guardduty' && malwareScan !== 'none') throw new ConfigurationError('MALWARE_SCAN must be "guardduty" or "none"');
+const mediaDeps: MediaDeps = {
+  readAttachment,
+  putViewingCopy,
+  recordAttachments,
+  scan: malwareScan === 'none' ? 'local' : 'pending',
+  now: Date.now,
+};
+
+/**
+ * Attachments first (issue 15): photo hashes for the decision, GPS points and PDF text for
+ * the classifier. A tip whose attachments fail is left out of the batch and retried.
+ */
+async function mediaOf(messages: ParsedMessage<IntakeMessage>[], failed: Set<string>): Promise<Map<string, TipMedia>> {
+  const media = new Map<string, TipMedia>();
+  for (const { messageId, body } of messages) {
+    if ((body.attachmentKeys ?? []).length === 0) {
+      media.set(messageId, NO_MEDIA);
+      continue;
+    }
+    try {
+      const started = performance.now();
+      const processed = await processTipMedia(body, mediaDeps);
+      media.set(messageId, processed);
+      logger.info('attachments processed', { tipId: body.tipId, attachments: body.attachmentKeys?.length, photos: processed.photos.length, ms: Math.round(performance.now() - started) });
+    } catch (error) {
+      logger.error('attachment processing failed, will be retried', { messageId, tipId: body.tipId, error: error as Error });
+      failed.add(messageId);
+    }
+  }
+  return media;
+}
+
 /**
  * Decides the whole batch in arrival order (the first tip of a cluster is
  * indexed before its copies, and cluster counters get one write per batch).
  * If that fails, each tip is decided on its own so one bad tip cannot hold
  * back the rest; decisions are idempotent, so re-deciding is safe.
  */
-async function decide(messages: ParsedMessage<IntakeMessage>[]): Promise<Map<string, DedupeDecision>> {
+async function decide(messages: ParsedMessage<IntakeMessage>[], media: ReadonlyMap<string, TipMedia>): Promise<Map<string, DedupeDecision>> {
   const decisions = new Map<string, DedupeDecision>();
+  const input = ({ messageId, body }: ParsedMessage<IntakeMessage>) => ({ ...body, photoHashes: media.get(messageId)?.photoHashes ?? [] });
   try {
-    const batch = await dedupeEngine.processBatch(messages.map(({ body }) => body));
+    const batch = await dedupeEngine.processBatch(messages.map(input));
     messages.forEach(({ messageId }, index) => decisions.set(messageId, batch[index]!));
   } catch (error) {
     logger.warn('batch dedupe failed; deciding tip by tip', { error: error as Error });
-    for (const { messageId, body } of messages) {
+    for (const message of messages) {
+      const { messageId, body } = message;
       try {
-        decisions.set(messageId, await dedupeEngine.process(body));
+        decisions.set(messageId, await dedupeEngine.process(input(message)));
       } catch (tipError) {
         logger.error('dedupe failed, will be retried', { messageId, tipId: body.tipId, error: tipError as Error });
       }
@@ -38,13 +79,26 @@ async function decide(messages: ParsedMessage<IntakeMessage>[]): Promise<Map<str
 
 async function dedupeHandler(event: SQSEvent): Promise<SQSBatchResponse> {
   return processSqsBatch(event, IntakeMessage, logger, async (messages) => {
-    const decisions = await decide(messages);
+    const mediaFailed = new Set<string>();
+    const media = await mediaOf(messages, mediaFailed);
+    const ready = messages.filter(({ messageId }) => !mediaFailed.has(messageId));
+    const decisions = await decide(ready, media);
     const forward: { messageId: string; message: ClassifyMessage }[] = [];
-    const failed = await eachMessage(messages, logger, async ({ messageId, body: tip }) => {
+    const failed = await eachMessage(ready, logger, async ({ messageId, body: tip }) => {
       const decision = decisions.get(messageId);
       if (decision === undefined) throw new Error('no dedupe decision');
       if (decision.duplicateOf === null) {
-        forward.push({ messageId, message: { ...tip, dedupeReason: decision.reason } });
+        const found = media.get(messageId) ?? NO_MEDIA;
+        const { attachmentKeys: _keys, ...rest } = tip;
+        forward.push({
+          messageId,
+          message: {
+            ...rest,
+            dedupeReason: decision.reason,
+            ...(found.photos.length === 0 ? {} : { photos: [...found.photos] }),
+            ...(found.text === '' ? {} : { attachmentText: found.text }),
+          },
+        });
         logger.info('tip is distinct', { stage: 'deduplicated', tipId: tip.tipId, reason: decision.reason });
         return;
       }
@@ -62,6 +116,7 @@ async function dedupeHandler(event: SQSEvent): Promise<SQSBatchResponse> {
     for (const { messageId, message } of forward) {
       if (notSent.has(message.tipId)) failed.add(messageId);
     }
+    for (const messageId of mediaFailed) failed.add(messageId);
     return failed;
   });
 }

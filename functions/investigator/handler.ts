@@ -3,7 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { assertInvestigator, assertQueueAccess, canAccessQueue, principalFromClaims, type Principal } from '#shared/auth.ts';
-import { ForbiddenError, NotFoundError, TiplineError } from '#shared/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, TiplineError } from '#shared/errors.ts';
 import { isoSecond, newObjectId } from '#shared/ids.ts';
 import { createLogger } from '#shared/logger.ts';
 import { limits, workflow } from '#shared/resources.ts';
@@ -13,6 +13,8 @@ import { TriageStatus } from '#shared/schemas/tip.ts';
 import { archivedCount, inlineHistory, trailPage } from '#shared/store/audit.ts';
 import { clusterSizes } from '#shared/store/cluster-sizes.ts';
 import { writeExport } from '#shared/store/exports.ts';
+import { ProcessedAttachment } from '#shared/media/schema.ts';
+import { attachmentViews, auditOriginalDownload, evidenceLink } from '#shared/store/attachment-media.ts';
 import { attachmentLink, imageUploadForm, objectImageUrl } from '#shared/store/media.ts';
 import { createObject, getObject, listObjects, updateObject } from '#shared/store/objects.ts';
 import { applyPatch, claimTip, releaseTip, triageState } from '#shared/store/triage.ts';
@@ -37,6 +39,30 @@ const QueueQuery = z.object({
   minConfidence: z.optional(z.coerce.number().check(z.gte(0), z.lte(1))),
 });
 const TipParams = z.object({ tipId: TipId });
+const AttachmentParams = z.object({ tipId: TipId, index: z.coerce.number().check(z.int(), z.gte(0), z.lt(limits.maxAttachments)) });
+const ProcessedAttachments = z.array(ProcessedAttachment);
+
+/** The processed attachments stored on a tip (shared/media/pipeline.ts); none before processing. */
+const recordsOf = (item: Record<string, unknown>): ProcessedAttachment[] => {
+  const parsed = ProcessedAttachments.safeParse(item.attachments ?? []);
+  return parsed.success ? parsed.data : [];
+};
+
+/**
+ * The one-attachment field the console read before issue 15, now from the processed record:
+ * the viewing copy (never the original), hidden until its scan clears it. Before processing,
+ * only whether the file arrived.
+ */
+async function firstAttachment(item: Record<string, unknown>, views: Awaited<ReturnType<typeof attachmentViews>>): Promise<Record<string, unknown> | undefined> {
+  if (typeof item.attachmentKey !== 'string') return undefined;
+  const first = views[0];
+  if (first === undefined) {
+    const link = await attachmentLink(item.attachmentKey);
+    return 'missing' in link ? link : { processing: true };
+  }
+  if (first.preview === undefined) return { status: first.status };
+  return { url: first.preview.url, contentType: first.preview.contentType, status: first.status };
+}
 const HistoryQuery = z.object({
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
   cursor: z.optional(z.string().check(z.maxLength(2048))),
@@ -91,7 +117,8 @@ async function accessibleTip(tipId: string, principal: Principal): Promise<Recor
  * through GET /investigator/tips/{tipId}/history.
  */
 function tipView(item: Record<string, unknown>): Record<string, unknown> {
-  const { receipt: _receipt, textSha256: _hash, queueTime: _qt, queueConfidence: _qc, ...rest } = item;
+  // `attachments` (the stored records, with the originals' keys) is replaced by its view in the detail route.
+  const { receipt: _receipt, textSha256: _hash, queueTime: _qt, queueConfidence: _qc, attachments: _attachments, attachmentKeys: _keys, ...rest } = item;
   return { ...rest, status: item.status ?? 'new', history: inlineHistory(item), historyArchived: archivedCount(item) };
 }
 
@@ -112,16 +139,34 @@ const routes: Record<string, Route> = {
     const { tipId } = parseOrThrow(TipParams, event.pathParameters ?? {}, 'path');
     const item = await accessibleTip(tipId, principal);
     const headId = typeof item.duplicateOf === 'string' ? item.duplicateOf : tipId;
-    // Three independent reads: the cluster's members, its size, the attachment.
-    const [members, sizes, link] = await Promise.all([
+    // Independent reads: the cluster's members, its size, the attachments' scan tags and links.
+    const [members, sizes, views] = await Promise.all([
       clusterMembers(headId),
       clusterSizes([{ objectId: String(item.objectId), clusterId: headId }]),
-      typeof item.attachmentKey === 'string' ? attachmentLink(item.attachmentKey) : undefined,
+      attachmentViews(recordsOf(item)),
     ]);
     const cluster = [{ tipId: headId, duplicateOf: null }, ...members];
     const size = sizes.get(headId);
-    const attachment = link === undefined ? {} : { attachment: link };
-    return json(200, { ...tipView(item), duplicates: headId === tipId ? (size ?? 1) - 1 : 0, cluster, ...attachment }, etag(item));
+    const first = await firstAttachment(item, views);
+    const attachment = first === undefined ? {} : { attachment: first };
+    return json(200, { ...tipView(item), duplicates: headId === tipId ? (size ?? 1) - 1 : 0, cluster, ...attachment, attachments: views }, etag(item));
+  },
+
+  'POST /investigator/tips/{tipId}/attachments/{index}/original': async (event, principal) => {
+    const { tipId, index } = parseOrThrow(AttachmentParams, event.pathParameters ?? {}, 'path');
+    // The original keeps the photo's location: coordinators only, and each download is audited.
+    requireCoordinator(principal);
+    const item = await accessibleTip(tipId, principal);
+    const record = recordsOf(item)[index];
+    if (record === undefined) throw new NotFoundError('No such attachment (or not processed yet)');
+    const [view] = await attachmentViews([record]);
+    if (view!.status === 'threat' || view!.status === 'scan-pending') {
+      throw new ConflictError(`The original is not available: its malware scan is ${view!.status === 'threat' ? 'positive' : 'not finished'}`);
+    }
+    const entry = { at: isoSecond(), by: principal.username, changes: [{ field: 'download' as const, from: null, to: `original ${record.key} sha256:${record.sha256}` }] };
+    if (!(await auditOriginalDownload(item, entry))) throw new ConflictError('The tip changed while the download was recorded; try again');
+    logger.info('original downloaded', { tipId, index });
+    return json(200, { url: await evidenceLink(record.key, `original-${index}`), sha256: record.sha256, expiresInSeconds: 15 * 60 });
   },
 
   'PATCH /investigator/tips/{tipId}': async (event, principal) => {

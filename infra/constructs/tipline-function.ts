@@ -177,6 +177,12 @@ export class TiplineFunction extends NodejsFunction {
     return this;
   }
 
+  /** GetObjectTagging under the prefixes: GuardDuty's scan-result tag (shared/store/attachment-media.ts). */
+  public readTags(bucket: IBucket, prefixes: readonly string[]): this {
+    this.addStatement(['s3:GetObjectTagging'], TiplineFunction.objectResources(bucket, prefixes));
+    return this;
+  }
+
   /** DeleteObject under the prefixes (attachments of expired tips); deleting needs no key. */
   public deleteObjects(bucket: IBucket, prefixes: readonly string[]): this {
     this.addStatement(['s3:DeleteObject'], TiplineFunction.objectResources(bucket, prefixes));

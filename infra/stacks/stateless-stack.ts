@@ -234,5 +234,6 @@ export class StatelessStack extends Stack {
     for (const [bucket, prefixes] of objectGrants(rights.writeObjects)) fn.writeObjects(bucket, prefixes);
     for (const [bucket, prefixes] of objectGrants(rights.uploadObjects)) fn.uploadObjects(bucket, prefixes);
     for (const [bucket, prefixes] of objectGrants(rights.deleteObjects)) fn.deleteObjects(bucket, prefixes);
+    for (const [bucket, prefixes] of objectGrants(rights.readTags)) fn.readTags(bucket, prefixes);
   }
 }

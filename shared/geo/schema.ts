@@ -12,6 +12,8 @@ export const EvidenceSchema = z.object({
   /** UTF-16 offsets into the original text: text.slice(start, end) === evidence.text */
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
+  /** Found in an attachment (a PDF's text layer), not in the tip's text: start = end = 0. */
+  source: z.enum(['attachment']).optional(),
 });
 
 export const CandidateSchema = z.object({

@@ -93,6 +93,10 @@ export const ClassifyMessage = z.extend(IntakeMessage, {
    * (shared/tips/expire.ts).
    */
   promotedFrom: z.optional(z.string().check(z.minLength(1))),
+  /** Where the tip's photos were taken (EXIF GPS), geo evidence of kind `photo-gps` (shared/media/pipeline.ts). */
+  photos: z.optional(z.array(z.object({ lat: z.number(), lon: z.number() })).check(z.maxLength(limits.maxAttachments))),
+  /** Text layers of the tip's PDFs, classified with the tip's text. */
+  attachmentText: z.optional(z.string().check(z.maxLength(limits.maxAttachments * limits.maxTipChars))),
 });
 export type ClassifyMessage = z.infer<typeof ClassifyMessage>;
 
@@ -121,6 +125,9 @@ export const ExpiredTip = z.object({
   objectId: z.string().check(z.minLength(1)),
   text: z.string(),
   attachmentKey: z.optional(z.string()),
+  attachmentKeys: z.optional(z.array(z.string())),
+  /** The processed records (shared/media/schema.ts): their viewing copies go too, their photo hashes leave the index. */
+  attachments: z.optional(z.array(z.object({ viewingKey: z.optional(z.string()), dhash: z.optional(z.string()) }))),
   duplicateOf: z.optional(z.nullable(z.string())),
 });
 export type ExpiredTip = z.infer<typeof ExpiredTip>;

@@ -1,8 +1,16 @@
-import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, GetObjectTaggingCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { bucketName } from '../config.ts';
+import { bucketName, tableName } from '../config.ts';
+import type { ProcessedAttachment } from '../media/schema.ts';
+import type { AuditEntry } from '../tips/triage.ts';
+import { limits } from '../resources.ts';
+import { rollHistory } from './audit.ts';
+import { documents } from './clients/dynamo.ts';
+import { isConditionalCheckFailed } from './conditions.ts';
 import { SNIFF_BYTES } from '../media/sniff.ts';
 import { presigner, s3 } from './clients/s3.ts';
+import { getTip } from './tips.ts';
 
 /**
  * S3 side of attachment processing (issue 15). An original stays under its
@@ -10,8 +18,7 @@ import { presigner, s3 } from './clients/s3.ts';
  * `viewing/` with the same suffix, so a console link can only ever reach the copy.
  */
 const BUCKET = bucketName('evidence');
-
-export const viewingKeyOf = (attachmentKey: string): string => `viewing/${attachmentKey.slice('attachments/'.length)}`;
+const TIPS = tableName('tips');
 
 function isMissing(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
@@ -31,21 +38,41 @@ export async function headOfAttachment(key: string): Promise<{ bytes: Uint8Array
 }
 
 /** The whole original, or null when it never arrived. */
-export async function readAttachment(key: string): Promise<{ bytes: Uint8Array; contentType: string | undefined; scan: string | undefined } | null> {
+export async function readAttachment(key: string): Promise<{ bytes: Uint8Array; contentType: string | undefined } | null> {
   try {
     const result = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
-    return { bytes: await result.Body!.transformToByteArray(), contentType: result.ContentType, scan: undefined };
+    return { bytes: await result.Body!.transformToByteArray(), contentType: result.ContentType };
   } catch (error) {
     if (isMissing(error)) return null;
     throw error;
   }
 }
 
-/** Writes the viewing copy (idempotent: the same original always gives the same bytes under the same key). */
-export async function putViewingCopy(attachmentKey: string, bytes: Uint8Array, contentType: string): Promise<string> {
-  const key = viewingKeyOf(attachmentKey);
+/** Writes a viewing copy (idempotent: the same original always gives the same bytes under the same key). */
+export async function putViewingCopy(key: string, bytes: Uint8Array, contentType: string): Promise<void> {
   await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: bytes, ContentType: contentType }));
-  return key;
+}
+
+/**
+ * The processed attachments and their audit entry (each original's SHA-256) in one
+ * conditional write: once per tip, so a redelivery appends no second entry.
+ */
+export async function recordAttachments(tipId: string, records: readonly ProcessedAttachment[], audit: AuditEntry): Promise<'recorded' | 'already'> {
+  try {
+    await documents.send(
+      new UpdateCommand({
+        TableName: TIPS,
+        Key: { tipId },
+        UpdateExpression: 'SET attachments = :a, history = list_append(if_not_exists(history, :empty), :entry)',
+        ConditionExpression: 'attribute_exists(tipId) AND attribute_not_exists(attachments)',
+        ExpressionAttributeValues: { ':a': records, ':empty': [], ':entry': [audit] },
+      }),
+    );
+    return 'recorded';
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return 'already';
+    throw error;
+  }
 }
 
 /** A 15-minute link to any evidence-bucket key (viewing copy for everyone; the original for coordinators). */
@@ -55,4 +82,104 @@ export async function evidenceLink(key: string, downloadName?: string): Promise<
     new GetObjectCommand({ Bucket: BUCKET, Key: key, ...(downloadName === undefined ? {} : { ResponseContentDisposition: `attachment; filename="${downloadName}"` }) }),
     { expiresIn: 15 * 60 },
   );
+}
+
+/** GuardDuty Malware Protection for S3 tags each scanned object with its result under this key. */
+export const SCAN_TAG = 'GuardDutyMalwareScanStatus';
+
+/** The scan verdict from the original's tag: `clean` only for NO_THREATS_FOUND; anything else is not shown. */
+export async function scanVerdict(key: string): Promise<'clean' | 'threat' | 'pending'> {
+  try {
+    const { TagSet } = await s3.send(new GetObjectTaggingCommand({ Bucket: BUCKET, Key: key }));
+    const status = TagSet?.find((tag) => tag.Key === SCAN_TAG)?.Value;
+    if (status === 'NO_THREATS_FOUND') return 'clean';
+    if (status === 'THREATS_FOUND') return 'threat';
+    return 'pending'; // Not scanned yet, or UNSUPPORTED / ACCESS_DENIED / FAILED: never shown on a guess.
+  } catch (error) {
+    if (isMissing(error)) return 'pending';
+    throw error;
+  }
+}
+
+/** What an investigator sees of one attachment: never the original's link, only the viewing copy's. */
+export interface AttachmentView {
+  readonly index: number;
+  readonly type: string | null;
+  readonly size: number;
+  /** SHA-256 of the original as uploaded (also in the audit trail). */
+  readonly sha256: string;
+  /** `shown`, or why not: the scan has not cleared it, it was refused, or it is a PDF (download only). */
+  readonly status: 'shown' | 'scan-pending' | 'threat' | 'refused';
+  /** `not scanned (local stack)`, `clean`, … for the console's label. */
+  readonly scan: string;
+  readonly refused?: string;
+  readonly preview?: { readonly url: string; readonly contentType: string; readonly width?: number; readonly height?: number };
+  /** The photo's own metadata (EXIF), labelled as such. */
+  readonly photo?: ProcessedAttachment['photo'] & { readonly label: string };
+  readonly pdfTextChars?: number;
+}
+
+export const PHOTO_LABEL = "from the photo's metadata";
+
+export async function attachmentViews(records: readonly ProcessedAttachment[]): Promise<AttachmentView[]> {
+  return Promise.all(
+    records.map(async (record, index): Promise<AttachmentView> => {
+      const scan = record.scan === 'local' ? 'local' : await scanVerdict(record.key);
+      const base = {
+        index,
+        type: record.type,
+        size: record.size,
+        sha256: record.sha256,
+        scan: scan === 'local' ? 'not scanned (local stack)' : scan,
+        ...(record.photo === undefined ? {} : { photo: { ...record.photo, label: PHOTO_LABEL } }),
+        ...(record.pdfTextChars === undefined ? {} : { pdfTextChars: record.pdfTextChars }),
+      };
+      if (record.refused !== undefined) return { ...base, status: 'refused', refused: record.refused };
+      if (scan === 'threat') return { ...base, status: 'threat' };
+      if (scan === 'pending') return { ...base, status: 'scan-pending' };
+      // A PDF has no viewing copy: its link is a download (never inline, local/media-headers.ts and the bucket's headers).
+      const key = record.viewingKey ?? record.key;
+      const contentType = record.viewingType ?? record.type ?? 'application/octet-stream';
+      const preview = {
+        url: await evidenceLink(key),
+        contentType,
+        ...(record.width === undefined ? {} : { width: record.width }),
+        ...(record.height === undefined ? {} : { height: record.height }),
+      };
+      return { ...base, status: 'shown', preview };
+    }),
+  );
+}
+
+/**
+ * Appends a coordinator's download of an original to the tip's audit trail (with a version
+ * bump, as every audited change: shared/store/triage.ts), rolling the history first when due.
+ * False when the tip changed in between (the caller answers 409 and the coordinator retries).
+ */
+export async function auditOriginalDownload(item: Record<string, unknown>, entry: AuditEntry): Promise<boolean> {
+  await rollHistory(item);
+  const fresh = (await getTip(String(item.tipId))) ?? item;
+  try {
+    await documents.send(
+      new UpdateCommand({
+        TableName: TIPS,
+        Key: { tipId: fresh.tipId },
+        // A duplicate is never classified, so it may have no version yet: its first audited change makes it 1.
+        UpdateExpression: 'SET version = if_not_exists(version, :zero) + :one, history = list_append(if_not_exists(history, :empty), :entry)',
+        ConditionExpression: `${typeof fresh.version === 'number' ? 'version = :version' : 'attribute_not_exists(version)'} AND (attribute_not_exists(history) OR size(history) < :maxHistory)`,
+        ExpressionAttributeValues: {
+          ':zero': 0,
+          ':one': 1,
+          ':empty': [],
+          ':entry': [entry],
+          ':maxHistory': limits.maxHistoryEntries,
+          ...(typeof fresh.version === 'number' ? { ':version': fresh.version } : {}),
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return false;
+    throw error;
+  }
 }

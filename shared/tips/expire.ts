@@ -49,7 +49,7 @@ export async function retireExpiredTip(image: Record<string, unknown>): Promise<
   // Only a cluster's first tip can be triaged, hence dismissed; a duplicate is named by nothing in the index.
   if (typeof expired.duplicateOf === 'string') return { tipId: expired.tipId, promoted: null, moved: 0 };
 
-  await dedupeEngine.forget(expired);
+  await dedupeEngine.forget({ ...expired, photoHashes: (expired.attachments ?? []).flatMap((a) => (a.dhash === undefined ? [] : [a.dhash])) });
   const members: ClusterMember[] = [];
   for await (const item of allClusterMembers(expired.tipId)) {
     members.push({ tipId: String(item.tipId), submittedAt: String(item.submittedAt), duplicateOf: item.duplicateOf as string | null | undefined });

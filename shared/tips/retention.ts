@@ -11,8 +11,15 @@
  *    starts a new cluster.
  */
 
+/** The S3 keys an expired tip leaves: every original (`attachmentKeys`, or the one `attachmentKey`) and its viewing copy. */
 export function leftoversOf(expiredTip: Record<string, unknown>): string[] {
-  return typeof expiredTip.attachmentKey === 'string' ? [expiredTip.attachmentKey] : [];
+  const keys = new Set<string>();
+  if (typeof expiredTip.attachmentKey === 'string') keys.add(expiredTip.attachmentKey);
+  if (Array.isArray(expiredTip.attachmentKeys)) for (const key of expiredTip.attachmentKeys) if (typeof key === 'string') keys.add(key);
+  if (Array.isArray(expiredTip.attachments)) {
+    for (const record of expiredTip.attachments as { viewingKey?: unknown }[]) if (typeof record?.viewingKey === 'string') keys.add(record.viewingKey);
+  }
+  return [...keys];
 }
 
 /** A duplicate as the byCluster index lists it. */

@@ -37,7 +37,8 @@ export interface TriageState {
 }
 
 export interface Change {
-  readonly field: 'status' | 'assignee' | 'note' | 'queue' | 'claim';
+  /** `attachment`: the pipeline recorded an original's SHA-256; `download`: a coordinator downloaded an original. */
+  readonly field: 'status' | 'assignee' | 'note' | 'queue' | 'claim' | 'attachment' | 'download';
   readonly from: string | null;
   readonly to: string | null;
 }

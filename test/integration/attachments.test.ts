@@ -42,7 +42,7 @@ async function detail(tipId: string, groups = ['coordinator']): Promise<Json> {
 }
 
 describe('tip attachments', () => {
-  it('uploads through a presigned POST on the page origin and shows the investigator the same bytes', async () => {
+  it('uploads through a presigned POST on the page origin, shows the investigator a re-encoded copy and the coordinator the same bytes', async () => {
     // Prepare
     const form = await requestUpload('image/png', PNG.length);
 
@@ -50,7 +50,10 @@ describe('tip attachments', () => {
     const uploaded = await upload(form.body, PNG, 'image/png');
     const accepted = await api.postTip({ objectId: 'obj-towel', text: 'Photo of the same towel from a hotel in Faro, Portugal.', attachmentKey: form.body.attachmentKey });
     const tip = await detail(String(accepted.body.tipId), ['PT']);
-    const download = await fetch(tip.attachment.url as string);
+    const viewing = Buffer.from(await (await fetch(tip.attachment.url as string)).arrayBuffer());
+    const coordinator = await mintToken(stack.keys, { groups: ['coordinator'], username: 'coord' });
+    const original = await api.call<Json>('POST', `/investigator/tips/${String(accepted.body.tipId)}/attachments/0/original`, { headers: { authorization: `Bearer ${coordinator}` } });
+    const download = await fetch(original.body.url as string);
 
     // Assess
     expect(form.status).toBe(201);
@@ -58,7 +61,10 @@ describe('tip attachments', () => {
     expect(uploaded).toBeGreaterThanOrEqual(200);
     expect(uploaded).toBeLessThan(300);
     expect(accepted.status).toBe(202);
-    expect(tip.attachment).toMatchObject({ contentType: 'image/png', size: PNG.length });
+    expect(tip.attachment).toMatchObject({ contentType: 'image/png', status: 'shown' });
+    expect(tip.attachment.url).toContain('/viewing/');
+    expect(viewing.subarray(0, 8).equals(PNG.subarray(0, 8))).toBe(true);
+    expect(tip.attachments[0]).toMatchObject({ type: 'image/png', size: PNG.length });
     expect(Buffer.from(await download.arrayBuffer()).equals(PNG)).toBe(true);
   });
 

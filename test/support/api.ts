@@ -54,6 +54,8 @@ export async function investigatorClient(api: ReturnType<typeof apiClient>, keys
   const auth = { authorization: `Bearer ${token}` };
   return {
     get: <T = Record<string, any>>(path: string) => api.call<T>('GET', path, { headers: auth }),
+    call: <T = Record<string, any>>(method: string, path: string, init: { body?: string; headers?: Record<string, string> } = {}) =>
+      api.call<T>(method, path, { ...init, headers: { ...auth, ...init.headers } }),
     patch: <T = Record<string, any>>(path: string, body: unknown, version: number) =>
       api.call<T>('PATCH', path, { headers: { ...auth, 'content-type': 'application/json', 'if-match': `"${version}"` }, body: JSON.stringify(body) }),
   };
