@@ -18,6 +18,13 @@ export interface Suppression {
 }
 
 export const REASONS = {
+  malwareScanRole: {
+    idPrefix: 'AwsSolutions-IAM5[Resource::',
+    reason:
+      'The GuardDuty Malware Protection for S3 role, as GuardDuty documents it: the EventBridge rule it manages is named ' +
+      'DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3<suffix> (suffix chosen by GuardDuty), and it scans and tags ' +
+      'objects whose keys are random, so object rights cover the attachments/ prefix only.',
+  },
   xray: {
     id: 'AwsSolutions-IAM5[Resource::*]',
     reason:
@@ -153,6 +160,14 @@ export function applyNagSuppressions(stacks: { stateful: StatefulStack; stateles
   if (mediaOrigin !== undefined) acknowledge(mediaOrigin, REASONS.importedMediaBucketPolicy);
 
   for (const bucket of Object.values(stateful.buckets)) acknowledge(bucket, REASONS.bucketAccessLogs);
+  const scanRole = stateful.evidenceProtection.role;
+  const evidenceId = stateful.getLogicalId(stateful.buckets.evidence.node.defaultChild as never);
+  for (const resource of [
+    `arn:aws:events:${stateful.region}:<AWS::AccountId>:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*`,
+    `<${evidenceId}.Arn>/attachments/*`,
+  ]) {
+    acknowledge(scanRole, { id: `${REASONS.malwareScanRole.idPrefix}${resource}]`, reason: REASONS.malwareScanRole.reason });
+  }
 
   for (const fn of Object.values(stateless.functions)) acknowledge(fn.role ?? fn, REASONS.xray);
 

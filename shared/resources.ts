@@ -165,6 +165,8 @@ export interface FunctionDef {
   readonly memoryMb: number;
   readonly timeoutSeconds: number;
   readonly description: string;
+  /** Packages installed beside the bundle instead of bundled (native code, e.g. sharp's libvips). */
+  readonly nodeModules?: readonly string[];
 }
 
 export const functions = {
@@ -185,9 +187,11 @@ export const functions = {
   dedupe: {
     id: 'Dedupe',
     entry: 'functions/dedupe/handler.ts',
-    memoryMb: 512,
-    timeoutSeconds: 30,
-    description: 'Intake queue consumer: deduplicate and write the tip record',
+    // Attachments are decoded and re-encoded here (sharp): up to 5 images of 10 MB per tip.
+    memoryMb: 1024,
+    timeoutSeconds: 60,
+    description: 'Intake queue consumer: process attachments, deduplicate and write the tip record',
+    nodeModules: ['sharp'],
   },
   classify: {
     id: 'Classify',

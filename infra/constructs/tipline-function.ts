@@ -101,6 +101,8 @@ export class TiplineFunction extends NodejsFunction {
         minify: lambdaBundling.minify,
         sourceMap: config.sourceMaps,
         externalModules: [...lambdaBundling.externalModules],
+        // Native packages are installed beside the bundle, for the Lambda's platform (linux arm64), not the builder's.
+        ...(def.nodeModules === undefined ? {} : { nodeModules: [...def.nodeModules], environment: { npm_config_os: 'linux', npm_config_cpu: 'arm64', npm_config_libc: 'glibc' } }),
         bundleAwsSDK: true,
         forceDockerBundling: false,
         target: lambdaBundling.target,

@@ -7,6 +7,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { buckets, tables, type BucketKey, type KeyDef, type KeyPrefixDef, type TableKey } from '#shared/resources.ts';
 import { COORDINATOR_GROUP, type StageConfig } from '#infra/config.ts';
+import { EvidenceProtection } from '#infra/constructs/evidence-protection.ts';
 
 export interface StatefulStackProps extends StackProps {
   readonly config: StageConfig;
@@ -38,6 +39,8 @@ export class StatefulStack extends Stack {
   public readonly dataKey: kms.Key;
   public readonly tables: Record<TableKey, dynamodb.Table>;
   public readonly buckets: Record<BucketKey, s3.Bucket>;
+  /** Malware scanning of attachment originals and the Deny that keeps them (issue 15). */
+  public readonly evidenceProtection: EvidenceProtection;
   public readonly userPool: cognito.UserPool;
   public readonly groupNames: readonly string[];
 
@@ -60,6 +63,11 @@ export class StatefulStack extends Stack {
     this.buckets = Object.fromEntries(
       (Object.keys(buckets) as BucketKey[]).map((key) => [key, this.createBucket(key, config)]),
     ) as Record<BucketKey, s3.Bucket>;
+    this.evidenceProtection = new EvidenceProtection(this, 'EvidenceProtection', {
+      bucket: this.buckets.evidence,
+      key: this.dataKey,
+      denyDeletes: config.prod,
+    });
 
     this.userPool = new cognito.UserPool(this, 'Investigators', {
       userPoolName: `tipline-${config.stage}-investigators`,

@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -9,6 +9,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as xray from 'aws-cdk-lib/aws-xray';
 import type { Construct } from 'constructs';
+import { EVIDENCE_DELETER_TAG } from '#infra/constructs/evidence-protection.ts';
 import {
   buckets,
   functions,
@@ -118,6 +119,8 @@ export class StatelessStack extends Stack {
     const extraEnvironment: Partial<Record<FunctionKey, Record<string, string>>> = {
       submitTip: { ...powEnvironment, ...attachmentKeyEnvironment },
       attachments: attachmentKeyEnvironment,
+      // Attachments stay hidden from the console until GuardDuty tags them clean (infra/constructs/evidence-protection.ts).
+      dedupe: { MALWARE_SCAN: 'guardduty' },
     };
 
     this.functions = Object.fromEntries(
@@ -131,6 +134,8 @@ export class StatelessStack extends Stack {
         return [key, fn];
       }),
     ) as Record<FunctionKey, TiplineFunction>;
+    // The one role the evidence bucket's Deny lets delete an original: retention, when its tip expires.
+    Tags.of(this.functions.retention.role!).add(EVIDENCE_DELETER_TAG.key, EVIDENCE_DELETER_TAG.value);
 
     for (const key of keysOf(queues)) {
       const def = queues[key];

@@ -41,14 +41,24 @@ function grantsOf(key: FunctionKey): { s3: string[]; kms: string[] } {
 describe('S3 grants match the keys and actions the code uses', () => {
   it.each<{ fn: FunctionKey; s3: string[] }>([
     { fn: 'attachments', s3: ['s3:PutObject /attachments/*'] },
-    { fn: 'retention', s3: ['s3:DeleteObject /attachments/*'] },
+    { fn: 'retention', s3: ['s3:DeleteObject /attachments/*', 's3:DeleteObject /viewing/*'] },
     {
       fn: 'investigator',
-      s3: ['s3:AbortMultipartUpload /exports/*', 's3:GetObject /attachments/*', 's3:GetObject /exports/*', 's3:PutObject /exports/*', 's3:PutObject /objects/*'],
+      s3: [
+        's3:AbortMultipartUpload /exports/*',
+        's3:GetObject /attachments/*',
+        's3:GetObject /exports/*',
+        's3:GetObject /viewing/*',
+        's3:GetObjectTagging /attachments/*',
+        's3:PutObject /exports/*',
+        's3:PutObject /objects/*',
+      ],
     },
-    { fn: 'submitTip', s3: [] },
+    // The first bytes of each attachment, to refuse a file whose bytes are not an accepted type.
+    { fn: 'submitTip', s3: ['s3:GetObject /attachments/*'] },
     { fn: 'listObjects', s3: [] },
-    { fn: 'dedupe', s3: [] },
+    // Attachment processing: reads originals, writes viewing copies, never rewrites an original.
+    { fn: 'dedupe', s3: ['s3:GetObject /attachments/*', 's3:PutObject /viewing/*'] },
     { fn: 'classify', s3: [] },
   ])('$fn may do exactly $s3', ({ fn, s3 }) => {
     // Prepare (synthesised at import)
