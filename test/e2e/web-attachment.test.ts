@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -102,7 +103,7 @@ describe('web front end: tip attachments', () => {
     const page = await open('/#/object/obj-towel');
     await page.getByRole('heading', { level: 1, name: 'Striped beach towel' }).waitFor();
     expect(await page.getByLabel('Photo or PDF (optional)').getAttribute('accept')).toBe('image/jpeg,image/png,image/webp,application/pdf');
-    expect(await page.locator('#tip-file-privacy').textContent()).toContain('Photos can carry the place and time they were taken');
+    expect(await page.locator('#tip-file-privacy').textContent()).toContain('Only a cleaned copy without that information is ever shown');
 
     const requests: string[] = [];
     page.on('request', (request) => {
@@ -125,7 +126,7 @@ describe('web front end: tip attachments', () => {
     await page.close();
   });
 
-  it('links the attachment in the console, and the link serves the same bytes', async () => {
+  it('shows a thumbnail of the cleaned copy in the console, never the original', async () => {
     expect(tipId).not.toBe('');
     const coordinator = await mintToken(stack.keys, { groups: ['coordinator'] });
     const api = apiClient(stack.url);
@@ -143,20 +144,27 @@ describe('web front end: tip attachments', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('I bought this towel in Porto, Portugal');
     await row.getByRole('button').click();
-    const link = page.locator('#tip-attachment-link');
-    await link.waitFor();
-    expect(await link.textContent()).toMatch(/^Attachment \(image\/png, \d+ bytes\)/);
+    const item = page.locator('#tip-attachment-0');
+    await item.waitFor();
+    const link = item.locator('a.thumbnail-link');
     expect(await link.getAttribute('target')).toBe('_blank');
     expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(await item.locator('img.thumbnail').getAttribute('alt')).toBe('Attachment 1 (cleaned copy)');
+    expect(await item.textContent()).toContain('not scanned (local stack)');
+    expect(await item.textContent()).toContain(createHash('sha256').update(png).digest('hex'));
+    // An investigator (not a coordinator) is offered no download of the original.
+    expect(await page.locator('#attachment-original-0').count()).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'console-attachment.png'), fullPage: true });
-    const response = await fetch((await link.getAttribute('href'))!);
+    const href = (await link.getAttribute('href'))!;
+    expect(href).toContain('/viewing/');
+    const response = await fetch(href);
     expect(response.status).toBe(200);
-    expect(Buffer.from(await response.arrayBuffer()).equals(png)).toBe(true);
+    expect(Buffer.from(await response.arrayBuffer()).subarray(0, 8).equals(png.subarray(0, 8))).toBe(true);
 
     // When the object is gone from the bucket, the API says so and the console tells the investigator.
     await page.route(`**/investigator/tips/${tipId}`, async (route) => {
       const original = await route.fetch();
-      await route.fulfill({ response: original, json: { ...((await original.json()) as Json), attachment: { missing: true } } });
+      await route.fulfill({ response: original, json: { ...((await original.json()) as Json), attachment: { missing: true }, attachments: [] } });
     });
     await row.getByRole('button').click();
     await page.locator('#tip-attachment', { hasText: 'Attachment could not be found' }).waitFor();

@@ -71,11 +71,33 @@ interface Tip {
   historyArchived?: number;
   cluster?: { tipId: string; submittedAt?: string; duplicateOf?: string; similarity?: number }[];
   duplicates: number;
-  /** The tipster's photo or PDF: a presigned GET (15 minutes), or missing from the bucket. */
+  /** The tipster's first photo or PDF: the viewing copy's presigned GET (15 minutes), or why there is none. */
   attachment?: Attachment;
+  /** Every processed attachment (issue 15): viewing copies, the photo's own metadata, the original's hash. */
+  attachments?: AttachmentView[];
 }
 
-type Attachment = { url: string; contentType: string; size: number } | { missing: true };
+type Attachment = { url: string; contentType: string; size?: number; status?: string } | { missing: true } | { processing: true } | { status: string };
+
+interface AttachmentView {
+  index: number;
+  type: string | null;
+  size: number;
+  sha256: string;
+  status: 'shown' | 'scan-pending' | 'threat' | 'refused';
+  scan: string;
+  refused?: string;
+  preview?: { url: string; contentType: string; width?: number; height?: number };
+  photo?: { lat?: number; lon?: number; country?: string | null; capturedAt?: string; make?: string; label: string };
+  pdfTextChars?: number;
+}
+
+const ATTACHMENT_STATUS: Record<AttachmentView['status'], string> = {
+  shown: '',
+  'scan-pending': 'Hidden until the malware scan has finished.',
+  threat: 'Hidden: the malware scan found a threat.',
+  refused: 'Refused',
+};
 
 interface ObjectRecord {
   objectId: string;
@@ -645,7 +667,7 @@ function renderDetail(moveFocus: boolean, message?: { text: string; error: boole
     ),
     h('h3', {}, 'Text'),
     tipTextNode(tip.text, evidence),
-    tip.attachment === undefined ? null : attachmentNode(tip.attachment),
+    (tip.attachments ?? []).length > 0 ? attachmentsNode(tip) : tip.attachment === undefined ? null : attachmentNode(tip.attachment),
     candidatePicker,
     evidenceList,
     h('div', { class: 'claim' },
@@ -687,9 +709,66 @@ function renderDetail(moveFocus: boolean, message?: { text: string; error: boole
   if (moveFocus) focusOn(heading);
 }
 
+/**
+ * A tip's attachments (issue 15): a thumbnail of each viewing copy (re-encoded without any
+ * metadata; an image element, so nothing from the file runs here), the photo's own metadata
+ * labelled as such, the original's SHA-256 and, for coordinators, an audited download of the
+ * original (which still holds the photo's location).
+ */
+function attachmentsNode(tip: Tip): HTMLElement {
+  const items = (tip.attachments ?? []).map((view) => {
+    const url = view.preview === undefined ? null : safeHttpUrl(view.preview.url);
+    const isImage = view.preview !== undefined && view.preview.contentType.startsWith('image/');
+    const photo = view.photo;
+    const originalButton = info?.coordinator === true && view.status === 'shown'
+      ? h('button', {
+          type: 'button',
+          class: 'button',
+          id: `attachment-original-${view.index}`,
+          onclick: () => void downloadOriginal(tip.tipId, view.index),
+        }, 'Download original (recorded in the audit trail)')
+      : null;
+    return h('li', { class: 'attachment', id: `tip-attachment-${view.index}` },
+      url === null
+        ? h('p', { class: 'attachment-missing' }, view.status === 'refused' ? `Refused: this file ${view.refused ?? 'is not an accepted type'}` : ATTACHMENT_STATUS[view.status])
+        : isImage
+          ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', class: 'thumbnail-link' },
+              h('img', { src: url, alt: `Attachment ${view.index + 1} (cleaned copy)`, class: 'thumbnail', width: 160, loading: 'lazy' }),
+              h('span', { class: 'visually-hidden' }, ' (opens in a new tab)'))
+          : h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', id: view.index === 0 ? 'tip-attachment-link' : undefined },
+              `Attachment (${String(view.type)}, ${formatBytes(view.size)})`, h('span', { class: 'visually-hidden' }, ' (opens in a new tab)')),
+      h('dl', { class: 'meta' },
+        meta('Type', `${view.type ?? 'unknown'}, ${formatBytes(view.size)}`),
+        meta('Malware scan', view.scan),
+        meta('Original SHA-256', view.sha256),
+        photo === undefined ? null : meta(`Taken at (${photo.label})`, photo.lat === undefined || photo.lon === undefined ? 'no position' : `${photo.lat.toFixed(5)}, ${photo.lon.toFixed(5)}${photo.country ? ` (${photo.country})` : ' (at sea)'}`),
+        photo?.capturedAt === undefined ? null : meta(`Capture date (${photo.label})`, photo.capturedAt.replace('T', ' ')),
+        photo?.make === undefined ? null : meta(`Camera (${photo.label})`, photo.make),
+        view.pdfTextChars === undefined ? null : meta('Text layer', view.pdfTextChars === 0 ? 'none' : `${view.pdfTextChars} characters, read by the classifier`),
+      ),
+      originalButton,
+      h('p', { class: 'original-link', id: `attachment-original-link-${view.index}` }),
+    );
+  });
+  return h('div', { id: 'tip-attachments' }, h('h3', {}, 'Attachments'), h('ul', { class: 'attachments' }, items));
+}
+
+/** Asks for the original (audited by the API), then offers its 15-minute link: a new tab is opened by the click on it. */
+async function downloadOriginal(tipId: string, index: number): Promise<void> {
+  const target = byId(`attachment-original-link-${index}`);
+  const response = await api<{ url?: string }>(`/investigator/tips/${encodeURIComponent(tipId)}/attachments/${index}/original`, { method: 'POST' });
+  const url = response.status === 200 && typeof response.body.url === 'string' ? safeHttpUrl(response.body.url) : null;
+  if (url === null) {
+    replace(target, 'The original could not be fetched.');
+    return;
+  }
+  replace(target, h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, 'Open the original (link valid 15 minutes)', h('span', { class: 'visually-hidden' }, ' (opens in a new tab)')));
+}
+
 /** The attachment link opens the presigned URL in a new tab; nothing from the file is put into this page. */
 function attachmentNode(attachment: Attachment): HTMLElement {
   const url = 'url' in attachment && typeof attachment.url === 'string' ? safeHttpUrl(attachment.url) : null;
+  if ('processing' in attachment) return h('p', { id: 'tip-attachment', class: 'attachment attachment-missing' }, 'Attachment is being processed');
   if ('missing' in attachment || url === null || !('contentType' in attachment)) {
     return h('p', { id: 'tip-attachment', class: 'attachment attachment-missing' }, 'Attachment could not be found');
   }
@@ -697,7 +776,7 @@ function attachmentNode(attachment: Attachment): HTMLElement {
     'p',
     { id: 'tip-attachment', class: 'attachment' },
     h('a', { id: 'tip-attachment-link', href: url, target: '_blank', rel: 'noopener noreferrer' },
-      `Attachment (${String(attachment.contentType)}, ${formatBytes(attachment.size)})`,
+      `Attachment (${String(attachment.contentType)}${attachment.size === undefined ? '' : `, ${formatBytes(attachment.size)}`})`,
       h('span', { class: 'visually-hidden' }, ' (opens in a new tab)')),
   );
 }

@@ -33,7 +33,7 @@ export const de: Messages = {
   tipLanguageNone: 'Keine Angabe',
   fileLabel: 'Foto oder PDF (freiwillig)',
   fileHint: 'Ein Foto des Gegenstands, eines Etiketts oder eines Kassenbons kann helfen. JPEG, PNG, WebP oder PDF, höchstens {max} MB.',
-  filePrivacy: 'Fotos können Ort und Zeit der Aufnahme enthalten; entfernen Sie diese Angaben vorher aus der Datei, wenn Sie sie nicht teilen möchten.',
+  filePrivacy: 'Wenn Ihr Foto speichert, wo und wann es aufgenommen wurde, liest Tipline diese Angaben als Hinweis für die Ermittelnden. Angezeigt wird immer nur eine bereinigte Kopie ohne diese Angaben; die Originaldatei wird unverändert aufbewahrt, und nur wenige Koordinatorinnen und Koordinatoren können sie öffnen.',
   fileRemove: 'Datei entfernen',
   uploading: 'Wird hochgeladen…',
   submit: 'Hinweis senden',

@@ -32,7 +32,7 @@ export const en = {
   tipLanguageNone: 'Not specified',
   fileLabel: 'Photo or PDF (optional)',
   fileHint: 'A photo of the object, a label or a receipt can help. JPEG, PNG, WebP or PDF, at most {max} MB.',
-  filePrivacy: 'Photos can carry the place and time they were taken; remove that from the file first if you do not want to share it.',
+  filePrivacy: 'If your photo records where and when it was taken, Tipline reads that as evidence for the investigators. Only a cleaned copy without that information is ever shown; the original file is kept unchanged, and only a few coordinators can open it.',
   fileRemove: 'Remove the file',
   uploading: 'Uploading…',
   submit: 'Send tip',

@@ -33,7 +33,7 @@ export const es: Messages = {
   tipLanguageNone: 'Sin especificar',
   fileLabel: 'Foto o PDF (opcional)',
   fileHint: 'Una foto del objeto, de una etiqueta o de un tique de compra puede ayudar. JPEG, PNG, WebP o PDF, como máximo {max} MB.',
-  filePrivacy: 'Las fotos pueden contener el lugar y la hora en que se tomaron; elimine esa información del archivo antes si no quiere compartirla.',
+  filePrivacy: 'Si su foto registra dónde y cuándo se tomó, Tipline lee esos datos como indicio para los investigadores. Solo se muestra una copia limpia, sin esos datos; el archivo original se conserva sin cambios y solo unos pocos coordinadores pueden abrirlo.',
   fileRemove: 'Quitar el archivo',
   uploading: 'Subiendo…',
   submit: 'Enviar pista',

@@ -33,7 +33,7 @@ export const fr: Messages = {
   tipLanguageNone: 'Non précisée',
   fileLabel: 'Photo ou PDF (facultatif)',
   fileHint: 'Une photo de l’objet, d’une étiquette ou d’un ticket de caisse peut aider. JPEG, PNG, WebP ou PDF, {max} Mo au maximum.',
-  filePrivacy: 'Une photo peut contenir le lieu et l’heure de la prise de vue ; retirez ces informations du fichier avant l’envoi si vous ne voulez pas les partager.',
+  filePrivacy: 'Si votre photo enregistre le lieu et le moment de la prise de vue, Tipline lit ces informations comme un indice pour les enquêteurs. Seule une copie nettoyée, sans ces informations, est affichée ; le fichier original est conservé tel quel et seuls quelques coordinateurs peuvent l’ouvrir.',
   fileRemove: 'Retirer le fichier',
   uploading: 'Téléversement…',
   submit: 'Envoyer',

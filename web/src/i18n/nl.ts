@@ -33,7 +33,7 @@ export const nl: Messages = {
   tipLanguageNone: 'Niet opgegeven',
   fileLabel: 'Foto of pdf (optioneel)',
   fileHint: 'Een foto van het voorwerp, een etiket of een kassabon kan helpen. JPEG, PNG, WebP of pdf, hoogstens {max} MB.',
-  filePrivacy: 'Foto’s kunnen de plaats en het tijdstip van de opname bevatten; haal dat eerst uit het bestand als u dat niet wilt delen.',
+  filePrivacy: 'Als uw foto vastlegt waar en wanneer hij is gemaakt, leest Tipline die gegevens als aanwijzing voor de rechercheurs. Er wordt alleen een opgeschoonde kopie zonder die gegevens getoond; het originele bestand wordt ongewijzigd bewaard en alleen enkele coördinatoren kunnen het openen.',
   fileRemove: 'Bestand verwijderen',
   uploading: 'Bezig met uploaden…',
   submit: 'Tip versturen',

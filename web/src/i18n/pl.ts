@@ -33,7 +33,7 @@ export const pl: Messages = {
   tipLanguageNone: 'Nie podano',
   fileLabel: 'Zdjęcie lub PDF (opcjonalnie)',
   fileHint: 'Zdjęcie przedmiotu, metki lub paragonu może pomóc. JPEG, PNG, WebP lub PDF, najwyżej {max} MB.',
-  filePrivacy: 'Zdjęcia mogą zawierać miejsce i czas ich wykonania; jeśli nie chcesz się tym dzielić, najpierw usuń te dane z pliku.',
+  filePrivacy: 'Jeśli Twoje zdjęcie zapisuje, gdzie i kiedy zostało zrobione, Tipline odczytuje te dane jako wskazówkę dla śledczych. Wyświetlana jest wyłącznie oczyszczona kopia bez tych danych; oryginalny plik jest przechowywany bez zmian i mogą go otworzyć tylko nieliczni koordynatorzy.',
   fileRemove: 'Usuń plik',
   uploading: 'Przesyłanie…',
   submit: 'Wyślij wskazówkę',
