@@ -462,7 +462,7 @@ function toQueueItem(item: Record<string, unknown>): QueueItem {
     objectId: String(item.objectId),
     text: String(item.text),
     country: String(item.queue),
-    confidence: Number(item.confidence ?? 0),
+    confidence: item.confidence === null ? null : Number(item.confidence ?? 0),
     submittedAt: String(item.submittedAt),
     status: String(item.status ?? 'new') as TriageStatus,
     duplicates: 0,
