@@ -54,13 +54,13 @@ export const access = {
   dedupe: {
     read: ['dedupe', 'tips'],
     write: ['dedupe'],
-    update: ['tips'],
+    update: ['tips', 'aggregates'],
     send: ['classify'],
     readObjects: { evidence: ['attachments'] },
     writeObjects: { evidence: ['viewing'] },
   },
-  // recordClassification: one conditional UpdateItem on the tip.
-  classify: { update: ['tips'] },
+  // recordClassification: one conditional UpdateItem on the tip; its counters ADDed to Aggregates (shared/store/aggregates.ts).
+  classify: { update: ['tips', 'aggregates'] },
   // Queues and tip detail (GSIs), duplicate counts from the dedupe index's cluster
   // counters (shared/store/cluster-sizes.ts), triage updates (shared/store/triage.ts),
   // object management (shared/store/objects.ts), attachment links (HeadObject +
@@ -69,8 +69,8 @@ export const access = {
   // entries rolled out of tip items and read back (shared/store/audit.ts). It can
   // neither overwrite nor delete an attachment.
   investigator: {
-    read: ['tips', 'objects', 'dedupe', 'audit'],
-    update: ['tips'],
+    read: ['tips', 'objects', 'dedupe', 'audit', 'aggregates'],
+    update: ['tips', 'aggregates'],
     write: ['objects', 'audit'],
     // attachments: a coordinator's audited original download (the route checks the group); viewing: previews.
     readObjects: { evidence: ['attachments', 'viewing', 'exports'] },

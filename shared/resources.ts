@@ -334,6 +334,8 @@ export const routes: readonly RouteDef[] = [
   { method: 'PATCH', path: '/investigator/objects/{objectId}', function: 'investigator', auth: 'investigator' },
   { method: 'GET', path: '/investigator/objects/{objectId}/summary', function: 'investigator', auth: 'investigator' },
   { method: 'GET', path: '/investigator/exports', function: 'investigator', auth: 'investigator' },
+  // Tips per queue and status, from the Aggregates counters (functions/investigator/overview.ts).
+  { method: 'GET', path: '/investigator/overview', function: 'investigator', auth: 'investigator' },
 ];
 
 /** Limits that the API edge and the handlers both enforce. */

@@ -6,7 +6,9 @@ import { isoSecond } from '#shared/ids.ts';
 import { createLogger } from '#shared/logger.ts';
 import { classifyWithAttachments } from '#shared/media/classify.ts';
 import { ClassifyMessage } from '#shared/schemas/tip.ts';
+import { addCounters, raiseStrongest } from '#shared/store/aggregates.ts';
 import { recordClassification } from '#shared/store/tips.ts';
+import { classifiedDeltas, type CounterDelta } from '#shared/tips/counters.ts';
 import { routeFor } from '#shared/tips/route.ts';
 import { eachMessage, processSqsBatch } from '../lib/sqs.ts';
 
@@ -21,8 +23,10 @@ function compactCandidates(candidates: GeoResult['candidates']): GeoResult['cand
 }
 
 async function classifyHandler(event: SQSEvent): Promise<SQSBatchResponse> {
-  return processSqsBatch(event, ClassifyMessage, logger, (messages) =>
-    eachMessage(messages, logger, async ({ body: tip }) => {
+  return processSqsBatch(event, ClassifyMessage, logger, async (messages) => {
+    // The batch's counter deltas, written together at the end: one write per counter item per batch.
+    const deltas: CounterDelta[] = [];
+    const failed = await eachMessage(messages, logger, async ({ body: tip }) => {
       const result = classifyWithAttachments(tip.text, tip.photos, tip.attachmentText);
       const queue = routeFor(result);
       const outcome = await recordClassification(
@@ -38,9 +42,24 @@ async function classifyHandler(event: SQSEvent): Promise<SQSBatchResponse> {
         },
         isoSecond(),
       );
-      logger.info('tip classified', { stage: 'classified', tipId: tip.tipId, queue, confidence: result.confidence, outcome });
-    }),
-  );
+      // Only the write that made the transition counts it; a redelivery finds it made. A promoted
+      // duplicate was counted as a duplicate already, and is left as that.
+      if (outcome.outcome === 'recorded' && tip.promotedFrom === undefined) {
+        deltas.push(
+          ...classifiedDeltas({ objectId: tip.objectId, queue, status: outcome.status, confidence: result.confidence, people: 1 + outcome.absorbedBeforeRouting }),
+        );
+        await raiseStrongest(tip.objectId, queue, tip.tipId, result.confidence);
+      }
+      logger.info('tip classified', { stage: 'classified', tipId: tip.tipId, queue, confidence: result.confidence, outcome: outcome.outcome });
+    });
+    try {
+      await addCounters(deltas);
+    } catch (error) {
+      // Retrying the batch would not help (its transitions are made, a redelivery counts nothing): the tips are safe, the counters drift.
+      logger.error('counter update failed; overview counts drift until recounted', { error: error as Error, deltas: deltas.length });
+    }
+    return failed;
+  });
 }
 
 export const handler = middy<SQSEvent, SQSBatchResponse>().use(injectLambdaContext(logger)).handler(classifyHandler);

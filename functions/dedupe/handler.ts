@@ -11,7 +11,9 @@ import { IntakeMessage, type ClassifyMessage } from '#shared/schemas/tip.ts';
 import { putViewingCopy, readAttachment, recordAttachments } from '#shared/store/attachment-media.ts';
 import { dedupeEngine } from '#shared/store/dedupe.ts';
 import { enqueueClassifyBatch } from '#shared/store/queues.ts';
-import { recordDuplicate } from '#shared/store/tips.ts';
+import { addCounters } from '#shared/store/aggregates.ts';
+import { recordAbsorbed, recordDuplicate } from '#shared/store/tips.ts';
+import { duplicateDeltas, type CounterDelta } from '#shared/tips/counters.ts';
 import { eachMessage, processSqsBatch, type ParsedMessage } from '../lib/sqs.ts';
 
 const logger = createLogger('dedupe');
@@ -84,6 +86,7 @@ async function dedupeHandler(event: SQSEvent): Promise<SQSBatchResponse> {
     const ready = messages.filter(({ messageId }) => !mediaFailed.has(messageId));
     const decisions = await decide(ready, media);
     const forward: { messageId: string; message: ClassifyMessage }[] = [];
+    const deltas: CounterDelta[] = [];
     const failed = await eachMessage(ready, logger, async ({ messageId, body: tip }) => {
       const decision = decisions.get(messageId);
       if (decision === undefined) throw new Error('no dedupe decision');
@@ -103,6 +106,11 @@ async function dedupeHandler(event: SQSEvent): Promise<SQSBatchResponse> {
         return;
       }
       const state = await recordDuplicate(tip.tipId, { ...decision, duplicateOf: decision.duplicateOf }, isoSecond());
+      if (state === 'recorded') {
+        // The person counts to the first tip's queue: now if it is routed, else when it is (recordAbsorbed).
+        const absorbed = await recordAbsorbed(decision.duplicateOf);
+        deltas.push(...duplicateDeltas(tip.objectId, absorbed.counted ? null : absorbed.queue));
+      }
       logger.info('tip is a duplicate', {
         stage: 'deduplicated',
         tipId: tip.tipId,
@@ -112,6 +120,11 @@ async function dedupeHandler(event: SQSEvent): Promise<SQSBatchResponse> {
         state,
       });
     });
+    try {
+      await addCounters(deltas);
+    } catch (error) {
+      logger.error('counter update failed; duplicate counts drift until recounted', { error: error as Error, deltas: deltas.length });
+    }
     const notSent = await enqueueClassifyBatch(forward.map(({ message }) => message));
     for (const { messageId, message } of forward) {
       if (notSent.has(message.tipId)) failed.add(messageId);

@@ -11,6 +11,7 @@ import { ObjectId, QueueName, TipId } from '#shared/schemas/common.ts';
 import { ObjectStatus, TipObject } from '#shared/schemas/object.ts';
 import { TriageStatus } from '#shared/schemas/tip.ts';
 import { archivedCount, inlineHistory, trailPage } from '#shared/store/audit.ts';
+import { countTriageChange } from '#shared/store/aggregates.ts';
 import { clusterSizes } from '#shared/store/cluster-sizes.ts';
 import { writeExport } from '#shared/store/exports.ts';
 import { ProcessedAttachment } from '#shared/media/schema.ts';
@@ -20,9 +21,9 @@ import { createObject, getObject, listObjects, updateObject } from '#shared/stor
 import { applyPatch, claimTip, releaseTip, triageState } from '#shared/store/triage.ts';
 import { clusterMembers, getTip, queryQueue, tipsOfObject, tipsOfQueue } from '#shared/store/tips.ts';
 import { csvHeader, csvLine, jsonLine, toExportRow } from '#shared/tips/export.ts';
-import { summarise } from '#shared/tips/summary.ts';
 import { assertClaimAllowed, parseIfMatch, planPatch, TipPatch } from '#shared/tips/triage.ts';
 import { parseOrThrow } from '#shared/validation.ts';
+import { objectSummary, overview } from './overview.ts';
 import { decodeBody, header, httpErrors, json, type HttpEvent, HTTP_HANDLER_OPTIONS } from '../lib/http.ts';
 
 const logger = createLogger('investigator');
@@ -180,6 +181,9 @@ const routes: Record<string, Route> = {
     const now = new Date();
     const plan = planPatch(triageState(item), patch, principal, now);
     const updated = await applyPatch(item, expected, plan, now);
+    // A re-route moves the tip's people (itself and its duplicates) to the new queue's tally.
+    const people = plan.queue === undefined ? 1 : (await clusterSizes([{ objectId: String(item.objectId), clusterId: tipId }])).get(tipId) ?? 1;
+    await countTriageChange(item, updated, people);
     logger.info('tip triaged', { tipId, by: principal.sub, changes: plan.audit.changes.map((change) => change.field) });
     return json(200, tipView(updated), etag(updated));
   },
@@ -237,23 +241,10 @@ const routes: Record<string, Route> = {
 
   'GET /investigator/objects/{objectId}/summary': async (event, principal) => {
     const { objectId } = parseOrThrow(ObjectParams, event.pathParameters ?? {}, 'path');
-    if ((await getObject(objectId)) === null) throw new NotFoundError(`No object ${objectId}`);
-    const tips: Record<string, unknown>[] = [];
-    for await (const tip of tipsOfObject(objectId)) tips.push(tip);
-    const summary = summarise(objectId, tips);
-    // A country investigator sees the whole tally (it is the signal they need) but evidence only of their own countries.
-    const countries = await Promise.all(
-      summary.countries.map(async (tally) => {
-        if (!canAccessQueue(principal, tally.country)) return { ...tally, strongestTipId: null, strongestEvidence: [] };
-        const strongest = await getTip(tally.strongestTipId);
-        const candidates = (strongest?.candidates as { country: string; evidence: unknown[] }[] | undefined) ?? [];
-        const evidence = candidates.find((candidate) => candidate.country === tally.country)?.evidence ?? [];
-        // The tip's language is a weak prior, not evidence worth showing.
-        return { ...tally, strongestEvidence: (evidence as { kind: string }[]).filter((span) => span.kind !== 'language').slice(0, 5) };
-      }),
-    );
-    return json(200, { ...summary, countries });
+    return objectSummary(objectId, principal);
   },
+
+  'GET /investigator/overview': async (_event, principal) => overview(principal),
 
   'GET /investigator/exports': async (event, principal) => {
     const query = parseOrThrow(ExportQuery, event.queryStringParameters ?? {}, 'query');

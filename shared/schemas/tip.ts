@@ -108,7 +108,8 @@ export const QueueItem = z.object({
   objectId: ObjectId,
   text: z.string(),
   country: QueueName,
-  confidence: z.number(),
+  /** null after a coordinator re-routed the tip to a country the classifier did not name (`confidenceReason: "manual"`). */
+  confidence: z.nullable(z.number()),
   submittedAt: IsoTime,
   status: TriageStatus,
   duplicates: z.number().check(z.int()),

@@ -177,7 +177,7 @@ export async function recordClassification(
   tip: { tipId: string; submittedAt: string; promotedFrom?: string | undefined },
   result: ClassificationRecord,
   now: string,
-): Promise<'recorded' | 'already'> {
+): Promise<ClassificationOutcome> {
   if (tip.promotedFrom === undefined) {
     return writeClassification(tip, result, now, {
       condition: 'attribute_exists(tipId) AND attribute_not_exists(classifiedAt) AND attribute_not_exists(dedupedAt)',
@@ -191,14 +191,21 @@ export async function recordClassification(
   });
 }
 
+/**
+ * `recorded` carries what the counters need from the written item: its
+ * status (kept if triage got there first) and the duplicates counted to it
+ * before it was routed (recordAbsorbed).
+ */
+export type ClassificationOutcome = { outcome: 'recorded'; status: TriageStatus; absorbedBeforeRouting: number } | { outcome: 'already' };
+
 async function writeClassification(
   tip: { tipId: string; submittedAt: string },
   result: ClassificationRecord,
   now: string,
   guard: { condition: string; values?: Record<string, unknown>; remove?: string },
-): Promise<'recorded' | 'already'> {
+): Promise<ClassificationOutcome> {
   try {
-    await documents.send(
+    const { Attributes } = await documents.send(
       new UpdateCommand({
         TableName: TABLE,
         Key: { tipId: tip.tipId },
@@ -206,7 +213,8 @@ async function writeClassification(
           'SET country = :country, confidence = :conf, candidates = :cands, detectedLanguage = :lang, abstainReason = :ar, ' +
           '#queue = :queue, queueTime = :qt, queueConfidence = :qc, classifiedAt = :now, pipeline = :p, ' +
           'duplicateOf = :null, dedupeReason = :reason, dedupedAt = :now, tallyObjectId = objectId, ' +
-          '#status = if_not_exists(#status, :new), version = if_not_exists(version, :one)' +
+          '#status = if_not_exists(#status, :new), version = if_not_exists(version, :one), ' +
+          'absorbedBeforeRouting = if_not_exists(absorbedBeforeRouting, :zero)' +
           (guard.remove === undefined ? '' : ` REMOVE ${guard.remove}`),
         ConditionExpression: guard.condition,
         ExpressionAttributeNames: { '#queue': 'queue', '#status': 'status' },
@@ -226,14 +234,50 @@ async function writeClassification(
           ':reason': result.dedupeReason,
           ':new': 'new',
           ':one': 1,
+          ':zero': 0,
         },
+        ReturnValues: 'UPDATED_NEW',
       }),
     );
-    return 'recorded';
+    return {
+      outcome: 'recorded',
+      status: (Attributes?.status as TriageStatus | undefined) ?? 'new',
+      absorbedBeforeRouting: typeof Attributes?.absorbedBeforeRouting === 'number' ? Attributes.absorbedBeforeRouting : 0,
+    };
   } catch (error) {
-    if (isConditionalCheckFailed(error)) return 'already';
+    if (isConditionalCheckFailed(error)) return { outcome: 'already' };
     throw error;
   }
+}
+
+/**
+ * Counts a just-recorded duplicate to its first tip before that tip is
+ * routed: `absorbedBeforeRouting` goes up only while the first tip has no
+ * queue, and recordClassification reads it back in the same write that sets
+ * the queue. Either this ADD comes first (the classification counts it) or
+ * the queue does (then this returns the queue, and the caller counts the
+ * person there): never both, never neither.
+ */
+export async function recordAbsorbed(headId: string): Promise<{ counted: true } | { counted: false; queue: string | null }> {
+  try {
+    await documents.send(
+      new UpdateCommand({
+        TableName: TABLE,
+        Key: { tipId: headId },
+        UpdateExpression: 'ADD absorbedBeforeRouting :one',
+        ConditionExpression: 'attribute_exists(tipId) AND attribute_not_exists(#queue)',
+        ExpressionAttributeNames: { '#queue': 'queue' },
+        ExpressionAttributeValues: { ':one': 1 },
+      }),
+    );
+    return { counted: true };
+  } catch (error) {
+    if (!isConditionalCheckFailed(error)) throw error;
+  }
+  const { Item } = await documents.send(
+    new GetCommand({ TableName: TABLE, Key: { tipId: headId }, ConsistentRead: true, ProjectionExpression: '#queue', ExpressionAttributeNames: { '#queue': 'queue' } }),
+  );
+  return { counted: false, queue: typeof Item?.queue === 'string' ? Item.queue : null };
 }
 
 export interface QueuePage {
@@ -418,7 +462,7 @@ function toQueueItem(item: Record<string, unknown>): QueueItem {
     objectId: String(item.objectId),
     text: String(item.text),
     country: String(item.queue),
-    confidence: Number(item.confidence ?? 0),
+    confidence: item.confidence === null ? null : Number(item.confidence ?? 0),
     submittedAt: String(item.submittedAt),
     status: String(item.status ?? 'new') as TriageStatus,
     duplicates: 0,

@@ -8,7 +8,7 @@ import { activeHolder, claimEntry, releaseEntry } from '../tips/triage.ts';
 import { inlineHistory, rollHistory } from './audit.ts';
 import { documents } from './clients/dynamo.ts';
 import { isConditionalCheckFailed } from './conditions.ts';
-import { getTip } from './tips.ts';
+import { confidenceKey, getTip } from './tips.ts';
 
 const TABLE = tableName('tips');
 const RETENTION_DAYS = Number(process.env.DISMISSED_RETENTION_DAYS ?? workflow.dismissedRetentionDays);
@@ -20,6 +20,11 @@ export function triageState(item: Record<string, unknown>): TriageState {
     queue: typeof item.queue === 'string' ? item.queue : 'unrouted',
     claimedBy: typeof item.claimedBy === 'string' ? item.claimedBy : null,
     claimExpiresAt: typeof item.claimExpiresAt === 'number' ? item.claimExpiresAt : null,
+    candidates: Array.isArray(item.candidates)
+      ? (item.candidates as { country?: unknown; score?: unknown }[])
+          .filter((entry) => typeof entry?.country === 'string' && typeof entry.score === 'number')
+          .map((entry) => ({ country: entry.country as string, score: entry.score as number }))
+      : [],
   };
 }
 
@@ -118,6 +123,12 @@ export async function applyPatch(current: Record<string, unknown>, expectedVersi
     parts.names['#queue'] = 'queue';
     parts.values[':queue'] = plan.queue;
     parts.values[':true'] = true;
+    // The old country's score means nothing in the new queue (shared/tips/triage.ts confidenceFor).
+    const routed = plan.routedConfidence ?? { confidence: null, reason: 'manual' as const };
+    parts.set.push('confidence = :confidence', 'confidenceReason = :confidenceReason', 'queueConfidence = :queueConfidence');
+    parts.values[':confidence'] = routed.confidence;
+    parts.values[':confidenceReason'] = routed.reason;
+    parts.values[':queueConfidence'] = confidenceKey(routed.confidence ?? 0, String(current.tipId));
   }
   return applyChange(current, parts, 'version = :expected', (fresh) =>
     fresh === undefined

@@ -34,6 +34,23 @@ export interface TriageState {
   readonly queue: string;
   readonly claimedBy: string | null;
   readonly claimExpiresAt: number | null;
+  /** The classifier's candidate countries and their scores: a re-route takes its confidence from them. */
+  readonly candidates: readonly { readonly country: string; readonly score: number }[];
+}
+
+/**
+ * A tip's confidence after a re-route: the classifier's score for the new
+ * country when it was a candidate, else null with reason `manual` (a
+ * coordinator's judgement, not the classifier's). Unrouted has no score.
+ */
+export interface RoutedConfidence {
+  readonly confidence: number | null;
+  readonly reason: 'candidate' | 'manual';
+}
+
+export function confidenceFor(candidates: TriageState['candidates'], queue: string): RoutedConfidence {
+  const candidate = candidates.find((entry) => entry.country === queue);
+  return candidate === undefined ? { confidence: null, reason: 'manual' } : { confidence: candidate.score, reason: 'candidate' };
 }
 
 export interface Change {
@@ -55,6 +72,8 @@ export interface TriagePlan {
   readonly assignee?: string | null;
   readonly note?: { at: string; by: string; text: string };
   readonly queue?: string;
+  /** Set with `queue`: the confidence the tip carries in its new queue. */
+  readonly routedConfidence?: RoutedConfidence;
   readonly audit: AuditEntry;
 }
 
@@ -121,7 +140,7 @@ export function planPatch(state: TriageState, patch: TipPatch, principal: Princi
   if (patch.country !== undefined && patch.country !== state.queue) {
     if (!principal.coordinator) throw new ForbiddenError('Only a coordinator can re-route a tip');
     changes.push({ field: 'queue', from: state.queue, to: patch.country });
-    plan = { ...plan, queue: patch.country };
+    plan = { ...plan, queue: patch.country, routedConfidence: confidenceFor(state.candidates, patch.country) };
   }
   if (patch.note !== undefined) {
     // The note text stays in `notes`; the audit trail records that one was added.

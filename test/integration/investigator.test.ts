@@ -210,6 +210,32 @@ describe('triage', () => {
     expect(beQueue.body.items.map((item: Json) => item.tipId)).toContain(tipId);
   });
 
+  it("re-routes with the new country's candidate score, or null with reason manual when it was no candidate", async () => {
+    // Prepare: a tip naming two countries, so the classifier scores both.
+    const accepted = await api.postTip({ objectId: 'obj-bag', text: 'I bought this bag in Porto, Portugal. My cousin thinks it is from a shop in Madrid, Spain.' });
+    const tipId = String(accepted.body.tipId);
+    const coordinator = as(await token('coord', ['coordinator']));
+    const tip = await eventually(async () => {
+      const response = await coordinator.get(`/investigator/tips/${tipId}`);
+      return response.body.version === 1 ? response.body : undefined;
+    });
+    const other = (tip.candidates as Json[]).find((candidate) => candidate.country !== tip.queue);
+    expect(other, 'a second candidate country').toBeDefined();
+    const stranger = ['JP', 'KR', 'IS'].find((country) => !(tip.candidates as Json[]).some((candidate) => candidate.country === country))!;
+
+    // Act
+    const toCandidate = await coordinator.patch(`/investigator/tips/${tipId}`, { country: other!.country }, 1);
+    const toStranger = await coordinator.patch(`/investigator/tips/${tipId}`, { country: stranger }, toCandidate.body.version);
+    const strangerQueue = await coordinator.get(`/investigator/queues/${stranger}?limit=100`);
+
+    // Assess
+    expect(toCandidate.status).toBe(200);
+    expect(toCandidate.body).toMatchObject({ queue: other!.country, confidence: other!.score, confidenceReason: 'candidate' });
+    expect(toStranger.status).toBe(200);
+    expect(toStranger.body).toMatchObject({ queue: stranger, confidence: null, confidenceReason: 'manual' });
+    expect(strangerQueue.body.items.find((item: Json) => item.tipId === tipId)?.confidence).toBeNull();
+  });
+
   it('expires a dismissed tip after the retention period (TTL locally swept)', async () => {
     // Prepare
     const tipId = await classifiedTip('obj-towel', 'Towel seen at a campsite in Zeeland, Netherlands.', 'NL');

@@ -37,11 +37,42 @@ describe('audit entries', () => {
   it('record times to the second', () => {
     // Act
     const claim = claimEntry('ana', NOW, Math.floor(NOW.getTime() / 1000) + 1800);
-    const plan = planPatch({ status: 'new', assignee: null, queue: 'NL', claimedBy: null, claimExpiresAt: null }, { status: 'in_review', note: 'x' }, principalFromClaims({ sub: 's', 'cognito:username': 'ana', 'cognito:groups': 'NL' }), NOW);
+    const plan = planPatch({ status: 'new', assignee: null, queue: 'NL', claimedBy: null, claimExpiresAt: null, candidates: [] }, { status: 'in_review', note: 'x' }, principalFromClaims({ sub: 's', 'cognito:username': 'ana', 'cognito:groups': 'NL' }), NOW);
 
     // Assess
     expect(claim).toEqual({ at: '2026-06-01T12:00:30Z', by: 'ana', changes: [{ field: 'claim', from: null, to: 'ana until 2026-06-01T12:30:30Z' }] });
     expect(plan.audit.at).toBe('2026-06-01T12:00:30Z');
     expect(plan.note?.at).toBe('2026-06-01T12:00:30Z');
+  });
+});
+
+describe('re-route confidence', () => {
+  const coordinator = principalFromClaims({ sub: 's', 'cognito:username': 'cora', 'cognito:groups': 'coordinator' });
+  const state = {
+    status: 'new' as const,
+    assignee: null,
+    queue: 'BR',
+    claimedBy: null,
+    claimExpiresAt: null,
+    candidates: [
+      { country: 'BR', score: 0.89 },
+      { country: 'PT', score: 0.07 },
+    ],
+  };
+
+  it("takes the new country's candidate score, not the old country's", () => {
+    // Act
+    const plan = planPatch(state, { country: 'PT' }, coordinator, NOW);
+
+    // Assess
+    expect(plan.routedConfidence).toEqual({ confidence: 0.07, reason: 'candidate' });
+  });
+
+  it('is null with reason "manual" when the new country was no candidate', () => {
+    // Act
+    const plan = planPatch(state, { country: 'ES' }, coordinator, NOW);
+
+    // Assess
+    expect(plan.routedConfidence).toEqual({ confidence: null, reason: 'manual' });
   });
 });
