@@ -28,7 +28,7 @@ export const de: Messages = {
   tipLabel: 'Ihr Hinweis',
   tipHint: 'Wo haben Sie diesen Gegenstand gesehen? Land, Stadt, Geschäft, Marke, Jahr — alles, was Sie wissen.',
   counter: '{count} von {max} Zeichen',
-  counterOver: '{count} Zeichen zu viel',
+  counterOver: { one: '{count} Zeichen zu viel', other: '{count} Zeichen zu viel' },
   tipLanguageLabel: 'Sprache Ihres Hinweises (optional)',
   tipLanguageNone: 'Keine Angabe',
   fileLabel: 'Foto oder PDF (freiwillig)',

@@ -27,7 +27,7 @@ export const en = {
   tipLabel: 'Your tip',
   tipHint: 'Where have you seen this object? Country, town, shop, brand, year — anything you know.',
   counter: '{count} of {max} characters',
-  counterOver: '{count} characters too many',
+  counterOver: { one: '{count} character too many', other: '{count} characters too many' },
   tipLanguageLabel: 'Language of your tip (optional)',
   tipLanguageNone: 'Not specified',
   fileLabel: 'Photo or PDF (optional)',
@@ -65,4 +65,12 @@ export const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
-export type Messages = Readonly<Record<MessageKey, string>>;
+
+/**
+ * A message that depends on a number: one text per plural category of the
+ * language (Intl.PluralRules), `other` always present.
+ */
+export type PluralMessage = Readonly<Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }>;
+
+/** A catalogue: a plain text where English has one, a plural message where English has one. */
+export type Messages = { readonly [K in MessageKey]: (typeof en)[K] extends string ? string : PluralMessage };

@@ -28,7 +28,7 @@ export const es: Messages = {
   tipLabel: 'Su pista',
   tipHint: '¿Dónde ha visto este objeto? País, ciudad, tienda, marca, año: todo lo que sepa.',
   counter: '{count} de {max} caracteres',
-  counterOver: '{count} caracteres de más',
+  counterOver: { one: '{count} carácter de más', many: '{count} de caracteres de más', other: '{count} caracteres de más' },
   tipLanguageLabel: 'Idioma de su pista (opcional)',
   tipLanguageNone: 'Sin especificar',
   fileLabel: 'Foto o PDF (opcional)',

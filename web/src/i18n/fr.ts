@@ -28,7 +28,7 @@ export const fr: Messages = {
   tipLabel: 'Votre signalement',
   tipHint: 'Où avez-vous vu cet objet ? Pays, ville, magasin, marque, année — tout ce que vous savez.',
   counter: '{count} sur {max} caractères',
-  counterOver: '{count} caractères en trop',
+  counterOver: { one: '{count} caractère en trop', many: '{count} de caractères en trop', other: '{count} caractères en trop' },
   tipLanguageLabel: 'Langue de votre signalement (facultatif)',
   tipLanguageNone: 'Non précisée',
   fileLabel: 'Photo ou PDF (facultatif)',

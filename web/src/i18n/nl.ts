@@ -28,7 +28,7 @@ export const nl: Messages = {
   tipLabel: 'Uw tip',
   tipHint: 'Waar hebt u dit voorwerp gezien? Land, plaats, winkel, merk, jaar — alles wat u weet.',
   counter: '{count} van {max} tekens',
-  counterOver: '{count} tekens te veel',
+  counterOver: { one: '{count} teken te veel', other: '{count} tekens te veel' },
   tipLanguageLabel: 'Taal van uw tip (optioneel)',
   tipLanguageNone: 'Niet opgegeven',
   fileLabel: 'Foto of pdf (optioneel)',

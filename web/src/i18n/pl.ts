@@ -28,7 +28,7 @@ export const pl: Messages = {
   tipLabel: 'Twoja wskazówka',
   tipHint: 'Gdzie widziałeś(-aś) ten przedmiot? Kraj, miasto, sklep, marka, rok — wszystko, co wiesz.',
   counter: '{count} z {max} znaków',
-  counterOver: 'O {count} znaków za dużo',
+  counterOver: { one: 'O {count} znak za dużo', few: 'O {count} znaki za dużo', many: 'O {count} znaków za dużo', other: 'O {count} znaku za dużo' },
   tipLanguageLabel: 'Język wskazówki (opcjonalnie)',
   tipLanguageNone: 'Nie podano',
   fileLabel: 'Zdjęcie lub PDF (opcjonalnie)',
