@@ -63,4 +63,11 @@ export const de: Messages = {
   footerText: 'Keine Tracker, keine Cookies, kein Konto. Hinweise gehen nur an die Ermittler, die an diesen Fällen arbeiten.',
   pageTitleGallery: 'Gegenstand erkennen — Tipline',
   pageTitleObject: '{title} — Tipline',
+  zoomOpen: "Bild in voller Größe öffnen",
+  zoomClose: "Schließen",
+  zoomIn: "Vergrößern",
+  zoomOut: "Verkleinern",
+  zoomReset: "Originalgröße",
+  zoomHint: "Mit + und − oder mit zwei Fingern zoomen; das Bild mit den Pfeiltasten oder durch Ziehen verschieben. Esc schließt.",
+  zoomLevel: "{percent} %",
 };

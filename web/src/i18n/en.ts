@@ -62,6 +62,13 @@ export const en = {
   footerText: 'No trackers, no cookies, no account. Tips go only to the police investigators working on these cases.',
   pageTitleGallery: 'Trace an object — Tipline',
   pageTitleObject: '{title} — Tipline',
+  zoomOpen: "Open the picture full size",
+  zoomClose: "Close",
+  zoomIn: "Zoom in",
+  zoomOut: "Zoom out",
+  zoomReset: "Actual size",
+  zoomHint: "Zoom with + and − or by pinching; move the picture with the arrow keys or by dragging. Escape closes.",
+  zoomLevel: "{percent}%",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -63,4 +63,11 @@ export const es: Messages = {
   footerText: 'Sin rastreadores, sin cookies, sin cuenta. Las pistas solo llegan a los investigadores que trabajan en estos casos.',
   pageTitleGallery: 'Rastrear un objeto — Tipline',
   pageTitleObject: '{title} — Tipline',
+  zoomOpen: "Ver la imagen a tamaño completo",
+  zoomClose: "Cerrar",
+  zoomIn: "Ampliar",
+  zoomOut: "Reducir",
+  zoomReset: "Tamaño original",
+  zoomHint: "Amplíe con + y − o pellizcando la pantalla; mueva la imagen con las flechas o arrastrándola. Esc cierra.",
+  zoomLevel: "{percent} %",
 };

@@ -63,4 +63,11 @@ export const fr: Messages = {
   footerText: 'Pas de traceurs, pas de cookies, pas de compte. Les signalements vont uniquement aux enquêteurs chargés de ces affaires.',
   pageTitleGallery: 'Retrouver un objet — Tipline',
   pageTitleObject: '{title} — Tipline',
+  zoomOpen: "Ouvrir l’image en grand",
+  zoomClose: "Fermer",
+  zoomIn: "Agrandir",
+  zoomOut: "Réduire",
+  zoomReset: "Taille d’origine",
+  zoomHint: "Zoomez avec + et − ou en pinçant l’écran ; déplacez l’image avec les flèches ou en la faisant glisser. Échap pour fermer.",
+  zoomLevel: "{percent} %",
 };

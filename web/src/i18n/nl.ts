@@ -63,4 +63,11 @@ export const nl: Messages = {
   footerText: 'Geen trackers, geen cookies, geen account. Tips gaan alleen naar de rechercheurs die aan deze zaken werken.',
   pageTitleGallery: 'Herken een voorwerp — Tipline',
   pageTitleObject: '{title} — Tipline',
+  zoomOpen: "Afbeelding op ware grootte openen",
+  zoomClose: "Sluiten",
+  zoomIn: "Inzoomen",
+  zoomOut: "Uitzoomen",
+  zoomReset: "Ware grootte",
+  zoomHint: "Zoom met + en − of door te knijpen; verschuif de afbeelding met de pijltjestoetsen of door te slepen. Esc sluit.",
+  zoomLevel: "{percent}%",
 };

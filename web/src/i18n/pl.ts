@@ -63,4 +63,11 @@ export const pl: Messages = {
   footerText: 'Bez śledzenia, bez plików cookie, bez konta. Wskazówki trafiają wyłącznie do śledczych prowadzących te sprawy.',
   pageTitleGallery: 'Rozpoznaj przedmiot — Tipline',
   pageTitleObject: '{title} — Tipline',
+  zoomOpen: "Otwórz zdjęcie w pełnym rozmiarze",
+  zoomClose: "Zamknij",
+  zoomIn: "Powiększ",
+  zoomOut: "Pomniejsz",
+  zoomReset: "Rozmiar oryginalny",
+  zoomHint: "Powiększaj klawiszami + i − albo gestem szczypania; przesuwaj zdjęcie strzałkami lub przeciągając. Esc zamyka.",
+  zoomLevel: "{percent}%",
 };

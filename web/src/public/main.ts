@@ -3,6 +3,8 @@ import '../styles/public.css';
 import { directionOf, endonym, format, isLocale, locales, pickLocale, type Locale, type MessageKey } from '../i18n/index.ts';
 import { byId, charCount, focusOn, h, replace } from '../lib/dom.ts';
 import { ApiError, NetworkError, requestJson } from '../lib/http.ts';
+import { tipLanguageChoices } from './tip-languages.ts';
+import { zoomableImage, type ZoomLabels } from './zoom.ts';
 import { POW_HEADER, powHeaderValue, solve } from '#shared/pow.ts';
 
 /** The public tip form: a gallery of objects and one page with a form per object. */
@@ -50,8 +52,6 @@ const MAX_ATTACHMENT_MB = 10;
 const MAX_ATTACHMENT_BYTES = MAX_ATTACHMENT_MB * 1024 * 1024;
 /** For files the browser gives no type (some systems do not know WebP). */
 const TYPE_BY_EXTENSION: Record<string, (typeof ATTACHMENT_TYPES)[number]> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', pdf: 'application/pdf' };
-/** Languages offered for the tip itself; names come from Intl in the interface language. */
-const TIP_LANGUAGES = ['en', 'fr', 'de', 'nl', 'es', 'pl', 'pt', 'it', 'sv', 'da', 'fi', 'no', 'cs', 'sk', 'sl', 'hr', 'hu', 'ro', 'bg', 'el', 'lt', 'lv', 'et', 'tr', 'ru', 'uk', 'ar'];
 
 let locale: Locale = pickLocale(navigator.languages ?? [navigator.language], new URLSearchParams(location.search).get('lang'));
 let objects: PublicObject[] | null = null;
@@ -212,7 +212,7 @@ function renderObject(main: HTMLElement, objectId: string): void {
     main,
     back,
     h('h1', { id: 'page-heading', lang: textLang(object) }, object.title),
-    h('div', { class: 'object' }, h('figure', { class: 'object-figure' }, objectImage(object)), h('p', { class: 'object-text', lang: textLang(object) }, object.description)),
+    h('div', { class: 'object' }, h('figure', { class: 'object-figure' }, zoomableImage(objectImage(object), object.title, textLang(object), zoomLabels())), h('p', { class: 'object-text', lang: textLang(object) }, object.description)),
     object.identified
       ? h('div', { class: 'solved', role: 'note' }, h('p', { class: 'badge badge-solved' }, t('identified')), h('p', {}, t('identifiedText')))
       : section,
@@ -222,6 +222,18 @@ function renderObject(main: HTMLElement, objectId: string): void {
     if (draft.receipt !== null) renderReceipt(section, object, draft, false);
     else renderForm(section, object, draft);
   }
+}
+
+function zoomLabels(): ZoomLabels {
+  return {
+    open: t('zoomOpen'),
+    close: t('zoomClose'),
+    zoomIn: t('zoomIn'),
+    zoomOut: t('zoomOut'),
+    reset: t('zoomReset'),
+    hint: t('zoomHint'),
+    level: (percent) => t('zoomLevel', { percent }),
+  };
 }
 
 function renderForm(section: HTMLElement, object: PublicObject, draft: Draft): void {
@@ -398,15 +410,7 @@ function renderForm(section: HTMLElement, object: PublicObject, draft: Draft): v
 }
 
 function languageOptions(): HTMLOptionElement[] {
-  let names: Intl.DisplayNames | null = null;
-  try {
-    names = new Intl.DisplayNames([locale], { type: 'language' });
-  } catch {
-    names = null;
-  }
-  return TIP_LANGUAGES.map((code) => ({ code, name: names?.of(code) ?? code }))
-    .sort((a, b) => a.name.localeCompare(b.name, locale))
-    .map(({ code, name }) => h('option', { value: code }, name));
+  return tipLanguageChoices(locale, endonym).map(({ code, label }) => h('option', { value: code }, label));
 }
 
 /** Why the API would refuse this file, checked before anything is sent; null when it is fine. */
