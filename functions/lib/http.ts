@@ -31,7 +31,10 @@ const CORS_HEADERS: Record<string, string> =
     : { 'access-control-allow-origin': process.env.WEB_ORIGIN, vary: 'origin' };
 
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResult {
-  return { statusCode, headers: { ...BASE_HEADERS, ...CORS_HEADERS, ...headers }, body: JSON.stringify(body) };
+  const merged: Record<string, string> = { ...BASE_HEADERS, ...CORS_HEADERS, ...headers };
+  // A handler's Vary adds to the CORS one rather than replacing it.
+  if (CORS_HEADERS.vary !== undefined && headers.vary !== undefined) merged.vary = `${CORS_HEADERS.vary}, ${headers.vary}`;
+  return { statusCode, headers: merged, body: JSON.stringify(body) };
 }
 
 /** Case-insensitive header lookup: API Gateway keeps the client's casing. */

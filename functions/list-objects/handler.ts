@@ -1,18 +1,32 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyResult } from 'aws-lambda';
+import { ValidationError } from '#shared/errors.ts';
+import { bestLanguage, FALLBACK_LANGUAGE, LANGUAGE_TAG, parseAcceptLanguage } from '#shared/i18n/negotiate.ts';
 import { createLogger } from '#shared/logger.ts';
-import { isListed, toPublicObject } from '#shared/schemas/object.ts';
+import { isListed, objectLanguages, toPublicObject } from '#shared/schemas/object.ts';
 import { listObjects } from '#shared/store/objects.ts';
-import { httpErrors, json, type HttpEvent, HTTP_HANDLER_OPTIONS } from '../lib/http.ts';
+import { header, httpErrors, json, type HttpEvent, HTTP_HANDLER_OPTIONS } from '../lib/http.ts';
 
 const logger = createLogger('list-objects');
 
-async function listObjectsHandler(): Promise<APIGatewayProxyResult> {
-  const objects = await listObjects();
-  const items = objects.filter(isListed).map(toPublicObject);
-  // Public and identical for everyone: let browsers and CloudFront cache briefly.
-  return json(200, { items }, { 'cache-control': 'public, max-age=60' });
+/** The languages the caller wants, most preferred first: `?lang=` (the page's choice) before Accept-Language (the browser's). */
+function preferredLanguages(event: HttpEvent): string[] {
+  const asked = event.queryStringParameters?.lang;
+  const fromHeader = parseAcceptLanguage(header(event, 'accept-language'));
+  if (asked === undefined || asked === null) return fromHeader;
+  if (!LANGUAGE_TAG.test(asked)) throw new ValidationError('Invalid language', [{ path: 'lang', message: 'must be a language tag such as "pl" or "pt-BR"' }]);
+  return [asked.toLowerCase(), ...fromHeader];
+}
+
+async function listObjectsHandler(event: HttpEvent): Promise<APIGatewayProxyResult> {
+  const preferred = preferredLanguages(event);
+  const listed = (await listObjects()).filter(isListed);
+  const items = listed.map((object) => toPublicObject(object, preferred));
+  // The language of the answer as a whole: the best one any listed object has.
+  const lang = bestLanguage(preferred, [...new Set(listed.flatMap(objectLanguages))]) ?? FALLBACK_LANGUAGE;
+  // Public and identical for everyone asking the same language: browsers and CloudFront may cache briefly.
+  return json(200, { lang, items }, { 'cache-control': 'public, max-age=60', vary: 'accept-language' });
 }
 
 export const handler = middy<HttpEvent, APIGatewayProxyResult>(HTTP_HANDLER_OPTIONS)

@@ -143,3 +143,18 @@ const FOREIGN_LETTERS: Record<string, RegExp> = {
   pt: /[äöåøæßłřőğ]/iu,
   nl: /[åøæõßłřőğ]/iu,
 };
+
+/**
+ * Every language detectLanguage can answer, as ISO 639-1: franc-min's models
+ * among the ones the classifier uses (ONLY), and the script, letter and
+ * function-word rules. The public form offers exactly these as tip languages
+ * (web/src/public/tip-languages.ts, checked against this by a unit test).
+ */
+export function detectableLanguages(francLanguages: ReadonlySet<string>): string[] {
+  const codes = new Set<string>();
+  for (const code of ONLY) if (francLanguages.has(code) && ISO3_TO_1[code]) codes.add(ISO3_TO_1[code]!);
+  for (const [, code] of SCRIPT_LANG) codes.add(code);
+  for (const [, code] of LETTER_LANG) codes.add(code);
+  for (const code of FW_LANGS) codes.add(code);
+  return [...codes].sort();
+}

@@ -251,14 +251,17 @@ describe('web front end', () => {
     await page.close();
   });
 
-  it('switches the interface to Polish and remembers it; picks German from the browser', async () => {
+  it('switches the interface to Polish and keeps it in the URL (no storage); picks German from the browser', async () => {
     const page = await open('/');
     await page.locator('#ui-lang').selectOption('pl');
     await page.getByRole('heading', { level: 1, name: 'Czy rozpoznajesz te przedmioty?' }).waitFor();
     expect(await page.evaluate('document.documentElement.lang')).toBe('pl');
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('pl');
+    expect(await page.evaluate('localStorage.length')).toBe(0);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Czy rozpoznajesz te przedmioty?' }).waitFor();
-    await page.goto('/#/object/obj-bag');
+    // In-page links keep the language.
+    await page.locator('a[href="#/object/obj-bag"]').click();
     await page.getByText('Prosimy nie wysyłać').waitFor();
     await page.screenshot({ path: join(SHOTS, 'public-pl.png'), fullPage: true });
     await page.close();

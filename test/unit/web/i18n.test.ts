@@ -1,36 +1,85 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogues, format, locales, pickLocale, placeholders } from '../../../web/src/i18n/index.ts';
+import { catalogues, directionOf, endonym, format, locales, pickLocale, placeholders, type MessageKey, type PluralMessage } from '../../../web/src/i18n/index.ts';
+
+const WEB = resolve(import.meta.dirname, '../../../web/src');
+const englishKeys = Object.keys(catalogues.en).sort() as MessageKey[];
+
+/** The public pages' code (where messages are used), not the console's. */
+function publicSources(): string {
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(ts|html)$/.test(entry.name)) files.push(path);
+    }
+  };
+  for (const entry of readdirSync(WEB, { withFileTypes: true })) {
+    if (entry.name === 'console' || entry.name === 'i18n' || entry.name.startsWith('console')) continue;
+    if (entry.isDirectory()) walk(join(WEB, entry.name));
+    else if (/\.(ts|html)$/.test(entry.name)) files.push(join(WEB, entry.name));
+  }
+  return files.map((file) => readFileSync(file, 'utf8')).join('\n');
+}
+
+const isPlural = (message: unknown): message is PluralMessage => typeof message === 'object' && message !== null && 'other' in message;
 
 describe('message catalogues', () => {
-  const englishKeys = Object.keys(catalogues.en).sort();
-
   it.each(locales)('%s has exactly the English keys', (locale) => {
     expect(Object.keys(catalogues[locale]).sort()).toEqual(englishKeys);
   });
 
-  it.each(locales)('%s uses the same placeholders and no empty message', (locale) => {
+  it.each(locales)('%s uses the same placeholders as English and has no empty message', (locale) => {
     for (const key of englishKeys) {
-      const message = catalogues[locale][key as keyof typeof catalogues.en];
-      expect(message.trim(), `${locale}.${key}`).not.toBe('');
-      expect(placeholders(message), `${locale}.${key}`).toEqual(placeholders(catalogues.en[key as keyof typeof catalogues.en]));
+      const message = catalogues[locale][key];
+      const texts = typeof message === 'string' ? [message] : Object.values(message as PluralMessage);
+      for (const text of texts) expect(text.trim(), `${locale}.${key}`).not.toBe('');
+      expect(placeholders(message), `${locale}.${key}`).toEqual(placeholders(catalogues.en[key]));
     }
   });
 
-  it('offers English, French, German, Dutch, Spanish and Polish', () => {
-    expect([...locales].sort()).toEqual(['de', 'en', 'es', 'fr', 'nl', 'pl']);
+  it.each(locales)('%s gives a plural message every plural category of the language, and no other', (locale) => {
+    const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories.slice().sort();
+    for (const key of englishKeys) {
+      const message: unknown = catalogues[locale][key];
+      expect(isPlural(message), `${locale}.${key} is plural exactly when English is`).toBe(isPlural(catalogues.en[key]));
+      if (isPlural(message)) expect(Object.keys(message).sort(), `${locale}.${key}`).toEqual(categories);
+    }
+  });
+
+  it('uses every key in the public pages, so no message is dead', () => {
+    const source = publicSources();
+    const unused = englishKeys.filter((key) => !source.includes(`'${key}'`));
+    expect(unused).toEqual([]);
+  });
+
+  it('names every language by itself', () => {
+    expect(endonym('de')).toBe('Deutsch');
+    expect(endonym('pl')).toBe('Polski');
+    for (const locale of locales) expect(endonym(locale)).not.toBe(locale);
   });
 });
 
 describe('pickLocale', () => {
-  it('prefers a stored choice, then the first supported browser language by primary subtag', () => {
+  it('prefers the language in the URL, then the first supported browser language by primary subtag', () => {
     expect(pickLocale(['nl-BE', 'en'], 'pl')).toBe('pl');
-    expect(pickLocale(['pt-BR', 'nl-BE', 'en'])).toBe('nl');
+    expect(pickLocale(['nl-BE', 'en'], 'PL')).toBe('pl');
+    expect(pickLocale(['pt-XX', 'nl-BE', 'en'], 'xx')).toBe('nl');
     expect(pickLocale(['PL'])).toBe('pl');
   });
 
   it('falls back to English for unknown or bogus values', () => {
-    expect(pickLocale(['ja', 'zh-Hant'], 'xx')).toBe('en');
+    expect(pickLocale(['x-klingon', 'i-default'], 'xx')).toBe('en');
     expect(pickLocale([], '__proto__')).toBe('en');
+  });
+});
+
+describe('direction', () => {
+  it('is right to left for Arabic, Persian and Hebrew only', () => {
+    expect(['ar', 'fa', 'he', 'ar-EG', 'HE'].map(directionOf)).toEqual(['rtl', 'rtl', 'rtl', 'rtl', 'rtl']);
+    expect(['en', 'de', 'ru', 'zh', 'hi', 'tr'].map(directionOf)).toEqual(['ltr', 'ltr', 'ltr', 'ltr', 'ltr', 'ltr']);
   });
 });
 
@@ -38,5 +87,14 @@ describe('format', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(format('en', 'counter', { count: 12, max: 5000 })).toBe('12 of 5000 characters');
     expect(format('pl', 'counter', { count: 3 })).toBe('3 z {max} znaków');
+  });
+
+  it('picks the plural form by the language’s rules', () => {
+    expect(format('en', 'counterOver', { count: 1 })).toBe('1 character too many');
+    expect(format('en', 'counterOver', { count: 2 })).toBe('2 characters too many');
+    expect(format('pl', 'counterOver', { count: 1 })).toBe('O 1 znak za dużo');
+    expect(format('pl', 'counterOver', { count: 3 })).toBe('O 3 znaki za dużo');
+    expect(format('pl', 'counterOver', { count: 5 })).toBe('O 5 znaków za dużo');
+    expect(format('pl', 'counterOver', { count: 22 })).toBe('O 22 znaki za dużo');
   });
 });

@@ -27,7 +27,7 @@ export const en = {
   tipLabel: 'Your tip',
   tipHint: 'Where have you seen this object? Country, town, shop, brand, year — anything you know.',
   counter: '{count} of {max} characters',
-  counterOver: '{count} characters too many',
+  counterOver: { one: '{count} character too many', other: '{count} characters too many' },
   tipLanguageLabel: 'Language of your tip (optional)',
   tipLanguageNone: 'Not specified',
   fileLabel: 'Photo or PDF (optional)',
@@ -62,7 +62,22 @@ export const en = {
   footerText: 'No trackers, no cookies, no account. Tips go only to the police investigators working on these cases.',
   pageTitleGallery: 'Trace an object — Tipline',
   pageTitleObject: '{title} — Tipline',
+  zoomOpen: "Open the picture full size",
+  zoomClose: "Close",
+  zoomIn: "Zoom in",
+  zoomOut: "Zoom out",
+  zoomReset: "Actual size",
+  zoomHint: "Zoom with + and − or by pinching; move the picture with the arrow keys or by dragging. Escape closes.",
+  zoomLevel: "{percent}%",
 } as const;
 
 export type MessageKey = keyof typeof en;
-export type Messages = Readonly<Record<MessageKey, string>>;
+
+/**
+ * A message that depends on a number: one text per plural category of the
+ * language (Intl.PluralRules), `other` always present.
+ */
+export type PluralMessage = Readonly<Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }>;
+
+/** A catalogue: a plain text where English has one, a plural message where English has one. */
+export type Messages = { readonly [K in MessageKey]: (typeof en)[K] extends string ? string : PluralMessage };

@@ -1,33 +1,51 @@
 import { de } from './de.ts';
-import { en, type MessageKey, type Messages } from './en.ts';
+import { en, type MessageKey, type Messages, type PluralMessage } from './en.ts';
 import { es } from './es.ts';
 import { fr } from './fr.ts';
 import { nl } from './nl.ts';
 import { pl } from './pl.ts';
 
-export type { MessageKey, Messages };
+export type { MessageKey, Messages, PluralMessage };
 
+/**
+ * The interface languages. Only complete catalogues are listed here: the
+ * catalogue test fails on a missing key, so a half-done file cannot ship.
+ */
 export const catalogues = { en, fr, de, nl, es, pl } as const satisfies Record<string, Messages>;
 export type Locale = keyof typeof catalogues;
 export const locales = Object.keys(catalogues) as Locale[];
 
-/** Each language's own name, for the language switch. */
-export const localeNames: Record<Locale, string> = {
-  en: 'English',
-  fr: 'Français',
-  de: 'Deutsch',
-  nl: 'Nederlands',
-  es: 'Español',
-  pl: 'Polski',
-};
+/** Languages written right to left (the layout mirrors for them). */
+const RTL: ReadonlySet<string> = new Set(['ar', 'fa', 'he']);
+
+export function directionOf(locale: string): 'rtl' | 'ltr' {
+  return RTL.has(locale.toLowerCase().split('-')[0]!) ? 'rtl' : 'ltr';
+}
+
+/** Each language's own name (endonym), for the language switch; from Intl, so it is defined once. */
+export function endonym(code: string): string {
+  try {
+    const name = new Intl.DisplayNames([code], { type: 'language' }).of(code);
+    if (name !== undefined && name !== code) return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
+  } catch {
+    // an engine without that locale's data: the code is still a usable label
+  }
+  return code;
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && Object.hasOwn(catalogues, value);
 }
 
-/** The first of the browser's preferred languages we have, by primary subtag ("nl-BE" → nl); English otherwise. */
-export function pickLocale(preferred: readonly string[], stored?: string | null): Locale {
-  if (isLocale(stored)) return stored;
+/**
+ * The language asked for in the URL (`?lang=xx`) if we have it, else the first
+ * of the browser's preferred languages we have, by primary subtag ("nl-BE" → nl);
+ * English otherwise. The URL, not a cookie or storage, keeps the choice: the
+ * site promises no cookies, and a shared link opens in the same language.
+ */
+export function pickLocale(preferred: readonly string[], fromUrl?: string | null): Locale {
+  const asked = fromUrl?.toLowerCase();
+  if (isLocale(asked)) return asked;
   for (const tag of preferred) {
     const primary = tag.toLowerCase().split('-')[0];
     if (isLocale(primary)) return primary;
@@ -35,13 +53,40 @@ export function pickLocale(preferred: readonly string[], stored?: string | null)
   return 'en';
 }
 
-/** A message with `{name}` placeholders filled in. */
-export function format(locale: Locale, key: MessageKey, values: Record<string, string | number> = {}): string {
-  const template = catalogues[locale][key] ?? en[key];
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : match));
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** The plural category of `count` in this language (CLDR rules via Intl.PluralRules). */
+export function pluralCategory(locale: string, count: number): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(locale);
+  if (rules === undefined) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return rules.select(count);
 }
 
-/** The placeholders a message uses, for the catalogue test. */
-export function placeholders(message: string): string[] {
-  return [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!).sort();
+/** The text of a message: a plural message picks its form by `values.count`. */
+function template(locale: Locale, key: MessageKey, values: Record<string, string | number>): string {
+  const message: string | PluralMessage = catalogues[locale][key] ?? en[key];
+  if (typeof message === 'string') return message;
+  const count = Number(values.count ?? 0);
+  return message[pluralCategory(locale, count)] ?? message.other;
+}
+
+/** A message with `{name}` placeholders filled in; numbers in the language's digits and grouping. */
+export function format(locale: Locale, key: MessageKey, values: Record<string, string | number> = {}): string {
+  const numbers = new Intl.NumberFormat(locale, { useGrouping: false });
+  return template(locale, key, values).replace(/\{(\w+)\}/g, (match, name: string) => {
+    if (!Object.hasOwn(values, name)) return match;
+    const value = values[name]!;
+    return typeof value === 'number' ? numbers.format(value) : value;
+  });
+}
+
+/** The placeholders a message uses (every form of a plural message together), for the catalogue test. */
+export function placeholders(message: string | PluralMessage): string[] {
+  const texts = typeof message === 'string' ? [message] : Object.values(message);
+  const names = new Set<string>();
+  for (const text of texts) for (const match of text.matchAll(/\{(\w+)\}/g)) names.add(match[1]!);
+  return [...names].sort();
 }

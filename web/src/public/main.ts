@@ -1,8 +1,10 @@
 import '../styles/base.css';
 import '../styles/public.css';
-import { catalogues, format, localeNames, locales, pickLocale, type Locale, type MessageKey } from '../i18n/index.ts';
+import { directionOf, endonym, format, isLocale, locales, pickLocale, type Locale, type MessageKey } from '../i18n/index.ts';
 import { byId, charCount, focusOn, h, replace } from '../lib/dom.ts';
 import { ApiError, NetworkError, requestJson } from '../lib/http.ts';
+import { tipLanguageChoices } from './tip-languages.ts';
+import { zoomableImage, type ZoomLabels } from './zoom.ts';
 import { POW_HEADER, powHeaderValue, solve } from '#shared/pow.ts';
 
 /** The public tip form: a gallery of objects and one page with a form per object. */
@@ -11,6 +13,8 @@ interface PublicObject {
   readonly objectId: string;
   readonly title: string;
   readonly description: string;
+  /** The language of title and description: the one asked for, or English when the object has no text in it. */
+  readonly lang?: string;
   readonly imageUrl: string;
   readonly identified: boolean;
 }
@@ -48,25 +52,14 @@ const MAX_ATTACHMENT_MB = 10;
 const MAX_ATTACHMENT_BYTES = MAX_ATTACHMENT_MB * 1024 * 1024;
 /** For files the browser gives no type (some systems do not know WebP). */
 const TYPE_BY_EXTENSION: Record<string, (typeof ATTACHMENT_TYPES)[number]> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', pdf: 'application/pdf' };
-const LOCALE_KEY = 'tipline.locale';
-/** Languages offered for the tip itself; names come from Intl in the interface language. */
-const TIP_LANGUAGES = ['en', 'fr', 'de', 'nl', 'es', 'pl', 'pt', 'it', 'sv', 'da', 'fi', 'no', 'cs', 'sk', 'sl', 'hr', 'hu', 'ro', 'bg', 'el', 'lt', 'lv', 'et', 'tr', 'ru', 'uk', 'ar'];
 
-let locale: Locale = pickLocale(navigator.languages ?? [navigator.language], readStoredLocale());
+let locale: Locale = pickLocale(navigator.languages ?? [navigator.language], new URLSearchParams(location.search).get('lang'));
 let objects: PublicObject[] | null = null;
 let loadFailed = false;
 const drafts = new Map<string, Draft>();
 let sending = false;
 
 const t = (key: MessageKey, values?: Record<string, string | number>): string => format(locale, key, values);
-
-function readStoredLocale(): string | null {
-  try {
-    return localStorage.getItem(LOCALE_KEY);
-  } catch {
-    return null;
-  }
-}
 
 function newKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
@@ -86,26 +79,34 @@ function draftFor(objectId: string): Draft {
 
 // ---------------------------------------------------------------- chrome
 
+/** Keeps the interface language in the address (`?lang=xx`), the router's hash untouched. */
+function keepLocaleInUrl(): void {
+  const url = new URL(location.href);
+  if (url.searchParams.get('lang') === locale) return;
+  url.searchParams.set('lang', locale);
+  history.replaceState(history.state, '', url);
+}
+
 function renderChrome(): void {
   document.documentElement.lang = locale;
+  document.documentElement.dir = directionOf(locale);
   byId('skip-link').textContent = t('skipToContent');
   byId('brand').textContent = t('appName');
   byId('ui-lang-label').textContent = t('languageLabel');
   byId('footer-text').textContent = t('footerText');
   const select = byId<HTMLSelectElement>('ui-lang');
   if (select.options.length === 0) {
-    for (const code of locales) select.append(h('option', { value: code, lang: code }, localeNames[code]));
+    const names = locales.map((code) => ({ code, name: endonym(code) }));
+    // Each language by its own name; the list keeps a stable order (by code) that does not move as the interface language changes.
+    for (const { code, name } of names) select.append(h('option', { value: code, lang: code, dir: directionOf(code) }, name));
     select.addEventListener('change', () => {
       const chosen = select.value;
-      if (!Object.hasOwn(catalogues, chosen)) return;
-      locale = chosen as Locale;
-      try {
-        localStorage.setItem(LOCALE_KEY, locale);
-      } catch {
-        // private mode: the choice lasts for this page only
-      }
+      if (!isLocale(chosen)) return;
+      locale = chosen;
+      keepLocaleInUrl();
       renderChrome();
-      render(false);
+      // Object texts come from the API in the language asked for.
+      void load();
     });
   }
   select.value = locale;
@@ -160,6 +161,11 @@ function safeImageUrl(url: string): string {
   return url.startsWith('/') && !url.startsWith('//') ? url : 'data:,';
 }
 
+/** The language of an object's texts, so that an English fallback inside another language is read (and hyphenated) as English. */
+function textLang(object: PublicObject): string {
+  return typeof object.lang === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(object.lang) ? object.lang : 'en';
+}
+
 function renderGallery(main: HTMLElement): void {
   document.title = t('pageTitleGallery');
   const list = objects ?? [];
@@ -178,8 +184,8 @@ function renderGallery(main: HTMLElement): void {
               { class: object.identified ? 'card card-solved' : 'card' },
               objectImage(object),
               h('div', { class: 'card-body' },
-                h('h2', { class: 'card-title' }, object.title),
-                h('p', { class: 'card-text' }, object.description),
+                h('h2', { class: 'card-title', lang: textLang(object) }, object.title),
+                h('p', { class: 'card-text', lang: textLang(object) }, object.description),
                 object.identified
                   ? h('p', { class: 'badge badge-solved' }, t('identified'))
                   : h('a', { class: 'button', href: `#/object/${encodeURIComponent(object.objectId)}` }, t('sendTipAbout', { title: object.title })),
@@ -194,7 +200,7 @@ function renderGallery(main: HTMLElement): void {
 
 function renderObject(main: HTMLElement, objectId: string): void {
   const object = objects?.find((candidate) => candidate.objectId === objectId);
-  const back = h('p', { class: 'back' }, h('a', { href: '#/' }, `← ${t('backToGallery')}`));
+  const back = h('p', { class: 'back' }, h('a', { href: '#/' }, `${directionOf(locale) === 'rtl' ? '→' : '←'} ${t('backToGallery')}`));
   if (object === undefined) {
     document.title = t('pageTitleGallery');
     replace(main, back, h('h1', { id: 'page-heading' }, t('objectNotFound')));
@@ -205,8 +211,8 @@ function renderObject(main: HTMLElement, objectId: string): void {
   replace(
     main,
     back,
-    h('h1', { id: 'page-heading' }, object.title),
-    h('div', { class: 'object' }, h('figure', { class: 'object-figure' }, objectImage(object)), h('p', { class: 'object-text' }, object.description)),
+    h('h1', { id: 'page-heading', lang: textLang(object) }, object.title),
+    h('div', { class: 'object' }, h('figure', { class: 'object-figure' }, zoomableImage(objectImage(object), object.title, textLang(object), zoomLabels())), h('p', { class: 'object-text', lang: textLang(object) }, object.description)),
     object.identified
       ? h('div', { class: 'solved', role: 'note' }, h('p', { class: 'badge badge-solved' }, t('identified')), h('p', {}, t('identifiedText')))
       : section,
@@ -216,6 +222,18 @@ function renderObject(main: HTMLElement, objectId: string): void {
     if (draft.receipt !== null) renderReceipt(section, object, draft, false);
     else renderForm(section, object, draft);
   }
+}
+
+function zoomLabels(): ZoomLabels {
+  return {
+    open: t('zoomOpen'),
+    close: t('zoomClose'),
+    zoomIn: t('zoomIn'),
+    zoomOut: t('zoomOut'),
+    reset: t('zoomReset'),
+    hint: t('zoomHint'),
+    level: (percent) => t('zoomLevel', { percent }),
+  };
 }
 
 function renderForm(section: HTMLElement, object: PublicObject, draft: Draft): void {
@@ -392,15 +410,7 @@ function renderForm(section: HTMLElement, object: PublicObject, draft: Draft): v
 }
 
 function languageOptions(): HTMLOptionElement[] {
-  let names: Intl.DisplayNames | null = null;
-  try {
-    names = new Intl.DisplayNames([locale], { type: 'language' });
-  } catch {
-    names = null;
-  }
-  return TIP_LANGUAGES.map((code) => ({ code, name: names?.of(code) ?? code }))
-    .sort((a, b) => a.name.localeCompare(b.name, locale))
-    .map(({ code, name }) => h('option', { value: code }, name));
+  return tipLanguageChoices(locale, endonym).map(({ code, label }) => h('option', { value: code }, label));
 }
 
 /** Why the API would refuse this file, checked before anything is sent; null when it is fine. */
@@ -591,8 +601,9 @@ function renderReceipt(section: HTMLElement, object: PublicObject, draft: Draft,
       h('p', {}, t('receiptText')),
       draft.attached ? h('p', { id: 'receipt-attachment' }, t('receiptAttachment')) : null,
       h('dl', { class: 'receipt-codes' },
-        h('dt', {}, t('receiptCode')), h('dd', { id: 'receipt-code', class: 'code' }, receipt.receipt),
-        h('dt', {}, t('tipIdLabel')), h('dd', { id: 'receipt-tip-id', class: 'code' }, receipt.tipId),
+        // Codes are Latin letters and digits: kept left to right inside right-to-left text.
+        h('dt', {}, t('receiptCode')), h('dd', { id: 'receipt-code', class: 'code', dir: 'ltr' }, receipt.receipt),
+        h('dt', {}, t('tipIdLabel')), h('dd', { id: 'receipt-tip-id', class: 'code', dir: 'ltr' }, receipt.tipId),
       ),
       h('button', {
         type: 'button',
@@ -616,7 +627,7 @@ async function load(): Promise<void> {
   objects = null;
   render(false);
   try {
-    const response = await requestJson<{ items: PublicObject[] }>('/objects');
+    const response = await requestJson<{ items: PublicObject[] }>(`/objects?lang=${encodeURIComponent(locale)}`);
     objects = Array.isArray(response.body.items) ? response.body.items : [];
   } catch {
     loadFailed = true;
@@ -625,6 +636,7 @@ async function load(): Promise<void> {
 }
 
 renderChrome();
+if (new URLSearchParams(location.search).has('lang')) keepLocaleInUrl();
 byId('skip-link').addEventListener('click', (event) => {
   // The hash is the router's; move focus without changing it.
   event.preventDefault();

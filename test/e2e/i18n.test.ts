@@ -1,0 +1,128 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '#local/stack.ts';
+import { buildWeb } from '../../scripts/build-web.ts';
+import { catalogues, directionOf, locales, type Locale } from '../../web/src/i18n/index.ts';
+import { launchChromium } from '../support/browser.ts';
+import { startTestStack } from '../support/stack.ts';
+
+/**
+ * The public form in every interface language, in Debian's Chromium at a
+ * phone's width: lang and dir set, no English left over, nothing wider than
+ * its box, axe clean. One screenshot per language goes to test-artifacts/i18n/.
+ */
+const ROOT = resolve(import.meta.dirname, '../..');
+const SHOTS = join(ROOT, 'test-artifacts/i18n');
+const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
+const WIDTH = 390;
+
+/** The visible text of the page, one trimmed line per text node, outside the language switch (which lists every language by name). */
+const VISIBLE_TEXT = `(() => {
+  const lines = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    const text = node.textContent.trim();
+    if (text === '' || parent === null || parent.closest('select, .visually-hidden, .hp-field, noscript') !== null) continue;
+    if (!parent.checkVisibility()) continue;
+    lines.push(text);
+  }
+  return lines;
+})()`;
+
+/** Elements whose box reaches outside the viewport, or whose content is wider than their box. */
+const OVERFLOWS = `(() => {
+  const width = document.documentElement.clientWidth;
+  const out = [];
+  if (document.documentElement.scrollWidth > width) out.push('document: ' + document.documentElement.scrollWidth + ' > ' + width);
+  for (const element of document.body.querySelectorAll('*')) {
+    if (element.closest('.visually-hidden, .hp-field, .skip-link, select, option') !== null || !element.checkVisibility()) continue;
+    const rect = element.getBoundingClientRect();
+    const name = element.tagName.toLowerCase() + (element.id ? '#' + element.id : '') + (element.className && typeof element.className === 'string' ? '.' + element.className.split(' ')[0] : '');
+    if (rect.width > 0 && (rect.right > width + 0.5 || rect.left < -0.5)) out.push(name + ' at ' + Math.round(rect.left) + '..' + Math.round(rect.right));
+    const style = getComputedStyle(element);
+    if (style.overflowX !== 'visible' && !['TEXTAREA', 'INPUT'].includes(element.tagName) && element.scrollWidth > element.clientWidth + 1) out.push(name + ' content ' + element.scrollWidth + ' > ' + element.clientWidth);
+  }
+  return out;
+})()`;
+
+describe('the public form in every interface language', () => {
+  let stack: LocalStack;
+  let browser: Browser;
+  const english: Set<string> = new Set();
+
+  beforeAll(async () => {
+    await buildWeb();
+    mkdirSync(SHOTS, { recursive: true });
+    stack = await startTestStack({});
+    browser = await launchChromium();
+    // The English page is the reference for "English left over".
+    const page = await browser.newPage({ baseURL: stack.url, locale: 'en-GB' } as never);
+    for (const path of ['/?lang=en', '/?lang=en#/object/obj-towel']) {
+      await page.goto(new URL(path, stack.url).href);
+      await page.locator('.gallery, #tip-text').first().waitFor();
+      for (const line of (await page.evaluate(VISIBLE_TEXT)) as string[]) english.add(line);
+    }
+    await page.close();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  async function leftovers(page: Page, locale: Locale): Promise<string[]> {
+    const own = new Set(Object.values(catalogues[locale]).flatMap((message) => (typeof message === 'string' ? [message] : Object.values(message))));
+    const lines = (await page.evaluate(VISIBLE_TEXT)) as string[];
+    // A line the English page shows too is English left over, unless this language's own catalogue says the same (a brand name, "PDF").
+    return lines.filter((line) => english.has(line) && !own.has(line) && !/^[\d\s%/.,:()+−-]*$/.test(line));
+  }
+
+  async function axeViolations(page: Page): Promise<string[]> {
+    await page.addScriptTag({ path: AXE });
+    const violations = (await page.evaluate(
+      `axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) })))`,
+    )) as { id: string; impact: string; targets: string[] }[];
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${v.targets.join(', ')}`);
+  }
+
+  it('has at least the English reference text', () => {
+    expect(english.has(catalogues.en.galleryHeading)).toBe(true);
+    expect(english.has(catalogues.en.tipLabel)).toBe(true);
+  });
+
+  it.each(locales.filter((locale) => locale !== 'en'))('%s: lang, dir, no English left, no overflow at 390 px, axe clean', async (locale) => {
+    // Prepare: a phone-sized window whose browser prefers English, so only the URL picks the language. axe is injected inline: CSP bypassed for it.
+    const context = await browser.newContext({ baseURL: stack.url, locale: 'en-GB', viewport: { width: WIDTH, height: 844 }, bypassCSP: true });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+
+    // Act: the gallery, then one object's form.
+    await page.goto(`/?lang=${locale}`);
+    await page.locator('.gallery').waitFor();
+    const galleryLeft = await leftovers(page, locale);
+    const galleryOverflow = (await page.evaluate(OVERFLOWS)) as string[];
+    await page.goto(`/?lang=${locale}#/object/obj-towel`);
+    await page.locator('#tip-text').waitFor();
+    await page.locator('#tip-text').fill('x'.repeat(5003)); // the plural "too many" message shows too
+    const formLeft = await leftovers(page, locale);
+    const formOverflow = (await page.evaluate(OVERFLOWS)) as string[];
+    const html = (await page.evaluate('({ lang: document.documentElement.lang, dir: document.documentElement.dir, direction: getComputedStyle(document.body).direction, title: document.title })')) as Record<string, string>;
+    await page.screenshot({ path: join(SHOTS, `${locale}.png`), fullPage: true });
+    const violations = await axeViolations(page);
+
+    // Assess
+    expect(html.lang).toBe(locale);
+    expect(html.dir).toBe(directionOf(locale));
+    expect(html.direction).toBe(directionOf(locale));
+    expect(html.title).not.toContain('Striped beach towel');
+    expect([...galleryLeft, ...formLeft]).toEqual([]);
+    expect([...galleryOverflow, ...formOverflow]).toEqual([]);
+    expect(violations).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
+});
