@@ -111,6 +111,10 @@ const wrongGroupStatus: Record<string, number> = {
   'PATCH /investigator/objects/{objectId}': 403,
   'GET /investigator/objects/{objectId}/summary': 200,
   'GET /investigator/exports': 403,
+  // Served from the caller's own queues: a BE investigator sees BE counts only.
+  'GET /investigator/overview': 200,
+  // Coordinators only; the route table's placeholder index is not a number, so the path is refused first.
+  'POST /investigator/tips/{tipId}/attachments/{index}/original': 400,
 };
 
 describe('every investigator route refuses callers without a valid token', () => {
