@@ -277,10 +277,19 @@ export function countryAt(lat: number, lon: number): Map<string, number> {
 }
 
 function coordMention(src: string, start: number, end: number, lat: number, lon: number): Mention | null {
+  return pointMention('coordinates', src, start, end, lat, lon);
+}
+
+/**
+ * A point on the map as evidence: typed coordinates, or a photo's GPS (photo.ts). Null off the
+ * map or at sea (no country within a grid cell). Both kinds share this strength; the scorer
+ * weighs each kind on its own.
+ */
+export function pointMention(kind: 'coordinates' | 'photo-gps', src: string, start: number, end: number, lat: number, lon: number): Mention | null {
   if (!Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) return null;
   const dist = countryAt(lat, lon);
   if (dist.size === 0) return null;
-  return mention('coordinates', src, start, end, dist, 3);
+  return mention(kind, src, start, end, dist, 3);
 }
 
 export function coordinates(src: string): Mention[] {
