@@ -68,6 +68,13 @@ const REVERSE: Record<'greek' | 'cyrillic', ReadonlyMap<string, string>> = (() =
   }
   return { greek, cyrillic };
 })();
+/** Latin letters that are confusables of other Latin letters (small capitals, "ɑ", long s). */
+const LATIN_SELF_CONFUSABLE_RE = new RegExp(
+  `[${Array.from(CONFUSABLES.keys())
+    .filter((c) => /\p{Script=Latin}/u.test(c))
+    .join('')}]`,
+  'gu',
+);
 const GREEK_RE = /\p{Script=Greek}/gu;
 const CYRILLIC_RE = /\p{Script=Cyrillic}/gu;
 const LATIN_RE = /\p{Script=Latin}/gu;
@@ -90,7 +97,10 @@ export function majorityScript(raw: string): Script {
   const text = stripInvisible(ascii.includes('&') ? decodeEntities(ascii) : ascii);
   if (!GREEK_OR_CYRILLIC.test(text)) return 'latin';
   // Base letters only, so composed "ά" and decomposed "α + ́" count alike.
-  const base = text.normalize('NFD').replace(DIACRITIC_RE, '');
+  // Compatibility forms ("ﬁ") split and Latin letters that imitate other Latin letters ("ɑ" → "a") folded,
+  // as normalise() will fold them: otherwise its output could be judged another script than its input,
+  // and normalise would not be idempotent.
+  const base = text.normalize('NFKD').replace(DIACRITIC_RE, '').replace(LATIN_SELF_CONFUSABLE_RE, (c) => CONFUSABLES.get(c) ?? c);
   const letters = (base.match(LATIN_RE)?.length ?? 0) + (base.match(GREEK_RE)?.length ?? 0) + (base.match(CYRILLIC_RE)?.length ?? 0);
   const own = (re: RegExp): number => (base.match(re) ?? []).filter((c) => !CONFUSABLES.has(c)).length;
   const greek = own(GREEK_RE);
