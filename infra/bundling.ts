@@ -1,16 +1,18 @@
 /**
  * The one definition of how a Lambda bundle is built.
  *
- * infra/constructs/tipline-function.ts hands these settings to NodejsFunction
- * (which runs the esbuild CLI), and bench/bundles.ts builds the very same
- * bundles with the esbuild API to measure their size and import time, so the
- * numbers in bench/results/bundles.json are the numbers Lambda loads.
+ * infra/constructs/tipline-function.ts bundles each function with
+ * `esbuildOptions` (through infra/bundle.ts, the esbuild API, so plugins run),
+ * and bench/bundles.ts builds the very same bundles to measure their size and
+ * import time, so the numbers in bench/results/bundles.json are the numbers
+ * Lambda loads.
  *
- * Plain data and a pure function only: no CDK or esbuild imports at runtime.
+ * Plain data and pure functions only: no CDK or esbuild imports at runtime.
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildOptions } from 'esbuild';
+import { sdkSchemaKeysPlugin } from '#infra/sdk-schema-keys.ts';
 
 /** The repository root: esbuild runs there (CDK's projectRoot), and alias targets are relative to it. */
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -70,19 +72,11 @@ export const lambdaBundling = {
      */
     '@smithy/core/event-streams': './infra/shims/no-event-streams.ts',
   } as Record<string, string>,
-  /** NodejsFunction names the ESM output index.mjs. */
+  /** The ESM output's name (the Lambda handler is `index.handler`). */
   outputFile: 'index.mjs',
 } as const;
 
-/**
- * `lambdaBundling.alias` as NodejsFunction `esbuildArgs`
- * (`--alias:<package>=<path>` on the esbuild command line, run in projectRoot).
- */
-export function esbuildAliasArgs(): Record<string, string> {
-  return Object.fromEntries(Object.entries(lambdaBundling.alias).map(([pkg, target]) => [`--alias:${pkg}`, target]));
-}
-
-/** esbuild API options equivalent to the CLI arguments NodejsFunction derives from `lambdaBundling`. */
+/** The esbuild build options of one Lambda bundle: `lambdaBundling` plus the bundle-time rewrite of infra/sdk-schema-keys.ts. */
 export function esbuildOptions(entry: string, outfile: string, options: { sourceMap?: boolean; metafile?: boolean } = {}): BuildOptions {
   return {
     entryPoints: [entry],
@@ -96,6 +90,7 @@ export function esbuildOptions(entry: string, outfile: string, options: { source
     minify: lambdaBundling.minify,
     external: [...lambdaBundling.externalModules],
     alias: { ...lambdaBundling.alias },
+    plugins: [sdkSchemaKeysPlugin()],
     // Where CDK runs esbuild (projectRoot); alias targets resolve from here.
     absWorkingDir: REPO_ROOT,
     sourcemap: options.sourceMap ?? false,
