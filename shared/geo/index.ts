@@ -8,7 +8,7 @@ import type { GeoResult } from './schema.ts';
 
 export type { Evidence, EvidenceKind, Candidate, GeoResult, AbstainReason } from './schema.ts';
 export { ABSTAIN_BELOW } from './engine.ts';
-export { fold, foldKey } from './fold.ts';
+export { fold, foldKey } from '../text/fold.ts';
 
 export function classify(text: string): GeoResult {
   try {
