@@ -1,19 +1,21 @@
 /**
  * The one definition of how a Lambda bundle is built.
  *
- * infra/constructs/tipline-function.ts hands these settings to NodejsFunction
- * (which runs the esbuild CLI), and bench/bundles.ts builds the very same
- * bundles with the esbuild API to measure their size and import time, so the
- * numbers in bench/results/bundles.json are the numbers Lambda loads.
+ * infra/constructs/tipline-function.ts bundles each function with
+ * `esbuildOptions` (through infra/bundle.ts, the esbuild API, so plugins run),
+ * and bench/bundles.ts builds the very same bundles to measure their size and
+ * import time, so the numbers in bench/results/bundles.json are the numbers
+ * Lambda loads.
  *
- * Plain data and a pure function only: no CDK or esbuild imports at runtime.
+ * Plain data and pure functions only: no CDK or esbuild imports at runtime.
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildOptions } from 'esbuild';
+import { sdkSchemaKeysPlugin } from '#infra/sdk-schema-keys.ts';
 
 /** The repository root: esbuild runs there (CDK's projectRoot), and alias targets are relative to it. */
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * esbuild emits ESM; a few CommonJS dependencies still call `require` for
@@ -70,20 +72,16 @@ export const lambdaBundling = {
      */
     '@smithy/core/event-streams': './infra/shims/no-event-streams.ts',
   } as Record<string, string>,
-  /** NodejsFunction names the ESM output index.mjs. */
+  /** The ESM output's name (the Lambda handler is `index.handler`). */
   outputFile: 'index.mjs',
 } as const;
 
-/**
- * `lambdaBundling.alias` as NodejsFunction `esbuildArgs`
- * (`--alias:<package>=<path>` on the esbuild command line, run in projectRoot).
- */
-export function esbuildAliasArgs(): Record<string, string> {
-  return Object.fromEntries(Object.entries(lambdaBundling.alias).map(([pkg, target]) => [`--alias:${pkg}`, target]));
-}
-
-/** esbuild API options equivalent to the CLI arguments NodejsFunction derives from `lambdaBundling`. */
-export function esbuildOptions(entry: string, outfile: string, options: { sourceMap?: boolean; metafile?: boolean } = {}): BuildOptions {
+/** The esbuild build options of one Lambda bundle: `lambdaBundling` plus the bundle-time rewrite of infra/sdk-schema-keys.ts. */
+export function esbuildOptions(
+  entry: string,
+  outfile: string,
+  options: { sourceMap?: boolean; metafile?: boolean; /** Packages installed beside the bundle (FunctionDef.nodeModules). */ external?: readonly string[] } = {},
+): BuildOptions {
   return {
     entryPoints: [entry],
     outfile,
@@ -94,8 +92,9 @@ export function esbuildOptions(entry: string, outfile: string, options: { source
     mainFields: [...lambdaBundling.mainFields],
     banner: { js: lambdaBundling.banner },
     minify: lambdaBundling.minify,
-    external: [...lambdaBundling.externalModules],
+    external: [...lambdaBundling.externalModules, ...(options.external ?? [])],
     alias: { ...lambdaBundling.alias },
+    plugins: [sdkSchemaKeysPlugin()],
     // Where CDK runs esbuild (projectRoot); alias targets resolve from here.
     absWorkingDir: REPO_ROOT,
     sourcemap: options.sourceMap ?? false,

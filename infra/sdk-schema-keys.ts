@@ -1,5 +1,5 @@
 /**
- * Makes the AWS SDK's schema modules tree-shakeable before a Lambda bundle is built.
+ * Makes the AWS SDK's schema modules tree-shakeable while a Lambda bundle is built.
  *
  * Each `@aws-sdk/client-*` package describes all of its operations in one
  * module, `dist-es/schemas/schemas_0.js`: `export var GetObject$ = [9, n0,
@@ -16,15 +16,16 @@
  * because a literal `__proto__` key sets the prototype instead), and lets
  * esbuild drop the schemas nothing references.
  *
- * The rewrite is applied in place in node_modules, the way patch-package
- * applies patches, because NodejsFunction runs the esbuild CLI, which takes no
- * plugins. It is idempotent and atomic (temporary file + rename), so parallel
- * builds may run it. The CDK construct and the bundle bench call it before
- * bundling; the handlers run unbundled by the local stack and tests import the
- * same objects either way.
+ * The rewrite is an esbuild `onLoad` plugin: it changes the text esbuild
+ * reads, never a file in node_modules, so `npm ci` leaves the tree exactly as
+ * the registry shipped it and an SDK release that changes the module shape
+ * only loses the size gain (nothing rewritten) instead of corrupting an
+ * install. infra/bundling.ts puts it in the one set of build options that
+ * CDK (infra/bundle.ts) and the bench use; the local stack and the tests run
+ * the SDK unmodified.
  */
-import { readdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import type { Plugin } from 'esbuild';
 
 const CONST_STRING = /^const (_[A-Za-z0-9_]*|n\d+) = ("(?:[^"\\\n]|\\.)*");$/gm;
 const COMPUTED_KEY = /\[(_[A-Za-z0-9_]*|n\d+)\]:/g;
@@ -43,43 +44,18 @@ export function literalSchemaKeys(source: string): { source: string; rewritten: 
   return { source: out, rewritten };
 }
 
-/** The schema modules of every installed `@aws-sdk/client-*` package under `root`. */
-export function sdkSchemaModules(root: string): string[] {
-  const scope = join(root, 'node_modules', '@aws-sdk');
-  if (!existsSync(scope)) return [];
-  const files: string[] = [];
-  for (const pkg of readdirSync(scope)) {
-    if (!pkg.startsWith('client-')) continue;
-    const dir = join(scope, pkg, 'dist-es', 'schemas');
-    if (!existsSync(dir)) continue;
-    for (const file of readdirSync(dir)) if (/^schemas_\d+\.js$/.test(file)) files.push(join(dir, file));
-  }
-  return files.sort();
-}
+/** Schema modules of the `@aws-sdk/client-*` packages, wherever they are resolved from. */
+export const SDK_SCHEMA_MODULE = /[\\/]@aws-sdk[\\/]client-[^\\/]+[\\/]dist-es[\\/]schemas[\\/]schemas_\d+\.js$/;
 
-const done = new Set<string>();
-
-/** Applies `literalSchemaKeys` to every SDK schema module under `root` (once per process). Returns the keys rewritten. */
-export function ensureLiteralSchemaKeys(root: string): number {
-  if (done.has(root)) return 0;
-  let total = 0;
-  for (const file of sdkSchemaModules(root)) {
-    const { source, rewritten } = literalSchemaKeys(readFileSync(file, 'utf8'));
-    if (rewritten === 0) continue;
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, source);
-    renameSync(temp, file);
-    total += rewritten;
-  }
-  done.add(root);
-  return total;
-}
-
-// `node infra/sdk-schema-keys.ts` (npm's postinstall): node_modules is in the
-// rewritten state from install on, so the local stack, the tests and every
-// bundle run the same SDK code.
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const root = join(import.meta.dirname, '..');
-  const rewritten = ensureLiteralSchemaKeys(root);
-  console.log(`sdk-schema-keys: ${rewritten} computed keys made literal in ${sdkSchemaModules(root).length} schema modules`);
+/**
+ * The esbuild plugin: loads each SDK schema module through `literalSchemaKeys`.
+ * The module's text changes in memory only; the file in node_modules is never written.
+ */
+export function sdkSchemaKeysPlugin(): Plugin {
+  return {
+    name: 'tipline-sdk-schema-keys',
+    setup(build) {
+      build.onLoad({ filter: SDK_SCHEMA_MODULE }, async (args) => ({ contents: literalSchemaKeys(await readFile(args.path, 'utf8')).source, loader: 'js' }));
+    },
+  };
 }

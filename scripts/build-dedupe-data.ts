@@ -19,7 +19,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COLOURS, NEGATIONS, NUMBER_WORDS } from '#shared/dedupe/lexicon.ts';
-import { foldCase, type Script } from '#shared/dedupe/normalise.ts';
+import { foldCase, type Script } from '#shared/text/normalise.ts';
 import { STOPWORDS } from '#shared/dedupe/lexicon.ts';
 
 const require = createRequire(import.meta.url);

@@ -28,7 +28,7 @@ import { createRequire } from 'node:module';
 import { brotliCompressSync, deflateRawSync, constants as zc } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { foldKey } from '../shared/geo/fold.ts';
+import { foldKey } from '../shared/text/fold.ts';
 import { REGIONS } from '../shared/geo/data/regions.ts';
 import { decodePart, GAZ_TYPES, isAsciiFirstWord, splitCountries } from '../shared/geo/packed.ts';
 import type { PackedGazetteer, PackedPart } from '../shared/geo/packed.ts';

@@ -49,10 +49,6 @@ export function receiptFor(tipId: string): string {
   return `TL-${code.slice(0, 4)}-${code.slice(4)}`;
 }
 
-export function sha256Hex(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
-}
-
 /** Seconds precision on purpose: a finer time could help re-identify a tipster. */
 export function isoSecond(now: number = Date.now()): string {
   return new Date(Math.floor(now / 1000) * 1000).toISOString().replace('.000Z', 'Z');

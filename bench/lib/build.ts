@@ -1,13 +1,12 @@
 /**
  * Builds Lambda bundles with the settings of infra/bundling.ts (the ones
- * NodejsFunction uses) and summarises esbuild's metafile.
+ * infra/bundle.ts builds the CDK assets with) and summarises esbuild's metafile.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { esbuildOptions, lambdaBundling } from '#infra/bundling.ts';
-import { ensureLiteralSchemaKeys } from '#infra/sdk-schema-keys.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -55,7 +54,6 @@ function contributorOf(path: string): string {
 export async function buildBundle(key: string, entry: string, outDir: string): Promise<BuiltBundle> {
   const outfile = join(outDir, key, lambdaBundling.outputFile);
   mkdirSync(dirname(outfile), { recursive: true });
-  ensureLiteralSchemaKeys(ROOT);
   const result = await esbuild.build({ ...esbuildOptions(resolve(ROOT, entry), outfile, { metafile: true }), absWorkingDir: ROOT });
   const metafile = result.metafile!;
   writeFileSync(join(outDir, key, 'meta.json'), JSON.stringify(metafile));

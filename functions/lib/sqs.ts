@@ -9,6 +9,12 @@ import * as z from 'zod/mini';
  * Powertools modules import `{ z }` from 'zod', a namespace re-export that
  * esbuild cannot tree-shake: it pulled all of zod, its JSON-schema code and
  * every locale (~440 KB) into each consumer bundle. Same fields, same rules.
+ *
+ * `@aws-lambda-powertools/batch` is not used either: its processors hand one
+ * record at a time to a handler, while dedupe and classify work on the whole
+ * batch at once (one index query and one write batch per SQS batch). Neither
+ * package is a dependency, so nothing unused is shipped or audited
+ * (test/unit/dependencies.test.ts).
  */
 const SqsMsgAttributeSchema = z.object({
   stringValue: z.nullable(z.optional(z.string())),

@@ -1,19 +1,17 @@
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { Duration, Stack } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { FunctionDef, TableDef } from '#shared/resources.ts';
 import type { StageConfig } from '#infra/config.ts';
-import { esbuildAliasArgs, lambdaBundling } from '#infra/bundling.ts';
-import { ensureLiteralSchemaKeys } from '#infra/sdk-schema-keys.ts';
 
 /** Repository root: entries in shared/resources.ts are relative to it. */
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -40,13 +38,45 @@ const KMS_ENCRYPT = [
 ];
 
 /**
+ * The function's code: `node infra/bundle.ts` (the esbuild API with the
+ * settings of infra/bundling.ts, plugins included) run as the asset's local
+ * bundling step. The asset is hashed by its output, as NodejsFunction does,
+ * so the repository is never fingerprinted; a stack excluded from bundling
+ * (`aws:cdk:bundling-stacks`) skips the build. Docker is never used: the
+ * image is only the required fallback and tryBundle always succeeds or throws.
+ */
+function bundledCode(entry: string, sourceMap: boolean, nodeModules: readonly string[]): lambda.Code {
+  return lambda.Code.fromAsset(dirname(entry), {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:24'),
+      local: {
+        tryBundle(outputDir: string): boolean {
+          const args = [
+            join(REPO_ROOT, 'infra', 'bundle.ts'),
+            entry,
+            outputDir,
+            ...(sourceMap ? ['--source-map'] : []),
+            // Native packages (sharp's libvips) are installed beside the bundle for linux arm64.
+            ...(nodeModules.length > 0 ? ['--node-modules', nodeModules.join(',')] : []),
+          ];
+          const result = spawnSync(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+          if (result.status !== 0) throw new Error(`Bundling ${entry} failed (exit ${String(result.status)})`);
+          return true;
+        },
+      },
+    },
+  });
+}
+
+/**
  * Every Tipline Lambda: Node.js 24 on arm64, an ESM bundle built by the local
- * esbuild (no Docker), an explicit log group with stage retention, X-Ray
+ * esbuild API (no Docker, see `bundledCode`), an explicit log group with stage retention, X-Ray
  * tracing, and a role that starts empty: the grant helpers below add exact
  * actions on exact ARNs (table and index ARNs are listed one by one from
  * shared/resources.ts, so no `index/*` wildcard).
  */
-export class TiplineFunction extends NodejsFunction {
+export class TiplineFunction extends lambda.Function {
   public readonly def: FunctionDef;
   /** The function's own log group (explicit, so retention and removal follow the stage). */
   public readonly functionLogGroup: logs.LogGroup;
@@ -74,11 +104,9 @@ export class TiplineFunction extends NodejsFunction {
       ...(config.sourceMaps ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
     };
 
-    const functionProps: NodejsFunctionProps = {
-      entry: join(REPO_ROOT, def.entry),
-      handler: 'handler',
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
+    const functionProps: lambda.FunctionProps = {
+      code: bundledCode(join(REPO_ROOT, def.entry), config.sourceMaps, def.nodeModules ?? []),
+      handler: 'index.handler',
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: def.memoryMb,
@@ -88,30 +116,11 @@ export class TiplineFunction extends NodejsFunction {
       logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
       tracing: lambda.Tracing.ACTIVE,
-      environment,
       // SDK v3 is bundled, not taken from the runtime: the clients we use are
       // pinned by package-lock.json, tree-shaken, and cold start does not
-      // change when Lambda updates the runtime's SDK. The esbuild settings
-      // live in infra/bundling.ts, which bench/bundles.ts builds with too.
-      awsSdkConnectionReuse: false,
-      bundling: {
-        format: lambdaBundling.format === 'esm' ? OutputFormat.ESM : OutputFormat.CJS,
-        mainFields: [...lambdaBundling.mainFields],
-        banner: lambdaBundling.banner,
-        minify: lambdaBundling.minify,
-        sourceMap: config.sourceMaps,
-        externalModules: [...lambdaBundling.externalModules],
-        // Native packages are installed beside the bundle, for the Lambda's platform (linux arm64), not the builder's.
-        ...(def.nodeModules === undefined ? {} : { nodeModules: [...def.nodeModules], environment: { npm_config_os: 'linux', npm_config_cpu: 'arm64', npm_config_libc: 'glibc' } }),
-        bundleAwsSDK: true,
-        forceDockerBundling: false,
-        target: lambdaBundling.target,
-        // Package swaps that cut dead weight (env-only credentials, one copy of client-s3).
-        esbuildArgs: esbuildAliasArgs(),
-      },
+      // change when Lambda updates the runtime's SDK (infra/bundling.ts).
+      environment,
     };
-    // Normally done by npm's postinstall; repeated here (once per process) for an install with --ignore-scripts.
-    ensureLiteralSchemaKeys(REPO_ROOT);
     super(scope, id, functionProps);
     this.def = def;
     this.functionLogGroup = logGroup;
@@ -167,6 +176,12 @@ export class TiplineFunction extends NodejsFunction {
   }
 
   /** `<bucket ARN>/<prefix>*` for each key prefix (shared/resources.ts): object rights never cover the whole bucket. */
+  /** GetObjectTagging under the prefixes: GuardDuty's scan-result tag (shared/store/attachment-media.ts). */
+  public readTags(bucket: IBucket, prefixes: readonly string[]): this {
+    this.addStatement(['s3:GetObjectTagging'], TiplineFunction.objectResources(bucket, prefixes));
+    return this;
+  }
+
   private static objectResources(bucket: IBucket, prefixes: readonly string[]): string[] {
     if (prefixes.length === 0) throw new Error('An S3 object grant needs at least one key prefix');
     return prefixes.map((prefix) => bucket.arnForObjects(`${prefix}*`));
@@ -176,12 +191,6 @@ export class TiplineFunction extends NodejsFunction {
   public readObjects(bucket: IBucket, prefixes: readonly string[]): this {
     this.addStatement(['s3:GetObject'], TiplineFunction.objectResources(bucket, prefixes));
     this.keyStatement(bucket.encryptionKey, KMS_DECRYPT);
-    return this;
-  }
-
-  /** GetObjectTagging under the prefixes: GuardDuty's scan-result tag (shared/store/attachment-media.ts). */
-  public readTags(bucket: IBucket, prefixes: readonly string[]): this {
-    this.addStatement(['s3:GetObjectTagging'], TiplineFunction.objectResources(bucket, prefixes));
     return this;
   }
 

@@ -23,7 +23,7 @@
  * is not sold in (the place reading is likelier).
  */
 import * as countryCoder from '@rapideditor/country-coder';
-import { fold } from '../../shared/geo/fold.ts';
+import { fold } from '../../shared/text/fold.ts';
 import { lookup } from '../../shared/geo/gazetteer.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

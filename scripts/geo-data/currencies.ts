@@ -16,7 +16,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fold } from '../../shared/geo/fold.ts';
+import { fold } from '../../shared/text/fold.ts';
 import { DEMONYMS } from '../../shared/geo/data/demonyms.ts';
 import { encodePrior, packLines, readJson, require, root, territoryFigures } from './common.ts';
 

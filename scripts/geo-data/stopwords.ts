@@ -3,7 +3,7 @@
  * tip's language ("lima" = five in Indonesian, "como" in Spanish) is flagged `commonWord` at run
  * time and does not decide alone. Folded as the runtime folds; one line per language.
  */
-import { fold } from '../../shared/geo/fold.ts';
+import { fold } from '../../shared/text/fold.ts';
 import { packLines, require } from './common.ts';
 
 export function buildStopwords(): string {

@@ -12,7 +12,7 @@ import { probabilities, calibrate } from '#shared/geo/model.ts';
 import type { ModelWeights } from '#shared/geo/model.ts';
 import { fit, isotonic, foldsOf, DEFAULT_FIT } from '#shared/geo/learn.ts';
 import type { Instance } from '#shared/geo/learn.ts';
-import { fold } from '#shared/geo/fold.ts';
+import { fold } from '#shared/text/fold.ts';
 import { ABSTAIN_BELOW } from '#shared/geo/model.ts';
 
 /** Optimiser settings; GEO_L2 / GEO_ITERATIONS override them for experiments. */

@@ -5,7 +5,6 @@
  * its "strong" tokens — numbers, web and e-mail addresses, negation — that
  * must be identical for two tips to make the same claim.
  */
-import { createHash } from 'node:crypto';
 import {
   CJK_COLOURS,
   CLOSING_SIGN_OFFS as SIGN_OFFS,
@@ -25,8 +24,8 @@ import {
   TRACKING,
   WEEKDAYS,
 } from './lexicon.ts';
-import { hash32, hex32 } from './hash.ts';
-import { foldCase, majorityScript, normalise, prepare, type Script } from './normalise.ts';
+import { hash32, hex32, sha256Hex } from '../hash.ts';
+import { foldCase, majorityScript, normalise, prepare, type Script } from '../text/normalise.ts';
 
 export interface Analysis {
   /** normalise(text). */
@@ -315,10 +314,6 @@ function contentRange(tokens: readonly RawToken[]): [number, number] {
   while (b > a && (isWrapper(order[b - 1]!) || (b - 1 > a && isSignature(b - 1)) || (b - 2 > a && isInitials(b - 1) && isSignature(b - 2)))) b--;
   if (a >= b) return [0, -1];
   return [order[a]!, order[b - 1]!];
-}
-
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 /**

@@ -7,7 +7,7 @@
  * all its distinctive tokens and a bottom-k sample of its other words.
  */
 import type { Analysis } from './analyse.ts';
-import { hash32 } from './hash.ts';
+import { hash32 } from '../hash.ts';
 
 export const MAX_ENTRY_BYTES = 256;
 /** Characters of the base64url SHA-256 prefix stored for exact matching (72 bits). */

@@ -10,8 +10,9 @@ export type { DedupeDecision, DedupeReason, EngineOptions, TipInput } from './en
 export type { BucketState, ClusterState, DedupeIndexPort, IndexStats } from './port.ts';
 export { emptyStats } from './port.ts';
 export { MemoryDedupeIndex } from './memory-index.ts';
-export { normalise, prepare } from './normalise.ts';
-export { analyse, sha256Hex } from './analyse.ts';
+export { normalise, prepare } from '../text/normalise.ts';
+export { analyse } from './analyse.ts';
+export { sha256Hex } from '../hash.ts';
 export type { Analysis } from './analyse.ts';
 export { compare, isTypo, editDistance, DEFAULT_CALIBRATION, DEFAULT_THRESHOLD } from './similarity.ts';
 export type { Calibration, Comparison } from './similarity.ts';

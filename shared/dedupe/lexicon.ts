@@ -6,22 +6,10 @@
 
 const words = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
 
-/**
- * Function words that never decide whether two tips make the same claim.
- * Negations, number words and spatial prepositions (near, north…) are NOT
- * here: they change a claim.
- */
-export const STOPWORDS = words(`
-a an the this that these those some any each every such same other another
-i me my mine myself we us our ours you your yours he him his she her hers it its they them their theirs
-one's oneself who whom whose which what when where why how whether
-is am are was were be been being do does did doing done have has had having
-will would shall should can could may might must
-and or but so if then than because as while though although also too either
-of in on at to for from with by about into onto over under up down out off
-just very really quite rather pretty maybe perhaps probably
-here there s t d ll m re ve y o
-`);
+export { STOPWORDS } from '../text/stopwords.ts';
+export { CLAIM_NEGATIONS as NEGATIONS } from '../text/negations.ts';
+import { STOPWORDS } from '../text/stopwords.ts';
+import { CLAIM_NEGATIONS as NEGATIONS } from '../text/negations.ts';
 
 /**
  * Greetings, thanks and sign-offs. A leading or trailing clause made only
@@ -63,30 +51,6 @@ kind regards sent iphone ipad android phone mobile device galaxy samsung outlook
 hej tack goeiedag bedankt groeten dank je
 `);
 
-/** Negations: a tip with "not" makes a different claim from one without. */
-export const NEGATIONS = words(`
-no not never none nobody nothing nowhere neither nor without cannot
-dont doesnt didnt isnt wasnt arent werent cant couldnt wont wouldnt
-shouldnt hasnt havent hadnt aint mustnt neednt
-pas jamais aucun aucune
-nicht kein keine keinen keinem keiner niemals
-niet geen nooit
-non
-nunca tampoco ningun ninguna
-nao nem
-nie nigdy
-neni nejsou nikdy
-soha
-ei
-inte ej aldrig ikke aldri
-degil yok
-не нет никогда
-δεν οχι
-לא אין
-لا ليس ليست لم لن
-नहीं
-نه نیست
-`);
 
 /** Words that close a message before a name ("Mvh Lena", "Cheers, Tom"). */
 export const SIGN_OFFS = words(`
@@ -154,7 +118,7 @@ import closings from './data/closings.json' with { type: 'json' };
 import currencies from './data/currencies.json' with { type: 'json' };
 import fillers from './data/fillers.json' with { type: 'json' };
 import tracking from './data/tracking-params.json' with { type: 'json' };
-import { foldCase as fold, type Script } from './normalise.ts';
+import { foldCase as fold, type Script } from '../text/normalise.ts';
 
 const CYRILLIC_LANGS = new Set(['ru', 'uk', 'bg', 'be', 'sr', 'mk', 'kk']);
 const scriptOf = (lang: string): Script => (CYRILLIC_LANGS.has(lang) ? 'cyrillic' : lang === 'el' ? 'greek' : 'latin');

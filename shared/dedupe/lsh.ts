@@ -15,7 +15,7 @@
  * sharing one template keeps being indexed (an LSH-forest-like split).
  */
 import type { Analysis } from './analyse.ts';
-import { fmix32, hash32, hex32 } from './hash.ts';
+import { fmix32, hash32, hex32 } from '../hash.ts';
 import { FILLERS } from './lexicon.ts';
 
 /** Content words that key the prefix chain. */

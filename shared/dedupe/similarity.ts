@@ -16,7 +16,7 @@
  */
 import { editDistance } from '../edit-distance.ts';
 import type { Fingerprint } from './fingerprint.ts';
-import { hash32 } from './hash.ts';
+import { hash32 } from '../hash.ts';
 import { FILLERS, STOPWORDS } from './lexicon.ts';
 import calibration from './data/calibration.json' with { type: 'json' };
 

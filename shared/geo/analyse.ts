@@ -4,9 +4,9 @@
  * learned scorer (features.ts, model.ts, engine.ts) turns the result into a decision.
  * Pure and synchronous.
  */
-import { tokenize } from './tokenize.ts';
-import { fold } from './fold.ts';
-import type { Token } from './tokenize.ts';
+import { tokenize } from '../text/tokenize.ts';
+import { fold } from '../text/fold.ts';
+import type { Token } from '../text/tokenize.ts';
 import { tokenMentions, textShape, demonymOf } from './places.ts';
 import { phones, nanpPhones, nationalPhones, callingCodes, quotedScripts, currencyWords, webAddresses, postcodes, coordinates, currencies, NUMERIC_POSTCODE } from './signals.ts';
 import { detectLanguage } from './language.ts';

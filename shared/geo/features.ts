@@ -8,7 +8,7 @@
  * (the trainer lists those it saw), and a kind the model was not trained on falls into the
  * `other` bucket, so a new extractor plugs in with only retraining.
  */
-import { fold } from './fold.ts';
+import { fold } from '../text/fold.ts';
 import type { Mention } from './mention.ts';
 import type { Evidence } from './schema.ts';
 

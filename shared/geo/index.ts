@@ -10,7 +10,7 @@ import type { GeoResult } from './schema.ts';
 export type { GeoPoint } from './photo.ts';
 export type { Evidence, EvidenceKind, Candidate, GeoResult, AbstainReason } from './schema.ts';
 export { ABSTAIN_BELOW } from './engine.ts';
-export { fold, foldKey } from './fold.ts';
+export { fold, foldKey } from '../text/fold.ts';
 
 /** Classifies a tip's text, with the GPS points of its photos (if any) as `photo-gps` evidence. */
 export function classify(text: string, photos: readonly GeoPoint[] = []): GeoResult {

@@ -4,9 +4,9 @@
  */
 import { lookup, isFirstWord, hasPrefix, uniqueOneWordExtension, nearNames } from './gazetteer.ts';
 import type { GazEntry } from './gazetteer.ts';
-import { foldKey, fold } from './fold.ts';
-import { joinable } from './tokenize.ts';
-import type { Token } from './tokenize.ts';
+import { foldKey, fold } from '../text/fold.ts';
+import { joinable } from '../text/tokenize.ts';
+import type { Token } from '../text/tokenize.ts';
 import { lemmaCandidates, prefixCandidates } from './inflect.ts';
 import { mention } from './mention.ts';
 import type { Mention } from './mention.ts';

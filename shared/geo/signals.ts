@@ -10,7 +10,7 @@ import { brotliDecompressSync } from 'node:zlib';
 import grid from './generated/coords.json' with { type: 'json' };
 import currencyJson from './generated/currencies.json' with { type: 'json' };
 import { VANITY_TLDS, WEAK_TLDS, TLD_COUNTRY } from './data/signals.ts';
-import { fold } from './fold.ts';
+import { fold } from '../text/fold.ts';
 import { decodePrior, unpackLines } from './unpack.ts';
 import { mention } from './mention.ts';
 import type { Mention } from './mention.ts';

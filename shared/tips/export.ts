@@ -1,4 +1,4 @@
-import { stripInvisible } from '../dedupe/normalise.ts';
+import { stripInvisible } from '../text/normalise.ts';
 
 /**
  * Export rows as CSV or JSON Lines. Tip text is public input, so a CSV cell

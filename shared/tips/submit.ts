@@ -1,6 +1,7 @@
 import type { AttachmentKeyVerdict } from '../attachment-keys.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
-import { isoSecond, newTipId, receiptFor, sha256Hex, tipIdForKey } from '../ids.ts';
+import { sha256Hex } from '../hash.ts';
+import { isoSecond, newTipId, receiptFor, tipIdForKey } from '../ids.ts';
 import type { TipObject } from '../schemas/object.ts';
 import { typeProblem } from '../media/sniff.ts';
 import { attachmentKeysOf, type IntakeMessage, type SubmitTipRequest, type SubmitTipResponse } from '../schemas/tip.ts';

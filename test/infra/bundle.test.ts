@@ -6,12 +6,15 @@
  *    only (the env-only credential shim);
  *  - the default credential chain, its nested STS/SSO clients, mnemonist and
  *    the second copy of client-s3 are not in the bundles;
- *  - the esbuild CLI, given `esbuildAliasArgs()` the way NodejsFunction passes
- *    `esbuildArgs`, builds the same bytes as the API;
+ *  - the CDK construct's asset (infra/bundle.ts run as local bundling) holds
+ *    the same bytes as `esbuildOptions` builds for the bench;
+ *  - bundling rewrites the SDK schema modules in memory and leaves the files
+ *    in node_modules as the registry shipped them;
  *  - the LRU cache shim behaves like mnemonist's on random operations.
  */
-import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,10 +24,14 @@ import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as esbuild from 'esbuild';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { esbuildAliasArgs, esbuildOptions, lambdaBundling } from '#infra/bundling.ts';
+import { App, Stack } from 'aws-cdk-lib';
+import type { Asset } from 'aws-cdk-lib/aws-s3-assets';
+import { esbuildOptions, lambdaBundling } from '#infra/bundling.ts';
+import { loadConfig } from '#infra/config.ts';
 import LRUCache from '#infra/shims/lru-cache.ts';
-import { ensureLiteralSchemaKeys } from '#infra/sdk-schema-keys.ts';
-import { REPO_ROOT } from '#infra/constructs/tipline-function.ts';
+import { literalSchemaKeys } from '#infra/sdk-schema-keys.ts';
+import { REPO_ROOT, TiplineFunction } from '#infra/constructs/tipline-function.ts';
+import { cdkJsonContext } from './helpers.ts';
 import { functions } from '#shared/resources.ts';
 import { bootstrap, LOCAL_REGION, type LocalResources } from '#local/bootstrap.ts';
 import { startEmulators, type Emulators } from '#local/emulators.ts';
@@ -43,7 +50,6 @@ let resources: LocalResources;
 let meta: esbuild.Metafile;
 
 beforeAll(async () => {
-  ensureLiteralSchemaKeys(REPO_ROOT);
   const result = await esbuild.build(esbuildOptions(entry, outfile, { metafile: true }));
   meta = result.metafile!;
   emulators = await startEmulators();
@@ -172,23 +178,37 @@ describe('attachments bundle (S3 client with the event-stream stub)', () => {
 });
 
 describe('bundling settings', () => {
-  it('the esbuild CLI with esbuildAliasArgs() (how NodejsFunction passes them) builds the same bundle as the API', () => {
-    const cliOut = join(outDir, 'cli', lambdaBundling.outputFile);
-    const args = [
-      entry,
-      '--bundle',
-      `--target=${lambdaBundling.target}`,
-      `--platform=${lambdaBundling.platform}`,
-      `--format=${lambdaBundling.format}`,
-      `--outfile=${cliOut}`,
-      '--minify',
-      `--main-fields=${lambdaBundling.mainFields.join(',')}`,
-      `--banner:js=${lambdaBundling.banner}`,
-      ...Object.entries(esbuildAliasArgs()).map(([key, value]) => `${key}=${value}`),
-    ];
-    const r = spawnSync(join(REPO_ROOT, 'node_modules', '.bin', 'esbuild'), args, { cwd: REPO_ROOT, encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
-    expect(readFileSync(cliOut, 'utf8')).toBe(readFileSync(outfile, 'utf8'));
+  it('the CDK asset of a function is the bundle esbuildOptions builds (infra/bundle.ts as local bundling)', () => {
+    // Prepare
+    const app = new App({ outdir: join(outDir, 'cdk.out'), context: cdkJsonContext });
+    const stack = new Stack(app, 'BundleTest', { env: { region: 'eu-west-1' } });
+
+    // Act
+    const fn = new TiplineFunction(stack, 'ListObjects', { def: functions.listObjects, config: loadConfig(app.node), environment: {} });
+    const asset = fn.node.findChild('Code') as Asset;
+    const assetDir = join(app.outdir, asset.assetPath);
+
+    // Assess
+    expect(readdirSync(assetDir)).toEqual([lambdaBundling.outputFile]);
+    expect(readFileSync(join(assetDir, lambdaBundling.outputFile), 'utf8')).toBe(readFileSync(outfile, 'utf8'));
+  });
+
+  it('rewrites the SDK schema modules at bundle time only: node_modules keeps the registry text', async () => {
+    // Prepare: the installed S3 schema module, as npm ci left it.
+    const file = join(REPO_ROOT, 'node_modules', '@aws-sdk', 'client-s3', 'dist-es', 'schemas', 'schemas_0.js');
+    const hash = (): string => createHash('sha256').update(readFileSync(file)).digest('hex');
+    const before = hash();
+
+    // Act
+    const result = await esbuild.build({
+      ...esbuildOptions(join(REPO_ROOT, functions.attachments.entry), join(outDir, 'untouched', 'index.mjs'), { metafile: true }),
+      write: false,
+    });
+
+    // Assess: still the computed-key form a rewrite would change, byte for byte the same after a build that used the rewrite.
+    expect(literalSchemaKeys(readFileSync(file, 'utf8')).rewritten).toBeGreaterThan(100);
+    expect(hash()).toBe(before);
+    expect(result.outputFiles![0]!.text).not.toContain('PutBucketAnalyticsConfiguration');
   });
 
   it('investigator carries one copy of @aws-sdk/client-s3', async () => {

@@ -20,7 +20,7 @@ export interface Built extends TiplineStacks {
 
 /**
  * Builds the stacks in-process without bundling (`aws:cdk:bundling-stacks: []`
- * makes NodejsFunction skip esbuild) and without cdk-nag (see nag.test.ts).
+ * makes the function assets skip infra/bundle.ts) and without cdk-nag (see nag.test.ts).
  */
 export function build(context: Record<string, unknown> = {}, options: { bundle?: boolean } = {}): Built {
   const app = new App({

@@ -20,4 +20,15 @@ describe('package-lock.json', () => {
     // Assess
     expect(unmarked).toEqual([]);
   });
+
+  it('runs no install script of its own: npm ci leaves node_modules as the registry shipped it', () => {
+    // Prepare
+    const scripts = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts;
+
+    // Act
+    const lifecycle = Object.keys(scripts).filter((name) => /^(pre|post)?(install|prepare)$/.test(name));
+
+    // Assess: the SDK schema-key rewrite is an esbuild plugin (infra/sdk-schema-keys.ts), not a postinstall.
+    expect(lifecycle).toEqual([]);
+  });
 });

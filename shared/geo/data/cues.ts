@@ -24,22 +24,8 @@ export const PREPOSITIONS = set(`
   -
 `);
 
-/** Negation words; a place right after one (within 2 tokens) is negated. */
-export const NEGATIONS = set(`
-  not isnt wasnt arent never nope wont dont doesnt didnt cant couldnt wouldnt hasnt havent werent
-  nicht kein keine keinen nie niemals
-  non pas jamais
-  no nunca tampoco
-  nao nem
-  niet geen nooit
-  inte ikke ej aldrig
-  ei eika
-  nie
-  ne neni nejsou nebyl nebyla nebylo nikdy nem nije nisu nema није нису
-  не ни нет
-  δεν οχι
-  degil
-`);
+/** Negation words: a place right after one (within 2 tokens) is negated (shared/text/negations.ts). */
+export { PLACE_NEGATIONS as NEGATIONS } from '../../text/negations.ts';
 
 /** The tipster says they cannot place the object. */
 export const UNSURE = /\b(?:no idea|not sure|can'?t tell|cannot tell|could be (?:from )?anywhere|don'?t know)\b/i;

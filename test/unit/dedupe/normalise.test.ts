@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, normalise } from '#shared/dedupe/normalise.ts';
+import { decodeEntities, normalise } from '#shared/text/normalise.ts';
 
 const BASE = 'I saw this exact towel in a hotel in Lyon last summer, the logo is on the corner.';
 

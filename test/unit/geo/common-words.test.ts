@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { classify } from '#shared/geo/index.ts';
 import { isCommonWord } from '#shared/geo/places.ts';
 import { currencyWords } from '#shared/geo/signals.ts';
-import { fold } from '#shared/geo/fold.ts';
+import { fold } from '#shared/text/fold.ts';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);

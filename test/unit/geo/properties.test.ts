@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { classify, fold, ABSTAIN_BELOW } from '#shared/geo/index.ts';
 import { GeoResultSchema } from '#shared/geo/schema.ts';
-import { tokenize } from '#shared/geo/tokenize.ts';
+import { tokenize } from '#shared/text/tokenize.ts';
 
 const placey = fc.constantFrom('Kraków', 'Wien', '+49 30 1234567', 'www.shop.fr', '19,90 zł', '52.52, 13.40', 'SW1A 1AA', 'Suomessa', 'στην Ελλάδα', '東京', 'not', 'Made in', ', ', '\n');
 const tipArb = fc.array(fc.oneof(fc.string({ maxLength: 20 }), fc.string({ unit: 'binary', maxLength: 10 }), placey), { maxLength: 12 }).map((xs) => xs.join(' '));

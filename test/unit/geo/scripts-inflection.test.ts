@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { classify } from '#shared/geo/index.ts';
 import { lemmaCandidates } from '#shared/geo/inflect.ts';
-import { tokenize } from '#shared/geo/tokenize.ts';
+import { tokenize } from '#shared/text/tokenize.ts';
 
 const top = (text: string) => {
   const r = classify(text);

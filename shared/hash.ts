@@ -1,4 +1,15 @@
-/** Fast non-cryptographic 32-bit hashing for MinHash and sampling. */
+/**
+ * The hash helpers, defined once: SHA-256 as hex (the exact-duplicate key of a
+ * normalised tip, the stored text digest, the idempotent request's hash) and
+ * a fast non-cryptographic 32-bit hash for MinHash and sampling.
+ */
+import { createHash } from 'node:crypto';
+
+/** SHA-256 of the UTF-8 bytes of `text`, lower-case hex. */
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
 
 /** FNV-1a over UTF-16 code units, finished with the murmur3 mixer. */
 export function hash32(s: string, seed = 0x811c9dc5): number {

@@ -1,0 +1,105 @@
+/**
+ * shared/text (the one normalisation module of geo and dedupe) and
+ * shared/hash.ts: properties over arbitrary Unicode text.
+ */
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { sha256Hex } from '#shared/hash.ts';
+import { CLAIM_NEGATIONS, fold, foldCase, foldKey, normalise, PLACE_NEGATIONS, STOPWORDS, tokenize } from '#shared/text/index.ts';
+
+/** Letters of several scripts, marks, spaces and punctuation: what tips are made of. */
+const text = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom(...Array.from('aZéÉßøŁıς Ё ї ΑΩάλ مرحبا שלום मुंबई 東京 ไทย 1 2 . , ! \n \u0301 \u200b')),
+    fc.string({ unit: 'grapheme', maxLength: 1 }),
+  ),
+  maxLength: 40,
+});
+
+describe('fold / foldKey', () => {
+  it('fold is idempotent and never changes the length of pure ASCII text', () => {
+    fc.assert(
+      fc.property(text, fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)) }), (s, ascii) => {
+        // Act
+        const once = fold(s);
+
+        // Assess
+        expect(fold(once)).toBe(once);
+        expect(fold(ascii)).toBe(ascii.toLowerCase());
+      }),
+    );
+  });
+
+  it('foldKey yields words separated by single spaces, with no edge spaces', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        // Act
+        const key = foldKey(s);
+
+        // Assess
+        expect(key).toBe(key.trim());
+        expect(key).not.toMatch(/[^\p{L}\p{M}\p{N}] |  /u);
+      }),
+    );
+  });
+});
+
+describe('tokenize', () => {
+  it('each token is the slice of the text at its offsets, in order, folded with fold', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        // Act
+        const tokens = tokenize(s);
+
+        // Assess
+        let previousEnd = 0;
+        for (const t of tokens) {
+          expect(s.slice(t.start, t.end)).toBe(t.text);
+          expect(t.start).toBeGreaterThanOrEqual(previousEnd);
+          expect(t.folded).toBe(fold(t.text));
+          previousEnd = t.end;
+        }
+      }),
+    );
+  });
+});
+
+describe('normalise', () => {
+  it('is idempotent', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(normalise(normalise(s))).toBe(normalise(s));
+      }),
+    );
+  });
+});
+
+describe('word lists', () => {
+  it('are written in the folded form their stage matches against', () => {
+    // Prepare
+    const unfolded = (list: ReadonlySet<string>, f: (w: string) => string): string[] => [...list].filter((w) => f(w) !== w);
+    // A tip is folded with its own script's homoglyph map (a Russian tip keeps "не").
+    const ownScript = (w: string) => (/\p{Script=Cyrillic}/u.test(w) ? 'cyrillic' : /\p{Script=Greek}/u.test(w) ? 'greek' : 'latin');
+
+    // Act / Assess: a word a fold would change could never match.
+    expect(unfolded(PLACE_NEGATIONS, fold)).toEqual([]);
+    expect(unfolded(CLAIM_NEGATIONS, (w) => foldCase(w, ownScript(w)))).toEqual([]);
+    expect(unfolded(STOPWORDS, (w) => foldCase(w, ownScript(w)))).toEqual([]);
+  });
+});
+
+describe('sha256Hex', () => {
+  it('is the SHA-256 of the UTF-8 bytes, as 64 lower-case hex digits', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        // Act
+        const hex = sha256Hex(s);
+
+        // Assess
+        expect(hex).toMatch(/^[0-9a-f]{64}$/);
+        expect(hex).toBe(createHash('sha256').update(Buffer.from(s, 'utf8')).digest('hex'));
+      }),
+    );
+  });
+});
