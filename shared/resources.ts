@@ -19,8 +19,9 @@ export interface IndexDef {
   readonly partitionKey: KeyDef;
   readonly sortKey?: KeyDef;
   /**
-   * Attributes copied into the index besides the keys; omitted means all.
-   * A narrow projection keeps every tip write's index cost to one small unit.
+   * Attributes copied into the index besides the keys; omitted means all, an
+   * empty list the keys only. A narrow projection keeps every tip write's
+   * index cost to one small unit.
    */
   readonly projection?: readonly string[];
 }
@@ -86,6 +87,13 @@ export const tables = {
         partitionKey: { name: 'clusterId', type: 'S' },
         sortKey: { name: 'tipId', type: 'S' },
         projection: ['submittedAt', 'duplicateOf', 'similarity'],
+      },
+      // A tip by its receipt (issue 14): keyed on the receipt's HMAC (shared/receipts.ts),
+      // never the receipt, and holding nothing but the tip id.
+      {
+        indexName: 'byReceipt',
+        partitionKey: { name: 'receiptHash', type: 'S' },
+        projection: [],
       },
     ],
     timeToLiveAttribute: 'expiresAt',

@@ -6,6 +6,7 @@ import { optionalEnv, requireEnv } from '#shared/config.ts';
 import { ConfigurationError, ConflictError, ValidationError } from '#shared/errors.ts';
 import { createLogger } from '#shared/logger.ts';
 import { issueChallenge, MAX_DIFFICULTY, POW_HEADER, verifyPow } from '#shared/pow.ts';
+import { parseReceipt, receiptForKey, receiptHash, newReceipt } from '#shared/receipts.ts';
 import { limits } from '#shared/resources.ts';
 import { SubmitTipRequest } from '#shared/schemas/tip.ts';
 import { claimAttachment, claimPowChallenge } from '#shared/store/idempotency.ts';
@@ -20,6 +21,12 @@ import { decodeBody, header, httpErrors, json, type HttpEvent, HTTP_HANDLER_OPTI
 const logger = createLogger('submit-tip');
 /** Shared with the attachments function, which mints the keys a tip may carry (shared/attachment-keys.ts). */
 const attachmentKeySecret = requireEnv('ATTACHMENT_KEY_SECRET');
+/** Shared with the follow-up and investigator functions, which find a tip by its receipt's hash (shared/receipts.ts). */
+const receiptKeySecret = requireEnv('RECEIPT_KEY_SECRET');
+function issueReceipt(idempotencyKey: string | undefined): { receipt: string; receiptHash: string } {
+  const receipt = idempotencyKey === undefined ? newReceipt() : receiptForKey(receiptKeySecret, idempotencyKey);
+  return { receipt, receiptHash: receiptHash(receiptKeySecret, parseReceipt(receipt)!) };
+}
 const deps = {
   getObject,
   putEvidenceCopy,
@@ -28,6 +35,7 @@ const deps = {
   checkAttachmentKey: (key: string, now: number) => verifyAttachmentKey(attachmentKeySecret, key, now),
   claimAttachment,
   headOfAttachment,
+  issueReceipt,
   now: Date.now,
 };
 

@@ -14,7 +14,8 @@ const TABLE = tableName('tips');
 const [BY_QUEUE_TIME, BY_QUEUE_CONFIDENCE, BY_OBJECT, BY_CLUSTER] = tables.tips.globalSecondaryIndexes;
 
 export interface EvidenceCopy extends IntakeMessage {
-  readonly receipt: string;
+  /** The receipt's keyed hash (shared/receipts.ts), never the receipt: the key of the byReceipt index. */
+  readonly receiptHash: string;
   readonly textSha256: string;
   /** Hash of objectId, text, language and attachment: tells a retry from a reused Idempotency-Key. */
   readonly requestHash: string;
