@@ -128,6 +128,10 @@ export class StatelessStack extends Stack {
     const extraEnvironment: Partial<Record<FunctionKey, Record<string, string>>> = {
       submitTip: { ...powEnvironment, ...attachmentKeyEnvironment, ...receiptKeyEnvironment },
       attachments: attachmentKeyEnvironment,
+      // The follow-up routes take the same proof of work as POST /tips when it is on.
+      followup: { ...powEnvironment, ...receiptKeyEnvironment },
+      // POST /investigator/receipts/lookup hashes the receipt a tipster quotes.
+      investigator: receiptKeyEnvironment,
       // Attachments stay hidden from the console until GuardDuty tags them clean (infra/constructs/evidence-protection.ts).
       dedupe: { MALWARE_SCAN: 'guardduty' },
     };

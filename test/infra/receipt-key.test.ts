@@ -40,4 +40,4 @@ describe('receipt key secret', () => {
   });
 });
 
-const EXPECTED = ['SubmitTip'];
+const EXPECTED = ['Followup', 'Investigator', 'SubmitTip'];
