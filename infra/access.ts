@@ -44,7 +44,7 @@ export const access = {
   listObjects: { read: ['objects'] },
   // functions/attachments: signs a presigned POST for one new key under attachments/.
   attachments: { writeObjects: { evidence: ['attachments'] } },
-  // functions/retention (shared/tips/expire.ts): deletes the attachment and the rolled-out audit rows of a tip that TTL removed,
+  // functions/retention (shared/tips/expire.ts): deletes the attachment, the rolled-out audit rows and the conversation of a tip that TTL removed,
   // takes it out of the dedupe index (bucket puts, counter put/delete) and hands its cluster to
   // its oldest duplicate (cluster query, tip reads, re-pointing updates, the successor to classify).
   retention: { read: ['tips', 'dedupe', 'audit', 'messages'], update: ['tips'], write: ['dedupe', 'audit', 'messages'], send: ['classify'], deleteObjects: { evidence: ['attachments', 'viewing'] } },
