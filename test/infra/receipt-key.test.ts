@@ -38,6 +38,23 @@ describe('receipt key secret', () => {
       ]),
     });
   });
+
+  it('rate-limits the receipt routes per viewer at the edge, tighter than submissions', () => {
+    // Act
+    const { edge$ } = build();
+
+    // Assess
+    const acl = Object.values(edge$.findResources('AWS::WAFv2::WebACL'))[0]!;
+    const rules = acl.Properties.Rules as { Name: string; Statement: { RateBasedStatement?: { Limit: number; AggregateKeyType: string; ScopeDownStatement: unknown } } }[];
+    const guess = rules.find((rule) => rule.Name === 'GuessRatePerSource');
+    const submit = rules.find((rule) => rule.Name === 'SubmitRatePerSource');
+    expect(guess?.Statement.RateBasedStatement?.AggregateKeyType).toBe('IP');
+    expect(guess!.Statement.RateBasedStatement!.Limit).toBeLessThan(submit!.Statement.RateBasedStatement!.Limit);
+    const scope = JSON.stringify(guess!.Statement.RateBasedStatement!.ScopeDownStatement);
+    expect(scope).toContain('/followup');
+    expect(scope).toContain('/followup/messages');
+    expect(scope).not.toContain('/tips');
+  });
 });
 
 const EXPECTED = ['Followup', 'Investigator', 'SubmitTip'];
