@@ -1,9 +1,14 @@
+import { da } from './da.ts';
 import { de } from './de.ts';
 import { en, type MessageKey, type Messages, type PluralMessage } from './en.ts';
 import { es } from './es.ts';
+import { fi } from './fi.ts';
 import { fr } from './fr.ts';
+import { it } from './it.ts';
 import { nl } from './nl.ts';
 import { pl } from './pl.ts';
+import { pt } from './pt.ts';
+import { sv } from './sv.ts';
 
 export type { MessageKey, Messages, PluralMessage };
 
@@ -11,7 +16,7 @@ export type { MessageKey, Messages, PluralMessage };
  * The interface languages. Only complete catalogues are listed here: the
  * catalogue test fails on a missing key, so a half-done file cannot ship.
  */
-export const catalogues = { en, fr, de, nl, es, pl } as const satisfies Record<string, Messages>;
+export const catalogues = { en, fr, de, nl, es, pl, it, pt, sv, da, fi } as const satisfies Record<string, Messages>;
 export type Locale = keyof typeof catalogues;
 export const locales = Object.keys(catalogues) as Locale[];
 
