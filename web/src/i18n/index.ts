@@ -10,13 +10,18 @@ import { pl } from './pl.ts';
 import { pt } from './pt.ts';
 import { sv } from './sv.ts';
 
+import { bg } from './bg.ts';
+import { cs } from './cs.ts';
+import { hu } from './hu.ts';
+import { ro } from './ro.ts';
+import { sk } from './sk.ts';
 export type { MessageKey, Messages, PluralMessage };
 
 /**
  * The interface languages. Only complete catalogues are listed here: the
  * catalogue test fails on a missing key, so a half-done file cannot ship.
  */
-export const catalogues = { en, fr, de, nl, es, pl, it, pt, sv, da, fi } as const satisfies Record<string, Messages>;
+export const catalogues = { en, fr, de, nl, es, pl, it, pt, sv, da, fi, cs, sk, hu, ro, bg } as const satisfies Record<string, Messages>;
 export type Locale = keyof typeof catalogues;
 export const locales = Object.keys(catalogues) as Locale[];
 
