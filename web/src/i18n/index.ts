@@ -15,13 +15,19 @@ import { cs } from './cs.ts';
 import { hu } from './hu.ts';
 import { ro } from './ro.ts';
 import { sk } from './sk.ts';
+import { el } from './el.ts';
+import { et } from './et.ts';
+import { lv } from './lv.ts';
+import { lt } from './lt.ts';
+import { hr } from './hr.ts';
+import { sl } from './sl.ts';
 export type { MessageKey, Messages, PluralMessage };
 
 /**
  * The interface languages. Only complete catalogues are listed here: the
  * catalogue test fails on a missing key, so a half-done file cannot ship.
  */
-export const catalogues = { en, fr, de, nl, es, pl, it, pt, sv, da, fi, cs, sk, hu, ro, bg } as const satisfies Record<string, Messages>;
+export const catalogues = { en, fr, de, nl, es, pl, it, pt, sv, da, fi, cs, sk, hu, ro, bg, el, et, lv, lt, hr, sl } as const satisfies Record<string, Messages>;
 export type Locale = keyof typeof catalogues;
 export const locales = Object.keys(catalogues) as Locale[];
 
