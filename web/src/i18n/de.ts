@@ -34,6 +34,8 @@ export const de: Messages = {
   fileLabel: 'Foto oder PDF (freiwillig)',
   fileHint: 'Ein Foto des Gegenstands, eines Etiketts oder eines Kassenbons kann helfen. JPEG, PNG, WebP oder PDF, höchstens {max} MB.',
   filePrivacy: 'Wenn Ihr Foto speichert, wo und wann es aufgenommen wurde, liest Tipline diese Angaben als Hinweis für die Ermittelnden. Angezeigt wird immer nur eine bereinigte Kopie ohne diese Angaben; die Originaldatei wird unverändert aufbewahrt, und nur wenige Koordinatorinnen und Koordinatoren können sie öffnen.',
+  fileChoose: 'Datei auswählen',
+  fileNone: 'Keine Datei ausgewählt',
   fileRemove: 'Datei entfernen',
   uploading: 'Wird hochgeladen…',
   submit: 'Hinweis senden',

@@ -33,6 +33,8 @@ export const en = {
   fileLabel: 'Photo or PDF (optional)',
   fileHint: 'A photo of the object, a label or a receipt can help. JPEG, PNG, WebP or PDF, at most {max} MB.',
   filePrivacy: 'If your photo records where and when it was taken, Tipline reads that as evidence for the investigators. Only a cleaned copy without that information is ever shown; the original file is kept unchanged, and only a few coordinators can open it.',
+  fileChoose: 'Choose a file',
+  fileNone: 'No file chosen',
   fileRemove: 'Remove the file',
   uploading: 'Uploading…',
   submit: 'Send tip',

@@ -34,6 +34,8 @@ export const es: Messages = {
   fileLabel: 'Foto o PDF (opcional)',
   fileHint: 'Una foto del objeto, de una etiqueta o de un tique de compra puede ayudar. JPEG, PNG, WebP o PDF, como máximo {max} MB.',
   filePrivacy: 'Si su foto registra dónde y cuándo se tomó, Tipline lee esos datos como indicio para los investigadores. Solo se muestra una copia limpia, sin esos datos; el archivo original se conserva sin cambios y solo unos pocos coordinadores pueden abrirlo.',
+  fileChoose: 'Elegir un archivo',
+  fileNone: 'Ningún archivo elegido',
   fileRemove: 'Quitar el archivo',
   uploading: 'Subiendo…',
   submit: 'Enviar pista',

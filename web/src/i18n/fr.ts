@@ -34,6 +34,8 @@ export const fr: Messages = {
   fileLabel: 'Photo ou PDF (facultatif)',
   fileHint: 'Une photo de l’objet, d’une étiquette ou d’un ticket de caisse peut aider. JPEG, PNG, WebP ou PDF, {max} Mo au maximum.',
   filePrivacy: 'Si votre photo enregistre le lieu et le moment de la prise de vue, Tipline lit ces informations comme un indice pour les enquêteurs. Seule une copie nettoyée, sans ces informations, est affichée ; le fichier original est conservé tel quel et seuls quelques coordinateurs peuvent l’ouvrir.',
+  fileChoose: 'Choisir un fichier',
+  fileNone: 'Aucun fichier choisi',
   fileRemove: 'Retirer le fichier',
   uploading: 'Téléversement…',
   submit: 'Envoyer',

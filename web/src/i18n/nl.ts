@@ -34,6 +34,8 @@ export const nl: Messages = {
   fileLabel: 'Foto of pdf (optioneel)',
   fileHint: 'Een foto van het voorwerp, een etiket of een kassabon kan helpen. JPEG, PNG, WebP of pdf, hoogstens {max} MB.',
   filePrivacy: 'Als uw foto vastlegt waar en wanneer hij is gemaakt, leest Tipline die gegevens als aanwijzing voor de rechercheurs. Er wordt alleen een opgeschoonde kopie zonder die gegevens getoond; het originele bestand wordt ongewijzigd bewaard en alleen enkele coördinatoren kunnen het openen.',
+  fileChoose: 'Bestand kiezen',
+  fileNone: 'Geen bestand gekozen',
   fileRemove: 'Bestand verwijderen',
   uploading: 'Bezig met uploaden…',
   submit: 'Tip versturen',

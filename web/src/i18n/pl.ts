@@ -34,6 +34,8 @@ export const pl: Messages = {
   fileLabel: 'Zdjęcie lub PDF (opcjonalnie)',
   fileHint: 'Zdjęcie przedmiotu, metki lub paragonu może pomóc. JPEG, PNG, WebP lub PDF, najwyżej {max} MB.',
   filePrivacy: 'Jeśli Twoje zdjęcie zapisuje, gdzie i kiedy zostało zrobione, Tipline odczytuje te dane jako wskazówkę dla śledczych. Wyświetlana jest wyłącznie oczyszczona kopia bez tych danych; oryginalny plik jest przechowywany bez zmian i mogą go otworzyć tylko nieliczni koordynatorzy.',
+  fileChoose: 'Wybierz plik',
+  fileNone: 'Nie wybrano pliku',
   fileRemove: 'Usuń plik',
   uploading: 'Przesyłanie…',
   submit: 'Wyślij wskazówkę',

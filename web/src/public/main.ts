@@ -263,9 +263,17 @@ function renderForm(section: HTMLElement, object: PublicObject, draft: Draft): v
     id: 'tip-file',
     name: 'file',
     type: 'file',
+    // Visually hidden but focusable: the browser's own "Choose file" / "No file chosen" text is in the browser's language, not the page's.
+    class: 'visually-hidden file-input',
     accept: ATTACHMENT_TYPES.join(','),
-    'aria-describedby': 'tip-file-hint tip-file-privacy',
+    'aria-describedby': 'tip-file-name tip-file-hint tip-file-privacy',
   });
+  // The visible control: the input's second label, so a click opens the picker; Space or Enter on the focused input does too.
+  const chooseFile = h('label', { for: 'tip-file', class: 'button button-small file-choose' }, t('fileChoose'));
+  const fileName = h('span', { id: 'tip-file-name', class: 'file-name' });
+  const showFileName = (): void => {
+    fileName.textContent = draft.file?.name ?? t('fileNone');
+  };
   const fileError = h('p', { id: 'tip-file-error', class: 'field-error', hidden: true });
   const removeFile = h('button', { type: 'button', class: 'button button-small', id: 'tip-file-remove', hidden: true }, t('fileRemove'));
   if (draft.file !== null) {
@@ -279,6 +287,7 @@ function renderForm(section: HTMLElement, object: PublicObject, draft: Draft): v
     }
   }
   removeFile.hidden = draft.file === null;
+  showFileName();
   // Honeypot: off-screen and out of the tab order; people leave it empty, form-filling bots do not.
   const honeypot = h('input', { id: 'tip-website', name: 'website', type: 'text', tabindex: -1, autocomplete: 'off' });
   const button = h('button', { type: 'submit', class: 'button button-primary', id: 'tip-submit' }, t('submit'));
@@ -295,7 +304,7 @@ function renderForm(section: HTMLElement, object: PublicObject, draft: Draft): v
       h('p', { id: 'tip-file-hint', class: 'hint' }, t('fileHint', { max: MAX_ATTACHMENT_MB })),
       h('p', { id: 'tip-file-privacy', class: 'hint privacy-note' }, t('filePrivacy')),
       fileError,
-      h('div', { class: 'file-row' }, fileInput, removeFile),
+      h('div', { class: 'file-row' }, fileInput, chooseFile, fileName, removeFile),
     ),
     h('div', { class: 'hp-field' }, h('label', { for: 'tip-website' }, t('honeypotLabel')), honeypot),
     button,
@@ -326,6 +335,7 @@ function renderForm(section: HTMLElement, object: PublicObject, draft: Draft): v
   fileInput.addEventListener('change', () => {
     draft.file = fileInput.files?.[0] ?? null;
     removeFile.hidden = draft.file === null;
+    showFileName();
     const problem = draft.file === null ? null : fileProblem(draft.file);
     setFieldError(fileInput, fileError, problem);
   });
@@ -334,6 +344,7 @@ function renderForm(section: HTMLElement, object: PublicObject, draft: Draft): v
     fileInput.value = '';
     draft.file = null;
     removeFile.hidden = true;
+    showFileName();
     setFieldError(fileInput, fileError, null);
     fileInput.focus();
   });
