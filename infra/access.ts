@@ -46,8 +46,9 @@ export const access = {
   attachments: { writeObjects: { evidence: ['attachments'] } },
   // functions/retention (shared/tips/expire.ts): deletes the attachment and the rolled-out audit rows of a tip that TTL removed,
   // takes it out of the dedupe index (bucket puts, counter put/delete) and hands its cluster to
-  // its oldest duplicate (cluster query, tip reads, re-pointing updates, the successor to classify).
-  retention: { read: ['tips', 'dedupe', 'audit'], update: ['tips'], write: ['dedupe', 'audit'], send: ['classify'], deleteObjects: { evidence: ['attachments', 'viewing'] } },
+  // its oldest duplicate (cluster query, tip reads, re-pointing updates, the successor to classify);
+  // takes the tip out of the Aggregates counters (a once-only marker, ADDs, the strongest-tip entry).
+  retention: { read: ['tips', 'dedupe', 'audit'], update: ['tips', 'aggregates'], write: ['dedupe', 'audit'], send: ['classify'], deleteObjects: { evidence: ['attachments', 'viewing'] } },
   // functions/dedupe: attachments first (read the originals, write their viewing copies, record
   // them on the tip: shared/media/pipeline.ts), then the dedupe index (conditional put + get),
   // tip update, forward to classify. It can read an original but never rewrite or delete one.
