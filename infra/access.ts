@@ -48,7 +48,7 @@ export const access = {
   // takes it out of the dedupe index (bucket puts, counter put/delete) and hands its cluster to
   // its oldest duplicate (cluster query, tip reads, re-pointing updates, the successor to classify);
   // takes the tip out of the Aggregates counters (a once-only marker, ADDs, the strongest-tip entry).
-  retention: { read: ['tips', 'dedupe', 'audit'], update: ['tips', 'aggregates'], write: ['dedupe', 'audit'], send: ['classify'], deleteObjects: { evidence: ['attachments', 'viewing'] } },
+  retention: { read: ['tips', 'dedupe', 'audit'], update: ['tips', 'aggregates'], write: ['dedupe', 'audit', 'search'], send: ['classify'], deleteObjects: { evidence: ['attachments', 'viewing'] } },
   // functions/dedupe: attachments first (read the originals, write their viewing copies, record
   // them on the tip: shared/media/pipeline.ts), then the dedupe index (conditional put + get),
   // tip update, forward to classify. It can read an original but never rewrite or delete one.
@@ -61,7 +61,8 @@ export const access = {
     writeObjects: { evidence: ['viewing'] },
   },
   // recordClassification: one conditional UpdateItem on the tip; its counters ADDed to Aggregates (shared/store/aggregates.ts).
-  classify: { update: ['tips', 'aggregates'] },
+  // The tip's search terms (shared/store/search.ts): idempotent puts.
+  classify: { update: ['tips', 'aggregates'], write: ['search'] },
   // Queues and tip detail (GSIs), duplicate counts from the dedupe index's cluster
   // counters (shared/store/cluster-sizes.ts), triage updates (shared/store/triage.ts),
   // object management (shared/store/objects.ts), attachment links (HeadObject +
@@ -70,7 +71,7 @@ export const access = {
   // entries rolled out of tip items and read back (shared/store/audit.ts). It can
   // neither overwrite nor delete an attachment.
   investigator: {
-    read: ['tips', 'objects', 'dedupe', 'audit', 'aggregates'],
+    read: ['tips', 'objects', 'dedupe', 'audit', 'aggregates', 'search'],
     update: ['tips', 'aggregates'],
     write: ['objects', 'audit'],
     // attachments: a coordinator's audited original download (the route checks the group); viewing: previews.

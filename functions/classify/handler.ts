@@ -7,6 +7,7 @@ import { createLogger } from '#shared/logger.ts';
 import { classifyWithAttachments } from '#shared/media/classify.ts';
 import { ClassifyMessage } from '#shared/schemas/tip.ts';
 import { addCounters, raiseStrongest } from '#shared/store/aggregates.ts';
+import { indexTip } from '#shared/store/search.ts';
 import { recordClassification } from '#shared/store/tips.ts';
 import { classifiedDeltas, promotedDeltas, type CounterDelta } from '#shared/tips/counters.ts';
 import { routeFor } from '#shared/tips/route.ts';
@@ -51,6 +52,9 @@ async function classifyHandler(event: SQSEvent): Promise<SQSBatchResponse> {
         deltas.push(...(tip.promotedFrom === undefined ? classifiedDeltas(counted) : promotedDeltas(counted)));
         await raiseStrongest(tip.objectId, queue, tip.tipId, result.confidence);
       }
+      // Filed at every delivery, not only the recording one: the puts are idempotent, and a
+      // delivery that failed after recording must still leave the tip searchable.
+      await indexTip(tip);
       logger.info('tip classified', { stage: 'classified', tipId: tip.tipId, queue, confidence: result.confidence, outcome: outcome.outcome });
     });
     try {

@@ -460,6 +460,9 @@ export async function* tipsOfQueue(queue: string): AsyncGenerator<Record<string,
 
 const BATCH_GET_LIMIT = 100;
 
+/** Whole tips by id (BatchGetItem in calls of 100); missing ids are absent from the map. */
+export const tipsByIds = (tipIds: readonly string[]): Promise<Map<string, Record<string, unknown>>> => fullItems(tipIds);
+
 /** Items by id in BatchGetItem calls of 100, retrying what DynamoDB leaves unprocessed. */
 async function fullItems(
   tipIds: readonly string[],

@@ -34,6 +34,7 @@
 import { ClassifyMessage, ExpiredTip } from '../schemas/tip.ts';
 import { countedTip, markExpiryCounted, addCounters, replaceStrongest } from '../store/aggregates.ts';
 import { deleteTrail } from '../store/audit.ts';
+import { forgetTip } from '../store/search.ts';
 import { dedupeEngine } from '../store/dedupe.ts';
 import { deleteAttachment } from '../store/media.ts';
 import { enqueueClassifyBatch } from '../store/queues.ts';
@@ -55,6 +56,8 @@ export async function retireExpiredTip(image: Record<string, unknown>): Promise<
   for (const key of leftoversOf(expired)) await deleteAttachment(key);
   // The audit trail shares the tip's retention: its rolled-out rows go with it.
   await deleteTrail(expired.tipId);
+  // Its search terms go too (recomputed from its text; deleting a missing item succeeds).
+  if (typeof image.submittedAt === 'string') await forgetTip({ tipId: expired.tipId, objectId: expired.objectId, submittedAt: image.submittedAt, text: expired.text });
   // Only a cluster's first tip can be triaged, hence dismissed; a duplicate is named by nothing in the index.
   if (typeof expired.duplicateOf === 'string') return { tipId: expired.tipId, promoted: null, moved: 0 };
 
