@@ -78,17 +78,19 @@ describe('investigator console', () => {
   /** Elements whose right edge passes their panel's, unless inside a scroll container that holds them. */
   async function overflowing(page: Page): Promise<string[]> {
     return page.evaluate(() => {
+      // Runs in the page; the test project has no DOM types.
+      const { document, getComputedStyle } = globalThis as any;
       const found: string[] = [];
       const root = document.documentElement;
       if (root.scrollWidth > root.clientWidth) found.push(`page scrolls sideways by ${root.scrollWidth - root.clientWidth}px`);
-      for (const panel of document.querySelectorAll<HTMLElement>('.panel')) {
+      for (const panel of document.querySelectorAll('.panel')) {
         const edge = panel.getBoundingClientRect().right + 0.5;
-        for (const element of panel.querySelectorAll<HTMLElement>('*')) {
+        for (const element of panel.querySelectorAll('*')) {
           if (element.closest('.table-scroll') !== null && element.closest('.table-scroll') !== element) continue;
           if (element.getBoundingClientRect().right > edge) found.push(`${panel.id} > ${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${element.className}`);
         }
       }
-      for (const scroller of document.querySelectorAll<HTMLElement>('.table-scroll')) {
+      for (const scroller of document.querySelectorAll('.table-scroll')) {
         if (getComputedStyle(scroller).overflowX !== 'auto') found.push('a table-scroll does not scroll');
       }
       return found;
@@ -98,10 +100,12 @@ describe('investigator console', () => {
   /** Chart and map text that falls outside its SVG's view box (clipped). */
   async function clippedLabels(page: Page): Promise<string[]> {
     return page.evaluate(() => {
+      // Runs in the page; the test project has no DOM types.
+      const { document, getComputedStyle } = globalThis as any;
       const found: string[] = [];
-      for (const chart of document.querySelectorAll<SVGSVGElement>('svg.chart')) {
+      for (const chart of document.querySelectorAll('svg.chart')) {
         const box = chart.viewBox.baseVal;
-        for (const text of chart.querySelectorAll<SVGTextElement>('text')) {
+        for (const text of chart.querySelectorAll('text')) {
           const b = text.getBBox();
           if (b.x < box.x - 0.5 || b.x + b.width > box.x + box.width + 0.5) found.push(text.textContent ?? '');
         }
@@ -241,9 +245,10 @@ describe('investigator console', () => {
       const overflow = await overflowing(page);
       const clipped = await clippedLabels(page);
       const submittedReachable = await page.evaluate(() => {
+        const { document } = globalThis as any;
         const header = [...document.querySelectorAll('#queue-table th')].find((th) => th.textContent === 'Submitted');
         const scroller = header?.closest('.table-scroll');
-        return header !== undefined && scroller !== null && scroller !== undefined && scroller.scrollWidth >= (header as HTMLElement).offsetLeft + (header as HTMLElement).offsetWidth;
+        return header !== undefined && scroller !== null && scroller !== undefined && scroller.scrollWidth >= (header as any).offsetLeft + (header as any).offsetWidth;
       });
 
       // Assess
