@@ -34,7 +34,7 @@ export const es: Messages = {
   fileLabel: 'Fotos o PDF (opcional)',
   fileHint: 'Una foto del objeto, de una etiqueta o de un tique de compra puede ayudar. Hasta {count} archivos: JPEG, PNG, WebP o PDF, cada uno de {max} MB como máximo.',
   filePrivacy: 'Si su foto registra dónde y cuándo se tomó, Tipline lee esos datos como indicio para los investigadores. Solo se muestra una copia limpia, sin esos datos; el archivo original se conserva sin cambios y solo unos pocos coordinadores pueden abrirlo.',
-  fileRemove: { one: 'Quitar el archivo', other: 'Quitar los archivos' },
+  fileRemove: { one: 'Quitar el archivo', many: 'Quitar los archivos', other: 'Quitar los archivos' },
   uploading: 'Subiendo…',
   submit: 'Enviar pista',
   honeypotLabel: 'Deje este campo vacío (sirve para detectar spam automático)',

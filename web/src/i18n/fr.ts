@@ -34,7 +34,7 @@ export const fr: Messages = {
   fileLabel: 'Photos ou PDF (facultatif)',
   fileHint: 'Une photo de l’objet, d’une étiquette ou d’un ticket de caisse peut aider. Jusqu’à {count} fichiers : JPEG, PNG, WebP ou PDF, {max} Mo au maximum chacun.',
   filePrivacy: 'Si votre photo enregistre le lieu et le moment de la prise de vue, Tipline lit ces informations comme un indice pour les enquêteurs. Seule une copie nettoyée, sans ces informations, est affichée ; le fichier original est conservé tel quel et seuls quelques coordinateurs peuvent l’ouvrir.',
-  fileRemove: { one: 'Retirer le fichier', other: 'Retirer les fichiers' },
+  fileRemove: { one: 'Retirer le fichier', many: 'Retirer les fichiers', other: 'Retirer les fichiers' },
   uploading: 'Téléversement…',
   submit: 'Envoyer',
   honeypotLabel: 'Laissez ce champ vide (il sert à repérer le spam automatique)',
