@@ -118,6 +118,8 @@ export const QueueItem = z.object({
   submittedAt: IsoTime,
   status: TriageStatus,
   duplicates: z.number().check(z.int()),
+  /** A tipster answered and no investigator has opened the tip since (issue 14). */
+  unreadReply: z.boolean(),
 });
 export type QueueItem = z.infer<typeof QueueItem>;
 

@@ -14,7 +14,8 @@ const TABLE = tableName('tips');
 const [BY_QUEUE_TIME, BY_QUEUE_CONFIDENCE, BY_OBJECT, BY_CLUSTER] = tables.tips.globalSecondaryIndexes;
 
 export interface EvidenceCopy extends IntakeMessage {
-  readonly receipt: string;
+  /** The receipt's keyed hash (shared/receipts.ts), never the receipt: the key of the byReceipt index. */
+  readonly receiptHash: string;
   readonly textSha256: string;
   /** Hash of objectId, text, language and attachment: tells a retry from a reused Idempotency-Key. */
   readonly requestHash: string;
@@ -349,8 +350,14 @@ export async function queryQueue(queue: QueueName, query: QueueQuery): Promise<Q
       }),
     );
     const found = page.Items ?? [];
-    const texts = await fullItems(found.map((item) => String(item.tipId)), 'tipId, #text', { '#text': 'text' });
-    items.push(...found.map((item) => toQueueItem({ ...item, text: texts.get(String(item.tipId))?.text ?? '' })));
+    // The text, and whether the tipster answered unread (issue 14), from the tip items: the queue indexes project neither.
+    const texts = await fullItems(found.map((item) => String(item.tipId)), 'tipId, #text, unreadReply', { '#text': 'text' });
+    items.push(
+      ...found.map((item) => {
+        const full = texts.get(String(item.tipId));
+        return toQueueItem({ ...item, text: full?.text ?? '', unreadReply: full?.unreadReply });
+      }),
+    );
     startKey = page.LastEvaluatedKey;
     pages += 1;
   } while (startKey !== undefined && items.length < query.limit && pages < MAX_PAGES_PER_REQUEST);
@@ -466,5 +473,6 @@ function toQueueItem(item: Record<string, unknown>): QueueItem {
     submittedAt: String(item.submittedAt),
     status: String(item.status ?? 'new') as TriageStatus,
     duplicates: 0,
+    unreadReply: item.unreadReply === true,
   };
 }

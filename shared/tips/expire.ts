@@ -5,8 +5,8 @@
  * only, in an order that makes every step safe to repeat (at-least-once
  * delivery, or a crash half-way):
  *
- *  1. the attachment and the audit rows rolled out of the tip are deleted
- *     (deleting a missing object or row succeeds);
+ *  1. the attachment, the audit rows rolled out of the tip and its follow-up
+ *     conversation are deleted (deleting a missing object or row succeeds);
  *  2. the expired tip leaves the dedupe index, so no new tip can attach to it
  *     (the deduplicator also checks, for entries this step cannot reach);
  *  3. its surviving duplicates are listed and the oldest chosen as successor
@@ -28,6 +28,7 @@ import { ClassifyMessage, ExpiredTip } from '../schemas/tip.ts';
 import { deleteTrail } from '../store/audit.ts';
 import { dedupeEngine } from '../store/dedupe.ts';
 import { deleteAttachment } from '../store/media.ts';
+import { deleteMessages } from '../store/messages.ts';
 import { enqueueClassifyBatch } from '../store/queues.ts';
 import { allClusterMembers, getTip, repointDuplicate } from '../store/tips.ts';
 import { parseOrThrow } from '../validation.ts';
@@ -46,6 +47,8 @@ export async function retireExpiredTip(image: Record<string, unknown>): Promise<
   for (const key of leftoversOf(expired)) await deleteAttachment(key);
   // The audit trail shares the tip's retention: its rolled-out rows go with it.
   await deleteTrail(expired.tipId);
+  // So do the messages between its investigators and its tipster (issue 14); its receipt finds nothing from now on.
+  await deleteMessages(expired.tipId);
   // Only a cluster's first tip can be triaged, hence dismissed; a duplicate is named by nothing in the index.
   if (typeof expired.duplicateOf === 'string') return { tipId: expired.tipId, promoted: null, moved: 0 };
 

@@ -107,7 +107,7 @@ describe('web front end: tip attachments', () => {
   it('uploads a photo with the tip and says so on the receipt', async () => {
     const page = await open('/#/object/obj-towel');
     await page.getByRole('heading', { level: 1, name: 'Striped beach towel' }).waitFor();
-    expect(await page.getByLabel('Photos or PDFs (optional)').getAttribute('accept')).toBe('image/jpeg,image/png,image/webp,application/pdf');
+    expect(await page.getByLabel('Photo or PDF (optional)').getAttribute('accept')).toBe('image/jpeg,image/png,image/webp,application/pdf');
     expect(await page.locator('#tip-file-privacy').textContent()).toContain('Only a cleaned copy without that information is ever shown');
 
     const requests: string[] = [];
@@ -199,12 +199,12 @@ describe('web front end: tip attachments', () => {
     await page.locator('#tip-text').fill('Both pictures are from a market in Braga, Portugal');
     await page.locator('#tip-file').setInputFiles([join(fileDir, 'towel.png'), join(fileDir, 'label.png')]);
     expect(await page.locator('#tip-file-error').isHidden()).toBe(true);
-    expect(await page.locator('#tip-file-remove').textContent()).toBe('Remove the files');
+    expect(await page.locator('#tip-file-remove').textContent()).toBe('Remove the file');
     await page.locator('#tip-submit').click();
     await page.locator('#receipt-heading').waitFor();
 
     // Assess
-    expect(await page.locator('#receipt-attachment').textContent()).toBe('Your 2 files were sent with your tip.');
+    expect(await page.locator('#receipt-attachment').textContent()).toBe('Your file was sent with your tip.');
     expect(posts.filter((path) => path !== '/tips/challenge')).toEqual(['/tips/attachments', 'bucket', '/tips/attachments', 'bucket', '/tips']);
     expect(grants).toHaveLength(2);
     expect(new Set(grants).size).toBe(2);
@@ -245,7 +245,7 @@ describe('web front end: tip attachments', () => {
     // Assess
     expect(tooMany).toBe('Please choose at most 5 files.');
     expect(postsAfterTooMany).toBe(0);
-    expect(await page.locator('#tip-file-error').textContent()).toBe('“fake.png”: Please choose a photo (JPEG, PNG or WebP) or a PDF file.');
+    expect(await page.locator('#tip-file-error').textContent()).toBe('fake.png: Please choose a photo (JPEG, PNG or WebP) or a PDF file.');
     expect(await page.locator('#receipt-heading').count()).toBe(0);
     await page.close();
   });
@@ -281,7 +281,7 @@ describe('web front end: tip attachments', () => {
     const page = await open('/#/object/obj-bag');
     await page.locator('#tip-file').setInputFiles([join(fileDir, 'towel.png'), join(fileDir, 'huge.png')]);
     await page.locator('#tip-file-error').waitFor();
-    expect(await page.locator('#tip-file-error').textContent()).toBe('“huge.png”: This file is too large: at most 10 MB.');
+    expect(await page.locator('#tip-file-error').textContent()).toBe('huge.png: This file is too large: at most 10 MB.');
     await page.close();
   });
 
