@@ -122,6 +122,21 @@ export const tables = {
     globalSecondaryIndexes: [],
   },
   /**
+   * Word search (GET /investigator/search): one item per distinct search term
+   * of a distinct tip (shared/tips/search.ts), written by the classify
+   * consumer and removed by retention. Keyed `term`, sorted by
+   * `<submittedAt>#<tipId>` so a date range is a key condition. It holds no
+   * queue (a re-route would make it stale): the tip itself is read for the
+   * access check.
+   */
+  search: {
+    id: 'SearchIndex',
+    envVar: 'SEARCH_TABLE',
+    partitionKey: { name: 'term', type: 'S' },
+    sortKey: { name: 'at', type: 'S' },
+    globalSecondaryIndexes: [],
+  },
+  /**
    * A tip's older audit entries. The tip item keeps its latest entries inline
    * (`history`) and rolls older ones out here (shared/store/audit.ts), so the
    * item stays small, no change is ever refused for a full history, and the
@@ -377,6 +392,7 @@ export const routes: readonly RouteDef[] = [
   { method: 'PATCH', path: '/investigator/objects/{objectId}', function: 'investigator', auth: 'investigator' },
   { method: 'GET', path: '/investigator/objects/{objectId}/summary', function: 'investigator', auth: 'investigator' },
   { method: 'GET', path: '/investigator/exports', function: 'investigator', auth: 'investigator' },
+  { method: 'GET', path: '/investigator/search', function: 'investigator', auth: 'investigator' },
   // Tips per queue and status, from the Aggregates counters (functions/investigator/overview.ts).
   { method: 'GET', path: '/investigator/overview', function: 'investigator', auth: 'investigator' },
 ];

@@ -29,6 +29,7 @@ import { csvHeader, csvLine, jsonLine, toExportRow } from '#shared/tips/export.t
 import { assertClaimAllowed, parseIfMatch, planPatch, TipPatch } from '#shared/tips/triage.ts';
 import { parseOrThrow } from '#shared/validation.ts';
 import { objectSummary, overview } from './overview.ts';
+import { search } from './search.ts';
 import { decodeBody, header, httpErrors, json, type HttpEvent, HTTP_HANDLER_OPTIONS } from '../lib/http.ts';
 
 const logger = createLogger('investigator');
@@ -303,6 +304,8 @@ const routes: Record<string, Route> = {
   },
 
   'GET /investigator/overview': async (_event, principal) => overview(principal),
+
+  'GET /investigator/search': async (event, principal) => search(event, principal),
 
   'GET /investigator/exports': async (event, principal) => {
     const query = parseOrThrow(ExportQuery, event.queryStringParameters ?? {}, 'query');
