@@ -55,6 +55,7 @@ export const bg: Messages = {
   errorInvalid: "Моля, проверете това поле.",
   errorFileType: "Моля, изберете снимка (JPEG, PNG или WebP) или PDF файл.",
   errorFileSize: "Файлът е твърде голям: най-много {max} MB.",
+  errorFileCount: "Изберете най-много {count} файла.",
   errorFileEmpty: "Файлът е празен. Моля, изберете друг.",
   errorUpload: "Файлът не можа да се качи, затова сигналът не беше изпратен. Опитайте отново или премахнете файла и изпратете сигнала без него.",
   errorUnknownObject: "Този предмет вече не е достъпен.",

@@ -55,6 +55,7 @@ export const cs: Messages = {
   errorInvalid: "Zkontrolujte toto pole.",
   errorFileType: "Vyberte fotografii (JPEG, PNG nebo WebP) nebo soubor PDF.",
   errorFileSize: "Soubor je příliš velký: nejvýše {max} MB.",
+  errorFileCount: "Vyberte nejvýše {count} souborů.",
   errorFileEmpty: "Soubor je prázdný. Vyberte jiný.",
   errorUpload: "Soubor se nepodařilo nahrát, a tip proto nebyl odeslán. Zkuste to znovu, nebo soubor odeberte a pošlete tip bez něj.",
   errorUnknownObject: "Tento předmět už není k dispozici.",

@@ -55,6 +55,7 @@ export const da: Messages = {
   errorInvalid: "Kontrollér dette felt.",
   errorFileType: "Vælg et foto (JPEG, PNG eller WebP) eller en pdf-fil.",
   errorFileSize: "Filen er for stor: højst {max} MB.",
+  errorFileCount: "Vælg højst {count} filer.",
   errorFileEmpty: "Filen er tom. Vælg en anden.",
   errorUpload: "Filen kunne ikke uploades, så dit tip blev ikke sendt. Prøv igen, eller fjern filen og send dit tip uden den.",
   errorUnknownObject: "Genstanden er ikke længere tilgængelig.",

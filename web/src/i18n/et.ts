@@ -55,6 +55,7 @@ export const et: Messages = {
   errorInvalid: "Kontrollige seda välja.",
   errorFileType: "Valige foto (JPEG, PNG või WebP) või PDF-fail.",
   errorFileSize: "Fail on liiga suur: kuni {max} MB.",
+  errorFileCount: "Valige kuni {count} faili.",
   errorFileEmpty: "Fail on tühi. Valige mõni teine.",
   errorUpload: "Faili ei õnnestunud üles laadida, seega vihjet ei saadetud. Proovige uuesti või eemaldage fail ja saatke vihje ilma selleta.",
   errorUnknownObject: "See ese pole enam saadaval.",

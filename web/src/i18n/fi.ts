@@ -55,6 +55,7 @@ export const fi: Messages = {
   errorInvalid: "Tarkista tämä kenttä.",
   errorFileType: "Valitse valokuva (JPEG, PNG tai WebP) tai PDF-tiedosto.",
   errorFileSize: "Tiedosto on liian suuri: enintään {max} Mt.",
+  errorFileCount: "Valitse enintään {count} tiedostoa.",
   errorFileEmpty: "Tiedosto on tyhjä. Valitse toinen.",
   errorUpload: "Tiedostoa ei voitu ladata, joten vihjettä ei lähetetty. Yritä uudelleen tai poista tiedosto ja lähetä vihje ilman sitä.",
   errorUnknownObject: "Esine ei ole enää saatavilla.",

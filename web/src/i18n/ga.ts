@@ -55,6 +55,7 @@ export const ga: Messages = {
   errorInvalid: "Seiceáil an réimse seo.",
   errorFileType: "Roghnaigh grianghraf (JPEG, PNG nó WebP) nó comhad PDF.",
   errorFileSize: "Tá an comhad seo rómhór: {max} MB ar a mhéad.",
+  errorFileCount: "Roghnaigh {count} chomhad ar a mhéad.",
   errorFileEmpty: "Tá an comhad seo folamh. Roghnaigh ceann eile.",
   errorUpload: "Níorbh fhéidir an comhad a uaslódáil, mar sin níor seoladh do leid. Bain triail eile as, nó bain an comhad agus seol an leid gan é.",
   errorUnknownObject: "Níl an rud seo ar fáil a thuilleadh.",

@@ -55,6 +55,7 @@ export const hr: Messages = {
   errorInvalid: "Provjerite ovo polje.",
   errorFileType: "Odaberite fotografiju (JPEG, PNG ili WebP) ili PDF datoteku.",
   errorFileSize: "Datoteka je prevelika: najviše {max} MB.",
+  errorFileCount: "Odaberite najviše {count} datoteka.",
   errorFileEmpty: "Datoteka je prazna. Odaberite drugu.",
   errorUpload: "Datoteku nije bilo moguće učitati pa dojava nije poslana. Pokušajte ponovno ili uklonite datoteku i pošaljite dojavu bez nje.",
   errorUnknownObject: "Ovaj predmet više nije dostupan.",

@@ -55,6 +55,7 @@ export const hu: Messages = {
   errorInvalid: "Kérjük, ellenőrizze ezt a mezőt.",
   errorFileType: "Kérjük, fényképet (JPEG, PNG vagy WebP) vagy PDF-fájlt válasszon.",
   errorFileSize: "A fájl túl nagy: legfeljebb {max} MB lehet.",
+  errorFileCount: "Legfeljebb {count} fájlt válasszon.",
   errorFileEmpty: "A fájl üres. Kérjük, válasszon másikat.",
   errorUpload: "Nem sikerült feltölteni a fájlt, ezért a tipp nem ment el. Próbálja újra, vagy távolítsa el a fájlt, és küldje el a tippet nélküle.",
   errorUnknownObject: "Ez a tárgy már nem érhető el.",

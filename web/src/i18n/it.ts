@@ -55,6 +55,7 @@ export const it: Messages = {
   errorInvalid: "Controlla questo campo.",
   errorFileType: "Scegli una foto (JPEG, PNG o WebP) o un file PDF.",
   errorFileSize: "Il file è troppo grande: al massimo {max} MB.",
+  errorFileCount: "Scegli al massimo {count} file.",
   errorFileEmpty: "Il file è vuoto. Scegline un altro.",
   errorUpload: "Non è stato possibile caricare il file, quindi la segnalazione non è stata inviata. Riprova, oppure rimuovi il file e invia la segnalazione senza.",
   errorUnknownObject: "Questo oggetto non è più disponibile.",

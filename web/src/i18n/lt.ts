@@ -55,6 +55,7 @@ export const lt: Messages = {
   errorInvalid: "Patikrinkite šį lauką.",
   errorFileType: "Pasirinkite nuotrauką (JPEG, PNG arba WebP) arba PDF failą.",
   errorFileSize: "Failas per didelis: ne daugiau kaip {max} MB.",
+  errorFileCount: "Pasirinkite ne daugiau kaip {count} failų.",
   errorFileEmpty: "Failas tuščias. Pasirinkite kitą.",
   errorUpload: "Nepavyko įkelti failo, todėl pranešimas neišsiųstas. Bandykite dar kartą arba pašalinkite failą ir siųskite pranešimą be jo.",
   errorUnknownObject: "Šis daiktas nebepasiekiamas.",

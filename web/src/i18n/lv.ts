@@ -55,6 +55,7 @@ export const lv: Messages = {
   errorInvalid: "Lūdzu, pārbaudiet šo lauku.",
   errorFileType: "Lūdzu, izvēlieties fotoattēlu (JPEG, PNG vai WebP) vai PDF failu.",
   errorFileSize: "Fails ir pārāk liels: ne vairāk kā {max} MB.",
+  errorFileCount: "Izvēlieties ne vairāk kā {count} failus.",
   errorFileEmpty: "Fails ir tukšs. Lūdzu, izvēlieties citu.",
   errorUpload: "Failu neizdevās augšupielādēt, tāpēc ziņa netika nosūtīta. Mēģiniet vēlreiz vai noņemiet failu un nosūtiet ziņu bez tā.",
   errorUnknownObject: "Šis priekšmets vairs nav pieejams.",

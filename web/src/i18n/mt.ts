@@ -55,6 +55,7 @@ export const mt: Messages = {
   errorInvalid: "Iċċekkja dan il-qasam.",
   errorFileType: "Agħżel ritratt (JPEG, PNG jew WebP) jew fajl PDF.",
   errorFileSize: "Dan il-fajl huwa kbir wisq: massimu ta' {max} MB.",
+  errorFileCount: "Agħżel massimu ta' {count} fajls.",
   errorFileEmpty: "Dan il-fajl huwa vojt. Agħżel ieħor.",
   errorUpload: "Il-fajl ma setax jittella', għalhekk l-informazzjoni ma ntbagħtitx. Erġa' pprova, jew neħħi l-fajl u ibgħat l-informazzjoni mingħajru.",
   errorUnknownObject: "Dan l-oġġett m'għadux disponibbli.",

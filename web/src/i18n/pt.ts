@@ -55,6 +55,7 @@ export const pt: Messages = {
   errorInvalid: "Verifique este campo.",
   errorFileType: "Escolha uma fotografia (JPEG, PNG ou WebP) ou um ficheiro PDF.",
   errorFileSize: "Este ficheiro é demasiado grande: no máximo {max} MB.",
+  errorFileCount: "Escolha no máximo {count} ficheiros.",
   errorFileEmpty: "Este ficheiro está vazio. Escolha outro.",
   errorUpload: "Não foi possível enviar o ficheiro, por isso a pista não foi enviada. Tente novamente, ou remova o ficheiro e envie a pista sem ele.",
   errorUnknownObject: "Este objeto já não está disponível.",

@@ -55,6 +55,7 @@ export const ro: Messages = {
   errorInvalid: "Verificați acest câmp.",
   errorFileType: "Alegeți o fotografie (JPEG, PNG sau WebP) sau un fișier PDF.",
   errorFileSize: "Fișierul este prea mare: cel mult {max} MB.",
+  errorFileCount: "Alegeți cel mult {count} fișiere.",
   errorFileEmpty: "Fișierul este gol. Alegeți altul.",
   errorUpload: "Fișierul nu a putut fi încărcat, așa că informația nu a fost trimisă. Încercați din nou sau eliminați fișierul și trimiteți informația fără el.",
   errorUnknownObject: "Acest obiect nu mai este disponibil.",

@@ -55,6 +55,7 @@ export const ru: Messages = {
   errorInvalid: "Проверьте это поле.",
   errorFileType: "Выберите фотографию (JPEG, PNG или WebP) или файл PDF.",
   errorFileSize: "Файл слишком большой: не больше {max} МБ.",
+  errorFileCount: "Выберите не более {count} файлов.",
   errorFileEmpty: "Файл пустой. Выберите другой.",
   errorUpload: "Не удалось загрузить файл, поэтому сообщение не отправлено. Попробуйте ещё раз или удалите файл и отправьте сообщение без него.",
   errorUnknownObject: "Этот предмет больше недоступен.",

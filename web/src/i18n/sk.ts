@@ -55,6 +55,7 @@ export const sk: Messages = {
   errorInvalid: "Skontrolujte toto pole.",
   errorFileType: "Vyberte fotografiu (JPEG, PNG alebo WebP) alebo súbor PDF.",
   errorFileSize: "Súbor je príliš veľký: najviac {max} MB.",
+  errorFileCount: "Vyberte najviac {count} súborov.",
   errorFileEmpty: "Súbor je prázdny. Vyberte iný.",
   errorUpload: "Súbor sa nepodarilo nahrať, a preto tip nebol odoslaný. Skúste to znova alebo súbor odstráňte a pošlite tip bez neho.",
   errorUnknownObject: "Tento predmet už nie je k dispozícii.",

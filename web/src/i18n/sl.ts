@@ -55,6 +55,7 @@ export const sl: Messages = {
   errorInvalid: "Preverite to polje.",
   errorFileType: "Izberite fotografijo (JPEG, PNG ali WebP) ali datoteko PDF.",
   errorFileSize: "Datoteka je prevelika: največ {max} MB.",
+  errorFileCount: "Izberite največ {count} datotek.",
   errorFileEmpty: "Datoteka je prazna. Izberite drugo.",
   errorUpload: "Datoteke ni bilo mogoče naložiti, zato namig ni bil poslan. Poskusite znova ali odstranite datoteko in pošljite namig brez nje.",
   errorUnknownObject: "Ta predmet ni več na voljo.",

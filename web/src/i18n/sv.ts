@@ -55,6 +55,7 @@ export const sv: Messages = {
   errorInvalid: "Kontrollera det här fältet.",
   errorFileType: "Välj ett foto (JPEG, PNG eller WebP) eller en pdf-fil.",
   errorFileSize: "Filen är för stor: högst {max} MB.",
+  errorFileCount: "Välj högst {count} filer.",
   errorFileEmpty: "Filen är tom. Välj en annan.",
   errorUpload: "Filen kunde inte laddas upp, så tipset skickades inte. Försök igen, eller ta bort filen och skicka tipset utan den.",
   errorUnknownObject: "Föremålet är inte längre tillgängligt.",

@@ -55,6 +55,7 @@ export const tr: Messages = {
   errorInvalid: "Lütfen bu alanı kontrol edin.",
   errorFileType: "Lütfen bir fotoğraf (JPEG, PNG veya WebP) ya da PDF dosyası seçin.",
   errorFileSize: "Bu dosya çok büyük: en fazla {max} MB.",
+  errorFileCount: "En fazla {count} dosya seçin.",
   errorFileEmpty: "Bu dosya boş. Lütfen başka bir dosya seçin.",
   errorUpload: "Dosya yüklenemediği için ihbarınız gönderilmedi. Yeniden deneyin ya da dosyayı kaldırıp ihbarınızı dosyasız gönderin.",
   errorUnknownObject: "Bu eşya artık mevcut değil.",

@@ -55,6 +55,7 @@ export const uk: Messages = {
   errorInvalid: "Перевірте це поле.",
   errorFileType: "Виберіть фотографію (JPEG, PNG або WebP) чи файл PDF.",
   errorFileSize: "Файл завеликий: не більше {max} МБ.",
+  errorFileCount: "Виберіть не більше {count} файлів.",
   errorFileEmpty: "Файл порожній. Виберіть інший.",
   errorUpload: "Не вдалося завантажити файл, тому повідомлення не надіслано. Спробуйте ще раз або вилучіть файл і надішліть повідомлення без нього.",
   errorUnknownObject: "Цей предмет більше недоступний.",
