@@ -75,6 +75,13 @@ const LATIN_SELF_CONFUSABLE_RE = new RegExp(
     .join('')}]`,
   'gu',
 );
+/** Confusables that compatibility decomposition changes (lunate sigma "ϲ", "Ϲ"). */
+const COMPAT_CONFUSABLE_RE = new RegExp(
+  `[${Array.from(CONFUSABLES.keys())
+    .filter((c) => c.normalize('NFKD') !== c)
+    .join('')}]`,
+  'gu',
+);
 const GREEK_RE = /\p{Script=Greek}/gu;
 const CYRILLIC_RE = /\p{Script=Cyrillic}/gu;
 const LATIN_RE = /\p{Script=Latin}/gu;
@@ -100,7 +107,9 @@ export function majorityScript(raw: string): Script {
   // Compatibility forms ("ﬁ") split and Latin letters that imitate other Latin letters ("ɑ" → "a") folded,
   // as normalise() will fold them: otherwise its output could be judged another script than its input,
   // and normalise would not be idempotent.
-  const base = text.normalize('NFKD').replace(DIACRITIC_RE, '').replace(LATIN_SELF_CONFUSABLE_RE, (c) => CONFUSABLES.get(c) ?? c);
+  // Lookalikes that NFKD would turn into another script's own letters (lunate sigma "ϲ" → "σ") count as the
+  // Latin letter they imitate, as skeleton() maps them before NFKC: "kitϲhen" is a spoofed Latin word.
+  const base = text.replace(COMPAT_CONFUSABLE_RE, (c) => CONFUSABLES.get(c) ?? c).normalize('NFKD').replace(DIACRITIC_RE, '').replace(LATIN_SELF_CONFUSABLE_RE, (c) => CONFUSABLES.get(c) ?? c);
   const letters = (base.match(LATIN_RE)?.length ?? 0) + (base.match(GREEK_RE)?.length ?? 0) + (base.match(CYRILLIC_RE)?.length ?? 0);
   const own = (re: RegExp): number => (base.match(re) ?? []).filter((c) => !CONFUSABLES.has(c)).length;
   const greek = own(GREEK_RE);
