@@ -82,6 +82,7 @@ const env: Record<string, string> = {
   POWERTOOLS_LOG_LEVEL: 'ERROR',
   // Secrets the handlers require at init (Secrets Manager on AWS): any value will do, nothing is signed.
   ATTACHMENT_KEY_SECRET: 'bench-attachment-key-secret',
+  RECEIPT_KEY_SECRET: 'bench-receipt-key-secret',
   POW_SECRET: 'bench-pow-secret',
 };
 for (const t of Object.values(tables)) env[t.envVar] = `bench-${t.id}`;

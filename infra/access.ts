@@ -44,10 +44,11 @@ export const access = {
   listObjects: { read: ['objects'] },
   // functions/attachments: signs a presigned POST for one new key under attachments/.
   attachments: { writeObjects: { evidence: ['attachments'] } },
-  // functions/retention (shared/tips/expire.ts): deletes the attachment and the rolled-out audit rows of a tip that TTL removed,
+  // functions/retention (shared/tips/expire.ts): deletes the attachment, the rolled-out audit rows and the conversation of a tip that TTL removed,
   // takes it out of the dedupe index (bucket puts, counter put/delete) and hands its cluster to
-  // its oldest duplicate (cluster query, tip reads, re-pointing updates, the successor to classify).
-  retention: { read: ['tips', 'dedupe', 'audit'], update: ['tips'], write: ['dedupe', 'audit'], send: ['classify'], deleteObjects: { evidence: ['attachments', 'viewing'] } },
+  // its oldest duplicate (cluster query, tip reads, re-pointing updates, the successor to classify);
+  // takes the tip out of the Aggregates counters (a once-only marker, ADDs, the strongest-tip entry).
+  retention: { read: ['tips', 'dedupe', 'audit', 'messages'], update: ['tips', 'aggregates'], write: ['dedupe', 'audit', 'messages', 'search'], send: ['classify'], deleteObjects: { evidence: ['attachments', 'viewing'] } },
   // functions/dedupe: attachments first (read the originals, write their viewing copies, record
   // them on the tip: shared/media/pipeline.ts), then the dedupe index (conditional put + get),
   // tip update, forward to classify. It can read an original but never rewrite or delete one.
@@ -60,7 +61,16 @@ export const access = {
     writeObjects: { evidence: ['viewing'] },
   },
   // recordClassification: one conditional UpdateItem on the tip; its counters ADDed to Aggregates (shared/store/aggregates.ts).
-  classify: { update: ['tips', 'aggregates'] },
+  // The tip's search terms (shared/store/search.ts): idempotent puts.
+  classify: { update: ['tips', 'aggregates'], write: ['search'] },
+  // functions/followup (shared/tips/followup.ts): the tip by its receipt hash (byReceipt) and its
+  // cluster head's status, the conversation (read, append), the message counter and audit entry on
+  // the tip and, for a duplicate, the unread mark on its first tip; proof-of-work challenges when on.
+  followup: {
+    read: ['tips', 'messages', 'idempotency'],
+    update: ['tips'],
+    write: ['messages', 'idempotency'],
+  },
   // Queues and tip detail (GSIs), duplicate counts from the dedupe index's cluster
   // counters (shared/store/cluster-sizes.ts), triage updates (shared/store/triage.ts),
   // object management (shared/store/objects.ts), attachment links (HeadObject +
@@ -69,9 +79,10 @@ export const access = {
   // entries rolled out of tip items and read back (shared/store/audit.ts). It can
   // neither overwrite nor delete an attachment.
   investigator: {
-    read: ['tips', 'objects', 'dedupe', 'audit', 'aggregates'],
+    read: ['tips', 'objects', 'dedupe', 'audit', 'aggregates', 'messages', 'search'],
     update: ['tips', 'aggregates'],
-    write: ['objects', 'audit'],
+    // messages: questions to a tip's tipster (shared/store/messages.ts).
+    write: ['objects', 'audit', 'messages'],
     // attachments: a coordinator's audited original download (the route checks the group); viewing: previews.
     readObjects: { evidence: ['attachments', 'viewing', 'exports'] },
     readTags: { evidence: ['attachments'] },

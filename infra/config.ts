@@ -48,6 +48,12 @@ export interface StageConfig {
   /** WAF rate-based rules: requests per source per 5 minutes (counted inside WAF only). */
   readonly wafRateLimitPerSource: number;
   readonly wafSubmitRateLimitPerSource: number;
+  /**
+   * Requests per source per 5 minutes to the `guessable` routes (the receipt
+   * follow-up): WAF sees no responses, so it counts every request, not only
+   * wrong receipts as the local adapter does.
+   */
+  readonly wafGuessRateLimitPerSource: number;
   /** WAF at the API: requests per 5 minutes of all sources together (one counter for the whole API). */
   readonly wafGlobalRateLimit: number;
   /** Bumped (`-c originSecretGeneration=2`) to replace CloudFront's origin secret with a new one. */
@@ -136,6 +142,8 @@ export function loadConfig(node: Node): StageConfig {
     // Generous on purpose: a Tor exit or a carrier NAT puts many tipsters behind one address.
     wafRateLimitPerSource: 1000,
     wafSubmitRateLimitPerSource: 100,
+    // A tipster reads and answers a few times; 30 in 5 minutes bounds guessing at ~8,600 a day per address (80-bit receipts).
+    wafGuessRateLimitPerSource: 30,
     // The stage rate sustained over WAF's 5-minute window, for all methods together.
     wafGlobalRateLimit: apiThrottle.rate * 300,
     originSecretGeneration: parseGeneration(node.tryGetContext('originSecretGeneration')),

@@ -87,6 +87,12 @@ export const REASONS = {
       'The attachment-key HMAC only binds an upload to the tip sent within two days of it; a rotation Lambda would ' +
       'refuse the keys of tipsters still filling in the form and protect nothing stored (tips keep the key, not the MAC check).',
   },
+  receiptKeySecretRotation: {
+    id: 'AwsSolutions-SMG4',
+    reason:
+      'Receipts are stored only as an HMAC under this key: rotating it would make every receipt ever handed out ' +
+      'unusable (tipsters hold the receipt, nobody can re-hash it), so it is never rotated automatically.',
+  },
   originSecretRotation: {
     id: 'AwsSolutions-SMG4',
     reason:
@@ -151,6 +157,7 @@ export function applyNagSuppressions(stacks: { stateful: StatefulStack; stateles
   if (stateless.powSecret !== undefined) acknowledge(stateless.powSecret, REASONS.powSecretRotation);
   acknowledge(stateless.api.originSecretStore, REASONS.originSecretRotation);
   acknowledge(stateless.attachmentKeySecret, REASONS.attachmentKeySecretRotation);
+  acknowledge(stateless.receiptKeySecret, REASONS.receiptKeySecretRotation);
   for (const queue of stateless.ttlFailureQueues) acknowledge(queue, REASONS.ttlFailureQueueIsDlq);
   acknowledge(web.siteBucket, REASONS.siteAccessLogs);
   for (const reason of [REASONS.distributionAccessLogs, REASONS.distributionDefaultCertificate, REASONS.distributionGeoRestriction]) {

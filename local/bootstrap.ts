@@ -20,6 +20,11 @@ const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
  * written down (keys minted before a restart are refused, and the tipster uploads again).
  */
 const attachmentKeySecret = randomBytes(32).toString('base64url');
+/**
+ * The receipt HMAC key (shared/receipts.ts), the same way: a restart makes the
+ * receipts handed out before it unusable locally, never readable.
+ */
+const receiptKeySecret = randomBytes(32).toString('base64url');
 
 export interface LocalResources {
   readonly env: Record<string, string>;
@@ -100,6 +105,7 @@ function handlerEnvironment(
     TIPLINE_S3_PATH_STYLE: 'true',
     TIPLINE_STAGE: 'local',
     ATTACHMENT_KEY_SECRET: attachmentKeySecret,
+    RECEIPT_KEY_SECRET: receiptKeySecret,
     // No GuardDuty locally: attachments are shown as "not scanned (local stack)".
     MALWARE_SCAN: 'none',
   };
@@ -140,7 +146,9 @@ async function ensureTable(client: DynamoDBClient, name: string, def: TableDef):
                 Projection:
                   index.projection === undefined
                     ? { ProjectionType: 'ALL' }
-                    : { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projection] },
+                    : index.projection.length === 0
+                      ? { ProjectionType: 'KEYS_ONLY' }
+                      : { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projection] },
               })),
             }),
       }),

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { FunctionKey, RouteDef } from '#shared/resources.ts';
-import { functions, routes } from '#shared/resources.ts';
+import { functions, limits, routes } from '#shared/resources.ts';
 import type { AnyHandler } from './handlers.ts';
 import { lambdaContext } from './lambda-context.ts';
 
@@ -38,6 +38,12 @@ export interface HttpAdapterOptions {
    * DEFAULT_RATE_LIMIT_PER_MINUTE (many tipsters can share one Tor exit).
    */
   readonly rateLimitPerMinute?: number;
+  /**
+   * Wrong secrets (404s of `guessable` routes: receipts) per source before a
+   * 429: this many at once, then one a minute. Default
+   * `limits.receiptGuessesPerSource`; 0 turns it off.
+   */
+  readonly guessesPerSource?: number;
 }
 
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 300;
@@ -61,10 +67,19 @@ export class RateLimiter {
   private readonly perMs: number;
   private readonly maxSources: number;
 
-  constructor(perMinute: number, maxSources = 100_000) {
-    this.capacity = perMinute;
+  /** `capacity` requests at once (default: a minute's worth), then `perMinute`. */
+  constructor(perMinute: number, maxSources = 100_000, capacity = perMinute) {
+    this.capacity = capacity;
     this.perMs = perMinute / 60_000;
     this.maxSources = maxSources;
+  }
+
+  /** Like `take`, without taking: 0 when a token is there, else the seconds until one is back. */
+  wait(source: string, now: number = Date.now()): number {
+    const bucket = this.buckets.get(source);
+    if (bucket === undefined) return 0;
+    const tokens = Math.min(this.capacity, bucket.tokens + (now - bucket.updated) * this.perMs);
+    return tokens >= 1 ? 0 : Math.max(1, Math.ceil((1 - tokens) / this.perMs / 1000));
   }
 
   /** 0 when the request may pass, else the seconds until a token is back. */
@@ -123,10 +138,15 @@ const compiled = routes.map(compile);
 export async function startHttpAdapter(options: HttpAdapterOptions): Promise<{ server: Server; url: string; close(): Promise<void> }> {
   const perMinute = options.rateLimitPerMinute ?? rateLimitFromEnv();
   const limiter = perMinute > 0 ? new RateLimiter(perMinute) : undefined;
-  const sweep = limiter === undefined ? undefined : setInterval(() => limiter.forgetIdle(), 60_000);
-  sweep?.unref();
+  const guessCapacity = options.guessesPerSource ?? limits.receiptGuessesPerSource;
+  const guesses = guessCapacity > 0 ? new RateLimiter(1, 100_000, guessCapacity) : undefined;
+  const sweep = setInterval(() => {
+    limiter?.forgetIdle();
+    guesses?.forgetIdle(Date.now(), 3_600_000);
+  }, 60_000);
+  sweep.unref();
   const server = createServer((request, response) => {
-    handle(request, response, options, limiter).catch((error: unknown) => {
+    handle(request, response, options, limiter, guesses).catch((error: unknown) => {
       options.logger.error('local adapter failure', { error: error as Error });
       if (!response.headersSent) send(response, { statusCode: 500, body: JSON.stringify({ message: 'Internal server error' }) });
     });
@@ -143,14 +163,20 @@ export async function startHttpAdapter(options: HttpAdapterOptions): Promise<{ s
     url: `http://127.0.0.1:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
-        if (sweep !== undefined) clearInterval(sweep);
+        clearInterval(sweep);
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
 }
 
-async function handle(request: IncomingMessage, response: ServerResponse, options: HttpAdapterOptions, limiter: RateLimiter | undefined): Promise<void> {
+async function handle(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: HttpAdapterOptions,
+  limiter: RateLimiter | undefined,
+  guesses: RateLimiter | undefined,
+): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   if (url.pathname === '/health' && request.method === 'GET') {
     const ready = options.isReady();
@@ -184,6 +210,16 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
       return;
     }
   }
+  // Receipt guessing: a source whose wrong receipts used up its allowance waits, whatever it sends now.
+  const guessSource = guesses !== undefined && match.route.def.guessable === true ? (request.socket.remoteAddress ?? 'unknown') : undefined;
+  if (guessSource !== undefined) {
+    const retryAfter = guesses!.wait(guessSource);
+    if (retryAfter > 0) {
+      await drain(request);
+      send(response, { statusCode: 429, headers: { 'retry-after': String(retryAfter) }, body: JSON.stringify({ error: 'Too many wrong receipts from here; try again later' }) });
+      return;
+    }
+  }
   const body = await readBody(request, GATEWAY_MAX_BODY);
   if (body === null) {
     send(response, { statusCode: 413, body: JSON.stringify({ message: 'Request Entity Too Large' }) });
@@ -204,6 +240,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
   const event = toEvent(request, url, match.route.def, match.params, body, claims);
   const def = functions[match.route.def.function];
   const result = (await options.handlers[match.route.def.function](event, lambdaContext(def))) as APIGatewayProxyResult;
+  if (guessSource !== undefined && result.statusCode === 404) guesses!.take(guessSource);
   send(response, result);
 }
 

@@ -30,6 +30,8 @@ export interface LocalStackOptions {
   readonly extra?: ExtraRoute;
   /** Per-source limit on the public API routes (0 = off); defaults to TIPLINE_RATE_LIMIT_PER_MINUTE or a generous default. */
   readonly rateLimitPerMinute?: number;
+  /** Wrong receipts per source before a 429 (0 = off); defaults to `limits.receiptGuessesPerSource`. */
+  readonly guessesPerSource?: number;
 }
 
 export interface LocalStack {
@@ -77,6 +79,7 @@ export async function startLocalStack(options: LocalStackOptions = {}, logger: L
       options.extra ??
       staticRoutes(ROOT, s3Endpoint({ internalEndpoint: emulators.awsEndpoint, buckets: (Object.keys(buckets) as BucketKey[]).map(localBucketName) })),
     ...(options.rateLimitPerMinute === undefined ? {} : { rateLimitPerMinute: options.rateLimitPerMinute }),
+    ...(options.guessesPerSource === undefined ? {} : { guessesPerSource: options.guessesPerSource }),
   });
   const env = {
     ...resources.env,

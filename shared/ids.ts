@@ -34,21 +34,6 @@ export function tipIdForKey(idempotencyKey: string): string {
   return crockford(createHash('sha256').update(`idempotency:${idempotencyKey}`).digest());
 }
 
-const RECEIPT_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-
-/**
- * A short code a tipster can quote back ("TL-7Q4M-KX2P"). Derived from the
- * tip id so nothing extra is stored, and carries no information about them.
- */
-export function receiptFor(tipId: string): string {
-  const digest = createHash('sha256').update(`receipt:${tipId}`).digest();
-  let code = '';
-  for (let i = 0; i < 8; i += 1) {
-    code += RECEIPT_ALPHABET[(digest[i] ?? 0) % RECEIPT_ALPHABET.length];
-  }
-  return `TL-${code.slice(0, 4)}-${code.slice(4)}`;
-}
-
 /** Seconds precision on purpose: a finer time could help re-identify a tipster. */
 export function isoSecond(now: number = Date.now()): string {
   return new Date(Math.floor(now / 1000) * 1000).toISOString().replace('.000Z', 'Z');

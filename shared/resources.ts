@@ -19,8 +19,9 @@ export interface IndexDef {
   readonly partitionKey: KeyDef;
   readonly sortKey?: KeyDef;
   /**
-   * Attributes copied into the index besides the keys; omitted means all.
-   * A narrow projection keeps every tip write's index cost to one small unit.
+   * Attributes copied into the index besides the keys; omitted means all, an
+   * empty list the keys only. A narrow projection keeps every tip write's
+   * index cost to one small unit.
    */
   readonly projection?: readonly string[];
 }
@@ -87,6 +88,13 @@ export const tables = {
         sortKey: { name: 'tipId', type: 'S' },
         projection: ['submittedAt', 'duplicateOf', 'similarity'],
       },
+      // A tip by its receipt (issue 14): keyed on the receipt's HMAC (shared/receipts.ts),
+      // never the receipt, and holding nothing but the tip id.
+      {
+        indexName: 'byReceipt',
+        partitionKey: { name: 'receiptHash', type: 'S' },
+        projection: [],
+      },
     ],
     timeToLiveAttribute: 'expiresAt',
     ttlStreamConsumer: 'retention',
@@ -114,6 +122,21 @@ export const tables = {
     globalSecondaryIndexes: [],
   },
   /**
+   * Word search (GET /investigator/search): one item per distinct search term
+   * of a distinct tip (shared/tips/search.ts), written by the classify
+   * consumer and removed by retention. Keyed `term`, sorted by
+   * `<submittedAt>#<tipId>` so a date range is a key condition. It holds no
+   * queue (a re-route would make it stale): the tip itself is read for the
+   * access check.
+   */
+  search: {
+    id: 'SearchIndex',
+    envVar: 'SEARCH_TABLE',
+    partitionKey: { name: 'term', type: 'S' },
+    sortKey: { name: 'at', type: 'S' },
+    globalSecondaryIndexes: [],
+  },
+  /**
    * A tip's older audit entries. The tip item keeps its latest entries inline
    * (`history`) and rolls older ones out here (shared/store/audit.ts), so the
    * item stays small, no change is ever refused for a full history, and the
@@ -123,6 +146,20 @@ export const tables = {
   audit: {
     id: 'Audit',
     envVar: 'AUDIT_TABLE',
+    partitionKey: { name: 'tipId', type: 'S' },
+    sortKey: { name: 'seq', type: 'N' },
+    globalSecondaryIndexes: [],
+  },
+  /**
+   * The follow-up conversation between a tip's investigators and its tipster
+   * (issue 14): one item per message, keyed by the tip whose receipt it belongs
+   * to and its position (`seq`, from 0, counted on the tip item). Texts of up to
+   * 5,000 characters would outgrow a tip item, hence a table; messages share
+   * the tip's retention (shared/tips/expire.ts deletes them with it).
+   */
+  messages: {
+    id: 'Messages',
+    envVar: 'MESSAGES_TABLE',
     partitionKey: { name: 'tipId', type: 'S' },
     sortKey: { name: 'seq', type: 'N' },
     globalSecondaryIndexes: [],
@@ -213,6 +250,13 @@ export const functions = {
     memoryMb: 256,
     timeoutSeconds: 30,
     description: "Tips table TTL deletions: removes an expired tip's attachment and index entries, hands its cluster on",
+  },
+  followup: {
+    id: 'Followup',
+    entry: 'functions/followup/handler.ts',
+    memoryMb: 256,
+    timeoutSeconds: 10,
+    description: 'POST /followup and /followup/messages: a tipster reads and answers the conversation with the receipt',
   },
   investigator: {
     id: 'Investigator',
@@ -310,6 +354,13 @@ export interface RouteDef {
   readonly path: string;
   readonly function: FunctionKey;
   readonly auth: 'public' | 'investigator';
+  /**
+   * The route takes a secret in its body (a receipt) and answers 404 to a wrong
+   * one: each 404 counts as a guess against the caller's source, in memory only,
+   * and past `limits.receiptGuessesPerSource` the caller gets 429 (local adapter;
+   * on AWS the edge WAF's per-source rule on these paths).
+   */
+  readonly guessable?: boolean;
 }
 
 export const routes: readonly RouteDef[] = [
@@ -320,6 +371,9 @@ export const routes: readonly RouteDef[] = [
   // its own function keeps the S3 client out of the submit function's bundle.
   { method: 'POST', path: '/tips/attachments', function: 'attachments', auth: 'public' },
   { method: 'GET', path: '/objects', function: 'listObjects', auth: 'public' },
+  // Follow-up (issue 14): the receipt travels in the body, never in a URL, so no access log holds it.
+  { method: 'POST', path: '/followup', function: 'followup', auth: 'public', guessable: true },
+  { method: 'POST', path: '/followup/messages', function: 'followup', auth: 'public', guessable: true },
   { method: 'GET', path: '/investigator/queues/{country}', function: 'investigator', auth: 'investigator' },
   { method: 'GET', path: '/investigator/tips/{tipId}', function: 'investigator', auth: 'investigator' },
   // A tip's whole audit trail, oldest first, paged (the tip itself shows only its latest entries).
@@ -327,6 +381,10 @@ export const routes: readonly RouteDef[] = [
   { method: 'PATCH', path: '/investigator/tips/{tipId}', function: 'investigator', auth: 'investigator' },
   { method: 'POST', path: '/investigator/tips/{tipId}/claim', function: 'investigator', auth: 'investigator' },
   { method: 'POST', path: '/investigator/tips/{tipId}/release', function: 'investigator', auth: 'investigator' },
+  // A question to the tip's tipster, who reads it with the receipt (POST /followup).
+  { method: 'POST', path: '/investigator/tips/{tipId}/messages', function: 'investigator', auth: 'investigator' },
+  // A tipster quoting the receipt by phone: the tip, within the caller's countries.
+  { method: 'POST', path: '/investigator/receipts/lookup', function: 'investigator', auth: 'investigator' },
   // A coordinator's download of an attachment's original (with its metadata): audited, hence a POST.
   { method: 'POST', path: '/investigator/tips/{tipId}/attachments/{index}/original', function: 'investigator', auth: 'investigator' },
   { method: 'GET', path: '/investigator/objects', function: 'investigator', auth: 'investigator' },
@@ -334,6 +392,7 @@ export const routes: readonly RouteDef[] = [
   { method: 'PATCH', path: '/investigator/objects/{objectId}', function: 'investigator', auth: 'investigator' },
   { method: 'GET', path: '/investigator/objects/{objectId}/summary', function: 'investigator', auth: 'investigator' },
   { method: 'GET', path: '/investigator/exports', function: 'investigator', auth: 'investigator' },
+  { method: 'GET', path: '/investigator/search', function: 'investigator', auth: 'investigator' },
   // Tips per queue and status, from the Aggregates counters (functions/investigator/overview.ts).
   { method: 'GET', path: '/investigator/overview', function: 'investigator', auth: 'investigator' },
 ];
@@ -342,6 +401,15 @@ export const routes: readonly RouteDef[] = [
 export const limits = {
   maxBodyBytes: 64 * 1024,
   maxTipChars: 5000,
+  /** A follow-up message, either way (issue 14). */
+  maxMessageChars: 5000,
+  /** Messages in one tip's conversation: a bound on what one receipt can make investigators read. */
+  maxMessagesPerTip: 200,
+  /**
+   * Wrong receipts one source may try (the 404s of `guessable` routes): this
+   * many at once, then one more per minute. Counted in memory only, never stored.
+   */
+  receiptGuessesPerSource: 10,
   /** The hidden honeypot field of the form (bots fill it with URLs). */
   maxHoneypotChars: 2048,
   /** Object images uploaded by coordinators through a presigned POST. */

@@ -7,8 +7,9 @@ import { createLogger } from '#shared/logger.ts';
 import { classifyWithAttachments } from '#shared/media/classify.ts';
 import { ClassifyMessage } from '#shared/schemas/tip.ts';
 import { addCounters, raiseStrongest } from '#shared/store/aggregates.ts';
+import { indexTip } from '#shared/store/search.ts';
 import { recordClassification } from '#shared/store/tips.ts';
-import { classifiedDeltas, type CounterDelta } from '#shared/tips/counters.ts';
+import { classifiedDeltas, promotedDeltas, type CounterDelta } from '#shared/tips/counters.ts';
 import { routeFor } from '#shared/tips/route.ts';
 import { eachMessage, processSqsBatch } from '../lib/sqs.ts';
 
@@ -43,13 +44,17 @@ async function classifyHandler(event: SQSEvent): Promise<SQSBatchResponse> {
         isoSecond(),
       );
       // Only the write that made the transition counts it; a redelivery finds it made. A promoted
-      // duplicate was counted as a duplicate already, and is left as that.
-      if (outcome.outcome === 'recorded' && tip.promotedFrom === undefined) {
-        deltas.push(
-          ...classifiedDeltas({ objectId: tip.objectId, queue, status: outcome.status, confidence: result.confidence, people: 1 + outcome.absorbedBeforeRouting }),
-        );
+      // duplicate leaves the duplicates and joins its queue carrying the others (retention took
+      // the expired first tip out: shared/tips/expire.ts).
+      if (outcome.outcome === 'recorded') {
+        const people = 1 + outcome.absorbedBeforeRouting + (tip.carried ?? 0);
+        const counted = { objectId: tip.objectId, queue, status: outcome.status, confidence: result.confidence, people };
+        deltas.push(...(tip.promotedFrom === undefined ? classifiedDeltas(counted) : promotedDeltas(counted)));
         await raiseStrongest(tip.objectId, queue, tip.tipId, result.confidence);
       }
+      // Filed at every delivery, not only the recording one: the puts are idempotent, and a
+      // delivery that failed after recording must still leave the tip searchable.
+      await indexTip(tip);
       logger.info('tip classified', { stage: 'classified', tipId: tip.tipId, queue, confidence: result.confidence, outcome: outcome.outcome });
     });
     try {

@@ -3,10 +3,13 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { assertInvestigator, assertQueueAccess, canAccessQueue, principalFromClaims, type Principal } from '#shared/auth.ts';
+import { requireEnv } from '#shared/config.ts';
 import { ConflictError, ForbiddenError, NotFoundError, TiplineError } from '#shared/errors.ts';
 import { isoSecond, newObjectId } from '#shared/ids.ts';
 import { createLogger } from '#shared/logger.ts';
+import { receiptHash } from '#shared/receipts.ts';
 import { limits, workflow } from '#shared/resources.ts';
+import { InvestigatorMessageRequest, ReceiptLookupRequest } from '#shared/schemas/followup.ts';
 import { ObjectId, QueueName, TipId } from '#shared/schemas/common.ts';
 import { ObjectStatus, TipObject } from '#shared/schemas/object.ts';
 import { TriageStatus } from '#shared/schemas/tip.ts';
@@ -19,14 +22,19 @@ import { attachmentViews, auditOriginalDownload, evidenceLink } from '#shared/st
 import { attachmentLink, imageUploadForm, objectImageUrl } from '#shared/store/media.ts';
 import { createObject, getObject, listObjects, updateObject } from '#shared/store/objects.ts';
 import { applyPatch, claimTip, releaseTip, triageState } from '#shared/store/triage.ts';
+import { appendMessage, conversationTipsOf, listMessages, markRead, tipIdByReceiptHash } from '#shared/store/messages.ts';
 import { clusterMembers, getTip, queryQueue, tipsOfObject, tipsOfQueue } from '#shared/store/tips.ts';
+import { investigatorMessageAudit } from '#shared/tips/followup.ts';
 import { csvHeader, csvLine, jsonLine, toExportRow } from '#shared/tips/export.ts';
 import { assertClaimAllowed, parseIfMatch, planPatch, TipPatch } from '#shared/tips/triage.ts';
 import { parseOrThrow } from '#shared/validation.ts';
 import { objectSummary, overview } from './overview.ts';
+import { search } from './search.ts';
 import { decodeBody, header, httpErrors, json, type HttpEvent, HTTP_HANDLER_OPTIONS } from '../lib/http.ts';
 
 const logger = createLogger('investigator');
+/** The key receipts are hashed with (shared/receipts.ts), for a tipster who quotes theirs by phone. */
+const receiptKeySecret = requireEnv('RECEIPT_KEY_SECRET');
 
 type Route = (event: HttpEvent, principal: Principal) => Promise<APIGatewayProxyResult>;
 
@@ -113,14 +121,33 @@ async function accessibleTip(tipId: string, principal: Principal): Promise<Recor
 }
 
 /**
- * What investigators see of a tip; `receipt` stays with the tipster. `history`
+ * What investigators see of a tip; the receipt stays with the tipster (the tip keeps only its hash, and
+ * not even that is shown). `history`
  * holds the latest audit entries; the `historyArchived` before them are read
  * through GET /investigator/tips/{tipId}/history.
  */
 function tipView(item: Record<string, unknown>): Record<string, unknown> {
   // `attachments` (the stored records, with the originals' keys) is replaced by its view in the detail route.
-  const { receipt: _receipt, textSha256: _hash, queueTime: _qt, queueConfidence: _qc, attachments: _attachments, attachmentKeys: _keys, ...rest } = item;
-  return { ...rest, status: item.status ?? 'new', history: inlineHistory(item), historyArchived: archivedCount(item) };
+  const {
+    receipt: _receipt,
+    receiptHash: _receiptHash,
+    textSha256: _hash,
+    queueTime: _qt,
+    queueConfidence: _qc,
+    attachments: _attachments,
+    attachmentKeys: _keys,
+    conversationTips: _conversations,
+    ...rest
+  } = item;
+  return {
+    ...rest,
+    status: item.status ?? 'new',
+    history: inlineHistory(item),
+    historyArchived: archivedCount(item),
+    unreadReply: item.unreadReply === true,
+    // The duplicates whose tipsters wrote: each conversation is read on that duplicate's own page.
+    conversationTips: conversationTipsOf(item),
+  };
 }
 
 const etag = (item: Record<string, unknown>): Record<string, string> => ({ etag: `"${String(item.version ?? 0)}"` });
@@ -141,16 +168,47 @@ const routes: Record<string, Route> = {
     const item = await accessibleTip(tipId, principal);
     const headId = typeof item.duplicateOf === 'string' ? item.duplicateOf : tipId;
     // Independent reads: the cluster's members, its size, the attachments' scan tags and links.
-    const [members, sizes, views] = await Promise.all([
+    const [members, sizes, views, messages] = await Promise.all([
       clusterMembers(headId),
       clusterSizes([{ objectId: String(item.objectId), clusterId: headId }]),
       attachmentViews(recordsOf(item)),
+      listMessages(tipId),
+      // Opening the tip reads its tipster's reply: the queue's unread mark goes.
+      item.unreadReply === true ? markRead(tipId) : Promise.resolve(),
     ]);
     const cluster = [{ tipId: headId, duplicateOf: null }, ...members];
     const size = sizes.get(headId);
     const first = await firstAttachment(item, views);
     const attachment = first === undefined ? {} : { attachment: first };
-    return json(200, { ...tipView(item), duplicates: headId === tipId ? (size ?? 1) - 1 : 0, cluster, ...attachment, attachments: views }, etag(item));
+    const conversation = messages.map(({ tipId: _tip, ...message }) => message);
+    return json(200, { ...tipView(item), duplicates: headId === tipId ? (size ?? 1) - 1 : 0, cluster, ...attachment, attachments: views, messages: conversation }, etag(item));
+  },
+
+  'POST /investigator/tips/{tipId}/messages': async (event, principal) => {
+    const { tipId } = parseOrThrow(TipParams, event.pathParameters ?? {}, 'path');
+    const { text } = parseOrThrow(InvestigatorMessageRequest, event.parsedBody, 'message');
+    const item = await accessibleTip(tipId, principal);
+    const now = Date.now();
+    const stored = await appendMessage(item, { from: 'investigator', text, sentAt: isoSecond(now), by: principal.username }, investigatorMessageAudit(principal.username, text, now));
+    logger.info('message to the tipster stored', { tipId, by: principal.sub });
+    const { tipId: _tip, ...message } = stored;
+    return json(201, { message });
+  },
+
+  'POST /investigator/receipts/lookup': async (event, principal) => {
+    const { receipt } = parseOrThrow(ReceiptLookupRequest, event.parsedBody, 'lookup');
+    const tipId = await tipIdByReceiptHash(receiptHash(receiptKeySecret, receipt));
+    // A tip outside the caller's countries is answered like no tip: the lookup tells nothing of other countries' tips.
+    const notFound = new NotFoundError('No tip with this receipt in your countries');
+    if (tipId === undefined) throw notFound;
+    try {
+      await accessibleTip(tipId, principal);
+    } catch (error) {
+      if (error instanceof ForbiddenError || error instanceof NotFoundError) throw notFound;
+      throw error;
+    }
+    logger.info('receipt looked up', { tipId, by: principal.sub });
+    return json(200, { tipId });
   },
 
   'POST /investigator/tips/{tipId}/attachments/{index}/original': async (event, principal) => {
@@ -246,6 +304,8 @@ const routes: Record<string, Route> = {
 
   'GET /investigator/overview': async (_event, principal) => overview(principal),
 
+  'GET /investigator/search': async (event, principal) => search(event, principal),
+
   'GET /investigator/exports': async (event, principal) => {
     const query = parseOrThrow(ExportQuery, event.queryStringParameters ?? {}, 'query');
     if (query.country !== undefined) assertQueueAccess(principal, query.country);
@@ -289,7 +349,13 @@ async function* fullTipsOfObject(objectId: string): AsyncGenerator<Record<string
   }
 }
 
-const BODY_ROUTES = new Set(['PATCH /investigator/tips/{tipId}', 'POST /investigator/objects', 'PATCH /investigator/objects/{objectId}']);
+const BODY_ROUTES = new Set([
+  'PATCH /investigator/tips/{tipId}',
+  'POST /investigator/objects',
+  'PATCH /investigator/objects/{objectId}',
+  'POST /investigator/tips/{tipId}/messages',
+  'POST /investigator/receipts/lookup',
+]);
 
 async function investigatorHandler(event: HttpEvent): Promise<APIGatewayProxyResult> {
   const principal = principalFromClaims(event.requestContext.authorizer?.claims as Record<string, unknown> | undefined);

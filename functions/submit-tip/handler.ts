@@ -2,13 +2,13 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { verifyAttachmentKey } from '#shared/attachment-keys.ts';
-import { optionalEnv, requireEnv } from '#shared/config.ts';
-import { ConfigurationError, ConflictError, ValidationError } from '#shared/errors.ts';
+import { requireEnv } from '#shared/config.ts';
+import { ValidationError } from '#shared/errors.ts';
 import { createLogger } from '#shared/logger.ts';
-import { issueChallenge, MAX_DIFFICULTY, POW_HEADER, verifyPow } from '#shared/pow.ts';
+import { parseReceipt, receiptForKey, receiptHash, newReceipt } from '#shared/receipts.ts';
 import { limits } from '#shared/resources.ts';
 import { SubmitTipRequest } from '#shared/schemas/tip.ts';
-import { claimAttachment, claimPowChallenge } from '#shared/store/idempotency.ts';
+import { claimAttachment } from '#shared/store/idempotency.ts';
 import { headOfAttachment } from '#shared/store/attachment-media.ts';
 import { getObject } from '#shared/store/objects.ts';
 import { enqueueIntake } from '#shared/store/queues.ts';
@@ -16,10 +16,17 @@ import { getTip, putEvidenceCopy } from '#shared/store/tips.ts';
 import { isHoneypot, submitTip } from '#shared/tips/submit.ts';
 import { parseOrThrow } from '#shared/validation.ts';
 import { decodeBody, header, httpErrors, json, type HttpEvent, HTTP_HANDLER_OPTIONS } from '../lib/http.ts';
+import { proofOfWorkFromEnv } from '../lib/pow.ts';
 
 const logger = createLogger('submit-tip');
 /** Shared with the attachments function, which mints the keys a tip may carry (shared/attachment-keys.ts). */
 const attachmentKeySecret = requireEnv('ATTACHMENT_KEY_SECRET');
+/** Shared with the follow-up and investigator functions, which find a tip by its receipt's hash (shared/receipts.ts). */
+const receiptKeySecret = requireEnv('RECEIPT_KEY_SECRET');
+function issueReceipt(idempotencyKey: string | undefined): { receipt: string; receiptHash: string } {
+  const receipt = idempotencyKey === undefined ? newReceipt() : receiptForKey(receiptKeySecret, idempotencyKey);
+  return { receipt, receiptHash: receiptHash(receiptKeySecret, parseReceipt(receipt)!) };
+}
 const deps = {
   getObject,
   putEvidenceCopy,
@@ -28,36 +35,15 @@ const deps = {
   checkAttachmentKey: (key: string, now: number) => verifyAttachmentKey(attachmentKeySecret, key, now),
   claimAttachment,
   headOfAttachment,
+  issueReceipt,
   now: Date.now,
 };
 
-/** Proof of work on POST /tips: off unless POW_DIFFICULTY (leading zero bits) is set; then POW_SECRET is required. */
-const powDifficulty = Number(optionalEnv('POW_DIFFICULTY', '0'));
-if (!Number.isInteger(powDifficulty) || powDifficulty < 0 || powDifficulty > MAX_DIFFICULTY) {
-  throw new ConfigurationError(`POW_DIFFICULTY must be an integer from 0 to ${MAX_DIFFICULTY}`);
-}
-const powSecret = powDifficulty > 0 ? requireEnv('POW_SECRET') : '';
-
-async function challengeHandler(): Promise<APIGatewayProxyResult> {
-  if (powDifficulty === 0) return json(200, { challenge: null, difficulty: 0, expiresAt: null });
-  return json(200, await issueChallenge(powSecret, powDifficulty));
-}
-
-async function checkProofOfWork(event: HttpEvent): Promise<void> {
-  if (powDifficulty === 0) return;
-  const verdict = await verifyPow(header(event, POW_HEADER), powSecret, powDifficulty);
-  if (!verdict.ok) {
-    throw new ValidationError(`Invalid ${POW_HEADER} header`, [{ path: POW_HEADER, message: verdict.reason }]);
-  }
-  if (!(await claimPowChallenge(verdict.challengeHash, verdict.expiresAt))) {
-    throw new ConflictError(`${POW_HEADER} challenge was already used; fetch a new one`, {
-      issues: [{ path: POW_HEADER, message: 'was already used' }],
-    });
-  }
-}
+/** Proof of work on POST /tips (and the follow-up routes), when POW_DIFFICULTY is set. */
+const proofOfWork = proofOfWorkFromEnv();
 
 async function submitTipHandler(event: HttpEvent): Promise<APIGatewayProxyResult> {
-  if (event.httpMethod === 'GET' && event.resource === '/tips/challenge') return challengeHandler();
+  if (event.httpMethod === 'GET' && event.resource === '/tips/challenge') return json(200, await proofOfWork.challenge());
   event.parsedBody = decodeBody(event, limits.maxBodyBytes);
   const request = parseOrThrow(SubmitTipRequest, event.parsedBody, 'tip');
   const idempotencyKey = header(event, 'idempotency-key');
@@ -66,7 +52,7 @@ async function submitTipHandler(event: HttpEvent): Promise<APIGatewayProxyResult
       { path: 'Idempotency-Key', message: 'must be 8 to 128 characters' },
     ]);
   }
-  await checkProofOfWork(event);
+  await proofOfWork.check(event);
   const response = await submitTip(request, idempotencyKey, deps);
   if (isHoneypot(request)) {
     // Nothing about the request: not the field, not the object, not the decoy id.

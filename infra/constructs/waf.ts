@@ -96,6 +96,14 @@ export class TiplineWebAcl extends Construct {
             },
           };
 
+    // The routes that take a receipt (issue 14): a tight per-source rate so receipts cannot be guessed in bulk.
+    const guessPaths = [...new Set(props.routes.filter((route) => route.guessable === true).map((route) => route.path))];
+    const guessScope: wafv2.CfnWebACL.StatementProperty | undefined =
+      guessPaths.length === 0
+        ? undefined
+        : guessPaths.length === 1
+          ? pathStatement(guessPaths[0] as string)
+          : { orStatement: { statements: guessPaths.map(pathStatement) } };
 
     type Rule = Omit<wafv2.CfnWebACL.RuleProperty, 'priority' | 'visibilityConfig'>;
     const sizeRules: Rule[] = [
@@ -183,6 +191,22 @@ export class TiplineWebAcl extends Construct {
                     limit: config.wafSubmitRateLimitPerSource,
                     evaluationWindowSec: 300,
                     scopeDownStatement: submissionScope,
+                  },
+                },
+              },
+            ]),
+        ...(guessScope === undefined
+          ? []
+          : [
+              {
+                name: 'GuessRatePerSource',
+                action: block(429),
+                statement: {
+                  rateBasedStatement: {
+                    aggregateKeyType: 'IP',
+                    limit: config.wafGuessRateLimitPerSource,
+                    evaluationWindowSec: 300,
+                    scopeDownStatement: guessScope,
                   },
                 },
               },

@@ -171,7 +171,9 @@ export class StatefulStack extends Stack {
         partitionKey: attribute(index.partitionKey),
         ...('sortKey' in index && index.sortKey !== undefined ? { sortKey: attribute(index.sortKey) } : {}),
         ...('projection' in index && index.projection !== undefined
-          ? { projectionType: dynamodb.ProjectionType.INCLUDE, nonKeyAttributes: [...index.projection] }
+          ? index.projection.length === 0
+            ? { projectionType: dynamodb.ProjectionType.KEYS_ONLY }
+            : { projectionType: dynamodb.ProjectionType.INCLUDE, nonKeyAttributes: [...index.projection] }
           : { projectionType: dynamodb.ProjectionType.ALL }),
       });
     }

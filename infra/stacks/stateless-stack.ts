@@ -55,6 +55,8 @@ export class StatelessStack extends Stack {
   public readonly powSecret: secretsmanager.Secret | undefined;
   /** HMAC key the attachments function signs attachment keys with and the submit function checks (shared/attachment-keys.ts). */
   public readonly attachmentKeySecret: secretsmanager.Secret;
+  /** HMAC key of receipts (shared/receipts.ts): the submit function hashes a new receipt with it, the functions that find a tip by receipt hash what they are given. */
+  public readonly receiptKeySecret: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -116,9 +118,20 @@ export class StatelessStack extends Stack {
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
     });
     const attachmentKeyEnvironment = { ATTACHMENT_KEY_SECRET: this.attachmentKeySecret.secretValue.unsafeUnwrap() };
+    // Receipts are stored only as an HMAC under this key, so a dump of the tables reveals none;
+    // the functions that hash a receipt read it through a dynamic reference.
+    this.receiptKeySecret = new secretsmanager.Secret(this, 'ReceiptKeySecret', {
+      description: 'HMAC key under which the Tips table keeps receipts (never the receipts themselves)',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    const receiptKeyEnvironment = { RECEIPT_KEY_SECRET: this.receiptKeySecret.secretValue.unsafeUnwrap() };
     const extraEnvironment: Partial<Record<FunctionKey, Record<string, string>>> = {
-      submitTip: { ...powEnvironment, ...attachmentKeyEnvironment },
+      submitTip: { ...powEnvironment, ...attachmentKeyEnvironment, ...receiptKeyEnvironment },
       attachments: attachmentKeyEnvironment,
+      // The follow-up routes take the same proof of work as POST /tips when it is on.
+      followup: { ...powEnvironment, ...receiptKeyEnvironment },
+      // POST /investigator/receipts/lookup hashes the receipt a tipster quotes.
+      investigator: receiptKeyEnvironment,
       // Attachments stay hidden from the console until GuardDuty tags them clean (infra/constructs/evidence-protection.ts).
       dedupe: { MALWARE_SCAN: 'guardduty' },
     };

@@ -621,6 +621,8 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
       for (let n = 1; namePosition && n <= MAX_GLUED; n++) {
         const last = toks[i + n - 1];
         if (last === undefined || (n > 1 && !/^ $/.test(src.slice(toks[i + n - 2]!.end, last.start)))) break;
+        // A function word is never part of a name written apart: "school and" is not "Schotland".
+        if (n > 1 && STOPWORDS.has(last.folded)) break;
         const glued = toks.slice(i, i + n).map((x) => x.folded).join('');
         if (glued.length < 7) continue;
         const near = nearNames(glued);

@@ -93,6 +93,8 @@ export const ClassifyMessage = z.extend(IntakeMessage, {
    * (shared/tips/expire.ts).
    */
   promotedFrom: z.optional(z.string().check(z.minLength(1))),
+  /** With promotedFrom: the other duplicates the promoted tip carries (they were counted to the expired tip). */
+  carried: z.optional(z.number().check(z.int(), z.gte(0))),
   /** Where the tip's photos were taken (EXIF GPS), geo evidence of kind `photo-gps` (shared/media/pipeline.ts). */
   photos: z.optional(z.array(z.object({ lat: z.number(), lon: z.number() })).check(z.maxLength(limits.maxAttachments))),
   /** Text layers of the tip's PDFs, classified with the tip's text. */
@@ -113,6 +115,8 @@ export const QueueItem = z.object({
   submittedAt: IsoTime,
   status: TriageStatus,
   duplicates: z.number().check(z.int()),
+  /** A tipster answered and no investigator has opened the tip since (issue 14). */
+  unreadReply: z.boolean(),
 });
 export type QueueItem = z.infer<typeof QueueItem>;
 

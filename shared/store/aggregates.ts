@@ -4,6 +4,7 @@ import { tableName } from '../config.ts';
 import { changeDeltas, mergeDeltas, objectPk, QUEUES_PK, type CountedTip, type CounterDelta, type CounterItem } from '../tips/counters.ts';
 import type { TriageStatusName } from '../tips/transitions.ts';
 import { documents } from './clients/dynamo.ts';
+import { strongestInQueue } from './tips.ts';
 import { isConditionalCheckFailed } from './conditions.ts';
 
 const TABLE = tableName('aggregates');
@@ -70,6 +71,53 @@ export async function raiseStrongest(objectId: string, queue: string, tipId: str
   }
 }
 
+/**
+ * A tip left `queue` (re-routed, or expired): if it was the object's strongest
+ * tip there, the next strongest still in the queue takes its place (or the
+ * entry is cleared when none is left). Clearing is conditional on naming the
+ * leaving tip, and raising only ever goes up, so a concurrent classification
+ * into the queue is never overwritten with a weaker tip.
+ */
+export async function replaceStrongest(objectId: string, queue: string, leavingTipId: string): Promise<void> {
+  try {
+    await documents.send(
+      new UpdateCommand({
+        TableName: TABLE,
+        Key: { pk: shardKey(objectPk(objectId), 0), sk: queue },
+        UpdateExpression: 'REMOVE maxConfidence, strongestTipId',
+        ConditionExpression: 'strongestTipId = :t',
+        ExpressionAttributeValues: { ':t': leavingTipId },
+      }),
+    );
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return;
+    throw error;
+  }
+  const next = await strongestInQueue(queue, objectId, leavingTipId);
+  if (next !== undefined) await raiseStrongest(objectId, queue, next.tipId, next.confidence);
+}
+
+/**
+ * Marks an expired tip's counters as taken out, once: the first delivery of
+ * the expiry (`first: true`) subtracts, a redelivery or a retry after a later
+ * step failed finds the marker and does not. The marker also keeps how many
+ * other duplicates the promoted successor carries, as the first attempt saw
+ * them (a retry sees some already re-pointed). One small item per expired
+ * first tip (`expired#<tipId>`), never read by the overview.
+ */
+export async function markExpiryCounted(tipId: string, carried: number): Promise<{ first: boolean; carried: number }> {
+  const { Attributes } = await documents.send(
+    new UpdateCommand({
+      TableName: TABLE,
+      Key: { pk: `expired#${tipId}`, sk: 'counted' },
+      UpdateExpression: 'SET carried = if_not_exists(carried, :c) ADD attempts :one',
+      ExpressionAttributeValues: { ':c': carried, ':one': 1 },
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
+  return { first: Attributes?.attempts === 1, carried: typeof Attributes?.carried === 'number' ? Attributes.carried : carried };
+}
+
 export interface SummedItem {
   readonly counts: CounterItem;
   readonly maxConfidence?: number;
@@ -125,10 +173,20 @@ export function countedTip(item: Record<string, unknown>, people: number): Count
   };
 }
 
-/** Counts a triage change (status, re-route) from the item read and the item written by its conditional update. */
+/**
+ * Counts a triage change (status, re-route) from the item read and the item
+ * written by its conditional update. A re-route also moves the strongest-tip
+ * entry: the tip competes in its new queue with its new confidence (0 when it
+ * was no candidate there), and the old queue's entry passes to its next tip.
+ */
 export async function countTriageChange(before: Record<string, unknown>, after: Record<string, unknown>, people: number): Promise<void> {
   const from = countedTip(before, people);
   const to = countedTip(after, people);
   if (from === undefined || to === undefined) return;
   await addCounters(changeDeltas(from, to));
+  if (from.queue !== to.queue) {
+    const tipId = String(after.tipId);
+    await raiseStrongest(to.objectId, to.queue, tipId, to.confidence ?? 0);
+    await replaceStrongest(from.objectId, from.queue, tipId);
+  }
 }

@@ -14,7 +14,8 @@ const TABLE = tableName('tips');
 const [BY_QUEUE_TIME, BY_QUEUE_CONFIDENCE, BY_OBJECT, BY_CLUSTER] = tables.tips.globalSecondaryIndexes;
 
 export interface EvidenceCopy extends IntakeMessage {
-  readonly receipt: string;
+  /** The receipt's keyed hash (shared/receipts.ts), never the receipt: the key of the byReceipt index. */
+  readonly receiptHash: string;
   readonly textSha256: string;
   /** Hash of objectId, text, language and attachment: tells a retry from a reused Idempotency-Key. */
   readonly requestHash: string;
@@ -349,12 +350,48 @@ export async function queryQueue(queue: QueueName, query: QueueQuery): Promise<Q
       }),
     );
     const found = page.Items ?? [];
-    const texts = await fullItems(found.map((item) => String(item.tipId)), 'tipId, #text', { '#text': 'text' });
-    items.push(...found.map((item) => toQueueItem({ ...item, text: texts.get(String(item.tipId))?.text ?? '' })));
+    // The text, and whether the tipster answered unread (issue 14), from the tip items: the queue indexes project neither.
+    const texts = await fullItems(found.map((item) => String(item.tipId)), 'tipId, #text, unreadReply', { '#text': 'text' });
+    items.push(
+      ...found.map((item) => {
+        const full = texts.get(String(item.tipId));
+        return toQueueItem({ ...item, text: full?.text ?? '', unreadReply: full?.unreadReply });
+      }),
+    );
     startKey = page.LastEvaluatedKey;
     pages += 1;
   } while (startKey !== undefined && items.length < query.limit && pages < MAX_PAGES_PER_REQUEST);
   return { items, nextCursor: encodeCursor(startKey as Record<string, string> | undefined) };
+}
+
+/**
+ * The most confident tip of `objectId` still in `queue`, other than `leaving`
+ * (a tip that just left it, which the index may still show): the confidence
+ * index read from the top, filtered by object. It runs only when the strongest
+ * tip of an object's queue leaves it (re-route, expiry), reads at most
+ * MAX_PAGES_PER_REQUEST pages of the queue, and gives up (undefined) past that.
+ */
+export async function strongestInQueue(queue: string, objectId: string, leaving: string): Promise<{ tipId: string; confidence: number } | undefined> {
+  let startKey: Record<string, unknown> | undefined;
+  for (let pages = 0; pages < MAX_PAGES_PER_REQUEST; pages += 1) {
+    const page = await documents.send(
+      new QueryCommand({
+        TableName: TABLE,
+        IndexName: BY_QUEUE_CONFIDENCE.indexName,
+        KeyConditionExpression: '#queue = :queue',
+        FilterExpression: 'objectId = :objectId AND tipId <> :leaving',
+        ExpressionAttributeNames: { '#queue': 'queue' },
+        ExpressionAttributeValues: { ':queue': queue, ':objectId': objectId, ':leaving': leaving },
+        ScanIndexForward: false,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    const found = page.Items?.[0];
+    if (found !== undefined) return { tipId: String(found.tipId), confidence: typeof found.confidence === 'number' ? found.confidence : 0 };
+    startKey = page.LastEvaluatedKey;
+    if (startKey === undefined) return undefined;
+  }
+  return undefined;
 }
 
 /** Every duplicate of a cluster's first tip, page by page (retention moves them all). */
@@ -430,6 +467,9 @@ export async function* tipsOfQueue(queue: string): AsyncGenerator<Record<string,
 
 const BATCH_GET_LIMIT = 100;
 
+/** Whole tips by id (BatchGetItem in calls of 100); missing ids are absent from the map. */
+export const tipsByIds = (tipIds: readonly string[]): Promise<Map<string, Record<string, unknown>>> => fullItems(tipIds);
+
 /** Items by id in BatchGetItem calls of 100, retrying what DynamoDB leaves unprocessed. */
 async function fullItems(
   tipIds: readonly string[],
@@ -466,5 +506,6 @@ function toQueueItem(item: Record<string, unknown>): QueueItem {
     submittedAt: String(item.submittedAt),
     status: String(item.status ?? 'new') as TriageStatus,
     duplicates: 0,
+    unreadReply: item.unreadReply === true,
   };
 }

@@ -71,6 +71,25 @@ export function duplicateDeltas(objectId: string, headQueue: string | null): Cou
   return deltas;
 }
 
+/**
+ * A cluster's first tip that expired (retention): its contribution leaves its
+ * queue and its object's tally, and the object has one distinct tip less.
+ * `tip.people` is the tip and the duplicates counted to it.
+ */
+export function expiredDeltas(tip: CountedTip): CounterDelta[] {
+  return mergeDeltas([...contribution(tip, -1), { pk: objectPk(tip.objectId), sk: ALL_SK, add: { distinct: -1 } }]);
+}
+
+/**
+ * A duplicate promoted to first tip after its cluster's first tip expired,
+ * just classified: it joins its queue as a distinct tip carrying the other
+ * duplicates (`tip.people`), and the object has one duplicate less. With
+ * expiredDeltas the object's people drop by exactly one: the expired tip.
+ */
+export function promotedDeltas(tip: CountedTip): CounterDelta[] {
+  return mergeDeltas([...classifiedDeltas(tip), { pk: objectPk(tip.objectId), sk: ALL_SK, add: { duplicates: -1 } }]);
+}
+
 /** What a triage change does to the counters: the new state's contribution minus the old one's. */
 export function changeDeltas(before: CountedTip, after: CountedTip): CounterDelta[] {
   return mergeDeltas([...contribution(before, -1), ...contribution(after)]);

@@ -5,8 +5,8 @@
  * only, in an order that makes every step safe to repeat (at-least-once
  * delivery, or a crash half-way):
  *
- *  1. the attachment and the audit rows rolled out of the tip are deleted
- *     (deleting a missing object or row succeeds);
+ *  1. the attachment, the audit rows rolled out of the tip and its follow-up
+ *     conversation are deleted (deleting a missing object or row succeeds);
  *  2. the expired tip leaves the dedupe index, so no new tip can attach to it
  *     (the deduplicator also checks, for entries this step cannot reach);
  *  3. its surviving duplicates are listed and the oldest chosen as successor
@@ -23,14 +23,25 @@
  *     it a first tip (so classification stays in one function, and a repeated
  *     message changes nothing);
  *  8. the expired tip's counter is removed.
+ *
+ * Between 3 and 4 its contribution leaves the Aggregates counters, once
+ * (markExpiryCounted): a retry or redelivery finds the marker and subtracts
+ * nothing; a crash between the marker and the subtraction leaves the counters
+ * one tip too high, never counted twice. The promoted successor is counted
+ * into its queue by the classify consumer (promotedDeltas), carrying the
+ * other duplicates.
  */
 import { ClassifyMessage, ExpiredTip } from '../schemas/tip.ts';
+import { countedTip, markExpiryCounted, addCounters, replaceStrongest } from '../store/aggregates.ts';
 import { deleteTrail } from '../store/audit.ts';
+import { forgetTip } from '../store/search.ts';
 import { dedupeEngine } from '../store/dedupe.ts';
 import { deleteAttachment } from '../store/media.ts';
+import { deleteMessages } from '../store/messages.ts';
 import { enqueueClassifyBatch } from '../store/queues.ts';
 import { allClusterMembers, getTip, repointDuplicate } from '../store/tips.ts';
 import { parseOrThrow } from '../validation.ts';
+import { expiredDeltas } from './counters.ts';
 import { leftoversOf, successionOf, type ClusterMember } from './retention.ts';
 
 export interface ExpiryOutcome {
@@ -46,6 +57,10 @@ export async function retireExpiredTip(image: Record<string, unknown>): Promise<
   for (const key of leftoversOf(expired)) await deleteAttachment(key);
   // The audit trail shares the tip's retention: its rolled-out rows go with it.
   await deleteTrail(expired.tipId);
+  // So do the messages between its investigators and its tipster (issue 14); its receipt finds nothing from now on.
+  await deleteMessages(expired.tipId);
+  // Its search terms go too (recomputed from its text; deleting a missing item succeeds).
+  if (typeof image.submittedAt === 'string') await forgetTip({ tipId: expired.tipId, objectId: expired.objectId, submittedAt: image.submittedAt, text: expired.text });
   // Only a cluster's first tip can be triaged, hence dismissed; a duplicate is named by nothing in the index.
   if (typeof expired.duplicateOf === 'string') return { tipId: expired.tipId, promoted: null, moved: 0 };
 
@@ -55,6 +70,7 @@ export async function retireExpiredTip(image: Record<string, unknown>): Promise<
     members.push({ tipId: String(item.tipId), submittedAt: String(item.submittedAt), duplicateOf: item.duplicateOf as string | null | undefined });
   }
   const { successor, others } = successionOf(expired.tipId, members);
+  const carried = await uncount(image, successor === null ? 0 : 1 + others.length);
   if (successor === null) {
     await dedupeEngine.closeCluster(expired.objectId, expired.tipId);
     return { tipId: expired.tipId, promoted: null, moved: 0 };
@@ -64,7 +80,16 @@ export async function retireExpiredTip(image: Record<string, unknown>): Promise<
   if (item === undefined) throw new Error(`successor ${successor.tipId} of expired tip ${expired.tipId} is missing`);
   const heir = parseOrThrow(
     ClassifyMessage,
-    { tipId: item.tipId, objectId: item.objectId, text: item.text, language: item.language, submittedAt: item.submittedAt, dedupeReason: 'promoted', promotedFrom: expired.tipId },
+    {
+      tipId: item.tipId,
+      objectId: item.objectId,
+      text: item.text,
+      language: item.language,
+      submittedAt: item.submittedAt,
+      dedupeReason: 'promoted',
+      promotedFrom: expired.tipId,
+      carried,
+    },
     'successor',
   );
   await dedupeEngine.openCluster(heir.objectId, heir.tipId, others.map((member) => member.tipId));
@@ -76,4 +101,20 @@ export async function retireExpiredTip(image: Record<string, unknown>): Promise<
   if ((await enqueueClassifyBatch([heir])).size > 0) throw new Error(`successor ${heir.tipId} could not be queued for classification`);
   await dedupeEngine.closeCluster(expired.objectId, expired.tipId);
   return { tipId: expired.tipId, promoted: heir.tipId, moved };
+}
+
+/**
+ * Takes an expired first tip out of the counters, once, with the people
+ * counted to it (itself and its `duplicates`); returns how many duplicates
+ * besides the successor the successor carries, as the first attempt saw them.
+ */
+async function uncount(image: Record<string, unknown>, duplicates: number): Promise<number> {
+  const carried = Math.max(0, duplicates - 1);
+  const tip = countedTip(image, 1 + duplicates);
+  if (tip === undefined) return carried;
+  const marker = await markExpiryCounted(String(image.tipId), carried);
+  if (!marker.first) return marker.carried;
+  await addCounters(expiredDeltas(tip));
+  await replaceStrongest(tip.objectId, tip.queue, String(image.tipId));
+  return marker.carried;
 }

@@ -17,6 +17,9 @@ export const EXPORT_COLUMNS = [
   'duplicates',
   'language',
   'text',
+  'candidates',
+  'evidence',
+  'notes',
 ] as const;
 
 export type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], string | number | null>;
@@ -35,7 +38,41 @@ export function toExportRow(item: Record<string, unknown>): ExportRow {
     duplicates: typeof item.duplicates === 'number' ? item.duplicates : 0,
     language: str(item.detectedLanguage) ?? str(item.language),
     text: String(item.text ?? ''),
+    candidates: candidatesCell(item.candidates),
+    evidence: evidenceCell(item.candidates, str(item.queue)),
+    notes: notesCell(item.notes),
   };
+}
+
+interface StoredCandidate {
+  country?: unknown;
+  score?: unknown;
+  evidence?: { kind?: unknown; text?: unknown }[];
+}
+
+const asList = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
+
+/** The classifier's candidates as `PT 0.91; ES 0.05`. */
+function candidatesCell(candidates: unknown): string {
+  return asList<StoredCandidate>(candidates)
+    .map((candidate) => `${String(candidate.country)} ${typeof candidate.score === 'number' ? candidate.score.toFixed(2) : '–'}`)
+    .join('; ');
+}
+
+/** The evidence for the country the tip is routed to, as `kind: text; …` (the language prior left out: it is no evidence to act on). */
+function evidenceCell(candidates: unknown, queue: string | null): string {
+  const routed = asList<StoredCandidate>(candidates).find((candidate) => candidate.country === queue);
+  return asList<{ kind?: unknown; text?: unknown }>(routed?.evidence)
+    .filter((span) => span.kind !== 'language')
+    .map((span) => (typeof span.text === 'string' && span.text !== '' ? `${String(span.kind)}: ${span.text}` : String(span.kind)))
+    .join('; ');
+}
+
+/** Investigators' notes, oldest first, as `<at> <by>: <text>`, separated by ` | `. */
+function notesCell(notes: unknown): string {
+  return asList<{ at?: unknown; by?: unknown; text?: unknown }>(notes)
+    .map((note) => `${String(note.at)} ${String(note.by)}: ${String(note.text)}`)
+    .join(' | ');
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;

@@ -1,7 +1,8 @@
 import type { AttachmentKeyVerdict } from '../attachment-keys.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { sha256Hex } from '../hash.ts';
-import { isoSecond, newTipId, receiptFor, tipIdForKey } from '../ids.ts';
+import { isoSecond, newTipId, tipIdForKey } from '../ids.ts';
+import { newReceipt } from '../receipts.ts';
 import type { TipObject } from '../schemas/object.ts';
 import { typeProblem } from '../media/sniff.ts';
 import { attachmentKeysOf, type IntakeMessage, type SubmitTipRequest, type SubmitTipResponse } from '../schemas/tip.ts';
@@ -19,6 +20,12 @@ export interface SubmitDeps {
   claimAttachment(attachmentKey: string, tipId: string, expiresAtSeconds: number): Promise<boolean>;
   /** The uploaded file's first bytes and declared type, or null when nothing was uploaded under the key yet. */
   headOfAttachment(attachmentKey: string): Promise<{ readonly bytes: Uint8Array; readonly contentType: string | undefined } | null>;
+  /**
+   * The tip's receipt, shown once, and the keyed hash the tip keeps of it
+   * (shared/receipts.ts): random, or for an Idempotency-Key derived from it
+   * under the secret so a retry shows the same receipt.
+   */
+  issueReceipt(idempotencyKey: string | undefined): { readonly receipt: string; readonly receiptHash: string };
   now(): number;
 }
 
@@ -88,8 +95,7 @@ export async function submitTip(
   if (isHoneypot(request)) {
     // Looks like any acceptance (same id and receipt shape) but nothing is
     // stored or queued, so the bot learns nothing.
-    const decoy = newTipId();
-    return { tipId: decoy, receipt: receiptFor(decoy) };
+    return { tipId: newTipId(), receipt: newReceipt() };
   }
 
   const tipId = idempotencyKey === undefined ? newTipId() : tipIdForKey(idempotencyKey);
@@ -105,13 +111,13 @@ export async function submitTip(
     submittedAt: isoSecond(deps.now()),
     ...(attachmentKeys.length === 0 ? {} : { attachmentKeys }),
   };
-  const receipt = receiptFor(tipId);
+  const { receipt, receiptHash } = deps.issueReceipt(idempotencyKey);
   // Before the evidence copy: a tip never stores a key it could not claim. A
   // retry with the same Idempotency-Key has the same tip id and claims again.
   for (const { key, path } of keyPaths(request)) await bindAttachment(key, path, tipId, deps);
   const created = await deps.putEvidenceCopy({
     ...message,
-    receipt,
+    receiptHash,
     textSha256: sha256Hex(request.text),
     requestHash,
     // `attachmentKey` stays the first key, which readers before issue 15 know; `attachmentKeys` (in the message) lists all.

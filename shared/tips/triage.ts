@@ -55,7 +55,7 @@ export function confidenceFor(candidates: TriageState['candidates'], queue: stri
 
 export interface Change {
   /** `attachment`: the pipeline recorded an original's SHA-256; `download`: a coordinator downloaded an original. */
-  readonly field: 'status' | 'assignee' | 'note' | 'queue' | 'claim' | 'attachment' | 'download';
+  readonly field: 'status' | 'assignee' | 'note' | 'queue' | 'claim' | 'attachment' | 'download' | 'message';
   readonly from: string | null;
   readonly to: string | null;
 }

@@ -205,7 +205,7 @@ describe('web front end', () => {
 
     // Claim, then move to review with a note (If-Match with the version read).
     await page.locator('#claim-button').click();
-    await page.getByText('Claimed by ines').waitFor();
+    await page.locator('#claim-state', { hasText: 'Claimed by you' }).waitFor();
     await page.locator('#t-status').selectOption('in_review');
     await page.locator('#t-note').fill('Checking Porto towel shops');
     await page.getByRole('button', { name: 'Save changes' }).click();

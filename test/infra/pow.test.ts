@@ -16,17 +16,16 @@ describe('proof of work switch', () => {
     expect(JSON.stringify(stateless$.findResources('AWS::Lambda::Function'))).not.toContain('POW_DIFFICULTY');
   });
 
-  it('gives only the submit function the difficulty and a Secrets Manager key when switched on', () => {
+  it('gives only the submit and follow-up functions (the public POSTs) the difficulty and a Secrets Manager key when switched on', () => {
     // Act
     const { stateless$ } = build({ powDifficulty: 16 });
 
     // Assess
     expect(powSecrets(stateless$)).toHaveLength(1);
-    const withPow = Object.values(stateless$.findResources('AWS::Lambda::Function', {
+    const withPow = Object.keys(stateless$.findResources('AWS::Lambda::Function', {
       Properties: { Environment: { Variables: Match.objectLike({ POW_DIFFICULTY: '16', POW_SECRET: Match.anyValue() }) } },
     }));
-    expect(withPow).toHaveLength(1);
-    expect(JSON.stringify(withPow[0])).toContain('submit');
+    expect(withPow.map((id) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(['Followup', 'SubmitTip']);
   });
 
   it('refuses a difficulty out of range', () => {

@@ -73,7 +73,9 @@ describe('stateful stack: tables', () => {
     // Act
     const projection =
       'projection' in index && index.projection !== undefined
-        ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projection] }
+        ? index.projection.length === 0
+          ? { ProjectionType: 'KEYS_ONLY' }
+          : { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projection] }
         : { ProjectionType: 'ALL' };
     // Assess
     template.hasResourceProperties('AWS::DynamoDB::Table', {

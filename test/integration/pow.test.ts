@@ -102,7 +102,7 @@ describe('honeypot field', () => {
     // Assess
     expect(response.status).toBe(202);
     expect(response.body.tipId).toMatch(/^[0-9A-Z]{26}$/);
-    expect(response.body.receipt).toMatch(/^TL-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(response.body.receipt).toMatch(/^TL-[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
     expect(await getTip(response.body.tipId)).toBeUndefined();
   });
 

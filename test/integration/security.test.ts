@@ -34,6 +34,8 @@ let stack: LocalStack;
 let otherKeysDir: string;
 let api: ReturnType<typeof apiClient>;
 let nlTip: string;
+/** The NL tip's receipt: a BE investigator's lookup of it must find nothing. */
+let nlReceipt: string;
 let nlDuplicate: string;
 const NL_TEXT = 'Ik heb deze handdoek gekocht bij de HEMA in Utrecht, Nederland.';
 
@@ -53,6 +55,7 @@ beforeAll(async () => {
   api = apiClient(stack.url);
   const first = await api.postTip({ objectId: 'obj-towel', text: NL_TEXT });
   nlTip = String(first.body.tipId);
+  nlReceipt = String(first.body.receipt);
   await waitClassified(nlTip, 'NL');
   const again = await api.postTip({ objectId: 'obj-towel', text: `  ${NL_TEXT.toUpperCase()} ` });
   nlDuplicate = String(again.body.tipId);
@@ -78,6 +81,8 @@ function requestFor(route: RouteDef): { path: string; body?: string } {
     'PATCH /investigator/tips/{tipId}': { status: 'dismissed' },
     'POST /investigator/objects': { title: 'Injected object' },
     'PATCH /investigator/objects/{objectId}': { status: 'retired' },
+    'POST /investigator/tips/{tipId}/messages': { text: 'Injected question' },
+    'POST /investigator/receipts/lookup': { receipt: nlReceipt },
   };
   const body = bodies[label(route)];
   return { path: `${path}${query}`, ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
@@ -106,6 +111,9 @@ const wrongGroupStatus: Record<string, number> = {
   'PATCH /investigator/tips/{tipId}': 403,
   'POST /investigator/tips/{tipId}/claim': 403,
   'POST /investigator/tips/{tipId}/release': 403,
+  'POST /investigator/tips/{tipId}/messages': 403,
+  // Another country's tip is answered like an unknown receipt (no tip id, no hint that it exists).
+  'POST /investigator/receipts/lookup': 404,
   'GET /investigator/objects': 200,
   'POST /investigator/objects': 403,
   'PATCH /investigator/objects/{objectId}': 403,

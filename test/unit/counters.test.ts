@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALL_SK, changeDeltas, classifiedDeltas, contribution, duplicateDeltas, mergeDeltas, objectPk, QUEUES_PK, type CountedTip, type CounterDelta } from '#shared/tips/counters.ts';
+import { ALL_SK, changeDeltas, classifiedDeltas, contribution, duplicateDeltas, expiredDeltas, mergeDeltas, promotedDeltas, objectPk, QUEUES_PK, type CountedTip, type CounterDelta } from '#shared/tips/counters.ts';
 import { TRIAGE_STATUSES } from '#shared/tips/transitions.ts';
 
 /** Applies deltas to an in-memory table the way DynamoDB's ADD would. */
@@ -86,5 +86,25 @@ describe('counter deltas', () => {
 
     // Assess
     expect(merged).toEqual(contribution(tip));
+  });
+});
+
+describe('expiry and promotion deltas', () => {
+  it('leave the object one person and no distinct tip fewer when a first tip with duplicates expires and one is promoted', () => {
+    // Prepare
+    const expired: CountedTip = { objectId: 'obj-a', queue: 'PT', status: 'dismissed', confidence: 0.8, people: 3 };
+    const successor: CountedTip = { objectId: 'obj-a', queue: 'PT', status: 'new', confidence: 0.7, people: 2 };
+
+    // Act
+    const net = mergeDeltas([...expiredDeltas(expired), ...promotedDeltas(successor)]);
+
+    // Assess
+    const all = net.find((delta) => delta.sk === ALL_SK);
+    const tally = net.find((delta) => delta.pk === objectPk('obj-a') && delta.sk === 'PT');
+    const queue = net.find((delta) => delta.pk === QUEUES_PK && delta.sk === 'PT');
+    expect(all?.add).toEqual({ duplicates: -1 });
+    expect(tally?.add).toMatchObject({ people: -1, s_dismissed: -1, s_new: 1 });
+    expect(tally?.add.tips).toBeUndefined();
+    expect(queue?.add).toEqual({ s_dismissed: -1, s_new: 1 });
   });
 });

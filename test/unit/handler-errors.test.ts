@@ -24,6 +24,8 @@ beforeAll(async () => {
   process.env.AWS_REGION = 'us-east-1';
   // Shared by the attachments and submit functions (shared/attachment-keys.ts); CDK must set it on AWS, local/bootstrap.ts sets it locally.
   process.env.ATTACHMENT_KEY_SECRET = 'test-attachment-key-secret';
+  // The receipt HMAC key (shared/receipts.ts), required by the submit, follow-up and investigator functions.
+  process.env.RECEIPT_KEY_SECRET = 'test-receipt-key-secret';
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
   submit = (await import('#functions/submit-tip/handler.ts')).handler as never;
   dedupe = (await import('#functions/dedupe/handler.ts')).handler as never;

@@ -3,6 +3,7 @@ import { ConflictError, NotFoundError, ValidationError } from '#shared/errors.ts
 import type { TipObject } from '#shared/schemas/object.ts';
 import type { IntakeMessage } from '#shared/schemas/tip.ts';
 import type { EvidenceCopy } from '#shared/store/tips.ts';
+import { newReceipt, parseReceipt, receiptForKey, receiptHash } from '#shared/receipts.ts';
 import { submitTip, type SubmitDeps } from '#shared/tips/submit.ts';
 
 function object(status: TipObject['status']): TipObject {
@@ -37,6 +38,10 @@ function fakes(status: TipObject['status'] = 'published') {
       return true;
     },
     headOfAttachment: async () => null,
+    issueReceipt: (key) => {
+      const receipt = key === undefined ? newReceipt() : receiptForKey('unit-test-secret', key);
+      return { receipt, receiptHash: receiptHash('unit-test-secret', parseReceipt(receipt)!) };
+    },
     now: () => Date.parse('2026-11-23T10:00:00.123Z'),
   };
   return { deps, log, evidence, sent };

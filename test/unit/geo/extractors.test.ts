@@ -239,6 +239,16 @@ describe('geo extractors', () => {
     expect(classify('The Knesset has given preliminary approval to the bill.').country).toBe('IL');
   });
 
+  it('never glues a function word into a misspelt name written apart', () => {
+    // Prepare: "school" + "and" glued is one letter from the Dutch name of Scotland ("Schotland").
+    const text = 'We saw a towel like this at the school and later in a gym.';
+    // Act
+    const r = classify(text);
+    // Assess
+    expect(r.country).toBeNull();
+    expect(r.candidates.flatMap((c) => c.evidence.map((e) => e.text))).not.toContain('school and');
+  });
+
   it('returns ISO 639-1 language codes', () => {
     // Prepare / Act
     const r = classify('Ich habe diese Tasse in einem kleinen Laden in Graz gekauft.');

@@ -7,6 +7,8 @@ import { unroutedExplanation } from '../lib/reason.ts';
 import { ApiError, NetworkError, requestJson, type JsonResponse } from '../lib/http.ts';
 import { isExpired, tokenInfo, type TokenInfo } from '../lib/jwt.ts';
 import { cognitoLoginUrl, loadConfig, tokenFromFragment, type ConsoleConfig } from './config.ts';
+import { renderOverview } from './overview.ts';
+import { renderSearch } from './search.ts';
 import { TRANSITIONS, TRIAGE_STATUSES, type TriageStatusName } from '#shared/tips/transitions.ts';
 
 /**
@@ -271,6 +273,8 @@ async function startConsole(moveFocus: boolean): Promise<void> {
   replace(
     main,
     heading,
+    h('section', { id: 'overview-section', class: 'panel', 'aria-labelledby': 'overview-heading' }),
+    h('section', { id: 'search-section', class: 'panel', 'aria-labelledby': 'search-heading' }),
     h('div', { class: 'console-grid' },
       h('section', { id: 'queue-section', class: 'panel', 'aria-labelledby': 'queue-heading' }),
       h('section', { id: 'detail-section', class: 'panel', 'aria-labelledby': 'detail-heading' }, h('h2', { id: 'detail-heading' }, 'Tip'), h('p', { class: 'muted' }, 'Choose a tip from the queue.')),
@@ -286,6 +290,9 @@ async function startConsole(moveFocus: boolean): Promise<void> {
   }
   renderQueueForm();
   renderSummaryForm();
+  const shared = { api, describe, formatTime, formatConfidence, excerpt, objectTitle, openTip: (tipId: string) => openTip(tipId, true), statusLabel: (status: string) => STATUS_LABELS[status as Status] ?? status };
+  renderSearch(byId('search-section'), shared, objects);
+  void renderOverview(byId('overview-section'), shared, openQueue);
   if (queue.country !== '') await loadQueue();
   const deepLink = /^#\/tip\/([0-9A-Z]{26})$/.exec(location.hash);
   if (deepLink !== null) await openTip(deepLink[1]!, false);
@@ -363,6 +370,19 @@ function renderQueueForm(): void {
   );
 }
 
+/** Opens a country's queue from the overview (table or map): the queue form shows it, focus goes to the result. */
+async function openQueue(country: string): Promise<void> {
+  Object.assign(queue, { country, status: '', previous: [], cursor: undefined });
+  renderQueueForm();
+  await loadQueue(true);
+  byId('queue-section').scrollIntoView({ block: 'start' });
+}
+
+/** An object's title for display where its id used to be shown (the id stays available as a tooltip). */
+function objectTitle(objectId: string): string {
+  return objects.find((object) => object.objectId === objectId)?.title ?? objectId;
+}
+
 function queueQuery(): string {
   const params = new URLSearchParams({ limit: '20', sort: queue.sort });
   if (queue.status !== '') params.set('status', queue.status);
@@ -413,7 +433,7 @@ function renderQueueTable(results: HTMLElement, page: number): void {
           { class: detail?.tipId === item.tipId ? 'selected' : '', 'data-tip-id': item.tipId },
           h('td', { class: 'tip-cell' },
             h('button', { type: 'button', class: 'linklike', onclick: () => void openTip(item.tipId, true) }, excerpt(item.text, 140))),
-          h('td', {}, item.objectId),
+          h('td', { title: item.objectId }, objectTitle(item.objectId)),
           h('td', { class: 'num' }, formatConfidence(item.confidence)),
           h('td', {}, h('span', { class: `status status-${item.status}` }, STATUS_LABELS[item.status] ?? item.status)),
           h('td', { class: 'num' }, item.duplicates),
@@ -461,7 +481,8 @@ function formatConfidence(value: number | undefined): string {
 
 function formatTime(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
+  // The browser's locale, long form, with the time zone: "3 December 2026 at 10:15:00 CET".
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'long' });
 }
 
 // ---------------------------------------------------------------- export
@@ -503,7 +524,9 @@ async function exportCsv(): Promise<void> {
       const count = typeof body.count === 'number' ? body.count : null;
       const link = h('a', { href: body.url, id: 'export-link', class: 'button', download: `tipline-${country}.csv`, rel: 'noopener' },
         `Download the ${country} CSV${count === null ? '' : ` (${count} ${count === 1 ? 'tip' : 'tips'})`}`);
-      replace(result, h('p', {}, link, ' ', h('span', { class: 'muted' }, 'The link works for 15 minutes.')));
+      replace(result, h('p', {}, link, ' ', h('span', { class: 'muted' }, 'The download starts by itself; the link works for 15 minutes.')));
+      // One click: the file comes as an attachment, so following the link downloads it and the console stays.
+      link.click();
       link.focus();
       return;
     }
@@ -573,6 +596,7 @@ function renderDetail(moveFocus: boolean, message?: { text: string; error: boole
   const now = Date.now();
   const claimActive = typeof tip.claimedBy === 'string' && typeof tip.claimExpiresAt === 'number' && tip.claimExpiresAt * 1000 > now;
   const me = info?.username;
+  const heldByMe = claimActive && tip.claimedBy === me;
 
   const candidatePicker =
     candidates.length === 0
@@ -654,7 +678,7 @@ function renderDetail(moveFocus: boolean, message?: { text: string; error: boole
     heading,
     feedback,
     h('dl', { class: 'meta' },
-      meta('Object', tip.objectId),
+      meta('Object', objectTitle(tip.objectId)),
       meta('Queue', tip.queue ?? 'not routed yet'),
       whyUnrouted === null ? null : meta('Why unrouted', whyUnrouted),
       meta('Status', STATUS_LABELS[tip.status] ?? tip.status),
@@ -672,20 +696,22 @@ function renderDetail(moveFocus: boolean, message?: { text: string; error: boole
     evidenceList,
     h('div', { class: 'claim' },
       h('h3', {}, 'Claim'),
-      h('p', { id: 'claim-state' }, claimActive ? `Claimed by ${tip.claimedBy ?? ''} until ${new Date((tip.claimExpiresAt ?? 0) * 1000).toLocaleTimeString()}.` : 'Not claimed.'),
+      h('p', { id: 'claim-state' }, claimActive ? `Claimed by ${heldByMe ? 'you' : (tip.claimedBy ?? '')} until ${formatTime(new Date((tip.claimExpiresAt ?? 0) * 1000).toISOString())}.` : 'Not claimed.'),
       h('div', { class: 'actions' },
         h('button', {
           type: 'button',
           class: 'button',
           id: 'claim-button',
-          disabled: claimActive && tip.claimedBy === me,
+          // Someone's lease, yours included, leaves nothing to claim; the API would refuse another's with 409.
+          disabled: claimActive,
           onclick: () => void mutate(() => api<Tip>(`/investigator/tips/${encodeURIComponent(tip.tipId)}/claim`, { method: 'POST' }), 'Claimed: others cannot change this tip until you release it.'),
-        }, claimActive && tip.claimedBy === me ? 'Claimed by you' : 'Claim'),
+        }, heldByMe ? 'Claimed by you' : claimActive ? `Claimed by ${tip.claimedBy ?? ''}` : 'Claim'),
         h('button', {
           type: 'button',
           class: 'button',
           id: 'release-button',
-          disabled: !claimActive,
+          // Only the holder ends a lease, or a coordinator (the API's rule).
+          disabled: !claimActive || !(heldByMe || info?.coordinator === true),
           onclick: () => void mutate(() => api<Tip>(`/investigator/tips/${encodeURIComponent(tip.tipId)}/release`, { method: 'POST' }), 'Released.'),
         }, 'Release'),
       ),

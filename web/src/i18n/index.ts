@@ -1,17 +1,38 @@
+import { da } from './da.ts';
 import { de } from './de.ts';
 import { en, type MessageKey, type Messages, type PluralMessage } from './en.ts';
 import { es } from './es.ts';
+import { fi } from './fi.ts';
 import { fr } from './fr.ts';
+import { it } from './it.ts';
 import { nl } from './nl.ts';
 import { pl } from './pl.ts';
+import { pt } from './pt.ts';
+import { sv } from './sv.ts';
 
+import { bg } from './bg.ts';
+import { cs } from './cs.ts';
+import { hu } from './hu.ts';
+import { ro } from './ro.ts';
+import { sk } from './sk.ts';
+import { el } from './el.ts';
+import { et } from './et.ts';
+import { lv } from './lv.ts';
+import { lt } from './lt.ts';
+import { hr } from './hr.ts';
+import { sl } from './sl.ts';
+import { ga } from './ga.ts';
+import { mt } from './mt.ts';
+import { ru } from './ru.ts';
+import { uk } from './uk.ts';
+import { tr } from './tr.ts';
 export type { MessageKey, Messages, PluralMessage };
 
 /**
  * The interface languages. Only complete catalogues are listed here: the
  * catalogue test fails on a missing key, so a half-done file cannot ship.
  */
-export const catalogues = { en, fr, de, nl, es, pl } as const satisfies Record<string, Messages>;
+export const catalogues = { en, fr, de, nl, es, pl, it, pt, sv, da, fi, cs, sk, hu, ro, bg, el, et, lv, lt, hr, sl, ga, mt, ru, uk, tr } as const satisfies Record<string, Messages>;
 export type Locale = keyof typeof catalogues;
 export const locales = Object.keys(catalogues) as Locale[];
 

@@ -13,14 +13,18 @@ export interface BarDatum {
  * data table next to it as the text fallback.
  */
 export function barChart(data: readonly BarDatum[], title: string, idPrefix: string): SVGSVGElement {
-  const width = 360;
-  const labelWidth = 70;
-  const noteWidth = 110;
+  // Label and note columns sized from their longest text (bold 13 px and 12 px glyphs stay under
+  // these widths per character), so no label is ever clipped ("unrouted" was cut to "nrouted").
+  const longest = (texts: readonly string[]): number => Math.max(0, ...texts.map((text) => [...text].length));
+  const labelWidth = Math.ceil(longest(data.map((datum) => datum.label)) * 9 + 16);
+  const noteWidth = Math.ceil(longest(data.map((datum) => datum.note)) * 7.5 + 12);
+  const barSpan = 200;
+  const width = labelWidth + barSpan + noteWidth;
   const row = 28;
   const barHeight = 18;
   const height = Math.max(row, data.length * row) + 4;
   const max = Math.max(1, ...data.map((datum) => datum.value));
-  const span = width - labelWidth - noteWidth;
+  const span = barSpan;
   const titleId = `${idPrefix}-title`;
   const descId = `${idPrefix}-desc`;
   return svg(

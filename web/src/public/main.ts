@@ -114,9 +114,10 @@ function renderChrome(): void {
 
 // ---------------------------------------------------------------- routing
 
-type Route = { page: 'gallery' } | { page: 'object'; objectId: string };
+type Route = { page: 'gallery' } | { page: 'object'; objectId: string } | { page: 'followup' };
 
 function currentRoute(): Route {
+  if (location.hash === '#/followup') return { page: 'followup' };
   const match = /^#\/object\/([^/?#]+)$/.exec(location.hash);
   if (match !== null) {
     try {
@@ -131,6 +132,12 @@ function currentRoute(): Route {
 function render(moveFocus: boolean): void {
   const main = byId('main');
   const route = currentRoute();
+  // The follow-up page needs no objects.
+  if (route.page === 'followup') {
+    renderFollowup(main);
+    if (moveFocus) focusOn(document.getElementById('page-heading'));
+    return;
+  }
   if (objects === null) {
     document.title = t('pageTitleGallery');
     if (loadFailed) {
@@ -173,6 +180,7 @@ function renderGallery(main: HTMLElement): void {
     main,
     h('h1', { id: 'page-heading' }, t('galleryHeading')),
     h('p', { class: 'lead' }, t('galleryIntro')),
+    h('p', {}, h('a', { href: '#/followup', id: 'gallery-followup-link' }, t('followupLink'))),
     list.length === 0
       ? h('p', {}, t('noObjects'))
       : h(
@@ -255,9 +263,17 @@ function renderForm(section: HTMLElement, object: PublicObject, draft: Draft): v
     id: 'tip-file',
     name: 'file',
     type: 'file',
+    // Visually hidden but focusable: the browser's own "Choose file" / "No file chosen" text is in the browser's language, not the page's.
+    class: 'visually-hidden file-input',
     accept: ATTACHMENT_TYPES.join(','),
-    'aria-describedby': 'tip-file-hint tip-file-privacy',
+    'aria-describedby': 'tip-file-name tip-file-hint tip-file-privacy',
   });
+  // The visible control: the input's second label, so a click opens the picker; Space or Enter on the focused input does too.
+  const chooseFile = h('label', { for: 'tip-file', class: 'button button-small file-choose' }, t('fileChoose'));
+  const fileName = h('span', { id: 'tip-file-name', class: 'file-name' });
+  const showFileName = (): void => {
+    fileName.textContent = draft.file?.name ?? t('fileNone');
+  };
   const fileError = h('p', { id: 'tip-file-error', class: 'field-error', hidden: true });
   const removeFile = h('button', { type: 'button', class: 'button button-small', id: 'tip-file-remove', hidden: true }, t('fileRemove'));
   if (draft.file !== null) {
@@ -271,6 +287,7 @@ function renderForm(section: HTMLElement, object: PublicObject, draft: Draft): v
     }
   }
   removeFile.hidden = draft.file === null;
+  showFileName();
   // Honeypot: off-screen and out of the tab order; people leave it empty, form-filling bots do not.
   const honeypot = h('input', { id: 'tip-website', name: 'website', type: 'text', tabindex: -1, autocomplete: 'off' });
   const button = h('button', { type: 'submit', class: 'button button-primary', id: 'tip-submit' }, t('submit'));
@@ -287,7 +304,7 @@ function renderForm(section: HTMLElement, object: PublicObject, draft: Draft): v
       h('p', { id: 'tip-file-hint', class: 'hint' }, t('fileHint', { max: MAX_ATTACHMENT_MB })),
       h('p', { id: 'tip-file-privacy', class: 'hint privacy-note' }, t('filePrivacy')),
       fileError,
-      h('div', { class: 'file-row' }, fileInput, removeFile),
+      h('div', { class: 'file-row' }, fileInput, chooseFile, fileName, removeFile),
     ),
     h('div', { class: 'hp-field' }, h('label', { for: 'tip-website' }, t('honeypotLabel')), honeypot),
     button,
@@ -318,6 +335,7 @@ function renderForm(section: HTMLElement, object: PublicObject, draft: Draft): v
   fileInput.addEventListener('change', () => {
     draft.file = fileInput.files?.[0] ?? null;
     removeFile.hidden = draft.file === null;
+    showFileName();
     const problem = draft.file === null ? null : fileProblem(draft.file);
     setFieldError(fileInput, fileError, problem);
   });
@@ -326,6 +344,7 @@ function renderForm(section: HTMLElement, object: PublicObject, draft: Draft): v
     fileInput.value = '';
     draft.file = null;
     removeFile.hidden = true;
+    showFileName();
     setFieldError(fileInput, fileError, null);
     fileInput.focus();
   });
@@ -598,13 +617,15 @@ function renderReceipt(section: HTMLElement, object: PublicObject, draft: Draft,
       'div',
       { class: 'receipt', role: 'region', 'aria-labelledby': 'receipt-heading' },
       heading,
-      h('p', {}, t('receiptText')),
+      h('p', { id: 'receipt-write-down' }, t('receiptText')),
       draft.attached ? h('p', { id: 'receipt-attachment' }, t('receiptAttachment')) : null,
       h('dl', { class: 'receipt-codes' },
         // Codes are Latin letters and digits: kept left to right inside right-to-left text.
         h('dt', {}, t('receiptCode')), h('dd', { id: 'receipt-code', class: 'code', dir: 'ltr' }, receipt.receipt),
         h('dt', {}, t('tipIdLabel')), h('dd', { id: 'receipt-tip-id', class: 'code', dir: 'ltr' }, receipt.tipId),
       ),
+      copyButton(receipt.receipt),
+      h('p', {}, h('a', { href: '#/followup', id: 'followup-link' }, t('followupLink'))),
       h('button', {
         type: 'button',
         class: 'button',
@@ -618,6 +639,159 @@ function renderReceipt(section: HTMLElement, object: PublicObject, draft: Draft,
     ),
   );
   if (moveFocus) focusOn(heading);
+}
+
+/** Copies the receipt (the Clipboard API needs a secure context; elsewhere the code is selected for the person to copy). */
+function copyButton(receipt: string): HTMLElement {
+  const status = h('p', { id: 'receipt-copied', role: 'status', class: 'muted' });
+  const button = h('button', {
+    type: 'button',
+    class: 'button',
+    id: 'receipt-copy',
+    onclick: () => {
+      const done = (): void => void (status.textContent = t('followupCopied'));
+      const select = (): void => {
+        const code = document.getElementById('receipt-code');
+        if (code !== null) getSelection()?.selectAllChildren(code);
+      };
+      if (navigator.clipboard === undefined) select();
+      else navigator.clipboard.writeText(receipt).then(done, select);
+    },
+  }, t('followupCopy'));
+  return h('div', { class: 'receipt-copy' }, button, status);
+}
+
+// ---------------------------------------------------------------- follow-up
+
+interface Conversation {
+  readonly status: 'received' | 'in_review' | 'closed';
+  readonly messages: readonly { readonly from: 'investigator' | 'tipster'; readonly text: string; readonly sentOn: string }[];
+}
+
+/**
+ * The receipt of the open conversation: in memory only, sent in request
+ * bodies, never put in the address, the history or any storage.
+ */
+let followupReceipt: string | null = null;
+let conversation: Conversation | null = null;
+
+const STATUS_KEY = { received: 'followupStatusReceived', in_review: 'followupStatusInReview', closed: 'followupStatusClosed' } as const satisfies Record<Conversation['status'], MessageKey>;
+
+/** A day as the browser's locale writes it; the API gives the day only, never a time. */
+function formatDay(day: string): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  return Number.isNaN(date.getTime()) ? day : new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+async function followupCall<T>(path: string, body: Record<string, string>): Promise<T> {
+  const pow = await powHeaders(() => undefined);
+  return (await requestJson<T>(path, { method: 'POST', headers: { 'content-type': 'application/json', ...pow }, body: JSON.stringify(body) })).body;
+}
+
+function followupProblem(error: unknown): string {
+  if (error instanceof ApiError && error.status === 404) return t('followupUnknown');
+  if (error instanceof ApiError && error.status === 429) return t('followupTooMany');
+  if (error instanceof ApiError && error.status === 400 && error.issues.some((issue) => issue.path === 'receipt')) return t('followupUnknown');
+  if (error instanceof ApiError && error.status === 400) return t('errorEmpty');
+  return t('followupError');
+}
+
+function renderFollowup(main: HTMLElement): void {
+  document.title = t('pageTitleFollowup');
+  const error = h('p', { id: 'followup-error', class: 'field-error', role: 'alert', hidden: true });
+  const input = h('input', {
+    id: 'followup-receipt',
+    name: 'receipt',
+    type: 'text',
+    class: 'code',
+    dir: 'ltr',
+    autocomplete: 'off',
+    autocapitalize: 'characters',
+    spellcheck: 'false',
+    'aria-describedby': 'followup-receipt-hint',
+    value: followupReceipt ?? '',
+  });
+  const open = h('form', {
+    id: 'followup-form',
+    novalidate: true,
+    onsubmit: (event: Event) => {
+      event.preventDefault();
+      setFieldError(input, error, null);
+      const receipt = input.value.trim();
+      followupCall<Conversation>('/followup', { receipt })
+        .then((view) => {
+          followupReceipt = receipt;
+          conversation = view;
+          renderFollowup(main);
+          focusOn(document.getElementById('followup-status'));
+        })
+        .catch((problem: unknown) => {
+          setFieldError(input, error, followupProblem(problem));
+          input.focus();
+        });
+    },
+  },
+    h('label', { for: 'followup-receipt' }, t('followupReceiptLabel')),
+    h('p', { id: 'followup-receipt-hint', class: 'hint' }, t('followupReceiptHint')),
+    input,
+    error,
+    h('button', { type: 'submit', class: 'button', id: 'followup-open' }, t('followupOpen')),
+  );
+  replace(
+    main,
+    h('h1', { id: 'page-heading' }, t('followupHeading')),
+    h('p', {}, t('followupIntro')),
+    conversation === null ? open : renderConversation(main, conversation),
+  );
+}
+
+function renderConversation(main: HTMLElement, view: Conversation): HTMLElement {
+  const textarea = h('textarea', { id: 'followup-text', name: 'text', rows: 5, maxlength: MAX_CHARS * 2 });
+  const error = h('p', { id: 'followup-send-error', class: 'field-error', role: 'alert', hidden: true });
+  const sent = h('p', { id: 'followup-sent', role: 'status' });
+  const answer = h('form', {
+    id: 'followup-answer',
+    novalidate: true,
+    onsubmit: (event: Event) => {
+      event.preventDefault();
+      setFieldError(textarea, error, null);
+      followupCall<{ sentOn: string }>('/followup/messages', { receipt: followupReceipt ?? '', text: textarea.value })
+        .then(() => followupCall<Conversation>('/followup', { receipt: followupReceipt ?? '' }))
+        .then((fresh) => {
+          conversation = fresh;
+          renderFollowup(main);
+          const status = document.getElementById('followup-sent');
+          if (status !== null) status.textContent = t('followupSent');
+          focusOn(document.getElementById('followup-messages-heading'));
+        })
+        .catch((problem: unknown) => {
+          setFieldError(textarea, error, followupProblem(problem));
+          textarea.focus();
+        });
+    },
+  },
+    h('label', { for: 'followup-text' }, t('followupAnswerLabel')),
+    textarea,
+    error,
+    h('button', { type: 'submit', class: 'button', id: 'followup-send' }, t('followupSend')),
+  );
+  return h('section', { 'aria-labelledby': 'followup-messages-heading' },
+    h('p', { id: 'followup-status', tabindex: -1 }, h('strong', {}, `${t('followupStatusLabel')}: `), t(STATUS_KEY[view.status])),
+    h('h2', { id: 'followup-messages-heading', tabindex: -1 }, t('followupConversation')),
+    sent,
+    view.messages.length === 0
+      ? h('p', { class: 'muted', id: 'followup-empty' }, t('followupNoMessages'))
+      : h('ol', { class: 'conversation', id: 'followup-messages' },
+          view.messages.map((message) =>
+            h('li', { class: `message message-${message.from}` },
+              h('p', { class: 'message-meta' }, t(message.from === 'investigator' ? 'followupFromInvestigator' : 'followupFromYou', { date: formatDay(message.sentOn) })),
+              // Text only, never markup, whoever wrote it.
+              h('p', { class: 'message-text' }, message.text),
+            ),
+          ),
+        ),
+    answer,
+  );
 }
 
 // ---------------------------------------------------------------- start

@@ -1,0 +1,69 @@
+import './zod-config.ts';
+import * as z from 'zod/mini';
+import { parseReceipt } from '../receipts.ts';
+import { limits } from '../resources.ts';
+import { keptText } from './tip.ts';
+
+/** Characters that are invisible yet count as "text"; a message of only these is empty (as for a tip). */
+const INVISIBLE = /[\s\u200B-\u200D\u2060\uFEFF\u00AD]/gu;
+
+/** A receipt as a person types it back; parsed to its 16 canonical characters (shared/receipts.ts). */
+export const ReceiptInput = z.pipe(
+  z.string().check(z.maxLength(64, 'must be the receipt code shown when the tip was sent, e.g. TL-7Q4M-KX2P-9D3F-WH0B')),
+  z.transform((value, context) => {
+    const body = parseReceipt(value);
+    if (body === null) {
+      context.issues.push({ code: 'custom', input: value, message: 'must be the receipt code shown when the tip was sent, e.g. TL-7Q4M-KX2P-9D3F-WH0B' });
+      return z.NEVER;
+    }
+    return body;
+  }),
+);
+
+/** A follow-up message's text, either way: 1–5,000 characters after trimming, kept as a tip's text is. */
+export const MessageText = z.pipe(z.string(), z.transform(keptText)).check(
+  z.refine((value: string) => value.replace(INVISIBLE, '').length > 0, 'must not be empty'),
+  z.refine((value: string) => [...value].length <= limits.maxMessageChars, `must be at most ${limits.maxMessageChars} characters`),
+);
+
+/** POST /followup: the receipt, in the body so that no URL (and no access log) ever holds it. */
+export const FollowupRequest = z.object({ receipt: ReceiptInput });
+export type FollowupRequest = z.infer<typeof FollowupRequest>;
+
+/** POST /followup/messages. */
+export const TipsterMessageRequest = z.object({ receipt: ReceiptInput, text: MessageText });
+export type TipsterMessageRequest = z.infer<typeof TipsterMessageRequest>;
+
+/** POST /investigator/tips/{tipId}/messages. */
+export const InvestigatorMessageRequest = z.strictObject({ text: MessageText });
+
+/** POST /investigator/receipts/lookup. */
+export const ReceiptLookupRequest = z.strictObject({ receipt: ReceiptInput });
+
+/**
+ * What a receipt holder learns of the tip's state: coarse on purpose. Triage
+ * detail (actionable, forwarded, who works on it) is the investigators' own.
+ */
+export const TipsterStatus = z.enum(['received', 'in_review', 'closed']);
+export type TipsterStatus = z.infer<typeof TipsterStatus>;
+
+export const MessageAuthor = z.enum(['investigator', 'tipster']);
+export type MessageAuthor = z.infer<typeof MessageAuthor>;
+
+/** One stored message (the Messages table). `sentAt` to the second, like every stored time; `by` only for investigators. */
+export const StoredMessage = z.object({
+  tipId: z.string(),
+  seq: z.number().check(z.int(), z.gte(0)),
+  from: MessageAuthor,
+  text: z.string(),
+  sentAt: z.string(),
+  by: z.optional(z.string()),
+});
+export type StoredMessage = z.infer<typeof StoredMessage>;
+
+/** A message as the receipt holder sees it: the day only, never the time, and never which investigator. */
+export const TipsterView = z.object({
+  status: TipsterStatus,
+  messages: z.array(z.object({ from: MessageAuthor, text: z.string(), sentOn: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)) })),
+});
+export type TipsterView = z.infer<typeof TipsterView>;

@@ -1,0 +1,113 @@
+/**
+ * Issue 14, done-when: the whole follow-up conversation against the local stack
+ * as `npm start` runs it (a child `node local/start.ts`, state persisted to a
+ * data directory, logs at DEBUG captured), then a scan of every persisted byte
+ * and every log line for the receipt in clear.
+ *
+ * tip → receipt → investigator question → the tipster reads it with the
+ * receipt and answers → the investigator sees the answer.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadOrCreateKeys, mintToken } from '#local/jwt.ts';
+import { apiClient, eventually } from '../support/api.ts';
+
+type Json = Record<string, any>;
+
+/** Every file under `dir`, recursively. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/** How a receipt could sit in bytes: as shown, without its prefix or dashes, in lower case. */
+function spellings(receipt: string): string[] {
+  const body = receipt.replace(/^TL-/, '');
+  const compact = body.replaceAll('-', '');
+  return [receipt, body, compact, receipt.toLowerCase(), compact.toLowerCase()];
+}
+
+describe('the follow-up conversation on the local stack', () => {
+  let child: ChildProcess;
+  let output = '';
+  let dataDir: string;
+
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'tipline-followup-'));
+    child = spawn(process.execPath, [resolve(import.meta.dirname, '../../local/start.ts')], {
+      cwd: resolve(import.meta.dirname, '../..'),
+      env: { ...process.env, PORT: '0', TIPLINE_DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'DEBUG', TIPLINE_VISIBILITY_TIMEOUT: '1', TIPLINE_RATE_LIMIT_PER_MINUTE: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  });
+
+  afterAll(async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGKILL');
+      await new Promise((done) => child.once('exit', done));
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('runs tip → receipt → question → answer read by the investigator, and no receipt is persisted or logged in clear', async () => {
+    // Prepare
+    const url = await eventually(async () => /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(output)?.[1], 60_000);
+    await eventually(async () => ((await fetch(`${url}/health`)).status === 200 ? true : undefined), 30_000);
+    const client = apiClient(url);
+    const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+      client.call<Json>('POST', path, { body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+    const token = await mintToken(await loadOrCreateKeys(dataDir), { groups: ['PT'], sub: 'sub-ana', username: 'ana' });
+    const auth = { authorization: `Bearer ${token}` };
+    // A word that appears nowhere else: proof that the scan reads what the stack stored.
+    const marker = 'Zanzibarquux';
+
+    // Act
+    const accepted = await client.postTip({ objectId: 'obj-towel', text: `I bought this towel in a shop in Tavira, Portugal (${marker}).` });
+    const { tipId, receipt } = accepted.body as { tipId: string; receipt: string };
+    await eventually(async () => {
+      const tip = await client.call<Json>('GET', `/investigator/tips/${tipId}`, { headers: auth });
+      return tip.status === 200 && tip.body.queue === 'PT' ? true : undefined;
+    }, 30_000);
+    const question = await post(`/investigator/tips/${tipId}/messages`, { text: 'Do you remember the name of the shop?' }, auth);
+    const read = await eventually(async () => {
+      const response = await post('/followup', { receipt });
+      return response.status === 200 && response.body.messages.length > 0 ? response : undefined;
+    });
+    const answer = await post('/followup/messages', { receipt, text: `Yes: Loja ${marker}, by the Roman bridge.` });
+    const queue = await client.call<Json>('GET', '/investigator/queues/PT', { headers: auth });
+    const seen = await client.call<Json>('GET', `/investigator/tips/${tipId}`, { headers: auth });
+    const wrong = await post('/followup', { receipt: receipt.replace(/.$/, (last) => (last === 'A' ? 'B' : 'A')) });
+    const exited = new Promise((done) => child.once('exit', done));
+    child.kill('SIGTERM');
+    await exited;
+
+    // Assess: the conversation
+    expect(accepted.status).toBe(202);
+    expect(question.status).toBe(201);
+    expect(read.body).toEqual({ status: 'received', messages: [{ from: 'investigator', text: 'Do you remember the name of the shop?', sentOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }] });
+    expect(answer.status).toBe(201);
+    expect(queue.body.items.find((item: Json) => item.tipId === tipId)?.unreadReply).toBe(true);
+    expect(seen.body.messages.map((message: Json) => [message.from, message.text])).toEqual([
+      ['investigator', 'Do you remember the name of the shop?'],
+      ['tipster', `Yes: Loja ${marker}, by the Roman bridge.`],
+    ]);
+    expect(wrong.status).toBe(404);
+
+    // Assess: nothing persisted or logged holds the receipt
+    const files = filesUnder(dataDir);
+    const persisted = files.map((path) => readFileSync(path).toString('latin1')).join('\n');
+    expect(persisted).toContain(marker);
+    expect(output).toContain('conversation read');
+    for (const spelling of spellings(receipt)) {
+      expect(persisted).not.toContain(spelling);
+      expect(output).not.toContain(spelling);
+    }
+  });
+});

@@ -1,0 +1,13 @@
+import type { JsonResponse } from '../lib/http.ts';
+
+/** What the console's views share with main.ts: the signed-in API call and the display helpers, defined once there. */
+export interface ConsoleShared {
+  readonly api: <T>(path: string, init?: RequestInit) => Promise<JsonResponse<T>>;
+  readonly describe: (error: unknown) => string;
+  readonly formatTime: (iso: string) => string;
+  readonly formatConfidence: (value: number | undefined) => string;
+  readonly excerpt: (text: string, max: number) => string;
+  readonly objectTitle: (objectId: string) => string;
+  readonly openTip: (tipId: string) => Promise<void>;
+  readonly statusLabel: (status: string) => string;
+}
