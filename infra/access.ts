@@ -52,11 +52,12 @@ export const access = {
   // functions/dedupe: attachments first (read the originals, write their viewing copies, record
   // them on the tip: shared/media/pipeline.ts), then the dedupe index (conditional put + get),
   // tip update, forward to classify. It can read an original but never rewrite or delete one.
+  // Intake: the delayed re-check of a tip whose attachment had not arrived yet (its own queue).
   dedupe: {
     read: ['dedupe', 'tips'],
     write: ['dedupe'],
     update: ['tips', 'aggregates'],
-    send: ['classify'],
+    send: ['classify', 'intake'],
     readObjects: { evidence: ['attachments'] },
     writeObjects: { evidence: ['viewing'] },
   },

@@ -419,6 +419,12 @@ export const limits = {
   maxAttachmentBytes: 10 * 1024 * 1024,
   /** Attachments per tip (issue 15). */
   maxAttachments: 5,
+  /**
+   * How long a presigned attachment upload stays valid (shared/store/media.ts). The grant comes
+   * before its tip, so a file can arrive at most this long after the tip: the pipeline checks
+   * again for a file that was missing until then (shared/media/pipeline.ts).
+   */
+  attachmentUploadSeconds: 15 * 60,
   attachmentTypes: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'],
   /**
    * Audit entries inside a tip item. Once `history` holds `historyRollAt`

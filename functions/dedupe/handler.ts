@@ -1,18 +1,20 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import * as z from 'zod/mini';
 import { optionalEnv } from '#shared/config.ts';
 import type { DedupeDecision } from '#shared/dedupe/index.ts';
 import { ConfigurationError } from '#shared/errors.ts';
 import { isoSecond } from '#shared/ids.ts';
 import { createLogger } from '#shared/logger.ts';
-import { NO_MEDIA, processTipMedia, type MediaDeps, type TipMedia } from '#shared/media/pipeline.ts';
+import { NO_MEDIA, processLateAttachments, processTipMedia, recheckDelay, type MediaDeps, type TipMedia } from '#shared/media/pipeline.ts';
+import { ProcessedAttachment } from '#shared/media/schema.ts';
 import { IntakeMessage, type ClassifyMessage } from '#shared/schemas/tip.ts';
-import { putViewingCopy, readAttachment, recordAttachments } from '#shared/store/attachment-media.ts';
+import { putViewingCopy, readAttachment, recordAttachments, recordLateAttachment } from '#shared/store/attachment-media.ts';
 import { dedupeEngine } from '#shared/store/dedupe.ts';
-import { enqueueClassifyBatch } from '#shared/store/queues.ts';
+import { enqueueClassifyBatch, enqueueIntakeLater } from '#shared/store/queues.ts';
 import { addCounters } from '#shared/store/aggregates.ts';
-import { recordAbsorbed, recordDuplicate } from '#shared/store/tips.ts';
+import { getTip, recordAbsorbed, recordDuplicate } from '#shared/store/tips.ts';
 import { duplicateDeltas, type CounterDelta } from '#shared/tips/counters.ts';
 import { eachMessage, processSqsBatch, type ParsedMessage } from '../lib/sqs.ts';
 
@@ -21,10 +23,17 @@ const logger = createLogger('dedupe');
 /** `guardduty` (AWS): an attachment is hidden until its scan is clean; `none` (local stack): shown as not scanned. */
 const malwareScan = optionalEnv('MALWARE_SCAN', 'guardduty');
 if (malwareScan !== 'guardduty' && malwareScan !== 'none') throw new ConfigurationError('MALWARE_SCAN must be "guardduty" or "none"');
+/**
+ * Seconds between looks for an attachment that had not arrived when its tip was processed
+ * (shared/media/pipeline.ts `recheckDelay`); the tests shorten it.
+ */
+const recheckSeconds = Number(optionalEnv('ATTACHMENT_RECHECK_SECONDS', '300'));
+if (!Number.isInteger(recheckSeconds) || recheckSeconds < 1 || recheckSeconds > 900) throw new ConfigurationError('ATTACHMENT_RECHECK_SECONDS must be an integer from 1 to 900');
 const mediaDeps: MediaDeps = {
   readAttachment,
   putViewingCopy,
   recordAttachments,
+  recordLateAttachment,
   scan: malwareScan === 'none' ? 'local' : 'pending',
   now: Date.now,
 };
@@ -51,6 +60,38 @@ async function mediaOf(messages: ParsedMessage<IntakeMessage>[], failed: Set<str
     }
   }
   return media;
+}
+
+/** Schedules the next look for a tip's missing files, unless no upload can still come. */
+async function scheduleRecheck(tip: IntakeMessage): Promise<void> {
+  const delay = recheckDelay(tip.submittedAt, Date.now(), recheckSeconds);
+  if (delay === null) {
+    logger.info('attachment upload window over; missing files stay missing', { tipId: tip.tipId });
+    return;
+  }
+  await enqueueIntakeLater({ ...tip, attachmentRecheck: true }, delay);
+}
+
+const StoredAttachments = z.array(ProcessedAttachment);
+
+/**
+ * The re-check for attachments that had not arrived (shared/media/pipeline.ts): fills them in,
+ * files a late photo's hash in the dedupe index when the tip leads its cluster (so a later copy
+ * of the photo joins it), and looks again later for those still missing. Decides nothing again.
+ */
+async function recheck({ body: tip }: ParsedMessage<IntakeMessage>): Promise<void> {
+  const item = await getTip(tip.tipId);
+  if (item === undefined) return; // Expired (and cleaned up) meanwhile: nothing is left to fill in.
+  const stored = StoredAttachments.safeParse(item.attachments ?? []);
+  if (!stored.success) throw new Error('stored attachment records do not parse');
+  const outcome = await processLateAttachments(tip.tipId, stored.data, mediaDeps);
+  const lateHashes = outcome.processed.flatMap((r) => (r.dhash === undefined ? [] : [r.dhash]));
+  if (lateHashes.length > 0 && typeof item.duplicateOf !== 'string') {
+    const photoHashes = [...stored.data.flatMap((r) => (r.dhash === undefined ? [] : [r.dhash])), ...lateHashes];
+    await dedupeEngine.file({ tipId: tip.tipId, objectId: tip.objectId, text: tip.text, photoHashes });
+  }
+  logger.info('late attachments checked', { tipId: tip.tipId, processed: outcome.processed.length, awaiting: outcome.awaiting });
+  if (outcome.awaiting > 0) await scheduleRecheck(tip);
 }
 
 /**
@@ -80,7 +121,9 @@ async function decide(messages: ParsedMessage<IntakeMessage>[], media: ReadonlyM
 }
 
 async function dedupeHandler(event: SQSEvent): Promise<SQSBatchResponse> {
-  return processSqsBatch(event, IntakeMessage, logger, async (messages) => {
+  return processSqsBatch(event, IntakeMessage, logger, async (all) => {
+    const rechecked = await eachMessage(all.filter(({ body }) => body.attachmentRecheck === true), logger, recheck);
+    const messages = all.filter(({ body }) => body.attachmentRecheck !== true);
     const mediaFailed = new Set<string>();
     const media = await mediaOf(messages, mediaFailed);
     const ready = messages.filter(({ messageId }) => !mediaFailed.has(messageId));
@@ -92,7 +135,7 @@ async function dedupeHandler(event: SQSEvent): Promise<SQSBatchResponse> {
       if (decision === undefined) throw new Error('no dedupe decision');
       if (decision.duplicateOf === null) {
         const found = media.get(messageId) ?? NO_MEDIA;
-        const { attachmentKeys: _keys, ...rest } = tip;
+        const { attachmentKeys: _keys, attachmentRecheck: _recheck, ...rest } = tip;
         forward.push({
           messageId,
           message: {
@@ -130,6 +173,17 @@ async function dedupeHandler(event: SQSEvent): Promise<SQSBatchResponse> {
       if (notSent.has(message.tipId)) failed.add(messageId);
     }
     for (const messageId of mediaFailed) failed.add(messageId);
+    // After the decisions: a late file's hash is then filed against a decided tip.
+    for (const { messageId, body } of ready) {
+      if ((media.get(messageId)?.awaiting ?? 0) === 0 || failed.has(messageId)) continue;
+      try {
+        await scheduleRecheck(body);
+      } catch (error) {
+        logger.error('attachment re-check could not be scheduled, will be retried', { tipId: body.tipId, error: error as Error });
+        failed.add(messageId);
+      }
+    }
+    for (const messageId of rechecked) failed.add(messageId);
     return failed;
   });
 }

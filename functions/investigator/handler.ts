@@ -65,7 +65,7 @@ const recordsOf = (item: Record<string, unknown>): ProcessedAttachment[] => {
 async function firstAttachment(item: Record<string, unknown>, views: Awaited<ReturnType<typeof attachmentViews>>): Promise<Record<string, unknown> | undefined> {
   if (typeof item.attachmentKey !== 'string') return undefined;
   const first = views[0];
-  if (first === undefined) {
+  if (first === undefined || first.status === 'awaiting') {
     const link = await attachmentLink(item.attachmentKey);
     return 'missing' in link ? link : { processing: true };
   }
@@ -218,6 +218,7 @@ const routes: Record<string, Route> = {
     const item = await accessibleTip(tipId, principal);
     const record = recordsOf(item)[index];
     if (record === undefined) throw new NotFoundError('No such attachment (or not processed yet)');
+    if (record.awaiting === true) throw new ConflictError('The original is not available: it has not been uploaded (yet)');
     const [view] = await attachmentViews([record]);
     if (view!.status === 'threat' || view!.status === 'scan-pending') {
       throw new ConflictError(`The original is not available: its malware scan is ${view!.status === 'threat' ? 'positive' : 'not finished'}`);

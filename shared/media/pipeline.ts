@@ -9,6 +9,7 @@
  */
 import type { GeoPoint } from '../geo/index.ts';
 import { isoSecond } from '../ids.ts';
+import { limits } from '../resources.ts';
 import type { IntakeMessage } from '../schemas/tip.ts';
 import type { AuditEntry } from '../tips/triage.ts';
 import { processAttachment } from './process.ts';
@@ -19,6 +20,8 @@ export interface MediaDeps {
   putViewingCopy(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
   /** Stores the records and appends the audit entry in one conditional write; 'already' when a delivery before did. */
   recordAttachments(tipId: string, records: readonly ProcessedAttachment[], audit: AuditEntry): Promise<'recorded' | 'already'>;
+  /** Replaces the placeholder at `index` (still awaiting, still this key) and appends the audit entry, in one conditional write; 'already' when it was replaced before. */
+  recordLateAttachment(tipId: string, index: number, record: ProcessedAttachment, audit: AuditEntry): Promise<'recorded' | 'already'>;
   /** What the console shows until a scan result: `pending` on AWS (GuardDuty tags the object), `local` on the local stack. */
   readonly scan: ProcessedAttachment['scan'];
   now(): number;
@@ -30,23 +33,58 @@ export interface TipMedia {
   readonly photoHashes: readonly string[];
   /** PDF text layers, joined, for the classifier. */
   readonly text: string;
+  /** Keys whose file had not arrived: the pipeline checks again for them (`recheckDelay`). */
+  readonly awaiting: number;
 }
 
-export const NO_MEDIA: TipMedia = { photos: [], photoHashes: [], text: '' };
+export const NO_MEDIA: TipMedia = { photos: [], photoHashes: [], text: '', awaiting: 0 };
+
+/** A key whose file has not arrived: no size, no hash, nothing to show until it does. */
+function placeholder(key: string, scan: ProcessedAttachment['scan']): ProcessedAttachment {
+  return { key, type: null, size: 0, sha256: '', scan, awaiting: true };
+}
+
+/**
+ * When to look again for files still missing, in seconds, or null when no upload can still
+ * come: a presigned upload is valid `limits.attachmentUploadSeconds` after its grant, which
+ * came before the tip, and one more interval covers an upload still running when it expired.
+ * The interval is at most SQS's longest message delay (900 s).
+ */
+export function recheckDelay(submittedAt: string, now: number, intervalSeconds: number): number | null {
+  const lastUpload = Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(submittedAt) ? submittedAt : `${submittedAt}Z`) + (limits.attachmentUploadSeconds + intervalSeconds) * 1000;
+  if (Number.isNaN(lastUpload) || now >= lastUpload) return null;
+  return Math.max(1, Math.min(intervalSeconds, 900, Math.ceil((lastUpload - now) / 1000)));
+}
 
 /** The audit entry: each original's hash, so its integrity can be checked later against what was processed. */
 export function attachmentAudit(records: readonly ProcessedAttachment[], now: number): AuditEntry {
   return {
     at: isoSecond(now),
     by: 'pipeline',
-    changes: records.map((r) => ({ field: 'attachment', from: null, to: `${r.key} sha256:${r.sha256}${r.refused === undefined ? '' : ' refused'}` })),
+    changes: records.map((r) => ({ field: 'attachment', from: null, to: r.awaiting === true ? `${r.key} awaiting upload` : `${r.key} sha256:${r.sha256}${r.refused === undefined ? '' : ' refused'}` })),
   };
 }
 
 export function mediaOf(records: readonly ProcessedAttachment[], texts: readonly string[]): TipMedia {
   const photos: GeoPoint[] = [];
   for (const r of records) if (r.photo?.lat !== undefined && r.photo.lon !== undefined) photos.push({ lat: r.photo.lat, lon: r.photo.lon });
-  return { photos, photoHashes: records.flatMap((r) => (r.dhash === undefined ? [] : [r.dhash])), text: texts.join('\n') };
+  return {
+    photos,
+    photoHashes: records.flatMap((r) => (r.dhash === undefined ? [] : [r.dhash])),
+    text: texts.join('\n'),
+    awaiting: records.filter((r) => r.awaiting === true).length,
+  };
+}
+
+async function processOne(key: string, deps: MediaDeps): Promise<{ record: ProcessedAttachment; text?: string }> {
+  const original = await deps.readAttachment(key);
+  if (original === null) return { record: placeholder(key, deps.scan) };
+  const processed = await processAttachment(key, original.bytes, original.contentType, deps.scan);
+  // The viewing copy before the record that names it, so the console never links to a copy that is not there.
+  if (processed.viewing !== undefined && processed.record.viewingKey !== undefined) {
+    await deps.putViewingCopy(processed.record.viewingKey, processed.viewing.bytes, processed.viewing.contentType);
+  }
+  return { record: processed.record, ...(processed.text === undefined ? {} : { text: processed.text }) };
 }
 
 export async function processTipMedia(tip: Pick<IntakeMessage, 'tipId' | 'attachmentKeys'>, deps: MediaDeps): Promise<TipMedia> {
@@ -56,15 +94,42 @@ export async function processTipMedia(tip: Pick<IntakeMessage, 'tipId' | 'attach
   const texts: string[] = [];
   for (const key of keys) {
     // One at a time: each decode holds an image in memory, and a tip has at most five.
-    const original = await deps.readAttachment(key);
-    if (original === null) continue; // Never uploaded: the console says so (GET /investigator/tips/{id}).
-    const processed = await processAttachment(key, original.bytes, original.contentType, deps.scan);
-    if (processed.viewing !== undefined && processed.record.viewingKey !== undefined) {
-      await deps.putViewingCopy(processed.record.viewingKey, processed.viewing.bytes, processed.viewing.contentType);
-    }
-    records.push(processed.record);
-    if (processed.text !== undefined) texts.push(processed.text);
+    // A file not there yet gets a placeholder at its place, which the re-check fills (processLateAttachments).
+    const { record, text } = await processOne(key, deps);
+    records.push(record);
+    if (text !== undefined) texts.push(text);
   }
-  if (records.length > 0) await deps.recordAttachments(tip.tipId, records, attachmentAudit(records, deps.now()));
-  return mediaOf(records, texts);
+  const outcome = await deps.recordAttachments(tip.tipId, records, attachmentAudit(records, deps.now()));
+  const media = mediaOf(records, texts);
+  // A redelivery finds the records of an earlier delivery, which may hold placeholders for files
+  // that are here now: one re-check settles it either way (it changes nothing when none await).
+  return outcome === 'already' ? { ...media, awaiting: Math.max(media.awaiting, 1) } : media;
+}
+
+/** What a re-check did: the records it filled in, and how many files are still missing. */
+export interface LateOutcome {
+  readonly processed: readonly ProcessedAttachment[];
+  readonly awaiting: number;
+}
+
+/**
+ * The re-check for files that arrived after their tip was processed: each placeholder whose
+ * file is now there is processed as at intake (viewing copy, hash in the audit trail,
+ * metadata, photo hash) and replaces its placeholder in one conditional write, so a repeated
+ * re-check changes nothing. The tip's routing is left as it is: it may already be in an
+ * investigator's hands, and a late photo's place is shown as evidence beside it.
+ */
+export async function processLateAttachments(tipId: string, stored: readonly ProcessedAttachment[], deps: MediaDeps): Promise<LateOutcome> {
+  const processed: ProcessedAttachment[] = [];
+  let awaiting = 0;
+  for (const [index, record] of stored.entries()) {
+    if (record.awaiting !== true) continue;
+    const { record: filled } = await processOne(record.key, deps);
+    if (filled.awaiting === true) {
+      awaiting += 1;
+      continue;
+    }
+    if ((await deps.recordLateAttachment(tipId, index, filled, attachmentAudit([filled], deps.now()))) === 'recorded') processed.push(filled);
+  }
+  return { processed, awaiting };
 }

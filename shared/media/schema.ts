@@ -37,5 +37,11 @@ export const ProcessedAttachment = z.object({
   /** Characters of text found in a PDF's text layer (the text itself goes to the classifier, not the tip item). */
   pdfTextChars: z.optional(z.number()),
   scan: z.enum(['local', 'pending', 'clean', 'threat']),
+  /**
+   * The file had not arrived when the tip was processed (an upload after the tip, or one still
+   * running): a placeholder (size 0, no hash) that the pipeline's re-check replaces with the
+   * processed record once the file is there (shared/media/pipeline.ts `processLateAttachments`).
+   */
+  awaiting: z.optional(z.literal(true)),
 });
 export type ProcessedAttachment = z.infer<typeof ProcessedAttachment>;

@@ -81,6 +81,11 @@ export const IntakeMessage = z.object({
   submittedAt: IsoTime,
   /** The tip's attachments, processed (metadata, viewing copy, hashes) before dedupe (shared/media/process.ts). */
   attachmentKeys: z.optional(z.array(z.string().check(z.regex(ATTACHMENT_KEY_PATTERN)))),
+  /**
+   * Set on the delayed message that looks again for attachments missing when the tip was
+   * processed (shared/media/pipeline.ts): it fills them in and decides nothing again.
+   */
+  attachmentRecheck: z.optional(z.literal(true)),
 });
 export type IntakeMessage = z.infer<typeof IntakeMessage>;
 

@@ -75,6 +75,29 @@ export async function recordAttachments(tipId: string, records: readonly Process
   }
 }
 
+/**
+ * A late file's record in place of its placeholder, with its audit entry, in one conditional
+ * write: only while that slot still awaits this key, so a repeated re-check appends nothing.
+ */
+export async function recordLateAttachment(tipId: string, index: number, record: ProcessedAttachment, audit: AuditEntry): Promise<'recorded' | 'already'> {
+  try {
+    await documents.send(
+      new UpdateCommand({
+        TableName: TIPS,
+        Key: { tipId },
+        UpdateExpression: `SET attachments[${index}] = :record, history = list_append(if_not_exists(history, :empty), :entry)`,
+        ConditionExpression: `attachments[${index}].#key = :key AND attachments[${index}].awaiting = :true`,
+        ExpressionAttributeNames: { '#key': 'key' },
+        ExpressionAttributeValues: { ':record': record, ':key': record.key, ':true': true, ':empty': [], ':entry': [audit] },
+      }),
+    );
+    return 'recorded';
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return 'already';
+    throw error;
+  }
+}
+
 /** A 15-minute link to any evidence-bucket key (viewing copy for everyone; the original for coordinators). */
 export async function evidenceLink(key: string, downloadName?: string): Promise<string> {
   return getSignedUrl(
@@ -109,7 +132,7 @@ export interface AttachmentView {
   /** SHA-256 of the original as uploaded (also in the audit trail). */
   readonly sha256: string;
   /** `shown`, or why not: the scan has not cleared it, it was refused, or it is a PDF (download only). */
-  readonly status: 'shown' | 'scan-pending' | 'threat' | 'refused';
+  readonly status: 'shown' | 'scan-pending' | 'threat' | 'refused' | 'awaiting';
   /** `not scanned (local stack)`, `clean`, … for the console's label. */
   readonly scan: string;
   readonly refused?: string;
@@ -124,6 +147,8 @@ export const PHOTO_LABEL = "from the photo's metadata";
 export async function attachmentViews(records: readonly ProcessedAttachment[]): Promise<AttachmentView[]> {
   return Promise.all(
     records.map(async (record, index): Promise<AttachmentView> => {
+      // Not uploaded yet: nothing to scan, hash or show until the pipeline's re-check finds it.
+      if (record.awaiting === true) return { index, type: null, size: 0, sha256: '', status: 'awaiting', scan: 'not uploaded yet' };
       const scan = record.scan === 'local' ? 'local' : await scanVerdict(record.key);
       const base = {
         index,

@@ -61,7 +61,7 @@ export async function attachmentUploadForm(
   now: Date = new Date(),
 ): Promise<{ attachmentKey: string; upload: { url: string; fields: Record<string, string> }; maxBytes: number; expiresInSeconds: number }> {
   const attachmentKey = mintAttachmentKey(keySecret, now);
-  const expiresInSeconds = 15 * 60;
+  const expiresInSeconds = limits.attachmentUploadSeconds;
   const maxBytes = Math.min(size, limits.maxAttachmentBytes);
   const { url, fields } = await createPresignedPost(presigner, {
     Bucket: BUCKET,

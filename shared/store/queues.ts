@@ -20,6 +20,11 @@ export async function enqueueIntake(message: IntakeMessage): Promise<void> {
   await sqs.send(new SendMessageCommand({ QueueUrl: INTAKE_URL, MessageBody: sqsBody(message) }));
 }
 
+/** An intake message delivered after `delaySeconds` (at most 900, SQS's limit): the re-check for a tip's late attachments. */
+export async function enqueueIntakeLater(message: IntakeMessage, delaySeconds: number): Promise<void> {
+  await sqs.send(new SendMessageCommand({ QueueUrl: INTAKE_URL, MessageBody: sqsBody(message), DelaySeconds: Math.min(900, Math.max(0, Math.round(delaySeconds))) }));
+}
+
 /**
  * Forwards a batch in SendMessageBatch calls of ten (one billed request each).
  * Returns the tip ids that could not be sent so the caller can report them as

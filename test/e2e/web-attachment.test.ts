@@ -73,6 +73,11 @@ describe('web front end: tip attachments', () => {
     mkdirSync(SHOTS, { recursive: true });
     fileDir = mkdtempSync(join(tmpdir(), 'tipline-web-files-'));
     writeFileSync(join(fileDir, 'towel.png'), png);
+    // The same picture as a second file: each one has its own upload and key.
+    writeFileSync(join(fileDir, 'label.png'), png);
+    for (let i = 1; i <= 6; i += 1) writeFileSync(join(fileDir, `many-${i}.png`), png);
+    // Named and typed as a PNG, but its bytes are HTML: only the server (which reads the bytes) can tell.
+    writeFileSync(join(fileDir, 'fake.png'), '<html><script>alert(1)</script></html>');
     // Over the 10 MB limit (sparse zeros are enough: the form refuses it by size).
     writeFileSync(join(fileDir, 'huge.png'), Buffer.alloc(20 * 1024 * 1024));
     stack = await startTestStack({});
@@ -172,6 +177,79 @@ describe('web front end: tip attachments', () => {
     await page.close();
   });
 
+  it('uploads several files, each under its own presigned policy, and sends them with one tip', async () => {
+    // Prepare
+    const page = await open('/#/object/obj-towel');
+    const posts: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() !== 'POST') return;
+      const url = new URL(request.url());
+      posts.push(url.origin === new URL(stack.url).origin && API_POSTS.has(url.pathname) ? url.pathname : 'bucket');
+    });
+    const grants: string[] = [];
+    page.on('response', async (response) => {
+      if (new URL(response.url()).pathname === '/tips/attachments') grants.push(String(((await response.json()) as Json).attachmentKey));
+    });
+    let sentKeys: unknown;
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/tips') sentKeys = (JSON.parse(request.postData() ?? '{}') as Json).attachmentKeys;
+    });
+
+    // Act
+    await page.locator('#tip-text').fill('Both pictures are from a market in Braga, Portugal');
+    await page.locator('#tip-file').setInputFiles([join(fileDir, 'towel.png'), join(fileDir, 'label.png')]);
+    expect(await page.locator('#tip-file-error').isHidden()).toBe(true);
+    expect(await page.locator('#tip-file-remove').textContent()).toBe('Remove the file');
+    await page.locator('#tip-submit').click();
+    await page.locator('#receipt-heading').waitFor();
+
+    // Assess
+    expect(await page.locator('#receipt-attachment').textContent()).toBe('Your file was sent with your tip.');
+    expect(posts.filter((path) => path !== '/tips/challenge')).toEqual(['/tips/attachments', 'bucket', '/tips/attachments', 'bucket', '/tips']);
+    expect(grants).toHaveLength(2);
+    expect(new Set(grants).size).toBe(2);
+    expect(sentKeys).toEqual(grants);
+    const tip = (await page.locator('#receipt-tip-id').textContent()) ?? '';
+    const coordinator = await mintToken(stack.keys, { groups: ['coordinator'] });
+    const detail = await eventually(async () => {
+      const response = await apiClient(stack.url).get<Json>(`/investigator/tips/${tip}`, coordinator);
+      return response.status === 200 && Array.isArray(response.body.attachments) && response.body.attachments.length === 2 ? response.body : undefined;
+    }, 20_000);
+    expect(detail.attachments.map((a: Json) => a.status)).toEqual(['shown', 'shown']);
+    await page.close();
+  });
+
+  it('refuses a sixth file before anything is sent, and names the file the server refused', async () => {
+    // Prepare
+    const page = await open('/#/object/obj-bag');
+    const posts: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname !== '/tips/challenge') posts.push(request.url());
+    });
+    await page.locator('#tip-text').fill('Seen in a shop in Gdańsk, Poland');
+
+    // Act: six files, one over the limit of five
+    await page.locator('#tip-file').setInputFiles([1, 2, 3, 4, 5, 6].map((i) => join(fileDir, `many-${i}.png`)));
+    await page.locator('#tip-file-error').waitFor();
+    const tooMany = await page.locator('#tip-file-error').textContent();
+    await page.locator('#tip-submit').click();
+    await page.waitForTimeout(300);
+    const postsAfterTooMany = posts.length;
+
+    // Act: a file that passes every client-side check but whose bytes are not a PNG
+    await page.locator('#tip-file').setInputFiles([join(fileDir, 'towel.png'), join(fileDir, 'fake.png')]);
+    expect(await page.locator('#tip-file-error').isHidden()).toBe(true);
+    await page.locator('#tip-submit').click();
+    await page.locator('#tip-file-error').waitFor();
+
+    // Assess
+    expect(tooMany).toBe('Please choose at most 5 files.');
+    expect(postsAfterTooMany).toBe(0);
+    expect(await page.locator('#tip-file-error').textContent()).toBe('fake.png: Please choose a photo (JPEG, PNG or WebP) or a PDF file.');
+    expect(await page.locator('#receipt-heading').count()).toBe(0);
+    await page.close();
+  });
+
   it('refuses a 20 MB file next to the field, before anything is sent', async () => {
     const page = await open('/#/object/obj-bag');
     const posts: string[] = [];
@@ -196,6 +274,14 @@ describe('web front end: tip attachments', () => {
     await page.locator('#tip-file-remove').click();
     expect(await page.locator('#tip-file-error').isHidden()).toBe(true);
     expect(await page.evaluate("document.getElementById('tip-file').files.length")).toBe(0);
+    await page.close();
+  });
+
+  it('names the oversized one among several files', async () => {
+    const page = await open('/#/object/obj-bag');
+    await page.locator('#tip-file').setInputFiles([join(fileDir, 'towel.png'), join(fileDir, 'huge.png')]);
+    await page.locator('#tip-file-error').waitFor();
+    expect(await page.locator('#tip-file-error').textContent()).toBe('huge.png: This file is too large: at most 10 MB.');
     await page.close();
   });
 

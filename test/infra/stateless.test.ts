@@ -167,6 +167,20 @@ describe('functions', () => {
     expect(readStatements.some((statement) => JSON.stringify(statement.Resource).includes(dedupeArn))).toBe(true);
   });
 
+  it('the dedupe function may send to the intake queue, for the delayed re-check of a late attachment', () => {
+    // Prepare
+    const template = dev.stateless$;
+    const roleId = logicalId(dev.stateless.functions.dedupe.role as never);
+    const intakeArn = JSON.stringify(dev.stateless.resolve(dev.stateless.queues.intake.queue.queueArn));
+    // Act
+    const policies = template.findResources('AWS::IAM::Policy', { Properties: { Roles: Match.arrayWith([{ Ref: roleId }]) } });
+    const sendStatements = Object.values(policies)
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as { Action: string[] | string; Resource: unknown }[])
+      .filter((statement) => ([] as string[]).concat(statement.Action).includes('sqs:SendMessage'));
+    // Assess
+    expect(sendStatements.some((statement) => JSON.stringify(statement.Resource).includes(intakeArn))).toBe(true);
+  });
+
   it('only functions that access.ts allows to send may send to a queue', () => {
     // Prepare
     const template = dev.stateless$;

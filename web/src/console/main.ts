@@ -86,7 +86,7 @@ interface AttachmentView {
   type: string | null;
   size: number;
   sha256: string;
-  status: 'shown' | 'scan-pending' | 'threat' | 'refused';
+  status: 'shown' | 'scan-pending' | 'threat' | 'refused' | 'awaiting';
   scan: string;
   refused?: string;
   preview?: { url: string; contentType: string; width?: number; height?: number };
@@ -99,6 +99,7 @@ const ATTACHMENT_STATUS: Record<AttachmentView['status'], string> = {
   'scan-pending': 'Hidden until the malware scan has finished.',
   threat: 'Hidden: the malware scan found a threat.',
   refused: 'Refused',
+  awaiting: 'Not uploaded yet: it is processed when it arrives (within the upload window).',
 };
 
 interface ObjectRecord {

@@ -55,6 +55,7 @@ export const de: Messages = {
   errorInvalid: 'Bitte prüfen Sie dieses Feld.',
   errorFileType: 'Bitte wählen Sie ein Foto (JPEG, PNG oder WebP) oder eine PDF-Datei.',
   errorFileSize: 'Diese Datei ist zu groß: höchstens {max} MB.',
+  errorFileCount: 'Bitte wählen Sie höchstens {count} Dateien.',
   errorFileEmpty: 'Diese Datei ist leer. Bitte wählen Sie eine andere.',
   errorUpload: 'Die Datei konnte nicht hochgeladen werden, daher wurde Ihr Hinweis nicht gesendet. Bitte versuchen Sie es erneut oder entfernen Sie die Datei und senden Sie Ihren Hinweis ohne sie.',
   errorUnknownObject: 'Dieser Gegenstand ist nicht mehr verfügbar.',

@@ -54,6 +54,7 @@ export const en = {
   errorInvalid: 'Please check this field.',
   errorFileType: 'Please choose a photo (JPEG, PNG or WebP) or a PDF file.',
   errorFileSize: 'This file is too large: at most {max} MB.',
+  errorFileCount: 'Please choose at most {count} files.',
   errorFileEmpty: 'This file is empty. Please choose another one.',
   errorUpload: 'The file could not be uploaded, so your tip was not sent. Please try again, or remove the file and send your tip without it.',
   errorUnknownObject: 'This object is no longer available.',

@@ -55,6 +55,7 @@ export const es: Messages = {
   errorInvalid: 'Revise este campo.',
   errorFileType: 'Elija una foto (JPEG, PNG o WebP) o un archivo PDF.',
   errorFileSize: 'El archivo es demasiado grande: como máximo {max} MB.',
+  errorFileCount: 'Elija como máximo {count} archivos.',
   errorFileEmpty: 'El archivo está vacío. Elija otro.',
   errorUpload: 'No se pudo subir el archivo, así que su pista no se ha enviado. Inténtelo de nuevo, o quite el archivo y envíe la pista sin él.',
   errorUnknownObject: 'Este objeto ya no está disponible.',

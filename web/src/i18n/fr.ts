@@ -55,6 +55,7 @@ export const fr: Messages = {
   errorInvalid: 'Veuillez vérifier ce champ.',
   errorFileType: 'Veuillez choisir une photo (JPEG, PNG ou WebP) ou un fichier PDF.',
   errorFileSize: 'Ce fichier est trop volumineux : {max} Mo au maximum.',
+  errorFileCount: 'Choisissez {count} fichiers au maximum.',
   errorFileEmpty: 'Ce fichier est vide. Veuillez en choisir un autre.',
   errorUpload: 'Le fichier n’a pas pu être téléversé, votre signalement n’a donc pas été envoyé. Réessayez, ou retirez le fichier et envoyez votre signalement sans lui.',
   errorUnknownObject: 'Cet objet n’est plus disponible.',

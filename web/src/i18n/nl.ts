@@ -55,6 +55,7 @@ export const nl: Messages = {
   errorInvalid: 'Controleer dit veld.',
   errorFileType: 'Kies een foto (JPEG, PNG of WebP) of een pdf-bestand.',
   errorFileSize: 'Dit bestand is te groot: hoogstens {max} MB.',
+  errorFileCount: 'Kies hoogstens {count} bestanden.',
   errorFileEmpty: 'Dit bestand is leeg. Kies een ander bestand.',
   errorUpload: 'Het bestand kon niet worden geüpload, dus uw tip is niet verstuurd. Probeer het opnieuw, of verwijder het bestand en verstuur uw tip zonder.',
   errorUnknownObject: 'Dit voorwerp is niet meer beschikbaar.',

@@ -55,6 +55,7 @@ export const pl: Messages = {
   errorInvalid: 'Sprawdź to pole.',
   errorFileType: 'Wybierz zdjęcie (JPEG, PNG lub WebP) albo plik PDF.',
   errorFileSize: 'Ten plik jest za duży: najwyżej {max} MB.',
+  errorFileCount: 'Wybierz najwyżej {count} plików.',
   errorFileEmpty: 'Ten plik jest pusty. Wybierz inny.',
   errorUpload: 'Nie udało się przesłać pliku, więc wskazówka nie została wysłana. Spróbuj ponownie albo usuń plik i wyślij wskazówkę bez niego.',
   errorUnknownObject: 'Ten przedmiot nie jest już dostępny.',

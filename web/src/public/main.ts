@@ -30,12 +30,12 @@ interface Draft {
   language: string;
   idempotencyKey: string;
   receipt: Receipt | null;
-  /** The optional attachment the tipster chose. */
-  file: File | null;
-  /** That file once uploaded, so a retry after a refused tip does not upload it again. */
-  uploaded: { readonly file: File; readonly attachmentKey: string } | null;
-  /** Whether the sent tip carried the attachment (for the receipt). */
-  attached: boolean;
+  /** The optional attachments the tipster chose (at most MAX_ATTACHMENTS). */
+  files: File[];
+  /** Each file once uploaded, with its key, so a retry after a refused tip does not upload it again. */
+  uploaded: Map<File, string>;
+  /** How many attachments the sent tip carried (for the receipt). */
+  attached: number;
 }
 
 /** POST /tips/attachments: where and how to upload the file (an S3 presigned POST). */
@@ -50,6 +50,8 @@ const MAX_CHARS = 5000;
 const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
 const MAX_ATTACHMENT_MB = 10;
 const MAX_ATTACHMENT_BYTES = MAX_ATTACHMENT_MB * 1024 * 1024;
+/** Files per tip (shared/resources.ts `limits.maxAttachments`); the API refuses more, this only says so first. */
+const MAX_ATTACHMENTS = 5;
 /** For files the browser gives no type (some systems do not know WebP). */
 const TYPE_BY_EXTENSION: Record<string, (typeof ATTACHMENT_TYPES)[number]> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', pdf: 'application/pdf' };
 
@@ -71,7 +73,7 @@ function newKey(): string {
 function draftFor(objectId: string): Draft {
   let draft = drafts.get(objectId);
   if (draft === undefined) {
-    draft = { text: '', language: '', idempotencyKey: newKey(), receipt: null, file: null, uploaded: null, attached: false };
+    draft = { text: '', language: '', idempotencyKey: newKey(), receipt: null, files: [], uploaded: new Map(), attached: 0 };
     drafts.set(objectId, draft);
   }
   return draft;
@@ -263,6 +265,7 @@ function renderForm(section: HTMLElement, object: PublicObject, draft: Draft): v
     id: 'tip-file',
     name: 'file',
     type: 'file',
+    multiple: true,
     // Visually hidden but focusable: the browser's own "Choose file" / "No file chosen" text is in the browser's language, not the page's.
     class: 'visually-hidden file-input',
     accept: ATTACHMENT_TYPES.join(','),
@@ -272,21 +275,21 @@ function renderForm(section: HTMLElement, object: PublicObject, draft: Draft): v
   const chooseFile = h('label', { for: 'tip-file', class: 'button button-small file-choose' }, t('fileChoose'));
   const fileName = h('span', { id: 'tip-file-name', class: 'file-name' });
   const showFileName = (): void => {
-    fileName.textContent = draft.file?.name ?? t('fileNone');
+    fileName.textContent = draft.files.length === 0 ? t('fileNone') : draft.files.map((file) => file.name).join(', ');
   };
   const fileError = h('p', { id: 'tip-file-error', class: 'field-error', hidden: true });
   const removeFile = h('button', { type: 'button', class: 'button button-small', id: 'tip-file-remove', hidden: true }, t('fileRemove'));
-  if (draft.file !== null) {
-    // Back on the form (another interface language): keep the chosen file.
+  if (draft.files.length > 0) {
+    // Back on the form (another interface language): keep the chosen files.
     try {
       const transfer = new DataTransfer();
-      transfer.items.add(draft.file);
+      for (const file of draft.files) transfer.items.add(file);
       fileInput.files = transfer.files;
     } catch {
-      draft.file = null;
+      draft.files = [];
     }
   }
-  removeFile.hidden = draft.file === null;
+  removeFile.hidden = draft.files.length === 0;
   showFileName();
   // Honeypot: off-screen and out of the tab order; people leave it empty, form-filling bots do not.
   const honeypot = h('input', { id: 'tip-website', name: 'website', type: 'text', tabindex: -1, autocomplete: 'off' });
@@ -333,16 +336,15 @@ function renderForm(section: HTMLElement, object: PublicObject, draft: Draft): v
     setFieldError(languageSelect, languageError, null);
   });
   fileInput.addEventListener('change', () => {
-    draft.file = fileInput.files?.[0] ?? null;
-    removeFile.hidden = draft.file === null;
+    draft.files = [...(fileInput.files ?? [])];
+    removeFile.hidden = draft.files.length === 0;
     showFileName();
-    const problem = draft.file === null ? null : fileProblem(draft.file);
-    setFieldError(fileInput, fileError, problem);
+    setFieldError(fileInput, fileError, filesProblem(draft.files));
   });
   removeFile.addEventListener('click', () => {
     if (sending) return;
     fileInput.value = '';
-    draft.file = null;
+    draft.files = [];
     removeFile.hidden = true;
     showFileName();
     setFieldError(fileInput, fileError, null);
@@ -364,7 +366,7 @@ function renderForm(section: HTMLElement, object: PublicObject, draft: Draft): v
     setFieldError(languageSelect, languageError, null);
     setFieldError(fileInput, fileError, null);
     const count = charCount(textarea.value);
-    const problem = draft.file === null ? null : fileProblem(draft.file);
+    const problem = filesProblem(draft.files);
     if (count === 0 || count > MAX_CHARS) setFieldError(textarea, textError, count === 0 ? t('errorEmpty') : t('errorTooLong', { max: MAX_CHARS }));
     if (problem !== null) setFieldError(fileInput, fileError, problem);
     if (count === 0 || count > MAX_CHARS) {
@@ -384,16 +386,17 @@ function renderForm(section: HTMLElement, object: PublicObject, draft: Draft): v
       status.textContent = message;
     };
     void (async (): Promise<Receipt> => {
-      let attachmentKey: string | undefined;
-      if (draft.file !== null) {
+      const attachmentKeys: string[] = [];
+      // One after another, each with its own presigned policy: the first refusal stops the tip, naming its file.
+      for (const file of draft.files) {
         progress(t('uploading'));
-        attachmentKey = await uploadAttachment(draft, draft.file);
+        attachmentKeys.push(await uploadAttachment(draft, file));
       }
       progress(t('sending'));
-      const receipt = await send(object, draft, honeypot.value, attachmentKey, () => {
+      const receipt = await send(object, draft, honeypot.value, attachmentKeys, () => {
         status.textContent = t('provingWork');
       });
-      draft.attached = attachmentKey !== undefined;
+      draft.attached = attachmentKeys.length;
       return receipt;
     })()
       .then((receipt) => {
@@ -432,7 +435,26 @@ function languageOptions(): HTMLOptionElement[] {
   return tipLanguageChoices(locale, endonym).map(({ code, label }) => h('option', { value: code }, label));
 }
 
-/** Why the API would refuse this file, checked before anything is sent; null when it is fine. */
+/**
+ * Why the API would refuse these files, checked before anything is sent; null when they are
+ * fine. A help, not the check: the API sniffs each file's bytes and enforces its policy.
+ */
+function filesProblem(files: readonly File[]): string | null {
+  if (files.length > MAX_ATTACHMENTS) return t('errorFileCount', { count: MAX_ATTACHMENTS });
+  for (const file of files) {
+    const problem = fileProblem(file);
+    // With several files, say which one: the tipster removes or replaces that one.
+    if (problem !== null) return files.length === 1 ? problem : namedProblem(file.name, problem);
+  }
+  return null;
+}
+
+/** A problem with one of several files, naming it (a file name reads the same in every language). */
+function namedProblem(name: string, problem: string): string {
+  return `${name}: ${problem}`;
+}
+
+/** Why the API would refuse this one file; null when it is fine. */
 function fileProblem(file: File): string | null {
   if (contentTypeOf(file) === null) return t('errorFileType');
   if (file.size === 0) return t('errorFileEmpty');
@@ -449,9 +471,11 @@ function contentTypeOf(file: File): (typeof ATTACHMENT_TYPES)[number] | null {
   return Object.hasOwn(TYPE_BY_EXTENSION, extension) ? TYPE_BY_EXTENSION[extension]! : null;
 }
 
-/** The upload failed: the tip is not sent, and the error goes next to the file field. */
+/** The upload failed: the tip is not sent, and the error goes next to the file field, naming the file. */
 class UploadError extends Error {
   readonly messageKey: MessageKey;
+  /** The file that failed, once known (set by uploadAttachment's caller side). */
+  fileName: string | undefined;
   constructor(messageKey: MessageKey, cause?: unknown) {
     super(messageKey, { cause });
     this.messageKey = messageKey;
@@ -464,8 +488,17 @@ class UploadError extends Error {
  * uploaded for this draft is not uploaded again.
  */
 async function uploadAttachment(draft: Draft, file: File): Promise<string> {
-  if (draft.uploaded !== null && draft.uploaded.file === file) return draft.uploaded.attachmentKey;
-  draft.uploaded = null;
+  try {
+    return await uploadOne(draft, file);
+  } catch (error) {
+    if (error instanceof UploadError && draft.files.length > 1) error.fileName = file.name;
+    throw error;
+  }
+}
+
+async function uploadOne(draft: Draft, file: File): Promise<string> {
+  const done = draft.uploaded.get(file);
+  if (done !== undefined) return done;
   const contentType = contentTypeOf(file);
   if (contentType === null) throw new UploadError('errorFileType');
   let grant: AttachmentUpload;
@@ -498,7 +531,7 @@ async function uploadAttachment(draft: Draft, file: File): Promise<string> {
   }
   // S3 says EntityTooLarge with a 400; the local endpoint with a 413.
   if (!response.ok) throw new UploadError((response.status === 400 || response.status === 413) && /EntityTooLarge/.test(await response.text().catch(() => '')) ? 'errorFileSize' : 'errorUpload');
-  draft.uploaded = { file, attachmentKey: grant.attachmentKey };
+  draft.uploaded.set(file, grant.attachmentKey);
   return grant.attachmentKey;
 }
 
@@ -531,10 +564,10 @@ async function powHeaders(onWork: () => void): Promise<Record<string, string>> {
   return { [POW_HEADER]: powHeaderValue(body.challenge, nonce) };
 }
 
-async function send(object: PublicObject, draft: Draft, honeypot: string, attachmentKey: string | undefined, onWork: () => void): Promise<Receipt> {
-  const body: Record<string, string> = { objectId: object.objectId, text: draft.text };
+async function send(object: PublicObject, draft: Draft, honeypot: string, attachmentKeys: readonly string[], onWork: () => void): Promise<Receipt> {
+  const body: Record<string, string | readonly string[]> = { objectId: object.objectId, text: draft.text };
   if (draft.language !== '') body.language = draft.language;
-  if (attachmentKey !== undefined) body.attachmentKey = attachmentKey;
+  if (attachmentKeys.length > 0) body.attachmentKeys = attachmentKeys;
   if (honeypot !== '') body.website = honeypot;
   const post = async (): Promise<Receipt> => {
     const pow = await powHeaders(onWork);
@@ -571,7 +604,8 @@ interface ErrorTargets {
 
 function handleError(error: unknown, targets: ErrorTargets): void {
   if (error instanceof UploadError) {
-    setFieldError(targets.fileInput, targets.fileError, error.messageKey === 'errorFileSize' ? t('errorFileSize', { max: MAX_ATTACHMENT_MB }) : t(error.messageKey));
+    const problem = error.messageKey === 'errorFileSize' ? t('errorFileSize', { max: MAX_ATTACHMENT_MB }) : t(error.messageKey);
+    setFieldError(targets.fileInput, targets.fileError, error.fileName === undefined ? problem : namedProblem(error.fileName, problem));
     targets.fileInput.focus();
     return;
   }
@@ -591,10 +625,12 @@ function handleError(error: unknown, targets: ErrorTargets): void {
         setFieldError(targets.languageSelect, targets.languageError, t('errorLanguage'));
         if (!focused) targets.languageSelect.focus();
         focused = true;
-      } else if (field === 'attachmentKey') {
-        // The upload is not usable: the next try uploads the file again.
-        targets.draft.uploaded = null;
-        setFieldError(targets.fileInput, targets.fileError, t('errorUpload'));
+      } else if (field === 'attachmentKey' || field === 'attachmentKeys') {
+        // The server is the authority on what a file is (its bytes): say what it said, and upload again next time.
+        targets.draft.uploaded.clear();
+        const refusedFile = attachmentIndex(issue.path) === null ? undefined : targets.draft.files[attachmentIndex(issue.path)!];
+        const problem = /bytes are|declared as/.test(issue.message) ? t('errorFileType') : t('errorUpload');
+        setFieldError(targets.fileInput, targets.fileError, refusedFile === undefined || targets.draft.files.length === 1 ? problem : namedProblem(refusedFile.name, problem));
         if (!focused) targets.fileInput.focus();
         focused = true;
       }
@@ -608,6 +644,12 @@ function handleError(error: unknown, targets: ErrorTargets): void {
   else targets.showGeneral(t('errorGeneric'));
 }
 
+/** `attachmentKeys.2` → 2: which file the API refused (the form sends every key in `attachmentKeys`). */
+function attachmentIndex(path: string): number | null {
+  const match = /^attachmentKeys\.(\d+)$/.exec(path);
+  return match === null ? null : Number(match[1]);
+}
+
 function renderReceipt(section: HTMLElement, object: PublicObject, draft: Draft, moveFocus: boolean): void {
   const receipt = draft.receipt!;
   const heading = h('h2', { id: 'receipt-heading', tabindex: -1 }, t('receiptHeading'));
@@ -618,7 +660,7 @@ function renderReceipt(section: HTMLElement, object: PublicObject, draft: Draft,
       { class: 'receipt', role: 'region', 'aria-labelledby': 'receipt-heading' },
       heading,
       h('p', { id: 'receipt-write-down' }, t('receiptText')),
-      draft.attached ? h('p', { id: 'receipt-attachment' }, t('receiptAttachment')) : null,
+      draft.attached > 0 ? h('p', { id: 'receipt-attachment' }, t('receiptAttachment')) : null,
       h('dl', { class: 'receipt-codes' },
         // Codes are Latin letters and digits: kept left to right inside right-to-left text.
         h('dt', {}, t('receiptCode')), h('dd', { id: 'receipt-code', class: 'code', dir: 'ltr' }, receipt.receipt),
@@ -631,7 +673,7 @@ function renderReceipt(section: HTMLElement, object: PublicObject, draft: Draft,
         class: 'button',
         onclick: () => {
           // A new form fill gets a new idempotency key.
-          drafts.set(object.objectId, { text: '', language: draft.language, idempotencyKey: newKey(), receipt: null, file: null, uploaded: null, attached: false });
+          drafts.set(object.objectId, { text: '', language: draft.language, idempotencyKey: newKey(), receipt: null, files: [], uploaded: new Map(), attached: 0 });
           renderObject(byId('main'), object.objectId);
           byId('tip-text').focus();
         },
