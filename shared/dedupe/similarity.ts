@@ -83,6 +83,7 @@ export function withinOneEdit(a: string, b: string): boolean {
  */
 export function isTypo(a: string, b: string, properNoun: boolean): boolean {
   if (a === b) return true;
+  if (HANGUL_RE.test(a) && HANGUL_RE.test(b) && hangulTypo(a, b)) return true;
   if (swappedLetters(a, b)) return true;
   // Two edits in a long ordinary word that keeps its first four letters ("identicle" / "identical").
   if (!properNoun && longWordTwoEdits(a, b)) return true;
@@ -102,6 +103,57 @@ export function isTypo(a: string, b: string, properNoun: boolean): boolean {
     if (min === 3 && la === lb && a[0] === b[0] && [...a].sort().join('') !== [...b].sort().join('')) return false;
   }
   return true;
+}
+
+const HANGUL_RE = /[\uAC00-\uD7A3]/;
+
+/**
+ * A Korean syllable block holds two or three letters (jamo): a mistyped letter changes the whole block
+ * ("샀어요" / "샀어여"), which the letter-count guards above read as a 3-letter word with another letter.
+ * A word of three blocks or more with one block changed by one letter (compared decomposed, NFD) is a typo.
+ */
+function hangulTypo(a: string, b: string): boolean {
+  const x = Array.from(a);
+  const y = Array.from(b);
+  if (x.length !== y.length || x.length < 3) return false;
+  const diff = x.flatMap((c, i) => (c === y[i] ? [] : [i]));
+  if (diff.length !== 1) return false;
+  const i = diff[0]!;
+  return withinOneEdit(x[i]!.normalize('NFD'), y[i]!.normalize('NFD'));
+}
+
+/**
+ * One mistyped character of a Chinese, Japanese or Thai run changes the two character pairs that hold it
+ * ("ซื่อ" / "ซื้อ": "ื่", "่อ" against "ื้", "้อ"). Finds that signature — pairs x1 x2 on one side and y1 y2
+ * on the other with x1 = a·c, x2 = c·b, y1 = a·c', y2 = c'·b — and returns the leftovers without it. One
+ * character per pair of tips: more is another word.
+ */
+function pairTypo(leftQ: string[], leftC: string[]): { leftQ: string[]; leftC: string[]; found: boolean } {
+  const q = leftQ.filter((w) => CHAR_PAIR_RE.test(w));
+  const c = leftC.filter((w) => CHAR_PAIR_RE.test(w));
+  if (q.length < 2 || c.length < 2) return { leftQ, leftC, found: false };
+  const chars = (w: string): string[] => Array.from(w);
+  for (const x1 of q) {
+    const [a, cq] = chars(x1);
+    for (const x2 of q) {
+      if (x2 === x1 || chars(x2)[0] !== cq) continue;
+      const b = chars(x2)[1];
+      for (const y1 of c) {
+        const [a2, cc] = chars(y1);
+        if (a2 !== a || cc === cq) continue;
+        const y2 = `${cc}${b}`;
+        if (y2 === y1 || !c.includes(y2)) continue;
+        const drop = (list: string[], u: string, v: string): string[] => {
+          const out = [...list];
+          out.splice(out.indexOf(u), 1);
+          out.splice(out.indexOf(v), 1);
+          return out;
+        };
+        return { leftQ: drop(leftQ, x1, x2), leftC: drop(leftC, y1, y2), found: true };
+      }
+    }
+  }
+  return { leftQ, leftC, found: false };
 }
 
 function longWordTwoEdits(a: string, b: string): boolean {
@@ -290,6 +342,12 @@ export function compare(q: Fingerprint, c: Fingerprint, calibration: Calibration
   let leftC = onlyC.filter((_, j) => !usedC.has(j));
   // A dropped or added space: "lightswitch" ~ "light" + "switch".
   ({ leftQ, leftC, aligned } = joinSplitWords(leftQ, leftC, aligned));
+  // One mistyped character in a script written without spaces.
+  const typoPairs = pairTypo(leftQ, leftC);
+  if (typoPairs.found) {
+    ({ leftQ, leftC } = typoPairs);
+    aligned += 2;
+  }
 
   // Fillers ("I think", "vielleicht") count neither for nor against a pair.
   const matched = common - commonWeak + aligned + strongCount;
@@ -309,7 +367,9 @@ export function compare(q: Fingerprint, c: Fingerprint, calibration: Calibration
   const sq = leftQ;
   const sc = leftC;
   const substituted = (words(sq) > 0 && words(sc) > 0) || pairs(sq) > 2 || pairs(sc) > 2 || (pairs(sq) > 0 && words(sc) > 0) || (words(sq) > 0 && pairs(sc) > 0);
-  if (!c.sampled && sq.length > 0 && sc.length > 0 && substituted) {
+  // Also against a sampled fingerprint: the query is restricted to the sample's hash range above, so a
+  // leftover on each side is a real difference there (a long Thai tip naming another town was merged).
+  if (sq.length > 0 && sc.length > 0 && substituted) {
     return { duplicate: false, exact: false, similarity, veto: 'substitution' };
   }
   if (union > 0 && similarity >= threshold) return { duplicate: true, exact: false, similarity };

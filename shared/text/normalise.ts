@@ -75,6 +75,13 @@ const LATIN_SELF_CONFUSABLE_RE = new RegExp(
     .join('')}]`,
   'gu',
 );
+/** Confusables that compatibility decomposition changes (lunate sigma "ϲ", "Ϲ"). */
+const COMPAT_CONFUSABLE_RE = new RegExp(
+  `[${Array.from(CONFUSABLES.keys())
+    .filter((c) => c.normalize('NFKD') !== c)
+    .join('')}]`,
+  'gu',
+);
 const GREEK_RE = /\p{Script=Greek}/gu;
 const CYRILLIC_RE = /\p{Script=Cyrillic}/gu;
 const LATIN_RE = /\p{Script=Latin}/gu;
@@ -100,7 +107,9 @@ export function majorityScript(raw: string): Script {
   // Compatibility forms ("ﬁ") split and Latin letters that imitate other Latin letters ("ɑ" → "a") folded,
   // as normalise() will fold them: otherwise its output could be judged another script than its input,
   // and normalise would not be idempotent.
-  const base = text.normalize('NFKD').replace(DIACRITIC_RE, '').replace(LATIN_SELF_CONFUSABLE_RE, (c) => CONFUSABLES.get(c) ?? c);
+  // Lookalikes that NFKD would turn into another script's own letters (lunate sigma "ϲ" → "σ") count as the
+  // Latin letter they imitate, as skeleton() maps them before NFKC: "kitϲhen" is a spoofed Latin word.
+  const base = text.replace(COMPAT_CONFUSABLE_RE, (c) => CONFUSABLES.get(c) ?? c).normalize('NFKD').replace(DIACRITIC_RE, '').replace(LATIN_SELF_CONFUSABLE_RE, (c) => CONFUSABLES.get(c) ?? c);
   const letters = (base.match(LATIN_RE)?.length ?? 0) + (base.match(GREEK_RE)?.length ?? 0) + (base.match(CYRILLIC_RE)?.length ?? 0);
   const own = (re: RegExp): number => (base.match(re) ?? []).filter((c) => !CONFUSABLES.has(c)).length;
   const greek = own(GREEK_RE);
@@ -136,11 +145,34 @@ const DIACRITIC_RE = /[\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE2
 const LETTER_FOLD_RE = new RegExp(`[${Array.from(LETTER_FOLDS.keys()).join('')}]`, 'gu');
 
 export function foldDiacritics(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(DIACRITIC_RE, '')
-    .replace(LETTER_FOLD_RE, (c) => LETTER_FOLDS.get(c) ?? c)
-    .normalize('NFC');
+  return foldDigits(
+    text
+      .normalize('NFD')
+      .replace(DIACRITIC_RE, '')
+      .replace(LETTER_FOLD_RE, (c) => LETTER_FOLDS.get(c) ?? c)
+      .normalize('NFC'),
+  );
+}
+
+const NON_ASCII_DIGIT_RE = /(?![0-9])\p{Nd}/gu;
+const DECIMAL_DIGIT_RE = /^\p{Nd}$/u;
+
+/**
+ * The decimal digits of every script (Bengali ১২০০, Thai ๑๒๐๐, Arabic-Indic, Devanagari…) as ASCII digits,
+ * so numbers, prices and years are read alike in any script. Unicode encodes each script's decimal digits
+ * (General_Category Nd) as one contiguous run from 0 to 9 (a stability guarantee of the standard), so a
+ * digit's value is its distance from the start of its run, modulo 10 (some blocks hold several runs back
+ * to back): no table to maintain.
+ */
+export function foldDigits(text: string): string {
+  if (!NON_ASCII_DIGIT_RE.test(text)) return text;
+  NON_ASCII_DIGIT_RE.lastIndex = 0;
+  return text.replace(NON_ASCII_DIGIT_RE, (d) => {
+    const cp = d.codePointAt(0)!;
+    let back = 0;
+    while (DECIMAL_DIGIT_RE.test(String.fromCodePoint(cp - back - 1))) back++;
+    return String(back % 10);
+  });
 }
 
 /** Apostrophes inside words are dropped: "don't" → "dont", "it’s" → "its". */
@@ -152,8 +184,10 @@ const APOSTROPHE_RE = /(?<=[\p{L}\p{N}])['’ʼ‘`´′](?=\p{L})/gu;
  * because capitalisation and separators still carry information there.
  */
 export function prepare(text: string, script: Script = majorityScript(text)): string {
-  // Homoglyphs first: NFKC would turn some (lunate sigma "ϲ") into letters that no longer look Latin.
-  let s = skeleton(stripInvisible(text), script).normalize('NFKC');
+  // Entities first, so their own Latin letters ("&#x43C;", "&nbsp;") are not mapped to Greek or Cyrillic
+  // lookalikes in a text of that script; then homoglyphs before NFKC, which would turn some (lunate sigma
+  // "ϲ") into letters that no longer look Latin. Fullwidth entities ("＆＃９７；") are decoded after NFKC.
+  let s = skeleton(decodeEntities(stripInvisible(text)), script).normalize('NFKC');
   s = stripInvisible(s);
   s = decodeEntities(s).normalize('NFKC');
   s = stripInvisible(s);

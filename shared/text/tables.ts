@@ -85,9 +85,6 @@ export const LETTER_FOLDS: ReadonlyMap<string, string> = new Map(
     ĸ: 'k', ŉ: 'n', ƒ: 'f', ς: 'σ',
     // Arabic and Persian forms of the same letters (typed on either keyboard): yeh, alef maksura, kaf.
     'ي': 'ی', 'ى': 'ی', 'ك': 'ک',
-    // Arabic-Indic, Persian and Devanagari digits (NFKC leaves them).
-    '٠': '0', '١': '1', '٢': '2', '٣': '3', '٤': '4', '٥': '5', '٦': '6', '٧': '7', '٨': '8', '٩': '9',
-    '۰': '0', '۱': '1', '۲': '2', '۳': '3', '۴': '4', '۵': '5', '۶': '6', '۷': '7', '۸': '8', '۹': '9',
-    '०': '0', '१': '1', '२': '2', '३': '3', '४': '4', '५': '5', '६': '6', '७': '7', '८': '8', '९': '9',
+    // Digits of other scripts (NFKC leaves them) are folded by normalise.ts foldDigits, for every script.
   }),
 );

@@ -100,6 +100,13 @@ describe('normalise', () => {
     expect(normalise(once)).toBe(once);
   });
 
+  it('a Latin sentence spoofed with lunate sigmas and Greek iotas stays Latin (fast-check counterexample)', () => {
+    // Prepare: "ϲ" decomposes to the Greek "σ" under NFKD, which made the sentence count as Greek.
+    const spoofed = 'ѕаw kitϲhеn kιtϲһen tоwel';
+    // Act / Assess
+    expect(normalise(spoofed)).toBe(normalise('saw kitchen kitchen towel'));
+  });
+
   it('is idempotent on text built from the tricky characters (property)', () => {
     const tricky = fc.constantFrom(...ZERO_WIDTH, ...Object.values(HOMOGLYPH).flat(), '&', '#', ';', 'amp', '1', '-', '.', ',', ' ', 'İ', 'ß', 'ς', 'Σ', 'ﬁ', '\u0301', 'a', 'Z', '−', '€', '%', 'ϲ', 'Ϲ');
     fc.assert(

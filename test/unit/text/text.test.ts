@@ -103,3 +103,26 @@ describe('sha256Hex', () => {
     );
   });
 });
+
+describe('normalise: digits and entities in every script', () => {
+  it('folds the decimal digits of every script to ASCII digits', () => {
+    // Prepare: one number written in Bengali, Thai, Tibetan, Khmer, Myanmar, Gujarati and Fullwidth digits.
+    const written = ['১২০০', '๑๒๐๐', '༡༢༠༠', '១២០០', '၁၂၀၀', '૧૨૦૦', '１２００'];
+    // Act
+    const folded = written.map((w) => normalise(`price ${w}`));
+    // Assess
+    expect(folded).toEqual(written.map(() => 'price 1200'));
+  });
+
+  it('decodes HTML entities in a Cyrillic or Greek text before mapping lookalike letters', () => {
+    // Prepare: the entities' own Latin letters (x, nbsp) must not be mapped to Cyrillic or Greek lookalikes.
+    const pairs = [
+      ['Очень узнавае&#x43C;ый рис&#1091;нок', 'Очень узнаваемый рисунок'],
+      ['Τα πλακάκια, τηλέφωνο 2810&nbsp;223456', 'Τα πλακάκια, τηλέφωνο 2810 223456'],
+    ] as const;
+    // Act
+    const results = pairs.map(([a, b]) => [normalise(a), normalise(b)]);
+    // Assess
+    for (const [a, b] of results) expect(a).toBe(b);
+  });
+});
