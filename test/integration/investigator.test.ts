@@ -299,7 +299,7 @@ describe('exports', () => {
     // Assess
     expect(response.status).toBe(303);
     expect(response.body.count).toBe(1);
-    expect(csv.split('\r\n')[0]).toBe('tipId,objectId,submittedAt,queue,country,confidence,status,assignee,duplicates,language,text');
+    expect(csv.split('\r\n')[0]).toBe('tipId,objectId,submittedAt,queue,country,confidence,status,assignee,duplicates,language,text,candidates,evidence,notes');
     expect(csv).toContain(`"${tipId}"`);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"") bag bought in Krakow, Poland, ""quoted"""`);
   });

@@ -76,7 +76,8 @@ function requestFor(route: RouteDef): { path: string; body?: string } {
     .replace('{country}', 'NL')
     .replace('{tipId}', nlTip)
     .replace('{objectId}', 'obj-towel');
-  const query = route.path === '/investigator/exports' ? '?country=NL' : '';
+  const queries: Record<string, string> = { '/investigator/exports': '?country=NL', '/investigator/search': `?country=NL&q=${nlTip}` };
+  const query = queries[route.path] ?? '';
   const bodies: Record<string, unknown> = {
     'PATCH /investigator/tips/{tipId}': { status: 'dismissed' },
     'POST /investigator/objects': { title: 'Injected object' },
@@ -121,6 +122,8 @@ const wrongGroupStatus: Record<string, number> = {
   'GET /investigator/exports': 403,
   // Served from the caller's own queues: a BE investigator sees BE counts only.
   'GET /investigator/overview': 200,
+  // Searching another country's queue (here for an NL tip's id).
+  'GET /investigator/search': 403,
   // Coordinators only; the route table's placeholder index is not a number, so the path is refused first.
   'POST /investigator/tips/{tipId}/attachments/{index}/original': 400,
 };
