@@ -7,13 +7,12 @@
  * tip → receipt → investigator question → the tipster reads it with the
  * receipt and answers → the investigator sees the answer.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOrCreateKeys, mintToken } from '#local/jwt.ts';
 import { apiClient, eventually } from '../support/api.ts';
+import { startChildStack, type ChildStack } from '../support/child-stack.ts';
 
 type Json = Record<string, any>;
 
@@ -33,37 +32,24 @@ function spellings(receipt: string): string[] {
 }
 
 describe('the follow-up conversation on the local stack', () => {
-  let child: ChildProcess;
-  let output = '';
-  let dataDir: string;
+  let stack: ChildStack;
 
   beforeAll(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'tipline-followup-'));
-    child = spawn(process.execPath, [resolve(import.meta.dirname, '../../local/start.ts')], {
-      cwd: resolve(import.meta.dirname, '../..'),
-      env: { ...process.env, PORT: '0', TIPLINE_DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'DEBUG', TIPLINE_VISIBILITY_TIMEOUT: '1', TIPLINE_RATE_LIMIT_PER_MINUTE: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    stack = startChildStack('tipline-followup-');
   });
 
   afterAll(async () => {
-    if (child.exitCode === null) {
-      child.kill('SIGKILL');
-      await new Promise((done) => child.once('exit', done));
-    }
-    rmSync(dataDir, { recursive: true, force: true });
+    await stack.stop();
   });
 
   it('runs tip → receipt → question → answer read by the investigator, and no receipt is persisted or logged in clear', async () => {
     // Prepare
-    const url = await eventually(async () => /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(output)?.[1], 60_000);
+    const url = await stack.url();
     await eventually(async () => ((await fetch(`${url}/health`)).status === 200 ? true : undefined), 30_000);
     const client = apiClient(url);
     const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
       client.call<Json>('POST', path, { body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
-    const token = await mintToken(await loadOrCreateKeys(dataDir), { groups: ['PT'], sub: 'sub-ana', username: 'ana' });
+    const token = await mintToken(await loadOrCreateKeys(stack.dataDir), { groups: ['PT'], sub: 'sub-ana', username: 'ana' });
     const auth = { authorization: `Bearer ${token}` };
     // A word that appears nowhere else: proof that the scan reads what the stack stored.
     const marker = 'Zanzibarquux';
@@ -84,9 +70,7 @@ describe('the follow-up conversation on the local stack', () => {
     const queue = await client.call<Json>('GET', '/investigator/queues/PT', { headers: auth });
     const seen = await client.call<Json>('GET', `/investigator/tips/${tipId}`, { headers: auth });
     const wrong = await post('/followup', { receipt: receipt.replace(/.$/, (last) => (last === 'A' ? 'B' : 'A')) });
-    const exited = new Promise((done) => child.once('exit', done));
-    child.kill('SIGTERM');
-    await exited;
+    await stack.terminate();
 
     // Assess: the conversation
     expect(accepted.status).toBe(202);
@@ -101,13 +85,13 @@ describe('the follow-up conversation on the local stack', () => {
     expect(wrong.status).toBe(404);
 
     // Assess: nothing persisted or logged holds the receipt
-    const files = filesUnder(dataDir);
+    const files = filesUnder(stack.dataDir);
     const persisted = files.map((path) => readFileSync(path).toString('latin1')).join('\n');
     expect(persisted).toContain(marker);
-    expect(output).toContain('conversation read');
+    expect(stack.output()).toContain('conversation read');
     for (const spelling of spellings(receipt)) {
       expect(persisted).not.toContain(spelling);
-      expect(output).not.toContain(spelling);
+      expect(stack.output()).not.toContain(spelling);
     }
   });
 });

@@ -11,10 +11,9 @@
  *    run (a child `node local/start.ts` at DEBUG level);
  *  - the per-source rate limit answers 429 with Retry-After.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyHandler } from '#local/handlers.ts';
@@ -25,6 +24,7 @@ import { localBucketName } from '#local/names.ts';
 import type { LocalStack } from '#local/stack.ts';
 import { createLogger } from '#shared/logger.ts';
 import { routes, type FunctionKey, type RouteDef } from '#shared/resources.ts';
+import { startChildStack, type ChildStack } from '../support/child-stack.ts';
 import { apiClient, eventually } from '../support/api.ts';
 import { startTestStack } from '../support/stack.ts';
 
@@ -358,32 +358,19 @@ describe('no IP address or user agent in any log line', () => {
   const UA = 'Mozilla/5.0 (TiplineLogProbe-7f3a9c; rv:99) Gecko/20100101 ProbeFox/99.0';
   const XFF = '203.0.113.77, 198.51.100.23';
   const IPV6 = '2001:db8:85a3::8a2e:370:7334';
-  let child: ChildProcess;
-  let output = '';
-  let childDir: string;
+  let stack: ChildStack;
 
-  beforeAll(async () => {
-    childDir = mkdtempSync(join(tmpdir(), 'tipline-logs-'));
-    child = spawn(process.execPath, [resolve(import.meta.dirname, '../../local/start.ts')], {
-      cwd: resolve(import.meta.dirname, '../..'),
-      env: { ...process.env, PORT: '0', TIPLINE_DATA_DIR: childDir, POWERTOOLS_LOG_LEVEL: 'DEBUG', TIPLINE_VISIBILITY_TIMEOUT: '1', TIPLINE_RATE_LIMIT_PER_MINUTE: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  beforeAll(() => {
+    stack = startChildStack('tipline-logs-');
   });
 
   afterAll(async () => {
-    if (child.exitCode === null) {
-      child.kill('SIGKILL');
-      await new Promise((done) => child.once('exit', done));
-    }
-    rmSync(childDir, { recursive: true, force: true });
+    await stack.stop();
   });
 
   it('logs neither the User-Agent nor X-Forwarded-For / Forwarded / X-Real-IP values nor any address, across intake, errors, the pipeline and the investigator API', async () => {
     // Prepare
-    const url = await eventually(async () => /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(output)?.[1], 30_000);
+    const url = await stack.url(30_000);
     const identifying = { 'user-agent': UA, 'x-forwarded-for': XFF, 'x-real-ip': '198.51.100.99', forwarded: `for="[${IPV6}]";proto=https`, 'cf-connecting-ip': '192.0.2.44' };
     const client = apiClient(url);
 
@@ -393,7 +380,7 @@ describe('no IP address or user agent in any log line', () => {
     await client.postTip({ objectId: 'obj-towel', text: 'buy cheap', website: 'http://203.0.113.77/' }, identifying);
     await client.call('POST', '/tips', { body: '{broken', headers: { 'content-type': 'application/json', ...identifying } });
     await client.call('GET', '/no-such-route', { headers: identifying });
-    const keys = await loadOrCreateKeys(childDir);
+    const keys = await loadOrCreateKeys(stack.dataDir);
     const token = await mintToken(keys, { groups: ['coordinator'] });
     await eventually(async () => {
       const tip = await client.call<Json>('GET', `/investigator/tips/${String(accepted.body.tipId)}`, { headers: { authorization: `Bearer ${token}`, ...identifying } });
@@ -401,11 +388,10 @@ describe('no IP address or user agent in any log line', () => {
     }, 20_000);
     await client.call('GET', '/investigator/queues/BE', { headers: { authorization: `Bearer ${token}`, ...identifying } });
     await client.call('GET', '/investigator/queues/BE', { headers: { authorization: 'Bearer forged', ...identifying } });
-    const exited = new Promise((done) => child.once('exit', done));
-    child.kill('SIGTERM');
-    await exited;
+    await stack.terminate();
 
     // Assess
+    const output = stack.output();
     const lines = output.split('\n').filter((line) => line.trim() !== '');
     // The run did log (DEBUG): the stack's own lines and each stage of the tip.
     expect(lines.some((line) => line.includes('tip accepted'))).toBe(true);

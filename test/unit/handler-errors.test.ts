@@ -1,6 +1,6 @@
 import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -114,6 +114,8 @@ describe('classify consumer when DynamoDB throttles one tip', () => {
     const bad = '01KBBBBBBBBBBBBBBBBBBBBBBB';
     dynamo.on(UpdateCommand).resolves({});
     dynamo.on(UpdateCommand, { Key: { tipId: bad } }).rejects(throttled());
+    // The classified tip's search terms (shared/store/search.ts).
+    dynamo.on(BatchWriteCommand).resolves({ UnprocessedItems: {} });
 
     // Act
     const response = await classify({ Records: [message(ok), message(bad)] }, lambdaContext(functions.classify));
