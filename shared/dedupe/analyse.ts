@@ -15,8 +15,6 @@ import {
   CURRENCY_SYMBOLS,
   FILLERS,
   GREETING_WORDS,
-  HEDGE_PHRASES,
-  HEDGE_RUNS,
   HEDGES,
   MONTHS,
   NEGATIONS,
@@ -164,35 +162,6 @@ function currencyOf(word: string, codes: boolean): string | undefined {
   return CURRENCY_SYMBOLS.get(word) ?? (codes && /^[A-Z]{3}$/.test(word) ? CURRENCY_CODES.get(word) : undefined) ?? CURRENCY_SYMBOLS.get(folded) ?? CURRENCY_NAMES.get(folded);
 }
 
-/** A run of a script written without spaces, less the hedges it starts or ends with (a run that is only a hedge: ''). */
-function cutHedges(run: string): string {
-  let s = run;
-  for (let changed = true; changed && s; ) {
-    changed = false;
-    for (const h of HEDGE_RUNS) {
-      if (s === h) return '';
-      if (s.length > h.length + 1 && s.startsWith(h)) s = s.slice(h.length);
-      else if (s.length > h.length + 1 && s.endsWith(h)) s = s.slice(0, -h.length);
-      else continue;
-      changed = true;
-    }
-  }
-  return s;
-}
-
-/** Tokens of hedges written with spaces ("if I'm not mistaken", "Si je ne me trompe pas"), matched whole. */
-function dropHedges(tokens: readonly RawToken[]): RawToken[] {
-  const out: RawToken[] = [];
-  for (let k = 0; k < tokens.length; k++) {
-    const t = tokens[k]!;
-    const phrases = HEDGE_PHRASES.get(t.text);
-    const hit = phrases?.find((ph) => ph.every((w, j) => tokens[k + j]?.text === w && tokens[k + j]!.segment === t.segment));
-    if (hit) k += hit.length - 1;
-    else out.push(t);
-  }
-  return out;
-}
-
 function isSentenceStart(p: string, at: number): boolean {
   for (let i = at - 1; i >= 0; i--) {
     const c = p[i]!;
@@ -271,11 +240,8 @@ function tokenise(p: string, script: Script): RawToken[] {
       // Chinese, Japanese, Thai… are written without spaces: a sentence is one "word". Numbers are
       // split out, a whole run that is a greeting stays one word, and the rest is compared as
       // overlapping character pairs, so one changed character changes two pairs, not the sentence.
-      for (const whole of word.match(RUNS_RE) ?? []) {
-        // A hedge at either end of a run ("我觉得这个…", "…と思います") goes, as hedges do between spaces.
-        const run = cutHedges(foldCase(whole, script));
-        if (!run) continue;
-        const folded = run;
+      for (const run of word.match(RUNS_RE) ?? []) {
+        const folded = foldCase(run, script);
         if (/^\p{N}+$/u.test(run)) out.push({ segment, sentence, text: `#${folded}`, strong: true, cap: false });
         else if (!CONTINUOUS_RE.test(run) || BOILERPLATE.has(folded) || Array.from(folded).length < 3) out.push({ segment, sentence, text: folded, strong: false, cap: false });
         else {
@@ -455,7 +421,7 @@ function unpunctuatedWrappers(tokens: readonly RawToken[], from: number, to: num
 export function analyse(text: string): Analysis {
   const script = majorityScript(text);
   const normalised = normalise(text, script);
-  const tokens = dropHedges(tokenise(prepare(text, script), script));
+  const tokens = tokenise(prepare(text, script), script);
   const [from, to] = contentRange(tokens);
   const skip = unpunctuatedWrappers(tokens, from, to);
   const words = new Map<string, boolean>();

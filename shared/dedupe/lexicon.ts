@@ -11,9 +11,6 @@ export { CLAIM_NEGATIONS as NEGATIONS } from '../text/negations.ts';
 import { STOPWORDS } from '../text/stopwords.ts';
 import { CLAIM_NEGATIONS as NEGATIONS } from '../text/negations.ts';
 
-/** The token a negation word becomes in a tip's analysis (analyse.ts NEGATION_TOKEN). */
-const NEGATION_WORD_TOKEN = '!neg';
-
 /**
  * Greetings, thanks and sign-offs. A leading or trailing clause made only
  * of these words and stopwords is dropped before comparing tips, so
@@ -154,45 +151,8 @@ export const CLOSING_WORDS: ReadonlySet<string> = (() => {
  */
 export const HEDGES: ReadonlySet<string> = (() => {
   const s = new Set<string>();
-  for (const [lang, list] of Object.entries(closings.hedges))
-    for (const phrase of list) {
-      // Longer phrases ("as far as I know") only as a whole (HEDGE_PHRASES): "far" alone names a distance.
-      if (splitWords(fold(phrase)).length > 2) continue;
-      for (const w of phraseWords(phrase, lang)) if (!NEGATIONS.has(w)) s.add(w);
-    }
+  for (const [lang, list] of Object.entries(closings.hedges)) for (const phrase of list) for (const w of phraseWords(phrase, lang)) if (!NEGATIONS.has(w)) s.add(w);
   return s;
-})();
-
-const CONTINUOUS_SCRIPT_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-
-/**
- * Every hedge as the token sequence a tip's analysis reads (analyse.ts: words folded in each script, a
- * negation word as the negation token), by first token: "si je ne me trompe pas" and "if I'm not
- * mistaken" are dropped whole, their negation with them, wherever they stand.
- */
-export const HEDGE_PHRASES: ReadonlyMap<string, readonly (readonly string[])[]> = (() => {
-  const m = new Map<string, string[][]>();
-  for (const list of Object.values(closings.hedges))
-    for (const phrase of list) {
-      if (CONTINUOUS_SCRIPT_RE.test(phrase)) continue;
-      for (const script of SCRIPTS) {
-        const seq = splitWords(fold(phrase, script)).map((w) => (NEGATIONS.has(w) ? NEGATION_WORD_TOKEN : w));
-        if (seq.length === 0) continue;
-        const at = m.get(seq[0]!) ?? [];
-        if (!at.some((x) => x.join(' ') === seq.join(' '))) at.push(seq);
-        m.set(seq[0]!, at);
-      }
-    }
-  // Longest first: "if i am not mistaken" before "if".
-  for (const list of m.values()) list.sort((a, b) => b.length - a.length);
-  return m;
-})();
-
-/** Hedges of scripts written without spaces ("我觉得", "たぶん", "ถ้าจำไม่ผิด"), folded: cut from the start or end of a run. */
-export const HEDGE_RUNS: readonly string[] = (() => {
-  const s = new Set<string>();
-  for (const list of Object.values(closings.hedges)) for (const phrase of list) if (CONTINUOUS_SCRIPT_RE.test(phrase)) s.add(fold(phrase).replace(/\s+/g, ''));
-  return [...s].sort((a, b) => b.length - a.length);
 })();
 
 /** Words of the greetings of every language in closings.json only ("guten", "tag", "hello", "dear"). */
