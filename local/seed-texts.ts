@@ -32,6 +32,10 @@ export const demoTexts: Record<'obj-towel' | 'obj-bag' | 'obj-wallpaper', Record
     tr: { title: "Çizgili plaj havlusu", description: "Bir köşesinde küçük, işlemeli bir çapa bulunan mavi beyaz çizgili havlu." },
     ga: { title: "Tuáille trá stríocach", description: "Tuáille le stríoca gorma agus bána agus ancaire beag bróidnithe i gcúinne amháin." },
     mt: { title: "Xugaman tal-baħar bl-istrixxi", description: "Xugaman bl-istrixxi blu u bojod b'ankra żgħira rrakkmata f'rokna waħda." },
+    ar: { title: 'منشفة شاطئ مخططة', description: 'منشفة بخطوط زرقاء وبيضاء، في إحدى زواياها مرساة صغيرة مطرّزة.' },
+    fa: { title: 'حولهٔ ساحلی راه‌راه', description: 'حوله‌ای با راه‌های آبی و سفید که در یکی از گوشه‌هایش لنگری کوچک گلدوزی شده است.' },
+    he: { title: 'מגבת חוף מפוספסת', description: 'מגבת בפסים כחולים ולבנים, ובאחת הפינות עוגן קטן רקום.' },
+    hi: { title: 'धारीदार बीच तौलिया', description: 'नीली और सफ़ेद धारियों वाला तौलिया, जिसके एक कोने पर छोटा-सा कढ़ाई किया हुआ लंगर है।' },
   },
   'obj-bag': {
     fr: { title: 'Sac de courses', description: 'Un sac en plastique jaune, avec un logo rouge en partie visible.' },
@@ -60,6 +64,10 @@ export const demoTexts: Record<'obj-towel' | 'obj-bag' | 'obj-wallpaper', Record
     tr: { title: "Alışveriş poşeti", description: "Kırmızı logosu kısmen görünen sarı plastik poşet." },
     ga: { title: "Mála siopadóireachta", description: "Mála plaisteach buí le lógó dearg atá le feiceáil go páirteach." },
     mt: { title: "Borża tax-xiri", description: "Borża tal-plastik safra b'logo aħmar li jidher biss f'parti minnu." },
+    ar: { title: 'كيس تسوّق', description: 'كيس بلاستيكي أصفر عليه شعار أحمر يظهر جزء منه فقط.' },
+    fa: { title: 'کیسهٔ خرید', description: 'کیسهٔ پلاستیکی زردی با یک نشان قرمز که فقط بخشی از آن پیداست.' },
+    he: { title: 'שקית קניות', description: 'שקית פלסטיק צהובה ועליה לוגו אדום שנראה רק בחלקו.' },
+    hi: { title: 'ख़रीदारी का थैला', description: 'पीले रंग का प्लास्टिक का थैला, जिस पर लाल रंग का लोगो आंशिक रूप से दिखाई देता है।' },
   },
   'obj-wallpaper': {
     fr: { title: 'Papier peint à fleurs', description: 'Un papier peint à motif répété de feuilles vertes et de fleurs orange.' },
@@ -88,5 +96,9 @@ export const demoTexts: Record<'obj-towel' | 'obj-bag' | 'obj-wallpaper', Record
     tr: { title: "Çiçekli duvar kâğıdı", description: "Yeşil yaprak ve turuncu çiçek deseni tekrarlanan duvar kâğıdı." },
     ga: { title: "Páipéar balla bláthach", description: "Páipéar balla le patrún athráite de dhuilleoga glasa agus bláthanna oráiste." },
     mt: { title: "Karta tal-ħajt bil-fjuri", description: "Karta tal-ħajt b'disinn ripetut ta' weraq aħdar u fjuri oranġjo." },
+    ar: { title: 'ورق جدران مزيّن بالزهور', description: 'ورق جدران بنقشة متكررة من أوراق خضراء وأزهار برتقالية.' },
+    fa: { title: 'کاغذ دیواری گل‌دار', description: 'کاغذ دیواری با نقشی تکراری از برگ‌های سبز و گل‌های نارنجی.' },
+    he: { title: 'טפט פרחוני', description: 'טפט בדוגמה חוזרת של עלים ירוקים ופרחים כתומים.' },
+    hi: { title: 'फूलों वाला वॉलपेपर', description: 'हरी पत्तियों और नारंगी फूलों के दोहराए गए पैटर्न वाला वॉलपेपर।' },
   },
 };
