@@ -1,8 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mintToken } from '#local/jwt.ts';
 import type { LocalStack } from '#local/stack.ts';
 import { buildWeb } from '../../scripts/build-web.ts';
+import { catalogues } from '../../web/src/i18n/index.ts';
+import { apiClient, eventually } from '../support/api.ts';
 import { launchChromium } from '../support/browser.ts';
 import { startTestStack } from '../support/stack.ts';
 
@@ -129,6 +132,62 @@ describe('right-to-left layout and scripts in the browser', () => {
 
     // Assess
     expect(directions).toEqual({ page: 'rtl', field: 'ltr' });
+  }, 60_000);
+
+  /**
+   * A tip about Portugal (it lands in the PT queue) with an investigator's question in English,
+   * made once: a second identical tip would be a duplicate.
+   */
+  let conversation: Promise<{ receipt: string; question: string }> | undefined;
+  async function askedConversation(): Promise<{ receipt: string; question: string }> {
+    const api = apiClient(stack.url);
+    const accepted = await api.postTip({ objectId: 'obj-towel', text: 'I bought this towel in a shop in Tavira, Portugal, in 2019.' });
+    expect(accepted.status).toBe(202);
+    const { tipId, receipt } = accepted.body as { tipId: string; receipt: string };
+    const auth = { authorization: `Bearer ${await mintToken(stack.keys, { groups: ['PT'], sub: 'sub-ana', username: 'ana' })}` };
+    await eventually(async () => {
+      const tip = await api.call<{ queue?: string }>('GET', `/investigator/tips/${tipId}`, { headers: auth });
+      return tip.status === 200 && tip.body.queue === 'PT' ? true : undefined;
+    }, 30_000);
+    const question = 'Do you remember the name of the shop?';
+    const asked = await api.call('POST', `/investigator/tips/${tipId}/messages`, { body: JSON.stringify({ text: question }), headers: { ...auth, 'content-type': 'application/json' } });
+    expect(asked.status).toBe(201);
+    return { receipt, question };
+  }
+
+  it.each(['ar', 'fa', 'he'] as const)('%s: the follow-up conversation is right to left, an English question in it left to right, nothing wider than 390 px', async (lang) => {
+    // Prepare: one conversation, read in each language.
+    const { receipt, question } = await (conversation ??= askedConversation());
+    const context = await browser.newContext({ baseURL: stack.url, locale: 'en-GB', viewport: { width: WIDTH, height: 844 } });
+    const page = await context.newPage();
+
+    // Act: the tipster opens the conversation with the receipt.
+    await page.goto(`/?lang=${lang}#/followup`);
+    await page.locator('#followup-receipt').fill(receipt);
+    await page.locator('#followup-open').click();
+    await page.locator('#followup-messages').waitFor();
+    const shown = (await page.evaluate(`(() => {
+      const text = document.querySelector('.message-text');
+      const meta = document.querySelector('.message-meta');
+      const item = document.querySelector('.message').getBoundingClientRect();
+      const range = document.createRange();
+      range.selectNodeContents(text);
+      const words = range.getBoundingClientRect();
+      return {
+        text: text.textContent, textDirection: getComputedStyle(text).direction, metaDirection: getComputedStyle(meta).direction, meta: meta.textContent,
+        gapStart: words.left - item.left, gapEnd: item.right - words.right,
+        scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth,
+      };
+    })()`)) as Record<string, string | number>;
+    await context.close();
+
+    // Assess: the page and its labels right to left, the question left to right (starting at the left), nothing overflowing.
+    expect(shown.text).toBe(question);
+    expect(shown.metaDirection).toBe('rtl');
+    expect(String(shown.meta)).toContain(catalogues[lang].followupFromInvestigator.replace('{date}', '').trim());
+    expect(shown.textDirection).toBe('ltr');
+    expect(Number(shown.gapStart)).toBeLessThan(Number(shown.gapEnd));
+    expect(Number(shown.scrollWidth)).toBeLessThanOrEqual(Number(shown.clientWidth));
   }, 60_000);
 
   it.each(['ar', 'fa', 'he', 'hi'])('%s: the letters of the heading are drawn with fonts that cover the language (no boxes)', async (lang) => {

@@ -827,8 +827,8 @@ function renderConversation(main: HTMLElement, view: Conversation): HTMLElement 
           view.messages.map((message) =>
             h('li', { class: `message message-${message.from}` },
               h('p', { class: 'message-meta' }, t(message.from === 'investigator' ? 'followupFromInvestigator' : 'followupFromYou', { date: formatDay(message.sentOn) })),
-              // Text only, never markup, whoever wrote it.
-              h('p', { class: 'message-text' }, message.text),
+              // Text only, never markup, whoever wrote it; its own direction (an English question in a Hebrew page reads left to right).
+              h('p', { class: 'message-text', dir: 'auto' }, message.text),
             ),
           ),
         ),
