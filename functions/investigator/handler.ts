@@ -9,6 +9,7 @@ import { createLogger } from '#shared/logger.ts';
 import { limits, workflow } from '#shared/resources.ts';
 import { ObjectId, QueueName, TipId } from '#shared/schemas/common.ts';
 import { ObjectStatus, TipObject } from '#shared/schemas/object.ts';
+import type { StoredTip } from '#shared/schemas/stored.ts';
 import { TriageStatus } from '#shared/schemas/tip.ts';
 import { archivedCount, inlineHistory, trailPage } from '#shared/store/audit.ts';
 import { countTriageChange } from '#shared/store/aggregates.ts';
@@ -44,7 +45,7 @@ const AttachmentParams = z.object({ tipId: TipId, index: z.coerce.number().check
 const ProcessedAttachments = z.array(ProcessedAttachment);
 
 /** The processed attachments stored on a tip (shared/media/pipeline.ts); none before processing. */
-const recordsOf = (item: Record<string, unknown>): ProcessedAttachment[] => {
+const recordsOf = (item: StoredTip): ProcessedAttachment[] => {
   const parsed = ProcessedAttachments.safeParse(item.attachments ?? []);
   return parsed.success ? parsed.data : [];
 };
@@ -54,7 +55,7 @@ const recordsOf = (item: Record<string, unknown>): ProcessedAttachment[] => {
  * the viewing copy (never the original), hidden until its scan clears it. Before processing,
  * only whether the file arrived.
  */
-async function firstAttachment(item: Record<string, unknown>, views: Awaited<ReturnType<typeof attachmentViews>>): Promise<Record<string, unknown> | undefined> {
+async function firstAttachment(item: StoredTip, views: Awaited<ReturnType<typeof attachmentViews>>): Promise<Record<string, unknown> | undefined> {
   if (typeof item.attachmentKey !== 'string') return undefined;
   const first = views[0];
   if (first === undefined) {
@@ -98,14 +99,11 @@ function requireCoordinator(principal: Principal): void {
  * The queue a tip belongs to for access checks: its routing queue, or for a
  * duplicate its cluster head's. A tip not yet routed is for coordinators.
  */
-async function accessibleTip(tipId: string, principal: Principal): Promise<Record<string, unknown>> {
+async function accessibleTip(tipId: string, principal: Principal): Promise<StoredTip> {
   const item = await getTip(tipId);
   if (item === undefined) throw new NotFoundError('No such tip');
-  let queue = typeof item.queue === 'string' ? item.queue : undefined;
-  if (queue === undefined && typeof item.duplicateOf === 'string') {
-    const head = await getTip(item.duplicateOf);
-    queue = typeof head?.queue === 'string' ? head.queue : undefined;
-  }
+  let queue = item.queue;
+  if (queue === undefined && typeof item.duplicateOf === 'string') queue = (await getTip(item.duplicateOf))?.queue;
   if (queue === undefined ? !principal.coordinator : !canAccessQueue(principal, queue)) {
     throw new ForbiddenError('This tip is routed to a country outside your groups');
   }
@@ -117,13 +115,13 @@ async function accessibleTip(tipId: string, principal: Principal): Promise<Recor
  * holds the latest audit entries; the `historyArchived` before them are read
  * through GET /investigator/tips/{tipId}/history.
  */
-function tipView(item: Record<string, unknown>): Record<string, unknown> {
+function tipView(item: StoredTip): Record<string, unknown> {
   // `attachments` (the stored records, with the originals' keys) is replaced by its view in the detail route.
   const { receipt: _receipt, textSha256: _hash, queueTime: _qt, queueConfidence: _qc, attachments: _attachments, attachmentKeys: _keys, ...rest } = item;
-  return { ...rest, status: item.status ?? 'new', history: inlineHistory(item), historyArchived: archivedCount(item) };
+  return { ...rest, history: inlineHistory(item), historyArchived: archivedCount(item) };
 }
 
-const etag = (item: Record<string, unknown>): Record<string, string> => ({ etag: `"${String(item.version ?? 0)}"` });
+const etag = (item: StoredTip): Record<string, string> => ({ etag: `"${String(item.version ?? 0)}"` });
 
 const routes: Record<string, Route> = {
   'GET /investigator/queues/{country}': async (event, principal) => {
@@ -143,7 +141,7 @@ const routes: Record<string, Route> = {
     // Independent reads: the cluster's members, its size, the attachments' scan tags and links.
     const [members, sizes, views] = await Promise.all([
       clusterMembers(headId),
-      clusterSizes([{ objectId: String(item.objectId), clusterId: headId }]),
+      clusterSizes([{ objectId: item.objectId, clusterId: headId }]),
       attachmentViews(recordsOf(item)),
     ]);
     const cluster = [{ tipId: headId, duplicateOf: null }, ...members];
@@ -182,7 +180,7 @@ const routes: Record<string, Route> = {
     const plan = planPatch(triageState(item), patch, principal, now);
     const updated = await applyPatch(item, expected, plan, now);
     // A re-route moves the tip's people (itself and its duplicates) to the new queue's tally.
-    const people = plan.queue === undefined ? 1 : (await clusterSizes([{ objectId: String(item.objectId), clusterId: tipId }])).get(tipId) ?? 1;
+    const people = plan.queue === undefined ? 1 : (await clusterSizes([{ objectId: item.objectId, clusterId: tipId }])).get(tipId) ?? 1;
     await countTriageChange(item, updated, people);
     logger.info('tip triaged', { tipId, by: principal.sub, changes: plan.audit.changes.map((change) => change.field) });
     return json(200, tipView(updated), etag(updated));
@@ -255,11 +253,11 @@ const routes: Record<string, Route> = {
     // Rows go out in pages of 100 so each page's duplicate counts come from one index read.
     async function* lines(): AsyncGenerator<string> {
       if (query.format === 'csv') yield csvHeader();
-      let page: Record<string, unknown>[] = [];
+      let page: StoredTip[] = [];
       const flush = async function* (): AsyncGenerator<string> {
-        const sizes = await clusterSizes(page.map((item) => ({ objectId: String(item.objectId), clusterId: String(item.tipId) })));
+        const sizes = await clusterSizes(page.map((item) => ({ objectId: item.objectId, clusterId: item.tipId })));
         for (const item of page) {
-          const row = toExportRow({ ...item, duplicates: (sizes.get(String(item.tipId)) ?? 1) - 1 });
+          const row = toExportRow({ ...item, duplicates: (sizes.get(item.tipId) ?? 1) - 1 });
           yield query.format === 'csv' ? csvLine(row) : jsonLine(row);
         }
         page = [];
@@ -281,10 +279,10 @@ const routes: Record<string, Route> = {
 };
 
 /** Whole items for an object export: the byObject index holds only a projection. */
-async function* fullTipsOfObject(objectId: string): AsyncGenerator<Record<string, unknown>> {
+async function* fullTipsOfObject(objectId: string): AsyncGenerator<StoredTip> {
   for await (const tip of tipsOfObject(objectId)) {
     if (typeof tip.duplicateOf === 'string') continue;
-    const item = await getTip(String(tip.tipId));
+    const item = await getTip(tip.tipId);
     if (item !== undefined) yield item;
   }
 }

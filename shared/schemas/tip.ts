@@ -103,10 +103,18 @@ export type ClassifyMessage = z.infer<typeof ClassifyMessage>;
 export const TriageStatus = z.enum(TRIAGE_STATUSES);
 export type TriageStatus = z.infer<typeof TriageStatus>;
 
+/**
+ * One item of a country queue page. `queue` is the queue the tip is routed
+ * to; `country` holds the same value and is kept because clients read it
+ * since the first version (it is not the classified country, which the tip
+ * detail answers as `country`; see shared/schemas/stored.ts).
+ */
 export const QueueItem = z.object({
   tipId: TipId,
   objectId: ObjectId,
   text: z.string(),
+  queue: QueueName,
+  /** Deprecated alias of `queue`. */
   country: QueueName,
   /** null after a coordinator re-routed the tip to a country the classifier did not name (`confidenceReason: "manual"`). */
   confidence: z.nullable(z.number()),
