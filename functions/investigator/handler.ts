@@ -2,15 +2,14 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import * as z from 'zod/mini';
+import { AttachmentParams, ExportQuery, HistoryQuery, NewObject, ObjectChange, ObjectParams, QueueParams, QueueQuery, TipParams } from '#shared/schemas/api.ts';
 import { assertInvestigator, assertQueueAccess, canAccessQueue, principalFromClaims, type Principal } from '#shared/auth.ts';
 import { ConflictError, ForbiddenError, NotFoundError, TiplineError } from '#shared/errors.ts';
 import { isoSecond, newObjectId } from '#shared/ids.ts';
 import { createLogger } from '#shared/logger.ts';
 import { limits, workflow } from '#shared/resources.ts';
-import { ObjectId, QueueName, TipId } from '#shared/schemas/common.ts';
-import { ObjectStatus, TipObject } from '#shared/schemas/object.ts';
+import type { TipObject } from '#shared/schemas/object.ts';
 import type { StoredTip } from '#shared/schemas/stored.ts';
-import { TriageStatus } from '#shared/schemas/tip.ts';
 import { archivedCount, inlineHistory, trailPage } from '#shared/store/audit.ts';
 import { countTriageChange } from '#shared/store/aggregates.ts';
 import { clusterSizes } from '#shared/store/cluster-sizes.ts';
@@ -31,17 +30,6 @@ const logger = createLogger('investigator');
 
 type Route = (event: HttpEvent, principal: Principal) => Promise<APIGatewayProxyResult>;
 
-const QueueParams = z.object({ country: QueueName });
-const QueueQuery = z.object({
-  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
-  cursor: z.optional(z.string().check(z.maxLength(2048))),
-  sort: z._default(z.enum(['time', 'confidence']), 'time'),
-  status: z.optional(TriageStatus),
-  objectId: z.optional(ObjectId),
-  minConfidence: z.optional(z.coerce.number().check(z.gte(0), z.lte(1))),
-});
-const TipParams = z.object({ tipId: TipId });
-const AttachmentParams = z.object({ tipId: TipId, index: z.coerce.number().check(z.int(), z.gte(0), z.lt(limits.maxAttachments)) });
 const ProcessedAttachments = z.array(ProcessedAttachment);
 
 /** The processed attachments stored on a tip (shared/media/pipeline.ts); none before processing. */
@@ -65,32 +53,6 @@ async function firstAttachment(item: StoredTip, views: Awaited<ReturnType<typeof
   if (first.preview === undefined) return { status: first.status };
   return { url: first.preview.url, contentType: first.preview.contentType, status: first.status };
 }
-const HistoryQuery = z.object({
-  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
-  cursor: z.optional(z.string().check(z.maxLength(2048))),
-});
-const ObjectParams = z.object({ objectId: ObjectId });
-const ExportQuery = z
-  .object({ country: z.optional(QueueName), objectId: z.optional(ObjectId), format: z._default(z.enum(['csv', 'jsonl']), 'csv') })
-  .check(
-    z.refine((query) => query.country !== undefined || query.objectId !== undefined, {
-      message: 'country or objectId is required',
-      path: ['country'],
-    }),
-  );
-const NewObject = z.object({
-  objectId: z.optional(ObjectId),
-  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
-  description: z._default(z.string().check(z.trim(), z.maxLength(2000)), ''),
-  /** The image's type, pinned in its upload policy: JPEG, PNG or WebP only (never SVG). */
-  imageContentType: z._default(z.enum(limits.imageTypes), 'image/jpeg'),
-});
-const ObjectChange = z.strictObject({
-  status: z.optional(ObjectStatus),
-  title: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
-  description: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
-});
-
 function requireCoordinator(principal: Principal): void {
   if (!principal.coordinator) throw new ForbiddenError('Only a coordinator can do this');
 }

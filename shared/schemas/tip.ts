@@ -29,7 +29,8 @@ export function attachmentKeysOf(tip: { readonly attachmentKey?: string | undefi
 export const SubmitTipRequest = z.object({
   objectId: ObjectId,
   text: z
-    .pipe(z.string(), z.transform(keptText))
+    // The raw string's bound is the body's: a size guard the API Gateway model repeats (shared/api/openapi.ts).
+    .pipe(z.string().check(z.maxLength(limits.maxBodyBytes)), z.transform(keptText))
     .check(
       z.refine((value: string) => value.replace(INVISIBLE, '').length > 0, 'must not be empty'),
       z.refine((value: string) => [...value].length <= limits.maxTipChars, `must be at most ${limits.maxTipChars} characters`),
