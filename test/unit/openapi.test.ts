@@ -11,7 +11,7 @@ describe('OpenAPI document', () => {
     const validator = new Validator();
 
     // Act
-    const result = await validator.validate(openApiDocument() as object);
+    const result = await validator.validate(openApiDocument() as Parameters<Validator["validate"]>[0]);
 
     // Assess
     expect({ valid: result.valid, errors: result.errors, version: validator.version }).toEqual({ valid: true, errors: undefined, version: '3.1' });
@@ -23,7 +23,7 @@ describe('OpenAPI document', () => {
     document.paths['/tips'].post.responses['202'] = { content: {} };
 
     // Act
-    const result = await new Validator().validate(document);
+    const result = await new Validator().validate(document as Parameters<Validator["validate"]>[0]);
 
     // Assess
     expect(result.valid).toBe(false);
