@@ -49,7 +49,7 @@ const STRINGS = {
 } as const;
 
 export interface ConversationOptions {
-  /** Called with the tip as the API returns it after a message was sent (its version moved: triage must use the new one). */
+  /** Called with the whole tip as GET returns it after a message was sent (its version moved: triage must use the new one). */
   readonly refreshed: (tip: ConversationTip) => void;
 }
 
@@ -88,7 +88,7 @@ export function conversationPanel(tip: ConversationTip, shared: ConsoleShared, o
     }
   }
 
-  const form = h('form', { class: 'conversation-form', id: 'conversation-form', novalidate: true, 'aria-label': STRINGS.label },
+  const form = h('form', { class: 'conversation-form', id: 'conversation-form', novalidate: true },
     h('div', { class: 'field' },
       h('label', { for: 'conversation-text' }, STRINGS.label),
       h('p', { id: 'conversation-hint', class: 'hint' }, STRINGS.hint),

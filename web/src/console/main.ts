@@ -732,10 +732,10 @@ function renderDetail(moveFocus: boolean, message?: { text: string; error: boole
     (tip.notes ?? []).length === 0
       ? h('p', { class: 'muted' }, 'No notes yet.')
       : h('ul', { class: 'notes' }, (tip.notes ?? []).map((note) => h('li', {}, h('p', { class: 'note-text' }, note.text), h('p', { class: 'muted' }, `${note.by}, ${formatTime(note.at)}`)))),
-    // A message moves the tip's version: triage then sends the new one in If-Match.
+    // A message moves the tip's version: the fresh tip (the whole GET) replaces this one, so triage sends the new version.
     conversationPanel(tip, shared, {
       refreshed: (fresh) => {
-        if (fresh.tipId === tip.tipId && fresh.version !== undefined) tip.version = fresh.version;
+        if (detail === tip && fresh.tipId === tip.tipId) Object.assign(tip, fresh);
       },
     }),
     (tip.cluster ?? []).length > 1
@@ -849,7 +849,8 @@ async function mutate(action: () => Promise<JsonResponse<Tip>>, success: string)
   const current = detail;
   if (current === null) return;
   try {
-    detail = (await action()).body;
+    // A claim, release or patch answers with the tip alone: what only GET returns (messages, cluster, attachments) stays.
+    detail = { ...current, ...(await action()).body };
     renderDetail(false, { text: success, error: false });
     updateQueueRow(detail);
   } catch (error) {
