@@ -143,6 +143,29 @@ export async function markClusterReply(headId: string, duplicateId: string): Pro
   }
 }
 
+/**
+ * When a cluster's first tip expires, the duplicate promoted in its place
+ * inherits what linked the cluster's conversations to it: the duplicates whose
+ * tipsters wrote (`conversationTips`, less the heir itself, whose own
+ * conversation is on it) and, if any remain, the unread mark. Later messages
+ * reach the heir through the re-pointed duplicates (markClusterReply). Adding to
+ * a set and setting the mark again change nothing, so a retried expiry is safe.
+ */
+export async function inheritConversations(heirId: string, expired: Record<string, unknown>): Promise<void> {
+  const ids = conversationTipsOf(expired).filter((tipId) => tipId !== heirId);
+  if (ids.length === 0) return;
+  const unread = expired.unreadReply === true;
+  await documents.send(
+    new UpdateCommand({
+      TableName: TIPS,
+      Key: { tipId: heirId },
+      UpdateExpression: `${unread ? 'SET unreadReply = :true ' : ''}ADD conversationTips :ids`,
+      ConditionExpression: 'attribute_exists(tipId)',
+      ExpressionAttributeValues: { ':ids': new Set(ids), ...(unread ? { ':true': true } : {}) },
+    }),
+  );
+}
+
 /** Clears the unread mark once an investigator has opened the tip (only if set: a read costs no write otherwise). */
 export async function markRead(tipId: string): Promise<void> {
   try {
