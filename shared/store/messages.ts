@@ -5,7 +5,7 @@ import { tableName } from '../config.ts';
 import { ConflictError, NotFoundError, TooManyRequestsError } from '../errors.ts';
 import { limits, tables } from '../resources.ts';
 import { StoredMessage, type MessageAuthor } from '../schemas/followup.ts';
-import type { StoredTip } from '../schemas/stored.ts';
+import { StoredTip } from '../schemas/stored.ts';
 import type { AuditEntry } from '../tips/triage.ts';
 import { rollHistory } from './audit.ts';
 import { documents } from './clients/dynamo.ts';
@@ -144,6 +144,8 @@ export async function markClusterReply(headId: string, duplicateId: string): Pro
   }
 }
 
+const Inheritance = z.object({ conversationTips: StoredTip.shape.conversationTips, unreadReply: StoredTip.shape.unreadReply });
+
 /**
  * When a cluster's first tip expires, the duplicate promoted in its place
  * inherits what linked the cluster's conversations to it: the duplicates whose
@@ -152,8 +154,10 @@ export async function markClusterReply(headId: string, duplicateId: string): Pro
  * reach the heir through the re-pointed duplicates (markClusterReply). Adding to
  * a set and setting the mark again change nothing, so a retried expiry is safe.
  */
-export async function inheritConversations(heirId: string, expired: Record<string, unknown>): Promise<void> {
-  const ids = conversationTipsOf(expired).filter((tipId) => tipId !== heirId);
+export async function inheritConversations(heirId: string, image: Record<string, unknown>): Promise<void> {
+  // Only these two fields: the stream image of an unfinished item lacks others a StoredTip requires.
+  const expired = Inheritance.parse(image);
+  const ids = [...(expired.conversationTips ?? [])].filter((tipId) => tipId !== heirId).sort();
   if (ids.length === 0) return;
   const unread = expired.unreadReply === true;
   await documents.send(
