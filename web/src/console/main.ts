@@ -849,8 +849,9 @@ async function mutate(action: () => Promise<JsonResponse<Tip>>, success: string)
   const current = detail;
   if (current === null) return;
   try {
-    // A claim, release or patch answers with the tip alone: what only GET returns (messages, cluster, attachments) stays.
-    detail = { ...current, ...(await action()).body };
+    // A claim, release or patch answers with the tip alone, without its conversation: the one GET read stays shown.
+    const next = (await action()).body;
+    detail = { ...next, messages: next.messages ?? current.messages, conversationTips: next.conversationTips ?? current.conversationTips };
     renderDetail(false, { text: success, error: false });
     updateQueueRow(detail);
   } catch (error) {
