@@ -132,7 +132,9 @@ describe('follow-up in the browser: the public page and the console panel', () =
     expect(await page.locator('#followup-messages .message-text').allTextContents()).toEqual([question, answer]);
     expect(await page.locator('#followup-sent').textContent()).not.toBe('');
     // Nothing in the address holds the receipt.
-    expect(page.url()).not.toContain(receipt.slice(3, 7));
+    const address = page.url().toUpperCase();
+    expect(address).not.toContain(receipt.slice(3));
+    expect(address).not.toContain(receipt.slice(3).replaceAll('-', ''));
     expect(violations).toEqual([]);
     await ctx.close();
   });
