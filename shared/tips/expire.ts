@@ -102,7 +102,7 @@ export async function retireExpiredTip(image: Record<string, unknown>): Promise<
     if ((await repointDuplicate(member.tipId, expired.tipId, heir.tipId)) === 'moved') moved += 1;
   }
   // The duplicates' conversations now reach the cluster's investigators through the heir (issue 14).
-  await inheritConversations(heir.tipId, image);
+  await inheritConversations(heir.tipId, image, others.map((member) => member.tipId));
   if ((await enqueueClassifyBatch([heir])).size > 0) throw new Error(`successor ${heir.tipId} could not be queued for classification`);
   await dedupeEngine.closeCluster(expired.objectId, expired.tipId);
   return { tipId: expired.tipId, promoted: heir.tipId, moved };

@@ -3,7 +3,7 @@
  * stack (emulators, adapter, pollers): the tipster's routes, the investigators'
  * messages and receipt lookup, duplicates, guessing, and retention.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '#local/stack.ts';
 import { sweepExpired } from '#local/sweeper.ts';
@@ -236,6 +236,38 @@ describe('duplicates', () => {
     expect(later.status).toBe(201);
     expect((queueAfter.body.items as Json[]).find((item) => item.tipId === heir)?.unreadReply).toBe(true);
     expect(reopened.body.conversationTips).toEqual([other]);
+  });
+});
+
+describe('duplicates while their first tip is being retired', () => {
+  it('keep a message sent after the first tip was deleted and before the copies were re-pointed', async () => {
+    // Prepare: a cluster of three, and its first tip deleted as TTL deletes it, before retention ran.
+    const { documents } = await import('#shared/store/clients/dynamo.ts');
+    const { tableName } = await import('#shared/config.ts');
+    const { retireExpiredTip } = await import('#shared/tips/expire.ts');
+    const text = 'This towel hung in a guesthouse in Tomar, Portugal, near the convent.';
+    const first = await decidedTip(text);
+    const copies = [await decidedTip(text), await decidedTip(text)];
+    for (const copy of copies) await readable(copy.receipt);
+    const image = (await documents.send(new GetCommand({ TableName: tableName('tips'), Key: { tipId: first.tipId } }))).Item!;
+    await documents.send(new DeleteCommand({ TableName: tableName('tips'), Key: { tipId: first.tipId } }));
+    const ids = copies.map((copy) => copy.tipId);
+    const pt = await as(['PT']);
+
+    // Act: both copies' tipsters write in that window (the first tip's mark cannot be set), then retention runs.
+    const answers = await Promise.all(copies.map((copy) => answerWith(copy.receipt, 'It was the room with the green door.')));
+    await retireExpiredTip(image);
+    const listed = await eventually(async () => {
+      const queue = await pt.get('/investigator/queues/PT?limit=100');
+      return (queue.body.items as Json[]).find((item) => ids.includes(item.tipId));
+    }, 30_000);
+    const heir = String(listed.tipId);
+    const opened = await pt.get(`/investigator/tips/${heir}`);
+
+    // Assess
+    expect(answers.map((answer) => answer.status)).toEqual([201, 201]);
+    expect(listed.unreadReply).toBe(true);
+    expect(opened.body.conversationTips).toEqual(ids.filter((tipId) => tipId !== heir));
   });
 });
 
