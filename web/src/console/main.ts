@@ -150,10 +150,10 @@ const queue = {
 };
 
 let detail: Tip | null = null;
-
-/** What the views in their own modules use of this one. */
-const shared: ConsoleShared = { api, describe, formatTime, formatConfidence, excerpt, objectTitle, openTip: (tipId: string) => openTip(tipId, true), statusLabel: (status: string) => STATUS_LABELS[status as Status] ?? status };
 let highlightCountry: string | null = null;
+
+/** What the views in their own modules (overview, search, conversation) use of this one. */
+const shared: ConsoleShared = { api, describe, formatTime, formatConfidence, excerpt, objectTitle, openTip: (tipId: string) => openTip(tipId, true), statusLabel: (status: string) => STATUS_LABELS[status as Status] ?? status };
 
 // ---------------------------------------------------------------- API
 
