@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '#local/stack.ts';
+import { cldrEndonym, cldrName } from '../../scripts/build-endonyms.ts';
 import { buildWeb } from '../../scripts/build-web.ts';
 import { catalogues, directionOf, locales, type Locale } from '../../web/src/i18n/index.ts';
 import { launchChromium } from '../support/browser.ts';
@@ -80,6 +81,26 @@ describe('the public form in every interface language', () => {
     return lines.filter((line) => english.has(line) && !own.has(line) && !/^[\d\s%/.,:()+−-]*$/.test(line));
   }
 
+  /**
+   * Language names in the two lists (the language switch, the tip languages) that are English where CLDR
+   * names the language otherwise: an engine without a locale's data answers Intl.DisplayNames in English.
+   * A label is "Own name" or "Own name (name in the interface language)".
+   */
+  async function englishNames(page: Page, locale: Locale): Promise<string[]> {
+    const options = (await page.evaluate(
+      `[...document.querySelectorAll('#ui-lang option, #tip-language option')].filter((o) => o.value !== '').map((o) => [o.parentElement.id, o.value, o.textContent])`,
+    )) as [string, string, string][];
+    const fold = (text: string | undefined): string | undefined => text?.toLocaleLowerCase('en');
+    return options.flatMap(([list, code, label]) => {
+      const [, own, inUi] = /^(.*?)(?: \((.*)\))?$/.exec(label)!;
+      const english = fold(cldrName(code, 'en'));
+      const wrong: string[] = [];
+      if (fold(own) === english && fold(cldrEndonym(code)) !== english) wrong.push(`${list} ${code}: own name "${own}" is English`);
+      if (inUi !== undefined && fold(inUi) === english && fold(cldrName(code, locale)) !== english) wrong.push(`${list} ${code}: "${inUi}" is English, not ${locale}`);
+      return wrong;
+    });
+  }
+
   async function axeViolations(page: Page): Promise<string[]> {
     await page.addScriptTag({ path: AXE });
     const violations = (await page.evaluate(
@@ -87,6 +108,21 @@ describe('the public form in every interface language', () => {
     )) as { id: string; impact: string; targets: string[] }[];
     return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${v.targets.join(', ')}`);
   }
+
+  it('finds a language named in English (the check of the lists can fail)', async () => {
+    // Prepare: the German form, with one option relabelled as an engine without Maltese data would show it.
+    const page = await browser.newPage({ baseURL: stack.url, locale: 'en-GB' } as never);
+    await page.goto(new URL('/?lang=de#/object/obj-towel', stack.url).href);
+    await page.locator('#tip-text').waitFor();
+    await page.evaluate(`document.querySelector('#ui-lang option[value="de"]').textContent = 'German'; document.querySelector('#tip-language option[value="pl"]').textContent = 'Polski (Polish)'`);
+
+    // Act
+    const misnamed = await englishNames(page, 'de');
+    await page.close();
+
+    // Assess
+    expect(misnamed).toEqual(['ui-lang de: own name "German" is English', 'tip-language pl: "Polish" is English, not de']);
+  });
 
   it('has at least the English reference text', () => {
     expect(english.has(catalogues.en.galleryHeading)).toBe(true);
@@ -109,6 +145,7 @@ describe('the public form in every interface language', () => {
     await page.locator('#tip-text').waitFor();
     await page.locator('#tip-text').fill('x'.repeat(5003)); // the plural "too many" message shows too
     const formLeft = await leftovers(page, locale);
+    const misnamed = await englishNames(page, locale);
     const formOverflow = (await page.evaluate(OVERFLOWS)) as string[];
     const html = (await page.evaluate('({ lang: document.documentElement.lang, dir: document.documentElement.dir, direction: getComputedStyle(document.body).direction, title: document.title })')) as Record<string, string>;
     await page.screenshot({ path: join(SHOTS, `${locale}.png`), fullPage: true });
@@ -120,6 +157,7 @@ describe('the public form in every interface language', () => {
     expect(html.direction).toBe(directionOf(locale));
     expect(html.title).not.toContain('Striped beach towel');
     expect([...galleryLeft, ...formLeft]).toEqual([]);
+    expect(misnamed).toEqual([]);
     expect([...galleryOverflow, ...formOverflow]).toEqual([]);
     expect(violations).toEqual([]);
     expect(problems).toEqual([]);

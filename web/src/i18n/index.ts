@@ -26,6 +26,7 @@ import { mt } from './mt.ts';
 import { ru } from './ru.ts';
 import { uk } from './uk.ts';
 import { tr } from './tr.ts';
+import { ENDONYMS } from './endonyms.ts';
 export type { MessageKey, Messages, PluralMessage };
 
 /**
@@ -43,15 +44,13 @@ export function directionOf(locale: string): 'rtl' | 'ltr' {
   return RTL.has(locale.toLowerCase().split('-')[0]!) ? 'rtl' : 'ltr';
 }
 
-/** Each language's own name (endonym), for the language switch; from Intl, so it is defined once. */
+/**
+ * Each language's own name (endonym), for the language switch and the tip-language list. From CLDR at
+ * build time (endonyms.ts, scripts/build-endonyms.ts), not Intl.DisplayNames: a browser without a
+ * locale's data answers in English (Chromium names Maltese "Maltese").
+ */
 export function endonym(code: string): string {
-  try {
-    const name = new Intl.DisplayNames([code], { type: 'language' }).of(code);
-    if (name !== undefined && name !== code) return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
-  } catch {
-    // an engine without that locale's data: the code is still a usable label
-  }
-  return code;
+  return ENDONYMS[code] ?? code;
 }
 
 export function isLocale(value: unknown): value is Locale {
