@@ -32,6 +32,7 @@ export const ENDONYMS: Readonly<Record<string, string>> = {
   ko: "한국어",
   lt: "Lietuvių",
   lv: "Latviešu",
+  mk: "Македонски",
   ms: "Melayu",
   mt: "Malti",
   nb: "Norsk bokmål",
