@@ -12,7 +12,7 @@ import { startTestStack } from '../support/stack.ts';
 /**
  * The public form in every interface language, in Debian's Chromium at a
  * phone's width: lang and dir set, no English left over, nothing wider than
- * its box, axe clean. One screenshot per language goes to test-artifacts/i18n/.
+ * its box, no character drawn as a box, axe clean. One screenshot per language goes to test-artifacts/i18n/.
  */
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHOTS = join(ROOT, 'test-artifacts/i18n');
@@ -48,6 +48,30 @@ const OVERFLOWS = `(() => {
   }
   return out;
 })()`;
+
+/**
+ * The characters of `text` that Chromium draws as the missing-glyph box: each is drawn on a canvas in the page's font and
+ * compared with a private-use code point (U+10FFFD) that no installed font covers. Letters and digits only: spaces and
+ * most punctuation draw nothing, or the same, either way.
+ */
+const TOFU = `((text) => {
+  const canvas = document.createElement('canvas');
+  canvas.width = 48;
+  canvas.height = 48;
+  const g = canvas.getContext('2d', { willReadFrequently: true });
+  const font = '32px ' + getComputedStyle(document.body).fontFamily;
+  const draw = (ch) => {
+    g.clearRect(0, 0, 48, 48);
+    g.font = font;
+    g.fillText(ch, 4, 36);
+    const data = g.getImageData(0, 0, 48, 48).data;
+    let hash = 0;
+    for (let i = 3; i < data.length; i += 4) hash = (hash * 31 + data[i]) >>> 0;
+    return hash;
+  };
+  const box = draw('\u{10FFFD}');
+  return [...new Set(text)].filter((ch) => /[\\p{L}\\p{N}\\p{Co}]/u.test(ch) && draw(ch) === box);
+})`;
 
 describe('the public form in every interface language', () => {
   let stack: LocalStack;
@@ -124,12 +148,25 @@ describe('the public form in every interface language', () => {
     expect(misnamed).toEqual(['ui-lang de: own name "German" is English', 'tip-language pl: "Polish" is English, not de']);
   });
 
+  it('finds characters drawn as boxes (the glyph check can fail)', async () => {
+    // Prepare
+    const page = await browser.newPage({ baseURL: stack.url, locale: 'en-GB' } as never);
+    await page.goto(new URL('/?lang=en', stack.url).href);
+
+    // Act: private-use characters (no font has them) among Latin, CJK, Hangul, Arabic and Devanagari ones.
+    const boxes = (await page.evaluate(`${TOFU}('a日한عह\u{E000}\u{F0000}')`)) as string[];
+    await page.close();
+
+    // Assess
+    expect(boxes).toEqual(['\u{E000}', '\u{F0000}']);
+  });
+
   it('has at least the English reference text', () => {
     expect(english.has(catalogues.en.galleryHeading)).toBe(true);
     expect(english.has(catalogues.en.tipLabel)).toBe(true);
   });
 
-  it.each(locales.filter((locale) => locale !== 'en'))('%s: lang, dir, no English left, no overflow at 390 px, axe clean', async (locale) => {
+  it.each(locales.filter((locale) => locale !== 'en'))('%s: lang, dir, no English left, no boxes, no overflow at 390 px, axe clean', async (locale) => {
     // Prepare: a phone-sized window whose browser prefers English, so only the URL picks the language. axe is injected inline: CSP bypassed for it.
     const context = await browser.newContext({ baseURL: stack.url, locale: 'en-GB', viewport: { width: WIDTH, height: 844 }, bypassCSP: true });
     const page = await context.newPage();
@@ -146,6 +183,7 @@ describe('the public form in every interface language', () => {
     await page.locator('#tip-text').fill('x'.repeat(5003)); // the plural "too many" message shows too
     const formLeft = await leftovers(page, locale);
     const misnamed = await englishNames(page, locale);
+    const boxes = (await page.evaluate(`${TOFU}(document.body.innerText + [...document.querySelectorAll('option')].map((o) => o.textContent).join(''))`)) as string[];
     const formOverflow = (await page.evaluate(OVERFLOWS)) as string[];
     const html = (await page.evaluate('({ lang: document.documentElement.lang, dir: document.documentElement.dir, direction: getComputedStyle(document.body).direction, title: document.title })')) as Record<string, string>;
     await page.screenshot({ path: join(SHOTS, `${locale}.png`), fullPage: true });
@@ -158,6 +196,7 @@ describe('the public form in every interface language', () => {
     expect(html.title).not.toContain('Striped beach towel');
     expect([...galleryLeft, ...formLeft]).toEqual([]);
     expect(misnamed).toEqual([]);
+    expect(boxes).toEqual([]);
     expect([...galleryOverflow, ...formOverflow]).toEqual([]);
     expect(violations).toEqual([]);
     expect(problems).toEqual([]);
