@@ -85,9 +85,9 @@ describe('the public form in every interface language', () => {
     browser = await launchChromium();
     // The English page is the reference for "English left over".
     const page = await browser.newPage({ baseURL: stack.url, locale: 'en-GB' } as never);
-    for (const path of ['/?lang=en', '/?lang=en#/object/obj-towel']) {
+    for (const path of ['/?lang=en', '/?lang=en#/object/obj-towel', '/?lang=en#/followup']) {
       await page.goto(new URL(path, stack.url).href);
-      await page.locator('.gallery, #tip-text').first().waitFor();
+      await page.locator('.gallery, #tip-text, #followup-receipt').first().waitFor();
       for (const line of (await page.evaluate(VISIBLE_TEXT)) as string[]) english.add(line);
     }
     await page.close();
@@ -164,6 +164,7 @@ describe('the public form in every interface language', () => {
   it('has at least the English reference text', () => {
     expect(english.has(catalogues.en.galleryHeading)).toBe(true);
     expect(english.has(catalogues.en.tipLabel)).toBe(true);
+    expect(english.has(catalogues.en.followupHeading)).toBe(true);
   });
 
   it.each(locales.filter((locale) => locale !== 'en'))('%s: lang, dir, no English left, no boxes, no overflow at 390 px, axe clean', async (locale) => {
@@ -188,16 +189,21 @@ describe('the public form in every interface language', () => {
     const html = (await page.evaluate('({ lang: document.documentElement.lang, dir: document.documentElement.dir, direction: getComputedStyle(document.body).direction, title: document.title })')) as Record<string, string>;
     await page.screenshot({ path: join(SHOTS, `${locale}.png`), fullPage: true });
     const violations = await axeViolations(page);
+    // The follow-up page (entering the receipt code) too.
+    await page.goto(`/?lang=${locale}#/followup`);
+    await page.locator('#followup-receipt').waitFor();
+    const followupLeft = await leftovers(page, locale);
+    const followupOverflow = (await page.evaluate(OVERFLOWS)) as string[];
 
     // Assess
     expect(html.lang).toBe(locale);
     expect(html.dir).toBe(directionOf(locale));
     expect(html.direction).toBe(directionOf(locale));
     expect(html.title).not.toContain('Striped beach towel');
-    expect([...galleryLeft, ...formLeft]).toEqual([]);
+    expect([...galleryLeft, ...formLeft, ...followupLeft]).toEqual([]);
     expect(misnamed).toEqual([]);
     expect(boxes).toEqual([]);
-    expect([...galleryOverflow, ...formOverflow]).toEqual([]);
+    expect([...galleryOverflow, ...formOverflow, ...followupOverflow]).toEqual([]);
     expect(violations).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
