@@ -14,6 +14,7 @@ import { INSTITUTIONS } from './data/signals.ts';
 import { RESIDUAL_CHAINS } from './data/chains.ts';
 import brandJson from './generated/brands.json' with { type: 'json' };
 import stopwordJson from './generated/stopwords.json' with { type: 'json' };
+import subdivisionJson from './generated/subdivisions.json' with { type: 'json' };
 import { decodePrior, unpackLines } from './unpack.ts';
 import { bareCurrencyWord } from './signals.ts';
 import { DEMONYMS, ADJ_ENDINGS } from './data/demonyms.ts';
@@ -86,6 +87,21 @@ export function isCommonWord(folded: string, language: string | null): boolean {
   }
   return stopwordsByLang.get(language)?.has(folded) ?? false;
 }
+// ---------------------------------------------------------------- subdivisions (ISO 3166-2)
+/** Folded subdivision name → countries with a subdivision of that name (generated/subdivisions.json), decoded on first use. */
+let subdivisions: Map<string, readonly string[]> | null = null;
+/** Countries that have a first- or second-level subdivision named `name` ("Kerry" → IE); empty if none. */
+export function subdivisionCountries(name: string): readonly string[] {
+  if (subdivisions === null) {
+    subdivisions = new Map();
+    for (const line of unpackLines(subdivisionJson.subdivisions)) {
+      const tab = line.indexOf('\t');
+      subdivisions.set(line.slice(0, tab), line.slice(tab + 1).split(' '));
+    }
+  }
+  return subdivisions.get(fold(name)) ?? [];
+}
+
 /** A common-word name counts this much (a modest damping; the scorer also sees the flag). */
 const COMMON_WORD_MULT = 0.6;
 
@@ -655,7 +671,11 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
     const end = start + m[0].length;
     if (out.some((x) => x.start <= start && x.end >= end)) continue;
     const head = (m[2] ?? m[3] ?? '').toLowerCase();
-    let prior: Record<string, number> = m[3] ? { IE: 0.7, GB: 0.3 } : (ADMIN_HEADS[head] ?? {});
+    // "County X" names a subdivision only when X is one in some country's ISO 3166-2 list
+    // ("County Kerry" → IE, "County Durham" → GB); "County Road", "County Court" are no place.
+    const named = m[3] !== undefined ? subdivisionCountries(m[3]) : [];
+    if (m[3] !== undefined && named.length === 0) continue;
+    let prior: Record<string, number> = m[3] !== undefined ? Object.fromEntries(named.map((cc) => [cc, 1])) : (ADMIN_HEADS[head] ?? {});
     // "Galway County Council", "Nairobi County": a county named after a known town is in that town's
     // country (the countries both allow, or else the town's).
     if (head === 'county' && m[1] !== undefined) {
@@ -672,7 +692,8 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
       if (x.start >= start && x.end <= end && x.kind !== 'chain') out.splice(k, 1);
     }
     const ti = toks.findIndex((x) => x.start >= start);
-    out.push(mention('place', src, start, end, prior, 1.8, { tokStart: ti, tokEnd: ti + 1 }));
+    // A subdivision name several countries share ("County Central") is left to coherence to resolve.
+    out.push(mention('place', src, start, end, prior, 1.8, { tokStart: ti, tokEnd: ti + 1, fixed: named.length <= 1 }));
   }
 
   // State / province abbreviations right after a comma: "Paris, Ky.", "London, Ont."
