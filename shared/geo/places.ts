@@ -102,6 +102,15 @@ export function subdivisionCountries(name: string): readonly string[] {
   return subdivisions.get(fold(name)) ?? [];
 }
 
+/**
+ * A function word of the tip, which never joins a name written apart and is never a misspelt
+ * name or a demonym: a stopwords-iso word of the tip's detected language; only when no language
+ * is detected (a tip of under ~10 letters) the small multilingual hand list in data/cues.ts.
+ */
+export function functionWord(folded: string, language: string | null): boolean {
+  return language === null ? STOPWORDS.has(folded) : isCommonWord(folded, language);
+}
+
 /** A common-word name counts this much (a modest damping; the scorer also sees the flag). */
 const COMMON_WORD_MULT = 0.6;
 
@@ -619,7 +628,7 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
     if (d) {
       if (d.capOnly && !t.cap && !t.upper) continue;
       if (d.stemLen <= 4 && t.folded.length === d.stemLen && !t.cap) continue;
-      if (STOPWORDS.has(t.folded)) continue;
+      if (functionWord(t.folded, shape.language)) continue;
       out.push(mention('demonym', src, t.start, t.end, { [d.cc]: 1 }, 1.5, { tokStart: i, tokEnd: i + 1 }));
       continue;
     }
@@ -627,7 +636,7 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
     // A misspelt country or big city ("Edinbrugh", "phillipines"): a name-like position only
     // (capitalised mid-sentence, after a locative preposition, or a lower-case tip's caption),
     // and only when every closest name points to the same country.
-    if (!t.caseless && !STOPWORDS.has(t.folded)) {
+    if (!t.caseless && !functionWord(t.folded, shape.language)) {
       const prep = prepositionBefore(toks, i);
       // A misspelt country may also open the tip ("Phillipines for sure"); a city there is too often another word.
       const namePosition = (t.cap && !t.sentStart) || prep || (shape.lowercase && i === 0) || (i === 0 && t.cap && t.folded.length >= 8);
@@ -638,7 +647,7 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
         const last = toks[i + n - 1];
         if (last === undefined || (n > 1 && !/^ $/.test(src.slice(toks[i + n - 2]!.end, last.start)))) break;
         // A function word is never part of a name written apart: "school and" is not "Schotland".
-        if (n > 1 && STOPWORDS.has(last.folded)) break;
+        if (n > 1 && functionWord(last.folded, shape.language)) break;
         const glued = toks.slice(i, i + n).map((x) => x.folded).join('');
         if (glued.length < 7) continue;
         const near = nearNames(glued);
