@@ -9,9 +9,8 @@ import { createHash } from 'node:crypto';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { countryOfPoint } from '../geo/photo.ts';
-import { limits } from '../resources.ts';
 import { dHash } from './dhash.ts';
-import { pdfText } from './pdf.ts';
+import { MAX_PDF_TEXT, pdfText } from './pdf.ts';
 import type { PhotoMetadata, ProcessedAttachment } from './schema.ts';
 import { sniffType, typeProblem } from './sniff.ts';
 
@@ -19,8 +18,6 @@ import { sniffType, typeProblem } from './sniff.ts';
 const MAX_PIXELS = 40_000_000;
 /** The viewing copy's longest side: enough to read a label, and it bounds the console's downloads. */
 const VIEWING_MAX_SIDE = 2048;
-/** Characters of a PDF's text layer passed to the classifier: as many as a tip's own text. */
-export const MAX_PDF_TEXT = limits.maxTipChars;
 
 export interface Processed {
   readonly record: ProcessedAttachment;

@@ -45,3 +45,6 @@ export const ProcessedAttachment = z.object({
   awaiting: z.optional(z.literal(true)),
 });
 export type ProcessedAttachment = z.infer<typeof ProcessedAttachment>;
+
+/** The records stored on a tip (`attachments`), one per key, in the order of its keys. */
+export const StoredAttachments = z.array(ProcessedAttachment);
