@@ -11,6 +11,7 @@ import sharp from 'sharp';
 import { countryOfPoint } from '../geo/photo.ts';
 import { dHash } from './dhash.ts';
 import { MAX_PDF_TEXT, pdfText } from './pdf.ts';
+import { cleanPdf } from './pdf-clean.ts';
 import type { PhotoMetadata, ProcessedAttachment } from './schema.ts';
 import { sniffType, typeProblem } from './sniff.ts';
 
@@ -68,13 +69,19 @@ export async function processAttachment(key: string, bytes: Uint8Array, declared
   const sniffed = sniffType(bytes);
   if (problem !== null || !sniffed.ok) return { record: { ...base, type: null, refused: problem ?? 'is not an accepted type' } };
   const type = sniffed.type;
+  const viewingKey = `viewing/${key.slice(key.indexOf('/') + 1)}`;
   if (type === 'application/pdf') {
-    const text = await pdfText(bytes, MAX_PDF_TEXT);
-    return { record: { ...base, type, pdfTextChars: text.length }, ...(text === '' ? {} : { text }) };
+    const [text, clean] = await Promise.all([pdfText(bytes, MAX_PDF_TEXT), cleanPdf(bytes)]);
+    // No copy when pdf-lib cannot read the file (encrypted, damaged): the console then links the original, as before copies existed.
+    const copy = clean === null ? {} : { viewingKey, viewingType: type };
+    return {
+      record: { ...base, type, pdfTextChars: text.length, ...copy },
+      ...(clean === null ? {} : { viewing: { bytes: clean, contentType: type } }),
+      ...(text === '' ? {} : { text }),
+    };
   }
   try {
     const [photo, copy, hash] = await Promise.all([photoMetadata(bytes), viewingCopy(bytes, type), dHash(bytes)]);
-    const viewingKey = `viewing/${key.slice(key.indexOf('/') + 1)}`;
     return {
       record: { ...base, type, viewingKey, viewingType: copy.contentType, width: copy.width, height: copy.height, dhash: hash, ...(photo === undefined ? {} : { photo }) },
       viewing: { bytes: copy.bytes, contentType: copy.contentType },
