@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import * as z from 'zod/mini';
+import { AttachmentParams, ExportQuery, HistoryQuery, NewObject, ObjectChange, ObjectParams, QueueParams, QueueQuery, TipParams } from '#shared/schemas/api.ts';
 import { assertInvestigator, assertQueueAccess, canAccessQueue, principalFromClaims, type Principal } from '#shared/auth.ts';
 import { requireEnv } from '#shared/config.ts';
 import { ConflictError, ForbiddenError, NotFoundError, TiplineError } from '#shared/errors.ts';
@@ -10,9 +11,8 @@ import { createLogger } from '#shared/logger.ts';
 import { receiptHash } from '#shared/receipts.ts';
 import { limits, workflow } from '#shared/resources.ts';
 import { InvestigatorMessageRequest, ReceiptLookupRequest } from '#shared/schemas/followup.ts';
-import { ObjectId, QueueName, TipId } from '#shared/schemas/common.ts';
-import { ObjectStatus, TipObject } from '#shared/schemas/object.ts';
-import { TriageStatus } from '#shared/schemas/tip.ts';
+import type { TipObject } from '#shared/schemas/object.ts';
+import type { StoredTip } from '#shared/schemas/stored.ts';
 import { archivedCount, inlineHistory, trailPage } from '#shared/store/audit.ts';
 import { countTriageChange } from '#shared/store/aggregates.ts';
 import { clusterSizes } from '#shared/store/cluster-sizes.ts';
@@ -38,21 +38,10 @@ const receiptKeySecret = requireEnv('RECEIPT_KEY_SECRET');
 
 type Route = (event: HttpEvent, principal: Principal) => Promise<APIGatewayProxyResult>;
 
-const QueueParams = z.object({ country: QueueName });
-const QueueQuery = z.object({
-  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
-  cursor: z.optional(z.string().check(z.maxLength(2048))),
-  sort: z._default(z.enum(['time', 'confidence']), 'time'),
-  status: z.optional(TriageStatus),
-  objectId: z.optional(ObjectId),
-  minConfidence: z.optional(z.coerce.number().check(z.gte(0), z.lte(1))),
-});
-const TipParams = z.object({ tipId: TipId });
-const AttachmentParams = z.object({ tipId: TipId, index: z.coerce.number().check(z.int(), z.gte(0), z.lt(limits.maxAttachments)) });
 const ProcessedAttachments = z.array(ProcessedAttachment);
 
 /** The processed attachments stored on a tip (shared/media/pipeline.ts); none before processing. */
-const recordsOf = (item: Record<string, unknown>): ProcessedAttachment[] => {
+const recordsOf = (item: StoredTip): ProcessedAttachment[] => {
   const parsed = ProcessedAttachments.safeParse(item.attachments ?? []);
   return parsed.success ? parsed.data : [];
 };
@@ -62,7 +51,7 @@ const recordsOf = (item: Record<string, unknown>): ProcessedAttachment[] => {
  * the viewing copy (never the original), hidden until its scan clears it. Before processing,
  * only whether the file arrived.
  */
-async function firstAttachment(item: Record<string, unknown>, views: Awaited<ReturnType<typeof attachmentViews>>): Promise<Record<string, unknown> | undefined> {
+async function firstAttachment(item: StoredTip, views: Awaited<ReturnType<typeof attachmentViews>>): Promise<Record<string, unknown> | undefined> {
   if (typeof item.attachmentKey !== 'string') return undefined;
   const first = views[0];
   if (first === undefined || first.status === 'awaiting') {
@@ -72,32 +61,6 @@ async function firstAttachment(item: Record<string, unknown>, views: Awaited<Ret
   if (first.preview === undefined) return { status: first.status };
   return { url: first.preview.url, contentType: first.preview.contentType, status: first.status };
 }
-const HistoryQuery = z.object({
-  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
-  cursor: z.optional(z.string().check(z.maxLength(2048))),
-});
-const ObjectParams = z.object({ objectId: ObjectId });
-const ExportQuery = z
-  .object({ country: z.optional(QueueName), objectId: z.optional(ObjectId), format: z._default(z.enum(['csv', 'jsonl']), 'csv') })
-  .check(
-    z.refine((query) => query.country !== undefined || query.objectId !== undefined, {
-      message: 'country or objectId is required',
-      path: ['country'],
-    }),
-  );
-const NewObject = z.object({
-  objectId: z.optional(ObjectId),
-  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
-  description: z._default(z.string().check(z.trim(), z.maxLength(2000)), ''),
-  /** The image's type, pinned in its upload policy: JPEG, PNG or WebP only (never SVG). */
-  imageContentType: z._default(z.enum(limits.imageTypes), 'image/jpeg'),
-});
-const ObjectChange = z.strictObject({
-  status: z.optional(ObjectStatus),
-  title: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
-  description: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
-});
-
 function requireCoordinator(principal: Principal): void {
   if (!principal.coordinator) throw new ForbiddenError('Only a coordinator can do this');
 }
@@ -106,14 +69,11 @@ function requireCoordinator(principal: Principal): void {
  * The queue a tip belongs to for access checks: its routing queue, or for a
  * duplicate its cluster head's. A tip not yet routed is for coordinators.
  */
-async function accessibleTip(tipId: string, principal: Principal): Promise<Record<string, unknown>> {
+async function accessibleTip(tipId: string, principal: Principal): Promise<StoredTip> {
   const item = await getTip(tipId);
   if (item === undefined) throw new NotFoundError('No such tip');
-  let queue = typeof item.queue === 'string' ? item.queue : undefined;
-  if (queue === undefined && typeof item.duplicateOf === 'string') {
-    const head = await getTip(item.duplicateOf);
-    queue = typeof head?.queue === 'string' ? head.queue : undefined;
-  }
+  let queue = item.queue;
+  if (queue === undefined && typeof item.duplicateOf === 'string') queue = (await getTip(item.duplicateOf))?.queue;
   if (queue === undefined ? !principal.coordinator : !canAccessQueue(principal, queue)) {
     throw new ForbiddenError('This tip is routed to a country outside your groups');
   }
@@ -126,7 +86,7 @@ async function accessibleTip(tipId: string, principal: Principal): Promise<Recor
  * holds the latest audit entries; the `historyArchived` before them are read
  * through GET /investigator/tips/{tipId}/history.
  */
-function tipView(item: Record<string, unknown>): Record<string, unknown> {
+function tipView(item: StoredTip): Record<string, unknown> {
   // `attachments` (the stored records, with the originals' keys) is replaced by its view in the detail route.
   const {
     receipt: _receipt,
@@ -141,7 +101,6 @@ function tipView(item: Record<string, unknown>): Record<string, unknown> {
   } = item;
   return {
     ...rest,
-    status: item.status ?? 'new',
     history: inlineHistory(item),
     historyArchived: archivedCount(item),
     unreadReply: item.unreadReply === true,
@@ -150,7 +109,7 @@ function tipView(item: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-const etag = (item: Record<string, unknown>): Record<string, string> => ({ etag: `"${String(item.version ?? 0)}"` });
+const etag = (item: StoredTip): Record<string, string> => ({ etag: `"${String(item.version ?? 0)}"` });
 
 const routes: Record<string, Route> = {
   'GET /investigator/queues/{country}': async (event, principal) => {
@@ -170,7 +129,7 @@ const routes: Record<string, Route> = {
     // Independent reads: the cluster's members, its size, the attachments' scan tags and links.
     const [members, sizes, views, messages] = await Promise.all([
       clusterMembers(headId),
-      clusterSizes([{ objectId: String(item.objectId), clusterId: headId }]),
+      clusterSizes([{ objectId: item.objectId, clusterId: headId }]),
       attachmentViews(recordsOf(item)),
       listMessages(tipId),
       // Opening the tip reads its tipster's reply: the queue's unread mark goes.
@@ -241,7 +200,7 @@ const routes: Record<string, Route> = {
     const plan = planPatch(triageState(item), patch, principal, now);
     const updated = await applyPatch(item, expected, plan, now);
     // A re-route moves the tip's people (itself and its duplicates) to the new queue's tally.
-    const people = plan.queue === undefined ? 1 : (await clusterSizes([{ objectId: String(item.objectId), clusterId: tipId }])).get(tipId) ?? 1;
+    const people = plan.queue === undefined ? 1 : (await clusterSizes([{ objectId: item.objectId, clusterId: tipId }])).get(tipId) ?? 1;
     await countTriageChange(item, updated, people);
     logger.info('tip triaged', { tipId, by: principal.sub, changes: plan.audit.changes.map((change) => change.field) });
     return json(200, tipView(updated), etag(updated));
@@ -316,11 +275,11 @@ const routes: Record<string, Route> = {
     // Rows go out in pages of 100 so each page's duplicate counts come from one index read.
     async function* lines(): AsyncGenerator<string> {
       if (query.format === 'csv') yield csvHeader();
-      let page: Record<string, unknown>[] = [];
+      let page: StoredTip[] = [];
       const flush = async function* (): AsyncGenerator<string> {
-        const sizes = await clusterSizes(page.map((item) => ({ objectId: String(item.objectId), clusterId: String(item.tipId) })));
+        const sizes = await clusterSizes(page.map((item) => ({ objectId: item.objectId, clusterId: item.tipId })));
         for (const item of page) {
-          const row = toExportRow({ ...item, duplicates: (sizes.get(String(item.tipId)) ?? 1) - 1 });
+          const row = toExportRow({ ...item, duplicates: (sizes.get(item.tipId) ?? 1) - 1 });
           yield query.format === 'csv' ? csvLine(row) : jsonLine(row);
         }
         page = [];
@@ -342,10 +301,10 @@ const routes: Record<string, Route> = {
 };
 
 /** Whole items for an object export: the byObject index holds only a projection. */
-async function* fullTipsOfObject(objectId: string): AsyncGenerator<Record<string, unknown>> {
+async function* fullTipsOfObject(objectId: string): AsyncGenerator<StoredTip> {
   for await (const tip of tipsOfObject(objectId)) {
     if (typeof tip.duplicateOf === 'string') continue;
-    const item = await getTip(String(tip.tipId));
+    const item = await getTip(tip.tipId);
     if (item !== undefined) yield item;
   }
 }
