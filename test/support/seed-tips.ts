@@ -1,5 +1,6 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { newTipId } from '#shared/ids.ts';
+import { INITIAL_STATUS, type TriageStatusName } from '#shared/tips/transitions.ts';
 
 /**
  * Writes `count` classified tips straight into the Tips table (BatchWrite of
@@ -7,10 +8,16 @@ import { newTipId } from '#shared/ids.ts';
  * a large queue without pushing every tip through the consumers. Call it
  * after the local stack has set the environment the store reads at import.
  */
-export async function seedClassifiedTips(count: number, queue: string, objectId: string): Promise<string[]> {
+export async function seedClassifiedTips(
+  count: number,
+  queue: string,
+  objectId: string,
+  /** The status of the n-th tip (all start as the pipeline leaves them by default). */
+  statusOf: (n: number) => TriageStatusName = () => INITIAL_STATUS,
+): Promise<string[]> {
   const { tableName } = await import('#shared/config.ts');
   const { documents } = await import('#shared/store/clients/dynamo.ts');
-  const { confidenceKey } = await import('#shared/store/tips.ts');
+  const { confidenceKey, queueKeys } = await import('#shared/store/queue-keys.ts');
   const table = tableName('tips');
   const ids: string[] = [];
   const base = Date.parse('2026-01-01T00:00:00Z');
@@ -20,6 +27,7 @@ export async function seedClassifiedTips(count: number, queue: string, objectId:
       const tipId = newTipId();
       const submittedAt = new Date(base + n * 1000).toISOString().replace('.000Z', 'Z');
       const confidence = 0.5 + (n % 50) / 100;
+      const status = statusOf(n);
       ids.push(tipId);
       return {
         tipId,
@@ -36,7 +44,8 @@ export async function seedClassifiedTips(count: number, queue: string, objectId:
         queue,
         queueTime: `${submittedAt}#${tipId}`,
         queueConfidence: confidenceKey(confidence, tipId),
-        status: 'new',
+        ...queueKeys(queue, objectId, status),
+        status,
         version: 1,
       };
     });
