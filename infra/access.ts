@@ -48,7 +48,8 @@ export const access = {
   // takes it out of the dedupe index (bucket puts, counter put/delete) and hands its cluster to
   // its oldest duplicate (cluster query, tip reads, re-pointing updates, the successor to classify);
   // takes the tip out of the Aggregates counters (a once-only marker, ADDs, the strongest-tip entry).
-  retention: { read: ['tips', 'dedupe', 'audit', 'messages'], update: ['tips', 'aggregates'], write: ['dedupe', 'audit', 'messages', 'search'], send: ['classify'], deleteObjects: { evidence: ['attachments', 'viewing'] } },
+  // It reads a successor's PDF originals again for their text layers, to classify it with them (shared/media/evidence.ts).
+  retention: { read: ['tips', 'dedupe', 'audit', 'messages'], update: ['tips', 'aggregates'], write: ['dedupe', 'audit', 'messages', 'search'], send: ['classify'], readObjects: { evidence: ['attachments'] }, deleteObjects: { evidence: ['attachments', 'viewing'] } },
   // functions/dedupe: attachments first (read the originals, write their viewing copies, record
   // them on the tip: shared/media/pipeline.ts), then the dedupe index (conditional put + get),
   // tip update, forward to classify. It can read an original but never rewrite or delete one.

@@ -660,7 +660,7 @@ function renderReceipt(section: HTMLElement, object: PublicObject, draft: Draft,
       { class: 'receipt', role: 'region', 'aria-labelledby': 'receipt-heading' },
       heading,
       h('p', { id: 'receipt-write-down' }, t('receiptText')),
-      draft.attached > 0 ? h('p', { id: 'receipt-attachment' }, t('receiptAttachment')) : null,
+      draft.attached > 0 ? h('p', { id: 'receipt-attachment' }, t('receiptAttachment', { count: draft.attached })) : null,
       h('dl', { class: 'receipt-codes' },
         // Codes are Latin letters and digits: kept left to right inside right-to-left text.
         h('dt', {}, t('receiptCode')), h('dd', { id: 'receipt-code', class: 'code', dir: 'ltr' }, receipt.receipt),
