@@ -390,6 +390,7 @@ export const routes: readonly RouteDef[] = [
   { method: 'GET', path: '/investigator/objects', function: 'investigator', auth: 'investigator' },
   { method: 'POST', path: '/investigator/objects', function: 'investigator', auth: 'investigator' },
   { method: 'PATCH', path: '/investigator/objects/{objectId}', function: 'investigator', auth: 'investigator' },
+  { method: 'POST', path: '/investigator/objects/{objectId}/image', function: 'investigator', auth: 'investigator' },
   { method: 'GET', path: '/investigator/objects/{objectId}/summary', function: 'investigator', auth: 'investigator' },
   { method: 'GET', path: '/investigator/exports', function: 'investigator', auth: 'investigator' },
   { method: 'GET', path: '/investigator/search', function: 'investigator', auth: 'investigator' },

@@ -4,14 +4,15 @@ import type { APIGatewayProxyResult } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { assertInvestigator, assertQueueAccess, canAccessQueue, principalFromClaims, type Principal } from '#shared/auth.ts';
 import { requireEnv } from '#shared/config.ts';
-import { ConflictError, ForbiddenError, NotFoundError, TiplineError } from '#shared/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, TiplineError, ValidationError } from '#shared/errors.ts';
 import { isoSecond, newObjectId } from '#shared/ids.ts';
 import { createLogger } from '#shared/logger.ts';
 import { receiptHash } from '#shared/receipts.ts';
 import { limits, workflow } from '#shared/resources.ts';
 import { InvestigatorMessageRequest, ReceiptLookupRequest } from '#shared/schemas/followup.ts';
 import { ObjectId, QueueName, TipId } from '#shared/schemas/common.ts';
-import { ObjectStatus, TipObject } from '#shared/schemas/object.ts';
+import { isFallback, NewObjectRequest, ObjectChangeRequest, ObjectImageRequest, type TipObject } from '#shared/schemas/object.ts';
+import { canMoveObject, OBJECT_TRANSITIONS } from '#shared/objects/lifecycle.ts';
 import { TriageStatus } from '#shared/schemas/tip.ts';
 import { archivedCount, inlineHistory, trailPage } from '#shared/store/audit.ts';
 import { countTriageChange } from '#shared/store/aggregates.ts';
@@ -20,7 +21,7 @@ import { writeExport } from '#shared/store/exports.ts';
 import { ProcessedAttachment } from '#shared/media/schema.ts';
 import { attachmentViews, auditOriginalDownload, evidenceLink } from '#shared/store/attachment-media.ts';
 import { attachmentLink, imageUploadForm, objectImageUrl } from '#shared/store/media.ts';
-import { createObject, getObject, listObjects, updateObject } from '#shared/store/objects.ts';
+import { createObject, getStoredObject, listObjects, updateObject } from '#shared/store/objects.ts';
 import { applyPatch, claimTip, releaseTip, triageState } from '#shared/store/triage.ts';
 import { appendMessage, conversationTipsOf, listMessages, markRead, tipIdByReceiptHash } from '#shared/store/messages.ts';
 import { clusterMembers, getTip, queryQueue, tipsOfObject, tipsOfQueue } from '#shared/store/tips.ts';
@@ -85,18 +86,14 @@ const ExportQuery = z
       path: ['country'],
     }),
   );
-const NewObject = z.object({
-  objectId: z.optional(ObjectId),
-  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
-  description: z._default(z.string().check(z.trim(), z.maxLength(2000)), ''),
-  /** The image's type, pinned in its upload policy: JPEG, PNG or WebP only (never SVG). */
-  imageContentType: z._default(z.enum(limits.imageTypes), 'image/jpeg'),
-});
-const ObjectChange = z.strictObject({
-  status: z.optional(ObjectStatus),
-  title: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
-  description: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
-});
+/** A language tag in its canonical case ("pt-BR"), so one language never gets two entries. */
+function canonicalLanguage(tag: string): string {
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? tag;
+  } catch {
+    throw new ValidationError('Invalid language', [{ path: 'lang', message: 'must be a language tag such as "pl" or "pt-BR"' }]);
+  }
+}
 
 function requireCoordinator(principal: Principal): void {
   if (!principal.coordinator) throw new ForbiddenError('Only a coordinator can do this');
@@ -274,7 +271,7 @@ const routes: Record<string, Route> = {
 
   'POST /investigator/objects': async (event, principal) => {
     requireCoordinator(principal);
-    const input = parseOrThrow(NewObject, event.parsedBody, 'object');
+    const input = parseOrThrow(NewObjectRequest, event.parsedBody, 'object');
     const objectId = input.objectId ?? newObjectId();
     const object: TipObject = {
       objectId,
@@ -291,11 +288,34 @@ const routes: Record<string, Route> = {
   'PATCH /investigator/objects/{objectId}': async (event, principal) => {
     requireCoordinator(principal);
     const { objectId } = parseOrThrow(ObjectParams, event.pathParameters ?? {}, 'path');
-    const change = parseOrThrow(ObjectChange, event.parsedBody, 'object change');
-    const updated = await updateObject(objectId, change);
-    if (updated === null) throw new NotFoundError(`No object ${objectId}`);
-    logger.info('object changed', { objectId, by: principal.sub, status: updated.status });
+    const change = parseOrThrow(ObjectChangeRequest, event.parsedBody, 'object change');
+    const current = await getStoredObject(objectId);
+    if (current === null) throw new NotFoundError(`No object ${objectId}`);
+    // Asking for the status it already has changes nothing; any other step must be in the lifecycle.
+    const step = change.status === undefined || change.status === current.status ? undefined : { from: current.status, to: change.status };
+    if (step !== undefined && !canMoveObject(step.from, step.to)) {
+      throw new ConflictError(`An object cannot go from ${step.from} to ${step.to}`, { allowed: OBJECT_TRANSITIONS[step.from] });
+    }
+    const lang = change.lang === undefined ? undefined : canonicalLanguage(change.lang);
+    const english = lang === undefined || isFallback(lang);
+    const updated = await updateObject(objectId, {
+      ...(step === undefined ? {} : { status: step }),
+      ...(english ? { title: change.title, description: change.description } : {}),
+      ...(english ? {} : { translation: { lang: lang!, text: { title: change.title!, description: change.description ?? current.translations?.[lang!]?.description ?? '' } } }),
+    });
+    if (updated === 'missing') throw new NotFoundError(`No object ${objectId}`);
+    if (updated === 'moved') throw new ConflictError('Another coordinator changed this object\'s status; reload it and try again');
+    logger.info('object changed', { objectId, by: principal.sub, status: updated.status, ...(lang === undefined ? {} : { lang }) });
     return json(200, updated);
+  },
+
+  'POST /investigator/objects/{objectId}/image': async (event, principal) => {
+    requireCoordinator(principal);
+    const { objectId } = parseOrThrow(ObjectParams, event.pathParameters ?? {}, 'path');
+    const { contentType } = parseOrThrow(ObjectImageRequest, event.parsedBody, 'image');
+    if ((await getStoredObject(objectId)) === null) throw new NotFoundError(`No object ${objectId}`);
+    // The picture replaces the one under the object's key (the bucket keeps the old version for a while).
+    return json(201, { upload: await imageUploadForm(objectId, contentType) });
   },
 
   'GET /investigator/objects/{objectId}/summary': async (event, principal) => {
@@ -354,6 +374,7 @@ const BODY_ROUTES = new Set([
   'PATCH /investigator/tips/{tipId}',
   'POST /investigator/objects',
   'PATCH /investigator/objects/{objectId}',
+  'POST /investigator/objects/{objectId}/image',
   'POST /investigator/tips/{tipId}/messages',
   'POST /investigator/receipts/lookup',
 ]);
