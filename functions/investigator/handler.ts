@@ -3,8 +3,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { assertInvestigator, assertQueueAccess, canAccessQueue, principalFromClaims, type Principal } from '#shared/auth.ts';
-import { requireEnv } from '#shared/config.ts';
-import { ConflictError, ForbiddenError, NotFoundError, TiplineError, ValidationError } from '#shared/errors.ts';
+import { optionalEnv, requireEnv } from '#shared/config.ts';
+import { ConfigurationError, ConflictError, ForbiddenError, NotFoundError, TiplineError, ValidationError } from '#shared/errors.ts';
 import { isoSecond, newObjectId } from '#shared/ids.ts';
 import { createLogger } from '#shared/logger.ts';
 import { receiptHash } from '#shared/receipts.ts';
@@ -29,6 +29,9 @@ import { investigatorMessageAudit } from '#shared/tips/followup.ts';
 import { csvHeader, csvLine, jsonLine, toExportRow } from '#shared/tips/export.ts';
 import { assertClaimAllowed, parseIfMatch, planPatch, TipPatch } from '#shared/tips/triage.ts';
 import { parseOrThrow } from '#shared/validation.ts';
+import { MachineTranslation, TranslateTipRequest } from '#shared/schemas/translation.ts';
+import { machineTranslate, storeTranslation } from '#shared/store/translations.ts';
+import { failureOf } from '#shared/tips/translation.ts';
 import { objectSummary, overview } from './overview.ts';
 import { search } from './search.ts';
 import { decodeBody, header, httpErrors, json, type HttpEvent, HTTP_HANDLER_OPTIONS } from '../lib/http.ts';
@@ -36,6 +39,15 @@ import { decodeBody, header, httpErrors, json, type HttpEvent, HTTP_HANDLER_OPTI
 const logger = createLogger('investigator');
 /** The key receipts are hashed with (shared/receipts.ts), for a tipster who quotes theirs by phone. */
 const receiptKeySecret = requireEnv('RECEIPT_KEY_SECRET');
+/**
+ * Amazon Translate for tips in a language the investigator does not read: on where the stack grants
+ * translate:TranslateText (infra/access.ts), off locally, where there is no Translate to call.
+ */
+const translationEnabled = ((value: string): boolean => {
+  if (value !== 'true' && value !== 'false') throw new ConfigurationError(`TRANSLATE_ENABLED must be "true" or "false", got ${JSON.stringify(value)}`);
+  return value === 'true';
+})(optionalEnv('TRANSLATE_ENABLED', 'false'));
+const KeptTranslations = z.record(z.string(), MachineTranslation);
 
 type Route = (event: HttpEvent, principal: Principal) => Promise<APIGatewayProxyResult>;
 
@@ -86,12 +98,12 @@ const ExportQuery = z
       path: ['country'],
     }),
   );
-/** A language tag in its canonical case ("pt-BR"), so one language never gets two entries. */
-function canonicalLanguage(tag: string): string {
+/** A language tag in its canonical case ("pt-BR"), so one language never gets two entries; `field` names it in a 400. */
+function canonicalLanguage(tag: string, field = 'lang'): string {
   try {
     return Intl.getCanonicalLocales(tag)[0] ?? tag;
   } catch {
-    throw new ValidationError('Invalid language', [{ path: 'lang', message: 'must be a language tag such as "pl" or "pt-BR"' }]);
+    throw new ValidationError('Invalid language', [{ path: field, message: 'must be a language tag such as "pl" or "pt-BR"' }]);
   }
 }
 
@@ -190,6 +202,32 @@ const routes: Record<string, Route> = {
     logger.info('message to the tipster stored', { tipId, by: principal.sub });
     const { tipId: _tip, ...message } = stored;
     return json(201, { message });
+  },
+
+  'POST /investigator/tips/{tipId}/translate': async (event, principal) => {
+    const { tipId } = parseOrThrow(TipParams, event.pathParameters ?? {}, 'path');
+    const target = canonicalLanguage(parseOrThrow(TranslateTipRequest, event.parsedBody, 'translation').target, 'target');
+    const item = await accessibleTip(tipId, principal);
+    const kept = KeptTranslations.safeParse(item.machineTranslations ?? {});
+    const existing = kept.success ? kept.data[target] : undefined;
+    // Made once per language and kept: reading it again costs no second call.
+    if (existing !== undefined) return json(200, { tipId, target, status: 'translated', translation: existing, stored: true });
+    if (!translationEnabled) {
+      throw new ConflictError('Translation needs Amazon Translate, which runs on AWS only: it is off on this stack (TRANSLATE_ENABLED)', { status: 'failed', reason: 'translation-off' });
+    }
+    let translation: MachineTranslation;
+    try {
+      translation = await machineTranslate(String(item.text), target);
+    } catch (error) {
+      // The tip is untouched: its original stays what the investigator reads, and the answer says why there is no translation.
+      const reason = failureOf(error);
+      logger.warn('translation failed', { tipId, target, reason, error: error instanceof Error ? error.name : 'unknown' });
+      return json(200, { tipId, target, status: 'failed', reason });
+    }
+    const stored = await storeTranslation(tipId, target, translation);
+    if (stored === 'missing') throw new NotFoundError('No such tip');
+    logger.info('tip translated', { tipId, by: principal.sub, sourceLanguage: translation.sourceLanguage, target, stored });
+    return json(200, { tipId, target, status: 'translated', translation, stored: stored === 'stored' });
   },
 
   'POST /investigator/receipts/lookup': async (event, principal) => {
@@ -377,6 +415,7 @@ const BODY_ROUTES = new Set([
   'POST /investigator/objects/{objectId}/image',
   'POST /investigator/tips/{tipId}/messages',
   'POST /investigator/receipts/lookup',
+  'POST /investigator/tips/{tipId}/translate',
 ]);
 
 async function investigatorHandler(event: HttpEvent): Promise<APIGatewayProxyResult> {
