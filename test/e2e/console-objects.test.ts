@@ -247,6 +247,42 @@ describe('investigator console: objects and re-routing', () => {
     });
   });
 
+  describe('translating a tip', () => {
+    it('shows a kept machine translation beside the original, labelled as such, and says locally that Translate needs AWS', async () => {
+      // Prepare: a Polish tip, and a translation kept for it as the AWS path keeps one (shared/store/translations.ts).
+      const text = 'Taką torbę dostałam w piekarni w Łodzi, Polska.';
+      const accepted = await api.postTip({ objectId: 'obj-bag', text });
+      const tipId = String(accepted.body.tipId);
+      const pl = await investigatorClient(api, stack.keys, ['PL']);
+      await eventually(async () => ((await pl.get(`/investigator/tips/${tipId}`)).body.pipeline === 'classified' ? true : undefined), 30_000);
+      const { storeTranslation } = await import('#shared/store/translations.ts');
+      await storeTranslation(tipId, 'nl', { text: 'Zo\'n tas kreeg ik in een bakkerij in Łódź, Polen.', sourceLanguage: 'pl', machineTranslated: true, engine: 'amazon-translate', at: '2026-12-03T10:00:00Z' });
+      const context = await contextAt(1280, { locale: 'de-DE' });
+      const page = await signedIn(context, ['PL'], 'ola');
+
+      // Act
+      await page.locator('#q-country').selectOption('PL');
+      await page.getByRole('button', { name: 'Show queue' }).click();
+      await page.locator(`#queue-table tr[data-tip-id="${tipId}"] button`).click();
+      await page.locator('#tip-text').waitFor();
+      const preselected = await page.locator('#translate-target').inputValue();
+      const kept = page.locator('#tip-translations section[data-target="nl"]');
+      const label = await kept.locator('.machine-translation-label').textContent();
+      const translated = await kept.locator('.tip-text').textContent();
+      await page.getByRole('button', { name: 'Translate' }).click();
+      const refusal = await page.locator('#translation-failed').textContent();
+
+      // Assess
+      expect(preselected).toBe('de');
+      expect(label).toMatch(/^Machine translation into Nederlands \(from Polski\), by Amazon Translate/);
+      expect(label).toContain('Not checked by a person');
+      expect(translated).toBe('Zo\'n tas kreeg ik in een bakkerij in Łódź, Polen.');
+      expect(await page.locator('#tip-text').textContent()).toBe(text);
+      expect(refusal).toContain('needs Amazon Translate, which runs on AWS only');
+      await context.close();
+    });
+  });
+
   it('ran under the CSP without violations or script errors', () => {
     expect(problems).toEqual([]);
   });

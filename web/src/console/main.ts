@@ -10,6 +10,7 @@ import { cognitoLoginUrl, loadConfig, tokenFromFragment, type ConsoleConfig } fr
 import { renderOverview } from './overview.ts';
 import { renderSearch } from './search.ts';
 import { renderObjects, type ConsoleObject } from './objects.ts';
+import { translationPanel, type KeptTranslation } from './translation.ts';
 import { TRANSITIONS, TRIAGE_STATUSES, type TriageStatusName } from '#shared/tips/transitions.ts';
 
 /**
@@ -80,6 +81,8 @@ interface Tip {
   attachment?: Attachment;
   /** Every processed attachment (issue 15): viewing copies, the photo's own metadata, the original's hash. */
   attachments?: AttachmentView[];
+  /** Amazon Translate's translations, by target language, kept beside the original text. */
+  machineTranslations?: Record<string, KeptTranslation>;
 }
 
 type Attachment = { url: string; contentType: string; size?: number; status?: string } | { missing: true } | { processing: true } | { status: string };
@@ -701,6 +704,7 @@ function renderDetail(moveFocus: boolean, message?: { text: string; error: boole
     ),
     h('h3', {}, 'Text'),
     tipTextNode(tip.text, evidence),
+    translationPanel(tip, { api, describe, formatTime }),
     (tip.attachments ?? []).length > 0 ? attachmentsNode(tip) : tip.attachment === undefined ? null : attachmentNode(tip.attachment),
     candidatePicker,
     evidenceList,
