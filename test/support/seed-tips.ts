@@ -6,8 +6,14 @@ import { newTipId } from '#shared/ids.ts';
  * 25), shaped as the pipeline leaves them, for tests and benchmarks that need
  * a large queue without pushing every tip through the consumers. Call it
  * after the local stack has set the environment the store reads at import.
+ * `afterBatch` sees each batch once written (bench/summary.ts counts them as the pipeline would).
  */
-export async function seedClassifiedTips(count: number, queue: string, objectId: string): Promise<string[]> {
+export async function seedClassifiedTips(
+  count: number,
+  queue: string,
+  objectId: string,
+  afterBatch?: (items: Record<string, unknown>[]) => Promise<void>,
+): Promise<string[]> {
   const { tableName } = await import('#shared/config.ts');
   const { documents } = await import('#shared/store/clients/dynamo.ts');
   const { confidenceKey } = await import('#shared/store/tips.ts');
@@ -45,6 +51,7 @@ export async function seedClassifiedTips(count: number, queue: string, objectId:
       const result = await documents.send(new BatchWriteCommand({ RequestItems: request as never }));
       request = result.UnprocessedItems as Record<string, unknown[]> | undefined;
     }
+    await afterBatch?.(items);
   }
   return ids;
 }
