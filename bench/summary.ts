@@ -41,7 +41,7 @@ const undo = meterDynamo(meter, dynamo, tableDefs, stack.env.AWS_ENDPOINT_URL_DY
 
 /** One batch counted as recordClassification counts an SQS batch: the deltas merged, then the strongest tip per queue raised. */
 async function count(items: Record<string, unknown>[]): Promise<void> {
-  await addCounters(items.flatMap((item) => classifiedDeltas(countedTip(item, 1)!)));
+  await addCounters(items.flatMap((item) => classifiedDeltas(countedTip(item as Parameters<typeof countedTip>[0], 1)!)));
   const strongest = new Map<string, Record<string, unknown>>();
   for (const item of items) {
     const best = strongest.get(String(item.queue));

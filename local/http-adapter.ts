@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { FunctionKey, RouteDef } from '#shared/resources.ts';
+import { openApiDocument } from '#shared/api/openapi.ts';
 import { functions, limits, routes } from '#shared/resources.ts';
 import type { AnyHandler } from './handlers.ts';
 import { lambdaContext } from './lambda-context.ts';
@@ -170,6 +171,8 @@ export async function startHttpAdapter(options: HttpAdapterOptions): Promise<{ s
   };
 }
 
+let openApiJson: string | undefined;
+
 async function handle(
   request: IncomingMessage,
   response: ServerResponse,
@@ -181,6 +184,12 @@ async function handle(
   if (url.pathname === '/health' && request.method === 'GET') {
     const ready = options.isReady();
     send(response, { statusCode: ready ? 200 : 503, body: JSON.stringify({ status: ready ? 'ok' : 'starting' }) });
+    return;
+  }
+  // The API's contract, generated from the handlers' zod schemas (shared/api/openapi.ts); local only, like /health.
+  if (url.pathname === '/openapi.json' && request.method === 'GET') {
+    openApiJson ??= JSON.stringify(openApiDocument());
+    send(response, { statusCode: 200, body: openApiJson });
     return;
   }
   if (options.extra !== undefined && (await options.extra(request, response, url))) return;

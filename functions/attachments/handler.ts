@@ -1,11 +1,10 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import * as z from 'zod/mini';
 import { requireEnv } from '#shared/config.ts';
 import { createLogger } from '#shared/logger.ts';
 import { limits } from '#shared/resources.ts';
-import '#shared/schemas/zod-config.ts';
+import { AttachmentRequest } from '#shared/schemas/api.ts';
 import { attachmentUploadForm } from '#shared/store/media.ts';
 import { parseOrThrow } from '#shared/validation.ts';
 import { decodeBody, httpErrors, json, type HttpEvent, HTTP_HANDLER_OPTIONS } from '../lib/http.ts';
@@ -13,11 +12,6 @@ import { decodeBody, httpErrors, json, type HttpEvent, HTTP_HANDLER_OPTIONS } fr
 const logger = createLogger('attachments');
 /** Shared with the submit function, which accepts only keys minted under it (shared/attachment-keys.ts). */
 const keySecret = requireEnv('ATTACHMENT_KEY_SECRET');
-
-const AttachmentRequest = z.object({
-  contentType: z.enum(limits.attachmentTypes),
-  size: z.number().check(z.int(), z.minimum(1), z.maximum(limits.maxAttachmentBytes, `must be at most ${limits.maxAttachmentBytes} bytes`)),
-});
 
 /** POST /tips/attachments: a presigned upload for one tip attachment. */
 async function attachmentsHandler(event: HttpEvent): Promise<APIGatewayProxyResult> {

@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import * as z from 'zod/mini';
+import { AttachmentParams, ExportQuery, HistoryQuery, NewObject, ObjectChange, ObjectImageRequest, ObjectParams, QueueParams, QueueQuery, TipParams, TranslateTipRequest } from '#shared/schemas/api.ts';
 import { assertInvestigator, assertQueueAccess, canAccessQueue, principalFromClaims, type Principal } from '#shared/auth.ts';
 import { optionalEnv, requireEnv } from '#shared/config.ts';
 import { ConfigurationError, ConflictError, ForbiddenError, NotFoundError, TiplineError, ValidationError } from '#shared/errors.ts';
@@ -10,10 +11,9 @@ import { createLogger } from '#shared/logger.ts';
 import { receiptHash } from '#shared/receipts.ts';
 import { limits, workflow } from '#shared/resources.ts';
 import { InvestigatorMessageRequest, ReceiptLookupRequest } from '#shared/schemas/followup.ts';
-import { ObjectId, QueueName, TipId } from '#shared/schemas/common.ts';
-import { isFallback, NewObjectRequest, ObjectChangeRequest, ObjectImageRequest, type TipObject } from '#shared/schemas/object.ts';
+import { isFallback, type TipObject } from '#shared/schemas/object.ts';
 import { canMoveObject, OBJECT_TRANSITIONS } from '#shared/objects/lifecycle.ts';
-import { TriageStatus } from '#shared/schemas/tip.ts';
+import type { StoredTip } from '#shared/schemas/stored.ts';
 import { archivedCount, inlineHistory, trailPage } from '#shared/store/audit.ts';
 import { countTriageChange } from '#shared/store/aggregates.ts';
 import { clusterSizes } from '#shared/store/cluster-sizes.ts';
@@ -29,7 +29,7 @@ import { investigatorMessageAudit } from '#shared/tips/followup.ts';
 import { csvHeader, csvLine, jsonLine, toExportRow } from '#shared/tips/export.ts';
 import { assertClaimAllowed, parseIfMatch, planPatch, TipPatch } from '#shared/tips/triage.ts';
 import { parseOrThrow } from '#shared/validation.ts';
-import { MachineTranslation, TranslateTipRequest } from '#shared/schemas/translation.ts';
+import { MachineTranslation } from '#shared/schemas/translation.ts';
 import { machineTranslate, storeTranslation } from '#shared/store/translations.ts';
 import { failureOf } from '#shared/tips/translation.ts';
 import { objectSummary, overview } from './overview.ts';
@@ -47,25 +47,13 @@ const translationEnabled = ((value: string): boolean => {
   if (value !== 'true' && value !== 'false') throw new ConfigurationError(`TRANSLATE_ENABLED must be "true" or "false", got ${JSON.stringify(value)}`);
   return value === 'true';
 })(optionalEnv('TRANSLATE_ENABLED', 'false'));
-const KeptTranslations = z.record(z.string(), MachineTranslation);
 
 type Route = (event: HttpEvent, principal: Principal) => Promise<APIGatewayProxyResult>;
 
-const QueueParams = z.object({ country: QueueName });
-const QueueQuery = z.object({
-  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
-  cursor: z.optional(z.string().check(z.maxLength(2048))),
-  sort: z._default(z.enum(['time', 'confidence']), 'time'),
-  status: z.optional(TriageStatus),
-  objectId: z.optional(ObjectId),
-  minConfidence: z.optional(z.coerce.number().check(z.gte(0), z.lte(1))),
-});
-const TipParams = z.object({ tipId: TipId });
-const AttachmentParams = z.object({ tipId: TipId, index: z.coerce.number().check(z.int(), z.gte(0), z.lt(limits.maxAttachments)) });
 const ProcessedAttachments = z.array(ProcessedAttachment);
 
 /** The processed attachments stored on a tip (shared/media/pipeline.ts); none before processing. */
-const recordsOf = (item: Record<string, unknown>): ProcessedAttachment[] => {
+const recordsOf = (item: StoredTip): ProcessedAttachment[] => {
   const parsed = ProcessedAttachments.safeParse(item.attachments ?? []);
   return parsed.success ? parsed.data : [];
 };
@@ -75,7 +63,7 @@ const recordsOf = (item: Record<string, unknown>): ProcessedAttachment[] => {
  * the viewing copy (never the original), hidden until its scan clears it. Before processing,
  * only whether the file arrived.
  */
-async function firstAttachment(item: Record<string, unknown>, views: Awaited<ReturnType<typeof attachmentViews>>): Promise<Record<string, unknown> | undefined> {
+async function firstAttachment(item: StoredTip, views: Awaited<ReturnType<typeof attachmentViews>>): Promise<Record<string, unknown> | undefined> {
   if (typeof item.attachmentKey !== 'string') return undefined;
   const first = views[0];
   if (first === undefined || first.status === 'awaiting') {
@@ -85,19 +73,6 @@ async function firstAttachment(item: Record<string, unknown>, views: Awaited<Ret
   if (first.preview === undefined) return { status: first.status };
   return { url: first.preview.url, contentType: first.preview.contentType, status: first.status };
 }
-const HistoryQuery = z.object({
-  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
-  cursor: z.optional(z.string().check(z.maxLength(2048))),
-});
-const ObjectParams = z.object({ objectId: ObjectId });
-const ExportQuery = z
-  .object({ country: z.optional(QueueName), objectId: z.optional(ObjectId), format: z._default(z.enum(['csv', 'jsonl']), 'csv') })
-  .check(
-    z.refine((query) => query.country !== undefined || query.objectId !== undefined, {
-      message: 'country or objectId is required',
-      path: ['country'],
-    }),
-  );
 /** A language tag in its canonical case ("pt-BR"), so one language never gets two entries; `field` names it in a 400. */
 function canonicalLanguage(tag: string, field = 'lang'): string {
   try {
@@ -115,14 +90,11 @@ function requireCoordinator(principal: Principal): void {
  * The queue a tip belongs to for access checks: its routing queue, or for a
  * duplicate its cluster head's. A tip not yet routed is for coordinators.
  */
-async function accessibleTip(tipId: string, principal: Principal): Promise<Record<string, unknown>> {
+async function accessibleTip(tipId: string, principal: Principal): Promise<StoredTip> {
   const item = await getTip(tipId);
   if (item === undefined) throw new NotFoundError('No such tip');
-  let queue = typeof item.queue === 'string' ? item.queue : undefined;
-  if (queue === undefined && typeof item.duplicateOf === 'string') {
-    const head = await getTip(item.duplicateOf);
-    queue = typeof head?.queue === 'string' ? head.queue : undefined;
-  }
+  let queue = item.queue;
+  if (queue === undefined && typeof item.duplicateOf === 'string') queue = (await getTip(item.duplicateOf))?.queue;
   if (queue === undefined ? !principal.coordinator : !canAccessQueue(principal, queue)) {
     throw new ForbiddenError('This tip is routed to a country outside your groups');
   }
@@ -135,7 +107,7 @@ async function accessibleTip(tipId: string, principal: Principal): Promise<Recor
  * holds the latest audit entries; the `historyArchived` before them are read
  * through GET /investigator/tips/{tipId}/history.
  */
-function tipView(item: Record<string, unknown>): Record<string, unknown> {
+function tipView(item: StoredTip): Record<string, unknown> {
   // `attachments` (the stored records, with the originals' keys) is replaced by its view in the detail route.
   const {
     receipt: _receipt,
@@ -150,7 +122,6 @@ function tipView(item: Record<string, unknown>): Record<string, unknown> {
   } = item;
   return {
     ...rest,
-    status: item.status ?? 'new',
     history: inlineHistory(item),
     historyArchived: archivedCount(item),
     unreadReply: item.unreadReply === true,
@@ -159,7 +130,7 @@ function tipView(item: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-const etag = (item: Record<string, unknown>): Record<string, string> => ({ etag: `"${String(item.version ?? 0)}"` });
+const etag = (item: StoredTip): Record<string, string> => ({ etag: `"${String(item.version ?? 0)}"` });
 
 const routes: Record<string, Route> = {
   'GET /investigator/queues/{country}': async (event, principal) => {
@@ -179,7 +150,7 @@ const routes: Record<string, Route> = {
     // Independent reads: the cluster's members, its size, the attachments' scan tags and links.
     const [members, sizes, views, messages] = await Promise.all([
       clusterMembers(headId),
-      clusterSizes([{ objectId: String(item.objectId), clusterId: headId }]),
+      clusterSizes([{ objectId: item.objectId, clusterId: headId }]),
       attachmentViews(recordsOf(item)),
       listMessages(tipId),
       // Opening the tip reads its tipster's reply: the queue's unread mark goes.
@@ -208,8 +179,7 @@ const routes: Record<string, Route> = {
     const { tipId } = parseOrThrow(TipParams, event.pathParameters ?? {}, 'path');
     const target = canonicalLanguage(parseOrThrow(TranslateTipRequest, event.parsedBody, 'translation').target, 'target');
     const item = await accessibleTip(tipId, principal);
-    const kept = KeptTranslations.safeParse(item.machineTranslations ?? {});
-    const existing = kept.success ? kept.data[target] : undefined;
+    const existing = item.machineTranslations?.[target];
     // Made once per language and kept: reading it again costs no second call.
     if (existing !== undefined) return json(200, { tipId, target, status: 'translated', translation: existing, stored: true });
     if (!translationEnabled) {
@@ -276,7 +246,7 @@ const routes: Record<string, Route> = {
     const plan = planPatch(triageState(item), patch, principal, now);
     const updated = await applyPatch(item, expected, plan, now);
     // A re-route moves the tip's people (itself and its duplicates) to the new queue's tally.
-    const people = plan.queue === undefined ? 1 : (await clusterSizes([{ objectId: String(item.objectId), clusterId: tipId }])).get(tipId) ?? 1;
+    const people = plan.queue === undefined ? 1 : (await clusterSizes([{ objectId: item.objectId, clusterId: tipId }])).get(tipId) ?? 1;
     await countTriageChange(item, updated, people);
     logger.info('tip triaged', { tipId, by: principal.sub, changes: plan.audit.changes.map((change) => change.field) });
     return json(200, tipView(updated), etag(updated));
@@ -309,7 +279,7 @@ const routes: Record<string, Route> = {
 
   'POST /investigator/objects': async (event, principal) => {
     requireCoordinator(principal);
-    const input = parseOrThrow(NewObjectRequest, event.parsedBody, 'object');
+    const input = parseOrThrow(NewObject, event.parsedBody, 'object');
     const objectId = input.objectId ?? newObjectId();
     const object: TipObject = {
       objectId,
@@ -326,7 +296,7 @@ const routes: Record<string, Route> = {
   'PATCH /investigator/objects/{objectId}': async (event, principal) => {
     requireCoordinator(principal);
     const { objectId } = parseOrThrow(ObjectParams, event.pathParameters ?? {}, 'path');
-    const change = parseOrThrow(ObjectChangeRequest, event.parsedBody, 'object change');
+    const change = parseOrThrow(ObjectChange, event.parsedBody, 'object change');
     const current = await getStoredObject(objectId);
     if (current === null) throw new NotFoundError(`No object ${objectId}`);
     // Asking for the status it already has changes nothing; any other step must be in the lifecycle.
@@ -374,11 +344,11 @@ const routes: Record<string, Route> = {
     // Rows go out in pages of 100 so each page's duplicate counts come from one index read.
     async function* lines(): AsyncGenerator<string> {
       if (query.format === 'csv') yield csvHeader();
-      let page: Record<string, unknown>[] = [];
+      let page: StoredTip[] = [];
       const flush = async function* (): AsyncGenerator<string> {
-        const sizes = await clusterSizes(page.map((item) => ({ objectId: String(item.objectId), clusterId: String(item.tipId) })));
+        const sizes = await clusterSizes(page.map((item) => ({ objectId: item.objectId, clusterId: item.tipId })));
         for (const item of page) {
-          const row = toExportRow({ ...item, duplicates: (sizes.get(String(item.tipId)) ?? 1) - 1 });
+          const row = toExportRow({ ...item, duplicates: (sizes.get(item.tipId) ?? 1) - 1 });
           yield query.format === 'csv' ? csvLine(row) : jsonLine(row);
         }
         page = [];
@@ -400,10 +370,10 @@ const routes: Record<string, Route> = {
 };
 
 /** Whole items for an object export: the byObject index holds only a projection. */
-async function* fullTipsOfObject(objectId: string): AsyncGenerator<Record<string, unknown>> {
+async function* fullTipsOfObject(objectId: string): AsyncGenerator<StoredTip> {
   for await (const tip of tipsOfObject(objectId)) {
     if (typeof tip.duplicateOf === 'string') continue;
-    const item = await getTip(String(tip.tipId));
+    const item = await getTip(tip.tipId);
     if (item !== undefined) yield item;
   }
 }

@@ -1,25 +1,15 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import * as z from 'zod/mini';
 import { assertQueueAccess, canAccessQueue, type Principal } from '#shared/auth.ts';
 import { ValidationError } from '#shared/errors.ts';
-import { ObjectId, QueueName, TIP_ID_SOURCE } from '#shared/schemas/common.ts';
+import { SearchQuery } from '#shared/schemas/api.ts';
+import { TIP_ID_SOURCE } from '#shared/schemas/common.ts';
 import { tipsWithTerm } from '#shared/store/search.ts';
 import { getTip, tipsByIds } from '#shared/store/tips.ts';
 import { searchTerms } from '#shared/tips/search.ts';
+import { statusOf } from '#shared/tips/transitions.ts';
 import { parseOrThrow } from '#shared/validation.ts';
 import { json } from '../lib/http.ts';
 
-/** A day (`2026-12-03`) or a second (`2026-12-03T10:00:00Z`), UTC. */
-const DAY_OR_SECOND = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}Z)?$/;
-const SearchQuery = z.object({
-  q: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
-  country: z.optional(QueueName),
-  objectId: z.optional(ObjectId),
-  from: z.optional(z.string().check(z.regex(DAY_OR_SECOND, 'must be YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ'))),
-  to: z.optional(z.string().check(z.regex(DAY_OR_SECOND, 'must be YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ'))),
-  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
-});
-type SearchQuery = z.infer<typeof SearchQuery>;
 
 const TIP_ID = new RegExp(`^${TIP_ID_SOURCE}$`);
 /** Keys read per term: a word in more tips than this is narrowed by the others, a date range or an object. */
@@ -43,7 +33,7 @@ const hit = (item: Record<string, unknown>, queue: string) => ({
   country: queue,
   confidence: typeof item.confidence === 'number' ? item.confidence : null,
   submittedAt: String(item.submittedAt),
-  status: String(item.status ?? 'new'),
+  status: statusOf(item.status),
   duplicateOf: typeof item.duplicateOf === 'string' ? item.duplicateOf : null,
 });
 

@@ -1,22 +1,21 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { ValidationError } from '#shared/errors.ts';
-import { bestLanguage, FALLBACK_LANGUAGE, LANGUAGE_TAG, parseAcceptLanguage } from '#shared/i18n/negotiate.ts';
+import { bestLanguage, FALLBACK_LANGUAGE, parseAcceptLanguage } from '#shared/i18n/negotiate.ts';
 import { createLogger } from '#shared/logger.ts';
+import { ObjectsQuery } from '#shared/schemas/api.ts';
 import { isListed, objectLanguages, toPublicObject } from '#shared/schemas/object.ts';
 import { listObjects } from '#shared/store/objects.ts';
+import { parseOrThrow } from '#shared/validation.ts';
 import { header, httpErrors, json, type HttpEvent, HTTP_HANDLER_OPTIONS } from '../lib/http.ts';
 
 const logger = createLogger('list-objects');
 
 /** The languages the caller wants, most preferred first: `?lang=` (the page's choice) before Accept-Language (the browser's). */
 function preferredLanguages(event: HttpEvent): string[] {
-  const asked = event.queryStringParameters?.lang;
+  const { lang: asked } = parseOrThrow(ObjectsQuery, { lang: event.queryStringParameters?.lang ?? undefined }, 'query');
   const fromHeader = parseAcceptLanguage(header(event, 'accept-language'));
-  if (asked === undefined || asked === null) return fromHeader;
-  if (!LANGUAGE_TAG.test(asked)) throw new ValidationError('Invalid language', [{ path: 'lang', message: 'must be a language tag such as "pl" or "pt-BR"' }]);
-  return [asked.toLowerCase(), ...fromHeader];
+  return asked === undefined ? fromHeader : [asked.toLowerCase(), ...fromHeader];
 }
 
 async function listObjectsHandler(event: HttpEvent): Promise<APIGatewayProxyResult> {

@@ -5,7 +5,8 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
-import { limits, routes, type FunctionKey, type RouteDef } from '#shared/resources.ts';
+import { gatewayModel, operationId, operationOf } from '#shared/api/openapi.ts';
+import { routes, type FunctionKey, type RouteDef } from '#shared/resources.ts';
 import type { StageConfig } from '#infra/config.ts';
 import type { TiplineFunction } from '#infra/constructs/tipline-function.ts';
 import { ORIGIN_SECRET_HEADER, TiplineWebAcl, type OriginSecret } from '#infra/constructs/waf.ts';
@@ -138,28 +139,19 @@ export class TiplineApi extends Construct {
       validateRequestParameters: true,
     });
 
-    // Coarse edge check on JSON bodies; the handler (zod) has the exact rules.
-    // The model is bound to application/json only: API Gateway skips body
-    // validation for content types without a model, so form-encoded tips
-    // (application/x-www-form-urlencoded, also accepted by the handler) pass
-    // through to the handler's own validation.
-    const tipModel = this.api.addModel('TipSubmission', {
-      contentType: 'application/json',
-      modelName: 'TipSubmission',
-      schema: {
-        schema: apigw.JsonSchemaVersion.DRAFT4,
-        title: 'TipSubmission',
-        type: apigw.JsonSchemaType.OBJECT,
-        required: ['objectId', 'text'],
-        properties: {
-          objectId: { type: apigw.JsonSchemaType.STRING, minLength: 1, maxLength: 64 },
-          // A coarse guard only: the handler trims before counting, so the exact
-          // 5,000-character rule (with a field-naming 400) lives there.
-          text: { type: apigw.JsonSchemaType.STRING, minLength: 1, maxLength: limits.maxBodyBytes },
-          language: { type: apigw.JsonSchemaType.STRING, maxLength: 35 },
-        },
-      },
-    });
+    // Coarse edge check on public JSON bodies, generated from the handler's own
+    // zod schema (shared/api/openapi.ts gatewayModel: structure and size only;
+    // the handler has the exact rules and names the field). A model is bound to
+    // application/json only: API Gateway skips body validation for content
+    // types without a model, so form-encoded tips still reach the handler.
+    const models = new Map<RouteDef, apigw.IModel>();
+    for (const route of routeDefs.filter((candidate) => candidate.auth === 'public')) {
+      const operation = operationOf(route);
+      const schema = operation === undefined ? undefined : gatewayModel(operation);
+      if (schema === undefined) continue;
+      const modelName = `${operationId(operation!)[0]!.toUpperCase()}${operationId(operation!).slice(1)}Body`;
+      models.set(route, this.api.addModel(modelName, { contentType: 'application/json', modelName, schema: { schema: apigw.JsonSchemaVersion.DRAFT4, title: modelName, ...schema } as apigw.JsonSchema }));
+    }
 
     this.authorizer = new apigw.CognitoUserPoolsAuthorizer(this, 'Investigators', {
       authorizerName: 'investigators',
@@ -179,7 +171,7 @@ export class TiplineApi extends Construct {
           : { authorizationType: apigw.AuthorizationType.NONE }),
         requestValidator: validator,
         requestParameters: pathParameters(route.path),
-        ...(route.function === 'submitTip' && route.method === 'POST' ? { requestModels: { 'application/json': tipModel } } : {}),
+        ...(models.has(route) ? { requestModels: { 'application/json': models.get(route)! } } : {}),
       });
       methods.set(route, method);
     }

@@ -2,7 +2,6 @@ import './zod-config.ts';
 import * as z from 'zod/mini';
 import { ObjectId } from './common.ts';
 import { OBJECT_STATUSES } from '../objects/lifecycle.ts';
-import { limits } from '../resources.ts';
 import { bestLanguage, FALLBACK_LANGUAGE, LANGUAGE_TAG } from '../i18n/negotiate.ts';
 
 export const ObjectStatus = z.enum(OBJECT_STATUSES);
@@ -28,46 +27,6 @@ export const TipObject = z.object({
   translations: z.optional(z.record(Language, ObjectText)),
 });
 export type TipObject = z.infer<typeof TipObject>;
-
-const TrimmedTitle = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
-const TrimmedDescription = z.string().check(z.trim(), z.maxLength(2000));
-/** The image's type, pinned in its upload policy: JPEG, PNG or WebP only (never SVG). */
-const ImageContentType = z.enum(limits.imageTypes);
-
-/** POST /investigator/objects: a new draft (English texts) and the type of its picture. */
-export const NewObjectRequest = z.strictObject({
-  objectId: z.optional(ObjectId),
-  title: TrimmedTitle,
-  description: z._default(TrimmedDescription, ''),
-  imageContentType: z._default(ImageContentType, 'image/jpeg'),
-});
-
-/**
- * PATCH /investigator/objects/{objectId}: a lifecycle step and/or the texts of one language.
- * Without `lang` (or with `en`) title and description are the English texts every language falls
- * back to; with another `lang` they are that language's texts, written as a pair (a title is needed).
- */
-export const ObjectChangeRequest = z
-  .strictObject({
-    status: z.optional(ObjectStatus),
-    lang: z.optional(Language),
-    title: z.optional(TrimmedTitle),
-    description: z.optional(TrimmedDescription),
-  })
-  .check(
-    z.refine((change) => change.lang === undefined || isFallback(change.lang) || change.title !== undefined, {
-      message: 'is required with a lang other than English (a translation is a title and a description)',
-      path: ['title'],
-    }),
-    z.refine((change) => change.lang === undefined || change.title !== undefined || change.description !== undefined, {
-      message: 'lang needs a title or a description to write',
-      path: ['lang'],
-    }),
-  );
-export type ObjectChangeRequest = z.infer<typeof ObjectChangeRequest>;
-
-/** POST /investigator/objects/{objectId}/image: a new upload form for the object's picture. */
-export const ObjectImageRequest = z.strictObject({ contentType: ImageContentType });
 
 /** Whether a language tag names the fallback (English) texts. */
 export function isFallback(lang: string): boolean {

@@ -29,7 +29,8 @@ export function attachmentKeysOf(tip: { readonly attachmentKey?: string | undefi
 export const SubmitTipRequest = z.object({
   objectId: ObjectId,
   text: z
-    .pipe(z.string(), z.transform(keptText))
+    // The raw string's bound is the body's: a size guard the API Gateway model repeats (shared/api/openapi.ts).
+    .pipe(z.string().check(z.maxLength(limits.maxBodyBytes)), z.transform(keptText))
     .check(
       z.refine((value: string) => value.replace(INVISIBLE, '').length > 0, 'must not be empty'),
       z.refine((value: string) => [...value].length <= limits.maxTipChars, `must be at most ${limits.maxTipChars} characters`),
@@ -110,10 +111,18 @@ export type ClassifyMessage = z.infer<typeof ClassifyMessage>;
 export const TriageStatus = z.enum(TRIAGE_STATUSES);
 export type TriageStatus = z.infer<typeof TriageStatus>;
 
+/**
+ * One item of a country queue page. `queue` is the queue the tip is routed
+ * to; `country` holds the same value and is kept because clients read it
+ * since the first version (it is not the classified country, which the tip
+ * detail answers as `country`; see shared/schemas/stored.ts).
+ */
 export const QueueItem = z.object({
   tipId: TipId,
   objectId: ObjectId,
   text: z.string(),
+  queue: QueueName,
+  /** Deprecated alias of `queue`. */
   country: QueueName,
   /** null after a coordinator re-routed the tip to a country the classifier did not name (`confidenceReason: "manual"`). */
   confidence: z.nullable(z.number()),

@@ -1,11 +1,5 @@
 import './zod-config.ts';
 import * as z from 'zod/mini';
-import { LANGUAGE_TAG } from '../i18n/negotiate.ts';
-
-const Language = z.string().check(z.maxLength(35), z.regex(LANGUAGE_TAG, 'must be a language tag such as "nl" or "pt-BR"'));
-
-/** POST /investigator/tips/{tipId}/translate: the language the investigator reads. */
-export const TranslateTipRequest = z.strictObject({ target: Language });
 
 /**
  * A machine translation kept beside the tip's original text (which is never replaced), under

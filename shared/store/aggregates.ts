@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../config.ts';
 import { changeDeltas, mergeDeltas, objectPk, QUEUES_PK, type CountedTip, type CounterDelta, type CounterItem } from '../tips/counters.ts';
-import type { TriageStatusName } from '../tips/transitions.ts';
+import { parseStored, StoredCounter, type StoredTip } from '../schemas/stored.ts';
 import { documents } from './clients/dynamo.ts';
 import { strongestInQueue } from './tips.ts';
 import { isConditionalCheckFailed } from './conditions.ts';
@@ -128,13 +128,13 @@ export interface SummedItem {
 async function readPartition(pk: string): Promise<Map<string, SummedItem>> {
   const shards = await Promise.all(
     Array.from({ length: COUNTER_SHARDS }, async (_, shard) => {
-      const items: Record<string, unknown>[] = [];
+      const items: StoredCounter[] = [];
       let startKey: Record<string, unknown> | undefined;
       do {
         const page = await documents.send(
           new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': shardKey(pk, shard) }, ExclusiveStartKey: startKey }),
         );
-        items.push(...(page.Items ?? []));
+        for (const item of page.Items ?? []) items.push(parseStored(StoredCounter, item, 'counter'));
         startKey = page.LastEvaluatedKey;
       } while (startKey !== undefined);
       return items;
@@ -142,7 +142,7 @@ async function readPartition(pk: string): Promise<Map<string, SummedItem>> {
   );
   const summed = new Map<string, { counts: Record<string, number>; maxConfidence?: number; strongestTipId?: string }>();
   for (const item of shards.flat()) {
-    const sk = String(item.sk);
+    const sk = item.sk;
     const entry = summed.get(sk) ?? { counts: {} };
     for (const [name, value] of Object.entries(item)) {
       if (name === 'pk' || name === 'sk' || name === 'maxConfidence' || typeof value !== 'number') continue;
@@ -162,15 +162,9 @@ export const queueCounters = (): Promise<Map<string, SummedItem>> => readPartiti
 export const objectCounters = (objectId: string): Promise<Map<string, SummedItem>> => readPartition(objectPk(objectId));
 
 /** A stored tip as the counters see it; undefined for a tip that is not counted per queue (a duplicate, or not routed yet). */
-export function countedTip(item: Record<string, unknown>, people: number): CountedTip | undefined {
-  if (typeof item.queue !== 'string' || typeof item.duplicateOf === 'string' || typeof item.objectId !== 'string') return undefined;
-  return {
-    objectId: item.objectId,
-    queue: item.queue,
-    status: (item.status as TriageStatusName | undefined) ?? 'new',
-    confidence: typeof item.confidence === 'number' ? item.confidence : null,
-    people,
-  };
+export function countedTip(item: Pick<StoredTip, 'objectId' | 'queue' | 'duplicateOf' | 'status' | 'confidence'>, people: number): CountedTip | undefined {
+  if (item.queue === undefined || typeof item.duplicateOf === 'string') return undefined;
+  return { objectId: item.objectId, queue: item.queue, status: item.status, confidence: item.confidence ?? null, people };
 }
 
 /**
@@ -179,7 +173,7 @@ export function countedTip(item: Record<string, unknown>, people: number): Count
  * entry: the tip competes in its new queue with its new confidence (0 when it
  * was no candidate there), and the old queue's entry passes to its next tip.
  */
-export async function countTriageChange(before: Record<string, unknown>, after: Record<string, unknown>, people: number): Promise<void> {
+export async function countTriageChange(before: StoredTip, after: StoredTip, people: number): Promise<void> {
   const from = countedTip(before, people);
   const to = countedTip(after, people);
   if (from === undefined || to === undefined) return;

@@ -3,7 +3,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { bucketName, tableName } from '../config.ts';
 import type { ProcessedAttachment } from '../media/schema.ts';
-import type { AuditEntry } from '../tips/triage.ts';
+import type { AuditEntry, StoredTip } from '../schemas/stored.ts';
 import { limits } from '../resources.ts';
 import { rollHistory } from './audit.ts';
 import { documents } from './clients/dynamo.ts';
@@ -181,9 +181,9 @@ export async function attachmentViews(records: readonly ProcessedAttachment[]): 
  * bump, as every audited change: shared/store/triage.ts), rolling the history first when due.
  * False when the tip changed in between (the caller answers 409 and the coordinator retries).
  */
-export async function auditOriginalDownload(item: Record<string, unknown>, entry: AuditEntry): Promise<boolean> {
+export async function auditOriginalDownload(item: StoredTip, entry: AuditEntry): Promise<boolean> {
   await rollHistory(item);
-  const fresh = (await getTip(String(item.tipId))) ?? item;
+  const fresh = (await getTip(item.tipId)) ?? item;
   try {
     await documents.send(
       new UpdateCommand({

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { BatchWriteCommand, QueryCommand, UpdateCommand, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../config.ts';
 import { limits } from '../resources.ts';
-import type { AuditEntry } from '../tips/triage.ts';
+import { parseStored, StoredTrailEntry, type AuditEntry, type StoredTip, type TrailEntry } from '../schemas/stored.ts';
 import { documents } from './clients/dynamo.ts';
 import { isConditionalCheckFailed } from './conditions.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
@@ -11,16 +11,13 @@ import { decodeCursor, encodeCursor } from './cursor.ts';
 const AUDIT = tableName('audit');
 const TIPS = tableName('tips');
 
-/** An audit entry with its position in the tip's whole trail (0 = the first change ever). */
-export interface TrailEntry extends AuditEntry {
-  readonly seq: number;
-}
+export type { TrailEntry } from '../schemas/stored.ts';
 
 /** The tip item's inline history: its latest entries. */
-export const inlineHistory = (item: Record<string, unknown>): AuditEntry[] => (Array.isArray(item.history) ? (item.history as AuditEntry[]) : []);
+export const inlineHistory = (item: Pick<StoredTip, 'history'>): AuditEntry[] => item.history ?? [];
 
 /** How many of the tip's first entries live in the Audit table; the inline ones follow them. */
-export const archivedCount = (item: Record<string, unknown>): number => (typeof item.historyArchived === 'number' ? item.historyArchived : 0);
+export const archivedCount = (item: Pick<StoredTip, 'historyArchived'>): number => item.historyArchived ?? 0;
 
 const BATCH_WRITE_LIMIT = 25;
 
@@ -58,13 +55,13 @@ const putEntries = (tipId: string, entries: readonly TrailEntry[]): Promise<void
  * A crash between the two steps leaves entries in both places, and the tip
  * item (whose `historyArchived` did not move) still says which copy counts.
  */
-export async function rollHistory(item: Record<string, unknown>): Promise<void> {
+export async function rollHistory(item: StoredTip): Promise<void> {
   const history = inlineHistory(item);
   if (history.length < limits.historyRollAt || typeof item.version !== 'number') return;
   const archived = archivedCount(item);
   const moving = history.length - limits.historyKeptInline;
   await putEntries(
-    String(item.tipId),
+    item.tipId,
     history.slice(0, moving).map((entry, index) => ({ ...entry, seq: archived + index })),
   );
   try {
@@ -102,7 +99,7 @@ export interface TrailPage {
  * `historyArchived` was written to the Audit table before the trim that
  * moved it.
  */
-export async function trailPage(item: Record<string, unknown>, query: { limit: number; cursor?: string | undefined }): Promise<TrailPage> {
+export async function trailPage(item: StoredTip, query: { limit: number; cursor?: string | undefined }): Promise<TrailPage> {
   const archived = archivedCount(item);
   const inline = inlineHistory(item);
   const total = archived + inline.length;
@@ -119,7 +116,10 @@ export async function trailPage(item: Record<string, unknown>, query: { limit: n
         ExclusiveStartKey: startKey,
       }),
     );
-    for (const { tipId: _tipId, ...entry } of page.Items ?? []) items.push(entry as TrailEntry);
+    for (const row of page.Items ?? []) {
+      const { tipId: _tipId, ...entry } = parseStored(StoredTrailEntry, row, 'audit entry');
+      items.push(entry);
+    }
     startKey = page.LastEvaluatedKey;
     if (startKey === undefined) break;
   }

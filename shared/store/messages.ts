@@ -5,6 +5,7 @@ import { tableName } from '../config.ts';
 import { ConflictError, NotFoundError, TooManyRequestsError } from '../errors.ts';
 import { limits, tables } from '../resources.ts';
 import { StoredMessage, type MessageAuthor } from '../schemas/followup.ts';
+import type { StoredTip } from '../schemas/stored.ts';
 import type { AuditEntry } from '../tips/triage.ts';
 import { rollHistory } from './audit.ts';
 import { documents } from './clients/dynamo.ts';
@@ -73,9 +74,9 @@ const Counted = z.object({ messageCount: z.number().check(z.int(), z.gte(1)) });
  * an audit entry without its message, never a message without its entry, and
  * the caller got no 201, so it sends again.
  */
-export async function appendMessage(tip: Record<string, unknown>, message: NewMessage, audit: AuditEntry): Promise<StoredMessage> {
-  const tipId = String(tip.tipId);
-  let item: Record<string, unknown> | undefined = tip;
+export async function appendMessage(tip: StoredTip, message: NewMessage, audit: AuditEntry): Promise<StoredMessage> {
+  const tipId = tip.tipId;
+  let item: StoredTip | undefined = tip;
   for (let attempt = 0; attempt < 3 && item !== undefined; attempt += 1) {
     await rollHistory(item);
     const versioned = typeof item.version === 'number';
@@ -183,5 +184,4 @@ export async function deleteMessages(tipId: string): Promise<number> {
 }
 
 /** The duplicates of a first tip whose tipsters wrote (for the investigator's view of the cluster). */
-export const conversationTipsOf = (item: Record<string, unknown>): string[] =>
-  item.conversationTips instanceof Set ? [...(item.conversationTips as Set<string>)].map(String).sort() : Array.isArray(item.conversationTips) ? item.conversationTips.map(String).sort() : [];
+export const conversationTipsOf = (item: StoredTip): string[] => [...(item.conversationTips ?? [])].sort();

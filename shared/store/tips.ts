@@ -4,7 +4,9 @@ import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, t
 import { tableName } from '../config.ts';
 import type { DedupeDecision } from '../dedupe/index.ts';
 import { QueueName, TIP_ID_SOURCE, TipId } from '../schemas/common.ts';
+import { ClusterMember, ObjectIndexEntry, parseStored, QueueIndexEntry, StoredTip } from '../schemas/stored.ts';
 import type { IntakeMessage, QueueItem, TriageStatus } from '../schemas/tip.ts';
+import { INITIAL_STATUS, statusOf } from '../tips/transitions.ts';
 import { tables } from '../resources.ts';
 import { documents } from './clients/dynamo.ts';
 import { isConditionalCheckFailed } from './conditions.ts';
@@ -44,9 +46,12 @@ export async function putEvidenceCopy(tip: EvidenceCopy): Promise<boolean> {
   }
 }
 
-export async function getTip(tipId: string): Promise<Record<string, unknown> | undefined> {
+/** A stored tip as the Tips table holds it (parsed through its schema), or undefined. */
+export const toStoredTip = (item: Record<string, unknown>): StoredTip => parseStored(StoredTip, item, 'tip');
+
+export async function getTip(tipId: string): Promise<StoredTip | undefined> {
   const { Item } = await documents.send(new GetCommand({ TableName: TABLE, Key: { tipId }, ConsistentRead: true }));
-  return Item;
+  return Item === undefined ? undefined : toStoredTip(Item);
 }
 
 async function dedupeStateOf(tipId: string): Promise<{ duplicateOf?: unknown } | undefined> {
@@ -233,7 +238,7 @@ async function writeClassification(
           ':p': 'classified',
           ':null': null,
           ':reason': result.dedupeReason,
-          ':new': 'new',
+          ':new': INITIAL_STATUS,
           ':one': 1,
           ':zero': 0,
         },
@@ -242,7 +247,7 @@ async function writeClassification(
     );
     return {
       outcome: 'recorded',
-      status: (Attributes?.status as TriageStatus | undefined) ?? 'new',
+      status: statusOf(Attributes?.status),
       absorbedBeforeRouting: typeof Attributes?.absorbedBeforeRouting === 'number' ? Attributes.absorbedBeforeRouting : 0,
     };
   } catch (error) {
@@ -352,12 +357,7 @@ export async function queryQueue(queue: QueueName, query: QueueQuery): Promise<Q
     const found = page.Items ?? [];
     // The text, and whether the tipster answered unread (issue 14), from the tip items: the queue indexes project neither.
     const texts = await fullItems(found.map((item) => String(item.tipId)), 'tipId, #text, unreadReply', { '#text': 'text' });
-    items.push(
-      ...found.map((item) => {
-        const full = texts.get(String(item.tipId));
-        return toQueueItem({ ...item, text: full?.text ?? '', unreadReply: full?.unreadReply });
-      }),
-    );
+    items.push(...found.map((item) => toQueueItem(parseStored(QueueIndexEntry, item, 'queue index entry'), texts.get(String(item.tipId)))));
     startKey = page.LastEvaluatedKey;
     pages += 1;
   } while (startKey !== undefined && items.length < query.limit && pages < MAX_PAGES_PER_REQUEST);
@@ -395,16 +395,19 @@ export async function strongestInQueue(queue: string, objectId: string, leaving:
 }
 
 /** Every duplicate of a cluster's first tip, page by page (retention moves them all). */
-export const allClusterMembers = (clusterId: string): AsyncGenerator<Record<string, unknown>> =>
-  allItems({
-    TableName: TABLE,
-    IndexName: BY_CLUSTER.indexName,
-    KeyConditionExpression: 'clusterId = :c',
-    ExpressionAttributeValues: { ':c': clusterId },
-  });
+export const allClusterMembers = (clusterId: string): AsyncGenerator<ClusterMember> =>
+  allItems(
+    {
+      TableName: TABLE,
+      IndexName: BY_CLUSTER.indexName,
+      KeyConditionExpression: 'clusterId = :c',
+      ExpressionAttributeValues: { ':c': clusterId },
+    },
+    (item) => parseStored(ClusterMember, item, 'cluster member'),
+  );
 
 /** The duplicates of a cluster's first tip (only duplicates carry `clusterId`). */
-export async function clusterMembers(clusterId: string, limit = 200): Promise<Record<string, unknown>[]> {
+export async function clusterMembers(clusterId: string, limit = 200): Promise<ClusterMember[]> {
   const page = await documents.send(
     new QueryCommand({
       TableName: TABLE,
@@ -414,51 +417,57 @@ export async function clusterMembers(clusterId: string, limit = 200): Promise<Re
       Limit: limit,
     }),
   );
-  return page.Items ?? [];
+  return (page.Items ?? []).map((item) => parseStored(ClusterMember, item, 'cluster member'));
 }
 
-/** Yields every item a query matches, one DynamoDB page at a time (constant memory). */
-async function* allItems(input: QueryCommandInput): AsyncGenerator<Record<string, unknown>> {
+/** Yields every item a query matches, one DynamoDB page at a time (constant memory), mapped through `parse`. */
+async function* allItems<T>(input: QueryCommandInput, parse: (item: Record<string, unknown>) => T): AsyncGenerator<T> {
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await documents.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
-    yield* page.Items ?? [];
+    for (const item of page.Items ?? []) yield parse(item);
     startKey = page.LastEvaluatedKey;
   } while (startKey !== undefined);
 }
 
 /** Every tip of an object the pipeline has decided (duplicate or classified), through the narrow byObject projection. */
-export const tipsOfObject = (objectId: string): AsyncGenerator<Record<string, unknown>> =>
-  allItems({
-    TableName: TABLE,
-    IndexName: BY_OBJECT.indexName,
-    KeyConditionExpression: 'tallyObjectId = :o',
-    ExpressionAttributeValues: { ':o': objectId },
-  });
+export const tipsOfObject = (objectId: string): AsyncGenerator<ObjectIndexEntry> =>
+  allItems(
+    {
+      TableName: TABLE,
+      IndexName: BY_OBJECT.indexName,
+      KeyConditionExpression: 'tallyObjectId = :o',
+      ExpressionAttributeValues: { ':o': objectId },
+    },
+    (item) => parseStored(ObjectIndexEntry, item, 'object index entry'),
+  );
 
 /**
  * A whole queue, newest first, with full items (for exports): the queue
  * indexes hold a narrow projection, so each page of 100 is completed with one
  * BatchGetItem.
  */
-export async function* tipsOfQueue(queue: string): AsyncGenerator<Record<string, unknown>> {
+export async function* tipsOfQueue(queue: string): AsyncGenerator<StoredTip> {
   let page: Record<string, unknown>[] = [];
-  const flush = async function* (): AsyncGenerator<Record<string, unknown>> {
+  const flush = async function* (): AsyncGenerator<StoredTip> {
     const full = await fullItems(page.map((item) => String(item.tipId)));
     for (const item of page) {
       const whole = full.get(String(item.tipId));
-      if (whole !== undefined) yield whole;
+      if (whole !== undefined) yield toStoredTip(whole);
     }
     page = [];
   };
-  for await (const item of allItems({
-    TableName: TABLE,
-    IndexName: BY_QUEUE_TIME.indexName,
-    KeyConditionExpression: '#queue = :q',
-    ExpressionAttributeNames: { '#queue': 'queue' },
-    ExpressionAttributeValues: { ':q': queue },
-    ScanIndexForward: false,
-  })) {
+  for await (const item of allItems(
+    {
+      TableName: TABLE,
+      IndexName: BY_QUEUE_TIME.indexName,
+      KeyConditionExpression: '#queue = :q',
+      ExpressionAttributeNames: { '#queue': 'queue' },
+      ExpressionAttributeValues: { ':q': queue },
+      ScanIndexForward: false,
+    },
+    (entry) => entry,
+  )) {
     page.push(item);
     if (page.length === BATCH_GET_LIMIT) yield* flush();
   }
@@ -496,16 +505,19 @@ async function fullItems(
   return result;
 }
 
-function toQueueItem(item: Record<string, unknown>): QueueItem {
+/** A queue page's item: `queue` names the queue; `country` is the same value, kept for older clients (shared/schemas/stored.ts). */
+function toQueueItem(entry: QueueIndexEntry, full: Record<string, unknown> | undefined): QueueItem {
+  const text = full?.text;
   return {
-    tipId: String(item.tipId),
-    objectId: String(item.objectId),
-    text: String(item.text),
-    country: String(item.queue),
-    confidence: item.confidence === null ? null : Number(item.confidence ?? 0),
-    submittedAt: String(item.submittedAt),
-    status: String(item.status ?? 'new') as TriageStatus,
+    tipId: entry.tipId,
+    objectId: entry.objectId,
+    text: typeof text === 'string' ? text : '',
+    queue: entry.queue,
+    country: entry.queue,
+    confidence: entry.confidence === undefined ? 0 : entry.confidence, // null after a manual re-route
+    submittedAt: entry.submittedAt,
+    status: entry.status,
     duplicates: 0,
-    unreadReply: item.unreadReply === true,
+    unreadReply: full?.unreadReply === true,
   };
 }

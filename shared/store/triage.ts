@@ -2,29 +2,25 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../config.ts';
 import { ConflictError, NotFoundError, PreconditionFailedError } from '../errors.ts';
 import { limits, workflow } from '../resources.ts';
-import type { TriageStatus } from '../schemas/tip.ts';
+import type { StoredTip } from '../schemas/stored.ts';
 import type { AuditEntry, TriagePlan, TriageState } from '../tips/triage.ts';
 import { activeHolder, claimEntry, releaseEntry } from '../tips/triage.ts';
 import { inlineHistory, rollHistory } from './audit.ts';
 import { documents } from './clients/dynamo.ts';
 import { isConditionalCheckFailed } from './conditions.ts';
-import { confidenceKey, getTip } from './tips.ts';
+import { confidenceKey, getTip, toStoredTip } from './tips.ts';
 
 const TABLE = tableName('tips');
 const RETENTION_DAYS = Number(process.env.DISMISSED_RETENTION_DAYS ?? workflow.dismissedRetentionDays);
 
-export function triageState(item: Record<string, unknown>): TriageState {
+export function triageState(item: StoredTip): TriageState {
   return {
-    status: (item.status as TriageStatus | undefined) ?? 'new',
-    assignee: typeof item.assignee === 'string' ? item.assignee : null,
-    queue: typeof item.queue === 'string' ? item.queue : 'unrouted',
-    claimedBy: typeof item.claimedBy === 'string' ? item.claimedBy : null,
-    claimExpiresAt: typeof item.claimExpiresAt === 'number' ? item.claimExpiresAt : null,
-    candidates: Array.isArray(item.candidates)
-      ? (item.candidates as { country?: unknown; score?: unknown }[])
-          .filter((entry) => typeof entry?.country === 'string' && typeof entry.score === 'number')
-          .map((entry) => ({ country: entry.country as string, score: entry.score as number }))
-      : [],
+    status: item.status,
+    assignee: item.assignee ?? null,
+    queue: item.queue ?? 'unrouted',
+    claimedBy: item.claimedBy ?? null,
+    claimExpiresAt: item.claimExpiresAt ?? null,
+    candidates: (item.candidates ?? []).map((entry) => ({ country: entry.country, score: entry.score })),
   };
 }
 
@@ -56,13 +52,13 @@ const HAS_ROOM = '(attribute_not_exists(history) OR size(history) < :maxHistory)
  * `refuse`, from a fresh read.
  */
 async function applyChange(
-  current: Record<string, unknown>,
+  current: StoredTip,
   parts: UpdateParts,
   condition: string,
-  refuse: (fresh: Record<string, unknown> | undefined) => Error,
-): Promise<Record<string, unknown>> {
-  const tipId = String(current.tipId);
-  let item: Record<string, unknown> | undefined = current;
+  refuse: (fresh: StoredTip | undefined) => Error,
+): Promise<StoredTip> {
+  const tipId = current.tipId;
+  let item: StoredTip | undefined = current;
   for (let attempt = 0; attempt < 3 && item !== undefined; attempt += 1) {
     await rollHistory(item);
     try {
@@ -77,7 +73,7 @@ async function applyChange(
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return Attributes ?? {};
+      return toStoredTip(Attributes ?? {});
     } catch (error) {
       if (!isConditionalCheckFailed(error)) throw error;
     }
@@ -93,7 +89,7 @@ async function applyChange(
  * the change or not at all. Dismissing sets the retention expiry; reopening
  * clears it. `current` is the tip as the handler read it.
  */
-export async function applyPatch(current: Record<string, unknown>, expectedVersion: number, plan: TriagePlan, now: Date): Promise<Record<string, unknown>> {
+export async function applyPatch(current: StoredTip, expectedVersion: number, plan: TriagePlan, now: Date): Promise<StoredTip> {
   const parts = baseParts(plan.audit);
   parts.values[':expected'] = expectedVersion;
   if (plan.status !== undefined) {
@@ -141,7 +137,7 @@ export async function applyPatch(current: Record<string, unknown>, expectedVersi
  * Gives the caller a lease on the tip. Re-claiming one's own tip extends the
  * lease; a tip held by someone else until later is a 409 naming the holder.
  */
-export async function claimTip(current: Record<string, unknown>, who: string, now: Date, leaseMinutes = workflow.claimLeaseMinutes): Promise<Record<string, unknown>> {
+export async function claimTip(current: StoredTip, who: string, now: Date, leaseMinutes = workflow.claimLeaseMinutes): Promise<StoredTip> {
   const nowSec = Math.floor(now.getTime() / 1000);
   const expires = nowSec + leaseMinutes * 60;
   const parts = baseParts(claimEntry(who, now, expires));
@@ -156,8 +152,8 @@ export async function claimTip(current: Record<string, unknown>, who: string, no
 }
 
 /** Ends the caller's lease (a coordinator may end anyone's). */
-export async function releaseTip(current: Record<string, unknown>, who: string, coordinator: boolean, now: Date): Promise<Record<string, unknown>> {
-  const holder = typeof current.claimedBy === 'string' ? current.claimedBy : who;
+export async function releaseTip(current: StoredTip, who: string, coordinator: boolean, now: Date): Promise<StoredTip> {
+  const holder = current.claimedBy ?? who;
   const parts = baseParts(releaseEntry(who, holder, now));
   parts.remove.push('claimedBy', 'claimExpiresAt');
   // A coordinator ends the lease that was read, not one taken since by someone else.

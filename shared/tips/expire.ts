@@ -31,7 +31,9 @@
  * into its queue by the classify consumer (promotedDeltas), carrying the
  * other duplicates.
  */
+import * as z from 'zod/mini';
 import { ClassifyMessage, ExpiredTip } from '../schemas/tip.ts';
+import { parseStored, StoredTip } from '../schemas/stored.ts';
 import { countedTip, markExpiryCounted, addCounters, replaceStrongest } from '../store/aggregates.ts';
 import { deleteTrail } from '../store/audit.ts';
 import { forgetTip } from '../store/search.ts';
@@ -108,9 +110,13 @@ export async function retireExpiredTip(image: Record<string, unknown>): Promise<
  * counted to it (itself and its `duplicates`); returns how many duplicates
  * besides the successor the successor carries, as the first attempt saw them.
  */
+const CountedFields = z.pick(StoredTip, { objectId: true, queue: true, duplicateOf: true, status: true, confidence: true });
+
 async function uncount(image: Record<string, unknown>, duplicates: number): Promise<number> {
+  // Only the fields the counters read: a stream image of an item the pipeline never finished lacks the rest.
+  const stored = parseStored(CountedFields, image, 'expired tip');
   const carried = Math.max(0, duplicates - 1);
-  const tip = countedTip(image, 1 + duplicates);
+  const tip = countedTip(stored, 1 + duplicates);
   if (tip === undefined) return carried;
   const marker = await markExpiryCounted(String(image.tipId), carried);
   if (!marker.first) return marker.carried;

@@ -1,4 +1,5 @@
 import { stripInvisible } from '../text/normalise.ts';
+import { statusOf } from './transitions.ts';
 
 /**
  * Export rows as CSV or JSON Lines. Tip text is public input, so a CSV cell
@@ -33,7 +34,7 @@ export function toExportRow(item: Record<string, unknown>): ExportRow {
     queue: str(item.queue),
     country: str(item.country),
     confidence: typeof item.confidence === 'number' ? item.confidence : null,
-    status: str(item.status) ?? 'new',
+    status: statusOf(item.status),
     assignee: str(item.assignee),
     duplicates: typeof item.duplicates === 'number' ? item.duplicates : 0,
     language: str(item.detectedLanguage) ?? str(item.language),

@@ -1,4 +1,5 @@
 import type { TriageStatus } from '../schemas/tip.ts';
+import { statusOf } from './transitions.ts';
 
 export interface CountryTally {
   readonly country: string;
@@ -53,7 +54,7 @@ export function summarise(objectId: string, tips: Iterable<Record<string, unknow
     distinct += 1;
     const tipId = String(tip.tipId);
     const confidence = typeof tip.confidence === 'number' ? tip.confidence : 0;
-    const status = (tip.status as TriageStatus | undefined) ?? 'new';
+    const status = statusOf(tip.status);
     const entry = byCountry.get(tip.queue) ?? {
       tips: 0,
       people: 0,

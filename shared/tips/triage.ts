@@ -3,6 +3,7 @@ import type { Principal } from '../auth.ts';
 import { ConflictError, ForbiddenError, TooManyRequestsError, ValidationError } from '../errors.ts';
 import { isoSecond } from '../ids.ts';
 import { QueueName } from '../schemas/common.ts';
+import type { AuditChange, AuditEntry } from '../schemas/stored.ts';
 import { TriageStatus } from '../schemas/tip.ts';
 import { canTransition, TRANSITIONS } from './transitions.ts';
 
@@ -53,19 +54,9 @@ export function confidenceFor(candidates: TriageState['candidates'], queue: stri
   return candidate === undefined ? { confidence: null, reason: 'manual' } : { confidence: candidate.score, reason: 'candidate' };
 }
 
-export interface Change {
-  /** `attachment`: the pipeline recorded an original's SHA-256; `download`: a coordinator downloaded an original. */
-  readonly field: 'status' | 'assignee' | 'note' | 'queue' | 'claim' | 'attachment' | 'download' | 'message';
-  readonly from: string | null;
-  readonly to: string | null;
-}
-
-export interface AuditEntry {
-  /** To the second (isoSecond), like every stored time. */
-  readonly at: string;
-  readonly by: string;
-  readonly changes: readonly Change[];
-}
+/** The audit records are stored records: their schema is shared/schemas/stored.ts. */
+export type Change = AuditChange;
+export type { AuditEntry } from '../schemas/stored.ts';
 
 export interface TriagePlan {
   readonly status?: TriageStatus;

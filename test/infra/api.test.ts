@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { operationOf } from '#shared/api/openapi.ts';
 import { limits, routes } from '#shared/resources.ts';
 import { build } from './helpers.ts';
 import { methodOf } from './helpers.ts';
@@ -58,7 +59,7 @@ describe('REST API routes', () => {
     });
   });
 
-  it('the tip model requires objectId and a non-empty text no longer than the body limit, and allows language', () => {
+  it('the tip model is generated from the handler\'s schema: objectId and text required, text no longer than the body limit, language allowed', () => {
     // Prepare
     const template = dev.stateless$;
     // Act (synthesised at import)
@@ -66,14 +67,26 @@ describe('REST API routes', () => {
     template.hasResourceProperties('AWS::ApiGateway::Model', {
       ContentType: 'application/json',
       Schema: Match.objectLike({
+        $schema: 'http://json-schema.org/draft-04/schema#',
         required: ['objectId', 'text'],
-        properties: {
-          objectId: Match.objectLike({ type: 'string' }),
-          text: { type: 'string', minLength: 1, maxLength: limits.maxBodyBytes },
-          language: Match.objectLike({ type: 'string' }),
-        },
+        properties: Match.objectLike({
+          objectId: { type: 'string', maxLength: 64 },
+          text: { type: 'string', maxLength: limits.maxBodyBytes },
+          language: { type: 'string', maxLength: 35 },
+        }),
       }),
     });
+  });
+
+  it('every public route with a body, and no other, has a generated model', () => {
+    // Prepare
+    const template = dev.stateless$;
+    const expected = routes.filter((route) => route.auth === 'public' && operationOf(route)?.body !== undefined).length;
+    // Act
+    const models = Object.keys(template.findResources('AWS::ApiGateway::Model'));
+    // Assess
+    expect(models).toHaveLength(expected);
+    expect(expected).toBeGreaterThanOrEqual(2);
   });
 
   it('the request validator checks bodies and parameters', () => {

@@ -485,17 +485,18 @@ describe('the audit trail is bounded without ever blocking work', () => {
 
 describe('rolling the history into the Audit table (no transactions)', () => {
   /** A classified tip written straight into the table with `entries` inline audit entries. */
-  async function tipWithHistory(entries: number): Promise<Record<string, unknown>> {
+  async function tipWithHistory(entries: number): Promise<import('#shared/schemas/stored.ts').StoredTip> {
     const { seedClassifiedTips } = await import('../support/seed-tips.ts');
     const { documents } = await import('#shared/store/clients/dynamo.ts');
     const { tableName } = await import('#shared/config.ts');
     const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { toStoredTip } = await import('#shared/store/tips.ts');
     const [tipId] = await seedClassifiedTips(1, 'SE', 'obj-towel');
     const history = Array.from({ length: entries }, (_, n) => ({ at: '2026-01-01T00:00:00Z', by: `user-${n}`, changes: [{ field: 'assignee', from: null, to: `a-${n}` }] }));
     const { Attributes } = await documents.send(
       new UpdateCommand({ TableName: tableName('tips'), Key: { tipId }, UpdateExpression: 'SET history = :h', ExpressionAttributeValues: { ':h': history }, ReturnValues: 'ALL_NEW' }),
     );
-    return Attributes!;
+    return toStoredTip(Attributes!);
   }
 
   async function wholeTrail(tipId: string): Promise<string[]> {
