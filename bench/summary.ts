@@ -4,6 +4,9 @@
  * Aggregates counters by the pipeline's own counting code, as one SQS batch would be), and at each
  * size times the summary through the API and meters its DynamoDB requests and read units (dynalite's
  * units; bench/lib/capacity.ts). The summary reads counters, never the tips, so both should stay flat.
+ * A second object with 1,000 tips is timed in the same rounds, call for call, as a control: on a
+ * shared machine the load drifts over the minutes the seeding takes, and the control shows how much
+ * of a change is the machine's (and the emulator's, whose table grows) rather than the object's size.
  *   node bench/summary.ts [--sizes 1000,10000,100000] [--calls 20]
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +22,8 @@ const { values } = parseArgs({ options: { sizes: { type: 'string', default: '100
 const SIZES = values.sizes.split(',').map(Number).sort((a, b) => a - b);
 const CALLS = Number(values.calls);
 const OBJECT_ID = 'obj-towel';
+const CONTROL_ID = 'obj-bag';
+const CONTROL_TIPS = 1000;
 const QUEUES = ['PT', 'BR', 'ES', 'NL', 'PL'];
 const TARGET_RATIO = 2;
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
@@ -41,19 +46,20 @@ const undo = meterDynamo(meter, dynamo, tableDefs, stack.env.AWS_ENDPOINT_URL_DY
 
 /** One batch counted as recordClassification counts an SQS batch: the deltas merged, then the strongest tip per queue raised. */
 async function count(items: Record<string, unknown>[]): Promise<void> {
+  const objectId = String(items[0]!.objectId);
   await addCounters(items.flatMap((item) => classifiedDeltas(countedTip(item as Parameters<typeof countedTip>[0], 1)!)));
   const strongest = new Map<string, Record<string, unknown>>();
   for (const item of items) {
     const best = strongest.get(String(item.queue));
     if (best === undefined || Number(item.confidence) > Number(best.confidence)) strongest.set(String(item.queue), item);
   }
-  for (const item of strongest.values()) await raiseStrongest(OBJECT_ID, String(item.queue), String(item.tipId), Number(item.confidence));
+  for (const item of strongest.values()) await raiseStrongest(objectId, String(item.queue), String(item.tipId), Number(item.confidence));
 }
 
 const token = await mintToken(stack.keys, { groups: ['coordinator'] });
-const summaryOnce = async (): Promise<{ ms: number; body: { distinctTips: number } }> => {
+const summaryOnce = async (objectId = OBJECT_ID): Promise<{ ms: number; body: { distinctTips: number } }> => {
   const t0 = performance.now();
-  const response = await fetch(`${stack.url}/investigator/objects/${OBJECT_ID}/summary`, { headers: { authorization: `Bearer ${token}` } });
+  const response = await fetch(`${stack.url}/investigator/objects/${objectId}/summary`, { headers: { authorization: `Bearer ${token}` } });
   const body = (await response.json()) as { distinctTips: number };
   if (response.status !== 200) throw new Error(`summary answered ${response.status}: ${JSON.stringify(body)}`);
   return { ms: performance.now() - t0, body };
@@ -67,10 +73,13 @@ interface Row {
   p95Ms: number;
   requestsPerCall: Record<string, number>;
   readUnitsPerCall: number;
+  /** The 1,000-tip control object's median, timed in the same rounds. */
+  controlMedianMs: number;
 }
 const rows: Row[] = [];
 let seeded = 0;
 try {
+  await seedClassifiedTips(CONTROL_TIPS, 'PT', CONTROL_ID, count);
   for (const size of SIZES) {
     const t0 = performance.now();
     const add = size - seeded;
@@ -80,17 +89,23 @@ try {
     seeded = size;
     const seedSeconds = (performance.now() - t0) / 1000;
     // Warm: the handler's module-scope caches (the object) and connections, as a warm Lambda has them.
-    for (let warm = 0; warm < 5; warm += 1) await summaryOnce();
-    const before = structuredClone(meter.dynamo);
-    meter.enabled = true;
+    for (let warm = 0; warm < 5; warm += 1) {
+      await summaryOnce();
+      await summaryOnce(CONTROL_ID);
+    }
     const times: number[] = [];
+    const controlTimes: number[] = [];
     let last: { distinctTips: number } = { distinctTips: 0 };
+    const before = structuredClone(meter.dynamo);
     for (let call = 0; call < CALLS; call += 1) {
+      // Metered: the big object's calls only; the control's run unmetered, in between.
+      meter.enabled = true;
       const { ms, body } = await summaryOnce();
+      meter.enabled = false;
       times.push(ms);
       last = body;
+      controlTimes.push((await summaryOnce(CONTROL_ID)).ms);
     }
-    meter.enabled = false;
     const requestsPerCall: Record<string, number> = {};
     let readUnits = 0;
     for (const [table, counters] of Object.entries(meter.dynamo)) {
@@ -102,9 +117,9 @@ try {
       }
     }
     times.sort((a, b) => a - b);
-    const row = { tips: size, seedSeconds: round(seedSeconds), distinctTips: last.distinctTips, medianMs: round(median(times), 2), p95Ms: round(times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)]!, 2), requestsPerCall, readUnitsPerCall: round(readUnits / CALLS, 2) };
+    const row = { controlMedianMs: round(median(controlTimes), 2), tips: size, seedSeconds: round(seedSeconds), distinctTips: last.distinctTips, medianMs: round(median(times), 2), p95Ms: round(times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)]!, 2), requestsPerCall, readUnitsPerCall: round(readUnits / CALLS, 2) };
     rows.push(row);
-    console.log(`${size} tips seeded (+${add}) in ${row.seedSeconds} s: summary median ${row.medianMs} ms, p95 ${row.p95Ms} ms, ${row.readUnitsPerCall} read units and ${Object.values(requestsPerCall).reduce((a, b) => a + b, 0)} DynamoDB requests per call (${JSON.stringify(requestsPerCall)}); distinctTips ${row.distinctTips}`);
+    console.log(`${size} tips seeded (+${add}) in ${row.seedSeconds} s: summary median ${row.medianMs} ms (control object ${row.controlMedianMs} ms), p95 ${row.p95Ms} ms, ${row.readUnitsPerCall} read units and ${Object.values(requestsPerCall).reduce((a, b) => a + b, 0)} DynamoDB requests per call (${JSON.stringify(requestsPerCall)}); distinctTips ${row.distinctTips}`);
   }
 } finally {
   undo();
@@ -113,17 +128,24 @@ try {
 }
 
 const base = rows[0]!;
-const ratios = rows.map((row) => ({ tips: row.tips, latency: round(row.medianMs / base.medianMs, 2), readUnits: round(row.readUnitsPerCall / base.readUnitsPerCall, 2) }));
+const ratios = rows.map((row) => ({
+  tips: row.tips,
+  latency: round(row.medianMs / base.medianMs, 2),
+  readUnits: round(row.readUnitsPerCall / base.readUnitsPerCall, 2),
+  /** Latency against the 1k control object in the same rounds, relative to the same ratio at the first size. */
+  latencyVsControl: round(row.medianMs / row.controlMedianMs / (base.medianMs / base.controlMedianMs), 2),
+}));
 const flat = ratios.every((ratio) => ratio.latency <= TARGET_RATIO && ratio.readUnits <= TARGET_RATIO);
+const flatVsControl = ratios.every((ratio) => ratio.latencyVsControl <= TARGET_RATIO && ratio.readUnits <= TARGET_RATIO);
 const complete = rows.every((row) => row.distinctTips === row.tips);
 console.log('');
-console.log('| Tips in the object | Seed s | Summary median ms | p95 ms | Read units / call | DynamoDB requests / call | × 1k latency | × 1k read units |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| Tips in the object | Seed s | Summary median ms | p95 ms | Control (1k object) median ms | Read units / call | DynamoDB requests / call | × 1k latency | × 1k latency, against the control | × 1k read units |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const [index, row] of rows.entries()) {
-  console.log(`| ${row.tips.toLocaleString('en')} | ${row.seedSeconds} | ${row.medianMs} | ${row.p95Ms} | ${row.readUnitsPerCall} | ${Object.values(row.requestsPerCall).reduce((a, b) => a + b, 0)} | ${ratios[index]!.latency} | ${ratios[index]!.readUnits} |`);
+  console.log(`| ${row.tips.toLocaleString('en')} | ${row.seedSeconds} | ${row.medianMs} | ${row.p95Ms} | ${row.controlMedianMs} | ${row.readUnitsPerCall} | ${Object.values(row.requestsPerCall).reduce((a, b) => a + b, 0)} | ${ratios[index]!.latency} | ${ratios[index]!.latencyVsControl} | ${ratios[index]!.readUnits} |`);
 }
-console.log(`flat within ${TARGET_RATIO}× of the first size: ${flat ? 'PASS' : 'FAIL'}; every size counted exactly: ${complete ? 'yes' : 'NO'}`);
+console.log(`flat within ${TARGET_RATIO}× of the first size: ${flat ? 'PASS' : 'FAIL'} (against the control: ${flatVsControl ? 'PASS' : 'FAIL'}); every size counted exactly: ${complete ? 'yes' : 'NO'}`);
 const out = resolve(import.meta.dirname, 'results');
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, 'object-summary.json'), `${JSON.stringify({ date: new Date().toISOString(), machine: machine(), calls: CALLS, queues: QUEUES.length, rows, ratios, targetRatio: TARGET_RATIO, flat, complete }, null, 2)}\n`);
+writeFileSync(join(out, 'object-summary.json'), `${JSON.stringify({ date: new Date().toISOString(), machine: machine(), calls: CALLS, queues: QUEUES.length, rows, ratios, targetRatio: TARGET_RATIO, flat, flatVsControl, complete }, null, 2)}\n`);
 if (!complete) process.exitCode = 1;
