@@ -79,13 +79,13 @@ interface Row {
 const rows: Row[] = [];
 let seeded = 0;
 try {
-  await seedClassifiedTips(CONTROL_TIPS, 'PT', CONTROL_ID, count);
+  await seedClassifiedTips(CONTROL_TIPS, 'PT', CONTROL_ID, undefined, count);
   for (const size of SIZES) {
     const t0 = performance.now();
     const add = size - seeded;
     // Spread over the queues, uneven as real appeals are: the first queue takes the remainder.
     const share = Math.floor(add / QUEUES.length);
-    for (const [index, queue] of QUEUES.entries()) await seedClassifiedTips(index === 0 ? add - share * (QUEUES.length - 1) : share, queue, OBJECT_ID, count);
+    for (const [index, queue] of QUEUES.entries()) await seedClassifiedTips(index === 0 ? add - share * (QUEUES.length - 1) : share, queue, OBJECT_ID, undefined, count);
     seeded = size;
     const seedSeconds = (performance.now() - t0) / 1000;
     // Warm: the handler's module-scope caches (the object) and connections, as a warm Lambda has them.

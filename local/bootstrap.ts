@@ -1,16 +1,27 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
+  BatchWriteItemCommand,
   CreateTableCommand,
+  DeleteTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
   ResourceInUseException,
+  ResourceNotFoundException,
+  ScanCommand,
+  type AttributeValue,
+  type BatchWriteItemCommandInput,
+  type BatchWriteItemCommandOutput,
   type AttributeDefinition,
   type KeySchemaElement,
 } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { IndexDef, KeyDef, QueueKey, TableDef } from '#shared/resources.ts';
 import { buckets, queues, tables } from '#shared/resources.ts';
+import { withQueueKeys } from '#shared/store/queue-keys.ts';
 import { localBucketName, localDlqName, localQueueName, localTableName } from './names.ts';
 
 export const LOCAL_REGION = 'us-east-1';
@@ -36,6 +47,8 @@ export interface BootstrapOptions {
   readonly awsEndpoint: string;
   /** Tests shorten redelivery; the default is the same value CDK deploys. */
   readonly visibilityTimeoutSeconds?: number;
+  /** The persisted data directory, where a table rebuild keeps its backup until done; none for in-memory emulators. */
+  readonly dataDir?: string;
 }
 
 /**
@@ -49,7 +62,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<LocalResourc
   const s3 = new S3Client({ endpoint: options.awsEndpoint, region: LOCAL_REGION, credentials, forcePathStyle: true });
   try {
     for (const key of Object.keys(tables) as (keyof typeof tables)[]) {
-      await ensureTable(dynamo, localTableName(key), tables[key]);
+      await ensureTable(dynamo, key, localTableName(key), tables[key], options.dataDir);
     }
     const queueUrls = {} as Record<QueueKey, { url: string; dlqUrl: string }>;
     for (const key of Object.keys(queues) as QueueKey[]) {
@@ -115,7 +128,7 @@ function handlerEnvironment(
   return env;
 }
 
-async function ensureTable(client: DynamoDBClient, name: string, def: TableDef): Promise<void> {
+function createTableInput(name: string, def: TableDef): ConstructorParameters<typeof CreateTableCommand>[0] {
   const attributes = new Map<string, AttributeDefinition>();
   const addKey = (key: KeyDef | undefined): void => {
     if (key !== undefined) attributes.set(key.name, { AttributeName: key.name, AttributeType: key.type });
@@ -130,9 +143,7 @@ async function ensureTable(client: DynamoDBClient, name: string, def: TableDef):
     addKey(index.partitionKey);
     addKey(index.sortKey);
   });
-  try {
-    await client.send(
-      new CreateTableCommand({
+  return {
         TableName: name,
         BillingMode: 'PAY_PER_REQUEST',
         AttributeDefinitions: [...attributes.values()],
@@ -151,11 +162,105 @@ async function ensureTable(client: DynamoDBClient, name: string, def: TableDef):
                       : { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projection] },
               })),
             }),
-      }),
-    );
+      };
+}
+
+/**
+ * Upgrades of the items a rebuilt table holds (see rebuildTable): each adds
+ * the attributes an index of the current definition is keyed on.
+ */
+const ITEM_UPGRADES: Partial<Record<keyof typeof tables, (item: Record<string, unknown>) => Record<string, unknown>>> = {
+  tips: withQueueKeys,
+};
+
+async function ensureTable(client: DynamoDBClient, key: keyof typeof tables, name: string, def: TableDef, dataDir: string | undefined): Promise<void> {
+  const backup = dataDir === undefined ? undefined : join(dataDir, `rebuild-${name}.jsonl`);
+  try {
+    await client.send(new CreateTableCommand(createTableInput(name, def)));
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
+    const have = (Table?.GlobalSecondaryIndexes ?? []).flatMap((index) => (index.IndexName === undefined ? [] : [index.IndexName])).sort();
+    const want = def.globalSecondaryIndexes.map((index: IndexDef) => index.indexName).sort();
+    if (have.join() !== want.join()) {
+      await waitActive(client, name);
+      await rebuildTable(client, name, def, backup, `indexes ${have.join(', ') || 'none'} -> ${want.join(', ')}`);
+    }
   }
+  await waitActive(client, name);
+  // A rebuild interrupted after its delete: its items are in the backup, written before.
+  if (backup !== undefined && existsSync(backup)) await restoreItems(client, key, name, backup);
+}
+
+/**
+ * A data directory from an earlier version (`npm start` persists .local/) can
+ * hold a table whose indexes the definition has since changed. DynamoDB adds
+ * or drops one index per UpdateTable; dynalite does neither. The local table
+ * is small, so it is rebuilt: every item read and written to a backup file in
+ * the data directory (raw attribute values, so sets stay sets) before the
+ * table is deleted, the table recreated from the definition, the items put
+ * back through the table's upgrade, the backup removed last. A crash anywhere
+ * leaves the backup, and the next start puts its items back (puts of whole
+ * items: repeating one changes nothing), so nothing accepted is lost.
+ * Without a data directory (in-memory emulators) the items stay in memory.
+ */
+async function rebuildTable(client: DynamoDBClient, name: string, def: TableDef, backup: string | undefined, why: string): Promise<void> {
+  const items: Record<string, AttributeValue>[] = [];
+  let startKey: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await client.send(new ScanCommand({ TableName: name, ExclusiveStartKey: startKey }));
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey !== undefined);
+  process.stderr.write(`tipline: rebuilding local table ${name} (${items.length} items): ${why}\n`);
+  const lines = items.map((item) => JSON.stringify(item, (_key, value: unknown) => {
+    if (value instanceof Uint8Array) throw new Error(`Rebuilding ${name}: binary attributes are not supported`);
+    return value;
+  }));
+  if (backup !== undefined) {
+    writeFileSync(`${backup}.partial`, lines.map((line) => `${line}\n`).join(''), { mode: 0o600 });
+    renameSync(`${backup}.partial`, backup);
+  }
+  await client.send(new DeleteTableCommand({ TableName: name }));
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    try {
+      await client.send(new DescribeTableCommand({ TableName: name }));
+    } catch (error) {
+      if (error instanceof ResourceNotFoundException) break;
+      throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await client.send(new CreateTableCommand(createTableInput(name, def)));
+  await waitActive(client, name);
+  if (backup === undefined) await putItems(client, name, items, tableKeyOf(name));
+}
+
+const tableKeyOf = (name: string): keyof typeof tables | undefined => (Object.keys(tables) as (keyof typeof tables)[]).find((key) => localTableName(key) === name);
+
+async function restoreItems(client: DynamoDBClient, key: keyof typeof tables, name: string, backup: string): Promise<void> {
+  const items = readFileSync(backup, 'utf8')
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .map((line) => JSON.parse(line) as Record<string, AttributeValue>);
+  await putItems(client, name, items, key);
+  rmSync(backup);
+}
+
+async function putItems(client: DynamoDBClient, name: string, items: readonly Record<string, AttributeValue>[], key: keyof typeof tables | undefined): Promise<void> {
+  const upgrade = key === undefined ? undefined : ITEM_UPGRADES[key];
+  const upgraded = items.map((item) => (upgrade === undefined ? item : marshall(upgrade(unmarshall(item)), { removeUndefinedValues: true })));
+  for (let offset = 0; offset < upgraded.length; offset += 25) {
+    let requests: BatchWriteItemCommandInput['RequestItems'] = { [name]: upgraded.slice(offset, offset + 25).map((item) => ({ PutRequest: { Item: item } })) };
+    for (let attempt = 0; requests !== undefined && Object.keys(requests).length > 0; attempt += 1) {
+      if (attempt > 8) throw new Error(`Rebuilding ${name}: items left unprocessed after 9 attempts`);
+      const response: BatchWriteItemCommandOutput = await client.send(new BatchWriteItemCommand({ RequestItems: requests }));
+      requests = response.UnprocessedItems;
+    }
+  }
+}
+
+async function waitActive(client: DynamoDBClient, name: string): Promise<void> {
   for (let attempt = 0; attempt < 100; attempt += 1) {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
     const indexesActive = (Table?.GlobalSecondaryIndexes ?? []).every((index) => index.IndexStatus === 'ACTIVE');

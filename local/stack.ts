@@ -61,6 +61,7 @@ export async function startLocalStack(options: LocalStackOptions = {}, logger: L
   const resources = await bootstrap({
     dynamoEndpoint: emulators.dynamoEndpoint,
     awsEndpoint: emulators.awsEndpoint,
+    ...(persist ? { dataDir } : {}),
     ...(options.visibilityTimeoutSeconds === undefined ? {} : { visibilityTimeoutSeconds: options.visibilityTimeoutSeconds }),
   });
   // The adapter listens first (answering 503 on /health) so its address is known:

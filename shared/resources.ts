@@ -54,22 +54,40 @@ export const tables = {
     envVar: 'TIPS_TABLE',
     partitionKey: { name: 'tipId', type: 'S' },
     globalSecondaryIndexes: [
-      // `queue` is set only on routed, non-duplicate tips, so duplicates stay
-      // out of investigator queues without a filter (sparse index). Only the
-      // small attributes the queue filters on are copied: a tip's text and
-      // evidence are fetched for the page shown, not rewritten into two
-      // indexes at every triage change.
+      // The queues, one partition per queue and status (`queueStatus` =
+      // `<queue>#<status>`), so a `status=` filter is one partition and an
+      // unfiltered page merges the five (shared/store/queue-page.ts): reads
+      // per page stay the same however many tips a queue holds. The keys are
+      // set only on routed, non-duplicate tips, so duplicates stay out of
+      // the queues without a filter (sparse index). Only the small
+      // attributes a queue page shows are copied: a tip's text and evidence
+      // are fetched for the page shown, not rewritten into the indexes at
+      // every triage change.
       {
-        indexName: 'byQueueTime',
-        partitionKey: { name: 'queue', type: 'S' },
+        indexName: 'byQueueStatusTime',
+        partitionKey: { name: 'queueStatus', type: 'S' },
         sortKey: { name: 'queueTime', type: 'S' },
-        projection: ['objectId', 'confidence', 'status', 'submittedAt'],
+        projection: ['queue', 'objectId', 'confidence', 'status', 'submittedAt'],
       },
       {
-        indexName: 'byQueueConfidence',
-        partitionKey: { name: 'queue', type: 'S' },
+        indexName: 'byQueueStatusConfidence',
+        partitionKey: { name: 'queueStatus', type: 'S' },
         sortKey: { name: 'queueConfidence', type: 'S' },
-        projection: ['objectId', 'confidence', 'status', 'submittedAt'],
+        projection: ['queue', 'objectId', 'confidence', 'status', 'submittedAt'],
+      },
+      // The same per object (`queueObjectStatus` = `<queue>#<objectId>#<status>`):
+      // an `objectId=` filter reads only that object's tips in the queue.
+      {
+        indexName: 'byQueueObjectTime',
+        partitionKey: { name: 'queueObjectStatus', type: 'S' },
+        sortKey: { name: 'queueTime', type: 'S' },
+        projection: ['queue', 'objectId', 'confidence', 'status', 'submittedAt'],
+      },
+      {
+        indexName: 'byQueueObjectConfidence',
+        partitionKey: { name: 'queueObjectStatus', type: 'S' },
+        sortKey: { name: 'queueConfidence', type: 'S' },
+        projection: ['queue', 'objectId', 'confidence', 'status', 'submittedAt'],
       },
       // Per-object tallies and exports read every tip of an object: only what
       // they need. Keyed on `tallyObjectId`, which the pipeline sets only with

@@ -24,7 +24,9 @@ async function listObjectsHandler(event: HttpEvent): Promise<APIGatewayProxyResu
   const items = listed.map((object) => toPublicObject(object, preferred));
   // The language of the answer as a whole: the best one any listed object has.
   const lang = bestLanguage(preferred, [...new Set(listed.flatMap(objectLanguages))]) ?? FALLBACK_LANGUAGE;
-  // Public and identical for everyone asking the same language: browsers and CloudFront may cache briefly.
+  // Public and identical for everyone asking the same language, so a browser may keep it a minute (per Accept-Language;
+  // `?lang=` is in the URL). CloudFront does not cache it: the API behaviour uses the managed CachingDisabled policy
+  // (infra/stacks/web-stack.ts, TTL 0), so every request reaches the API, and a change to an object shows at once there.
   return json(200, { lang, items }, { 'cache-control': 'public, max-age=60', vary: 'accept-language' });
 }
 

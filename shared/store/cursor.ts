@@ -12,7 +12,7 @@ import { ValidationError } from '../errors.ts';
  * 400 naming `cursor`. A valid-looking key that names no item is harmless; it
  * only says where to resume.
  */
-export type Key = Record<string, string | number>;
+export type Key = Record<string, string | number | boolean>;
 
 export function encodeCursor(key: Key | undefined): string | null {
   if (key === undefined) return null;

@@ -5,7 +5,7 @@ import { tableName } from '../config.ts';
 import { ConflictError, NotFoundError, TooManyRequestsError } from '../errors.ts';
 import { limits, tables } from '../resources.ts';
 import { StoredMessage, type MessageAuthor } from '../schemas/followup.ts';
-import type { StoredTip } from '../schemas/stored.ts';
+import { StoredTip } from '../schemas/stored.ts';
 import type { AuditEntry } from '../tips/triage.ts';
 import { rollHistory } from './audit.ts';
 import { documents } from './clients/dynamo.ts';
@@ -142,6 +142,42 @@ export async function markClusterReply(headId: string, duplicateId: string): Pro
     // The first tip expired meanwhile: retention promotes a duplicate, whose own mark is set.
     if (!isConditionalCheckFailed(error)) throw error;
   }
+}
+
+const Inheritance = z.object({ conversationTips: StoredTip.shape.conversationTips, unreadReply: StoredTip.shape.unreadReply });
+
+/**
+ * When a cluster's first tip expires, the duplicate promoted in its place
+ * inherits what linked the cluster's conversations to it: the duplicates whose
+ * tipsters wrote (`conversationTips`, less the heir itself, whose own
+ * conversation is on it) and, if any remain, the unread mark. A duplicate whose
+ * tipster wrote after the first tip was deleted and before it was re-pointed
+ * could not mark the first tip (markClusterReply found none): its own unread
+ * mark, still set as nobody opened it, counts it in. Later messages reach the
+ * heir through the re-pointed duplicates. Adding to a set and setting the mark
+ * again change nothing, so a retried expiry is safe; it reads each other
+ * duplicate once, on a first tip's expiry only.
+ */
+export async function inheritConversations(heirId: string, image: Record<string, unknown>, others: readonly string[]): Promise<void> {
+  // Only these two fields: the stream image of an unfinished item lacks others a StoredTip requires.
+  const expired = Inheritance.parse(image);
+  const ids = new Set([...(expired.conversationTips ?? [])].filter((tipId) => tipId !== heirId));
+  let unread = expired.unreadReply === true;
+  for (const tipId of others) {
+    if ((await getTip(tipId))?.unreadReply !== true) continue;
+    ids.add(tipId);
+    unread = true;
+  }
+  if (ids.size === 0) return;
+  await documents.send(
+    new UpdateCommand({
+      TableName: TIPS,
+      Key: { tipId: heirId },
+      UpdateExpression: `${unread ? 'SET unreadReply = :true ' : ''}ADD conversationTips :ids`,
+      ConditionExpression: 'attribute_exists(tipId)',
+      ExpressionAttributeValues: { ':ids': ids, ...(unread ? { ':true': true } : {}) },
+    }),
+  );
 }
 
 /** Clears the unread mark once an investigator has opened the tip (only if set: a read costs no write otherwise). */

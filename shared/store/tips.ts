@@ -1,19 +1,21 @@
 import '../schemas/zod-config.ts';
-import * as z from 'zod/mini';
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type BatchGetCommandOutput, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../config.ts';
 import type { DedupeDecision } from '../dedupe/index.ts';
-import { QueueName, TIP_ID_SOURCE, TipId } from '../schemas/common.ts';
+import type { QueueName } from '../schemas/common.ts';
 import { ClusterMember, ObjectIndexEntry, parseStored, QueueIndexEntry, StoredTip } from '../schemas/stored.ts';
 import type { IntakeMessage, QueueItem, TriageStatus } from '../schemas/tip.ts';
 import { INITIAL_STATUS, statusOf } from '../tips/transitions.ts';
 import { tables } from '../resources.ts';
 import { documents } from './clients/dynamo.ts';
 import { isConditionalCheckFailed } from './conditions.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { confidenceKey, queueKeys } from './queue-keys.ts';
+import { queueIndexPage, type QueuePageQuery } from './queue-page.ts';
 
 const TABLE = tableName('tips');
-const [BY_QUEUE_TIME, BY_QUEUE_CONFIDENCE, BY_OBJECT, BY_CLUSTER] = tables.tips.globalSecondaryIndexes;
+const indexNamed = (name: string) => tables.tips.globalSecondaryIndexes.find((index) => index.indexName === name)!;
+const BY_OBJECT = indexNamed('byObject');
+const BY_CLUSTER = indexNamed('byCluster');
 
 export interface EvidenceCopy extends IntakeMessage {
   /** The receipt's keyed hash (shared/receipts.ts), never the receipt: the key of the byReceipt index. */
@@ -143,31 +145,7 @@ export interface ClassificationRecord {
   readonly dedupeReason: string;
 }
 
-/** Zero-padded so the confidence index sorts numerically as a string. */
-export const confidenceKey = (confidence: number, tipId: string): string =>
-  `${Math.round(Math.min(1, Math.max(0, confidence)) * 10_000)
-    .toString()
-    .padStart(5, '0')}#${tipId}`;
-
-/** The queue indexes' sort keys as recordClassification writes them: `<submittedAt>#<tipId>` and confidenceKey's. */
-const QUEUE_TIME_KEY = new RegExp(`^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,3})?Z#${TIP_ID_SOURCE}$`);
-const QUEUE_CONFIDENCE_KEY = new RegExp(`^\\d{5}#${TIP_ID_SOURCE}$`);
-
-/**
- * The only start keys a page of `queue` can resume from (shared/store/cursor.ts):
- * that queue, a sort key of the index's shape ending in the key's own tip id,
- * and for `minConfidence` a sort key inside the key condition's range.
- */
-function queueStartKey(queue: QueueName, byConfidence: boolean, minKey: string | undefined) {
-  const sortKey = z.string().check(
-    z.regex(byConfidence ? QUEUE_CONFIDENCE_KEY : QUEUE_TIME_KEY),
-    z.refine((value) => minKey === undefined || value >= minKey),
-  );
-  const sameTip = (key: { tipId: string }, value: string): boolean => value.endsWith(`#${key.tipId}`);
-  return byConfidence
-    ? z.strictObject({ tipId: TipId, queue: z.literal(queue), queueConfidence: sortKey }).check(z.refine((key) => sameTip(key, key.queueConfidence)))
-    : z.strictObject({ tipId: TipId, queue: z.literal(queue), queueTime: sortKey }).check(z.refine((key) => sameTip(key, key.queueTime)));
-}
+export { confidenceKey } from './queue-keys.ts';
 
 /**
  * Writes the classification once. The triage status is only initialised,
@@ -180,7 +158,7 @@ function queueStartKey(queue: QueueName, byConfidence: boolean, minKey: string |
  * expired tip.
  */
 export async function recordClassification(
-  tip: { tipId: string; submittedAt: string; promotedFrom?: string | undefined },
+  tip: { tipId: string; objectId: string; submittedAt: string; promotedFrom?: string | undefined },
   result: ClassificationRecord,
   now: string,
 ): Promise<ClassificationOutcome> {
@@ -205,11 +183,12 @@ export async function recordClassification(
 export type ClassificationOutcome = { outcome: 'recorded'; status: TriageStatus; absorbedBeforeRouting: number } | { outcome: 'already' };
 
 async function writeClassification(
-  tip: { tipId: string; submittedAt: string },
+  tip: { tipId: string; objectId: string; submittedAt: string },
   result: ClassificationRecord,
   now: string,
   guard: { condition: string; values?: Record<string, unknown>; remove?: string },
 ): Promise<ClassificationOutcome> {
+  const keys = queueKeys(result.queue, tip.objectId, INITIAL_STATUS);
   try {
     const { Attributes } = await documents.send(
       new UpdateCommand({
@@ -217,7 +196,7 @@ async function writeClassification(
         Key: { tipId: tip.tipId },
         UpdateExpression:
           'SET country = :country, confidence = :conf, candidates = :cands, detectedLanguage = :lang, abstainReason = :ar, ' +
-          '#queue = :queue, queueTime = :qt, queueConfidence = :qc, classifiedAt = :now, pipeline = :p, ' +
+          '#queue = :queue, queueTime = :qt, queueConfidence = :qc, queueStatus = :qs, queueObjectStatus = :qos, classifiedAt = :now, pipeline = :p, ' +
           'duplicateOf = :null, dedupeReason = :reason, dedupedAt = :now, tallyObjectId = objectId, ' +
           '#status = if_not_exists(#status, :new), version = if_not_exists(version, :one), ' +
           'absorbedBeforeRouting = if_not_exists(absorbedBeforeRouting, :zero)' +
@@ -234,6 +213,9 @@ async function writeClassification(
           ':queue': result.queue,
           ':qt': `${tip.submittedAt}#${tip.tipId}`,
           ':qc': confidenceKey(result.confidence, tip.tipId),
+          // The queue keys name the initial status; a status already there is rare and fixed below.
+          ':qs': keys.queueStatus,
+          ':qos': keys.queueObjectStatus,
           ':now': now,
           ':p': 'classified',
           ':null': null,
@@ -245,9 +227,27 @@ async function writeClassification(
         ReturnValues: 'UPDATED_NEW',
       }),
     );
+    const status = statusOf(Attributes?.status);
+    // DynamoDB cannot concatenate in an update, so the keys were written for the initial status;
+    // a tip that already had another status (kept, never overwritten) gets its own keys now.
+    if (status !== INITIAL_STATUS) {
+      const own = queueKeys(result.queue, tip.objectId, status);
+      await documents.send(
+        new UpdateCommand({
+          TableName: TABLE,
+          Key: { tipId: tip.tipId },
+          UpdateExpression: 'SET queueStatus = :qs, queueObjectStatus = :qos',
+          ConditionExpression: '#status = :status AND #queue = :queue',
+          ExpressionAttributeNames: { '#status': 'status', '#queue': 'queue' },
+          ExpressionAttributeValues: { ':qs': own.queueStatus, ':qos': own.queueObjectStatus, ':status': status, ':queue': result.queue },
+        }),
+      ).catch((error: unknown) => {
+        if (!isConditionalCheckFailed(error)) throw error;
+      });
+    }
     return {
       outcome: 'recorded',
-      status: statusOf(Attributes?.status),
+      status,
       absorbedBeforeRouting: typeof Attributes?.absorbedBeforeRouting === 'number' ? Attributes.absorbedBeforeRouting : 0,
     };
   } catch (error) {
@@ -291,107 +291,32 @@ export interface QueuePage {
   readonly nextCursor: string | null;
 }
 
-export interface QueueQuery {
-  readonly limit: number;
-  readonly cursor?: string | undefined;
-  readonly sort?: 'time' | 'confidence';
-  readonly status?: TriageStatus | undefined;
-  readonly objectId?: string | undefined;
-  readonly minConfidence?: number | undefined;
-}
-
-/** A filtered page may need several index pages; this bounds the work per request. */
-const MAX_PAGES_PER_REQUEST = 10;
+export type QueueQuery = QueuePageQuery;
 
 /**
- * A country queue, newest first or most confident first. Duplicates are not
- * in the index at all (it is sparse on `queue`). Confidence sorting turns
- * `minConfidence` into a key condition; other filters are applied by
- * DynamoDB while reading, so a page may hold fewer than `limit` items even
- * though more follow (then `nextCursor` is set).
+ * A country queue, newest first or most confident first, filtered by status
+ * and object through index keys (shared/store/queue-page.ts). Duplicates are
+ * not in the indexes at all (they are sparse). The texts of the page's tips
+ * come from one BatchGetItem.
  */
 export async function queryQueue(queue: QueueName, query: QueueQuery): Promise<QueuePage> {
-  const byConfidence = query.sort === 'confidence';
-  const index = byConfidence ? BY_QUEUE_CONFIDENCE : BY_QUEUE_TIME;
-  const sortKey = index.sortKey!.name;
-  const minKey = byConfidence && query.minConfidence !== undefined ? confidenceKey(query.minConfidence, '') : undefined;
-  let startKey: Record<string, unknown> | undefined = decodeCursor(query.cursor, queueStartKey(queue, byConfidence, minKey));
-  const names: Record<string, string> = { '#queue': 'queue' };
-  const values: Record<string, unknown> = { ':queue': queue };
-  const filters: string[] = [];
-  let keyCondition = '#queue = :queue';
-  if (query.minConfidence !== undefined) {
-    if (minKey !== undefined) {
-      keyCondition += ` AND ${sortKey} >= :minKey`;
-      values[':minKey'] = minKey;
-    } else {
-      filters.push('confidence >= :minConfidence');
-      values[':minConfidence'] = query.minConfidence;
-    }
-  }
-  if (query.status !== undefined) {
-    filters.push('#status = :status');
-    names['#status'] = 'status';
-    values[':status'] = query.status;
-  }
-  if (query.objectId !== undefined) {
-    filters.push('objectId = :objectId');
-    values[':objectId'] = query.objectId;
-  }
-  const items: QueueItem[] = [];
-  let pages = 0;
-  do {
-    const page = await documents.send(
-      new QueryCommand({
-        TableName: TABLE,
-        IndexName: index.indexName,
-        KeyConditionExpression: keyCondition,
-        ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-        ScanIndexForward: false,
-        Limit: query.limit - items.length,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    const found = page.Items ?? [];
-    // The text, and whether the tipster answered unread (issue 14), from the tip items: the queue indexes project neither.
-    const texts = await fullItems(found.map((item) => String(item.tipId)), 'tipId, #text, unreadReply', { '#text': 'text' });
-    items.push(...found.map((item) => toQueueItem(parseStored(QueueIndexEntry, item, 'queue index entry'), texts.get(String(item.tipId)))));
-    startKey = page.LastEvaluatedKey;
-    pages += 1;
-  } while (startKey !== undefined && items.length < query.limit && pages < MAX_PAGES_PER_REQUEST);
-  return { items, nextCursor: encodeCursor(startKey as Record<string, string> | undefined) };
+  const page = await queueIndexPage(queue, query);
+  // The text, and whether the tipster answered unread (issue 14), from the tip items: the queue indexes project neither.
+  const texts = await fullItems(page.entries.map((entry) => entry.tipId), 'tipId, #text, unreadReply', { '#text': 'text' });
+  return { items: page.entries.map((entry) => toQueueItem(entry, texts.get(entry.tipId))), nextCursor: page.nextCursor };
 }
 
 /**
  * The most confident tip of `objectId` still in `queue`, other than `leaving`
- * (a tip that just left it, which the index may still show): the confidence
- * index read from the top, filtered by object. It runs only when the strongest
- * tip of an object's queue leaves it (re-route, expiry), reads at most
- * MAX_PAGES_PER_REQUEST pages of the queue, and gives up (undefined) past that.
+ * (a tip that just left it, which the index may still show): the object's
+ * confidence index in that queue, its status partitions merged, read from the
+ * top. It runs only when the strongest tip of an object's queue leaves it
+ * (re-route, expiry), and reads one entry-pair per status partition.
  */
 export async function strongestInQueue(queue: string, objectId: string, leaving: string): Promise<{ tipId: string; confidence: number } | undefined> {
-  let startKey: Record<string, unknown> | undefined;
-  for (let pages = 0; pages < MAX_PAGES_PER_REQUEST; pages += 1) {
-    const page = await documents.send(
-      new QueryCommand({
-        TableName: TABLE,
-        IndexName: BY_QUEUE_CONFIDENCE.indexName,
-        KeyConditionExpression: '#queue = :queue',
-        FilterExpression: 'objectId = :objectId AND tipId <> :leaving',
-        ExpressionAttributeNames: { '#queue': 'queue' },
-        ExpressionAttributeValues: { ':queue': queue, ':objectId': objectId, ':leaving': leaving },
-        ScanIndexForward: false,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    const found = page.Items?.[0];
-    if (found !== undefined) return { tipId: String(found.tipId), confidence: typeof found.confidence === 'number' ? found.confidence : 0 };
-    startKey = page.LastEvaluatedKey;
-    if (startKey === undefined) return undefined;
-  }
-  return undefined;
+  const { entries } = await queueIndexPage(queue, { limit: 2, sort: 'confidence', objectId });
+  const found = entries.find((entry) => entry.tipId !== leaving);
+  return found === undefined ? undefined : { tipId: found.tipId, confidence: found.confidence ?? 0 };
 }
 
 /** Every duplicate of a cluster's first tip, page by page (retention moves them all). */
@@ -448,30 +373,16 @@ export const tipsOfObject = (objectId: string): AsyncGenerator<ObjectIndexEntry>
  * BatchGetItem.
  */
 export async function* tipsOfQueue(queue: string): AsyncGenerator<StoredTip> {
-  let page: Record<string, unknown>[] = [];
-  const flush = async function* (): AsyncGenerator<StoredTip> {
-    const full = await fullItems(page.map((item) => String(item.tipId)));
-    for (const item of page) {
-      const whole = full.get(String(item.tipId));
+  let cursor: string | undefined;
+  do {
+    const page = await queueIndexPage(queue, { limit: BATCH_GET_LIMIT, cursor });
+    const full = await fullItems(page.entries.map((entry) => entry.tipId));
+    for (const entry of page.entries) {
+      const whole = full.get(entry.tipId);
       if (whole !== undefined) yield toStoredTip(whole);
     }
-    page = [];
-  };
-  for await (const item of allItems(
-    {
-      TableName: TABLE,
-      IndexName: BY_QUEUE_TIME.indexName,
-      KeyConditionExpression: '#queue = :q',
-      ExpressionAttributeNames: { '#queue': 'queue' },
-      ExpressionAttributeValues: { ':q': queue },
-      ScanIndexForward: false,
-    },
-    (entry) => entry,
-  )) {
-    page.push(item);
-    if (page.length === BATCH_GET_LIMIT) yield* flush();
-  }
-  if (page.length > 0) yield* flush();
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
 }
 
 const BATCH_GET_LIMIT = 100;

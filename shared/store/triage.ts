@@ -8,7 +8,8 @@ import { activeHolder, claimEntry, releaseEntry } from '../tips/triage.ts';
 import { inlineHistory, rollHistory } from './audit.ts';
 import { documents } from './clients/dynamo.ts';
 import { isConditionalCheckFailed } from './conditions.ts';
-import { confidenceKey, getTip, toStoredTip } from './tips.ts';
+import { confidenceKey, queueKeys } from './queue-keys.ts';
+import { getTip, toStoredTip } from './tips.ts';
 
 const TABLE = tableName('tips');
 const RETENTION_DAYS = Number(process.env.DISMISSED_RETENTION_DAYS ?? workflow.dismissedRetentionDays);
@@ -125,6 +126,14 @@ export async function applyPatch(current: StoredTip, expectedVersion: number, pl
     parts.values[':confidence'] = routed.confidence;
     parts.values[':confidenceReason'] = routed.reason;
     parts.values[':queueConfidence'] = confidenceKey(routed.confidence ?? 0, String(current.tipId));
+  }
+  if ((plan.status !== undefined || plan.queue !== undefined) && current.queue !== undefined) {
+    // The queue indexes are keyed by queue and status (shared/store/queue-page.ts): they move with either.
+    // `version = :expected` guarantees `current` is the item being changed.
+    const keys = queueKeys(plan.queue ?? current.queue, current.objectId, plan.status ?? current.status);
+    parts.set.push('queueStatus = :queueStatus', 'queueObjectStatus = :queueObjectStatus');
+    parts.values[':queueStatus'] = keys.queueStatus;
+    parts.values[':queueObjectStatus'] = keys.queueObjectStatus;
   }
   return applyChange(current, parts, 'version = :expected', (fresh) =>
     fresh === undefined

@@ -17,7 +17,8 @@
  *  5. the successor is filed in the index: from here new copies join it (the
  *     deduplicator counts a duplicate whose first tip is gone as a first tip);
  *  6. the other duplicates are re-pointed to it (each only if it still points
- *     at the expired tip);
+ *     at the expired tip), and it inherits the links to their conversations
+ *     and the unread mark;
  *  7. it goes to the classify queue marked as promoted: the classify consumer
  *     routes it to its queue as `new` in the one conditional write that makes
  *     it a first tip (so classification stays in one function, and a repeated
@@ -39,7 +40,7 @@ import { deleteTrail } from '../store/audit.ts';
 import { forgetTip } from '../store/search.ts';
 import { dedupeEngine } from '../store/dedupe.ts';
 import { deleteAttachment } from '../store/media.ts';
-import { deleteMessages } from '../store/messages.ts';
+import { deleteMessages, inheritConversations } from '../store/messages.ts';
 import { enqueueClassifyBatch } from '../store/queues.ts';
 import { allClusterMembers, getTip, repointDuplicate } from '../store/tips.ts';
 import { parseOrThrow } from '../validation.ts';
@@ -100,6 +101,8 @@ export async function retireExpiredTip(image: Record<string, unknown>): Promise<
   for (const member of others) {
     if ((await repointDuplicate(member.tipId, expired.tipId, heir.tipId)) === 'moved') moved += 1;
   }
+  // The duplicates' conversations now reach the cluster's investigators through the heir (issue 14).
+  await inheritConversations(heir.tipId, image, others.map((member) => member.tipId));
   if ((await enqueueClassifyBatch([heir])).size > 0) throw new Error(`successor ${heir.tipId} could not be queued for classification`);
   await dedupeEngine.closeCluster(expired.objectId, expired.tipId);
   return { tipId: expired.tipId, promoted: heir.tipId, moved };

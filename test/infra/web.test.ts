@@ -1,4 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiPathPatterns, CONTENT_SECURITY_POLICY } from '#infra/stacks/web-stack.ts';
 import { SECURITY_HEADERS } from '#local/static.ts';
@@ -28,6 +29,19 @@ describe('web stack: site on CloudFront', () => {
         }),
       });
     }
+  });
+
+  it('neither caches API answers nor forwards the Host header to the API', () => {
+    // Prepare: the managed policies' ids, from CDK itself.
+    const expected = { CachePolicyId: cloudfront.CachePolicy.CACHING_DISABLED.cachePolicyId, OriginRequestPolicyId: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId };
+
+    // Act
+    const [distribution] = Object.values(built.web$.findResources('AWS::CloudFront::Distribution')) as { Properties: { DistributionConfig: { CacheBehaviors: Record<string, unknown>[] } } }[];
+    const api = distribution!.Properties.DistributionConfig.CacheBehaviors.filter((behavior) => apiPathPatterns().includes(behavior.PathPattern as string));
+
+    // Assess
+    expect(api.map((behavior) => behavior.PathPattern)).toEqual(apiPathPatterns());
+    for (const behavior of api) expect({ CachePolicyId: behavior.CachePolicyId, OriginRequestPolicyId: behavior.OriginRequestPolicyId }).toEqual(expected);
   });
 
   it('writes no access logs (they would hold viewer addresses)', () => {

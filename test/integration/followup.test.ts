@@ -3,7 +3,7 @@
  * stack (emulators, adapter, pollers): the tipster's routes, the investigators'
  * messages and receipt lookup, duplicates, guessing, and retention.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '#local/stack.ts';
 import { sweepExpired } from '#local/sweeper.ts';
@@ -195,6 +195,79 @@ describe('duplicates', () => {
     expect(duplicate.body.messages.map((message: Json) => message.text)).toEqual(['I also saw it at the market in Portimão.']);
     // Each tipster has their own conversation.
     expect(firstTipster.body.messages).toEqual([]);
+  });
+
+  it('move to the promoted duplicate when the first tip expires: the cluster’s conversations and its unread mark', async () => {
+    // Prepare: a first tip and two copies whose tipsters both wrote; the investigators read each
+    // copy's page (its own mark goes) but not yet the first tip, which is then dismissed.
+    const text = 'I saw this towel at the fish market in Olhão, Portugal, by the harbour.';
+    const first = await decidedTip(text);
+    const copies = [await decidedTip(text), await decidedTip(text)];
+    const pt = await as(['PT']);
+    for (const copy of copies) {
+      expect(copy.tip.duplicateOf).toBe(first.tipId);
+      await readable(copy.receipt);
+      expect((await answerWith(copy.receipt, `More from ${copy.tipId}: the stall with the blue awning.`)).status).toBe(201);
+      expect((await pt.get(`/investigator/tips/${copy.tipId}`)).status).toBe(200);
+    }
+    const review = await pt.patch(`/investigator/tips/${first.tipId}`, { status: 'in_review' }, first.tip.version);
+    const dismissed = await pt.patch(`/investigator/tips/${first.tipId}`, { status: 'dismissed' }, review.body.version);
+    expect(dismissed.status).toBe(200);
+    const ids = copies.map((copy) => copy.tipId);
+
+    // Act: the first tip expires; one copy is promoted and classified into the PT queue (read
+    // from the queue, since opening a tip would clear its mark).
+    await sweepExpired(dismissed.body.expiresAt + 1);
+    const listed = await eventually(async () => {
+      const queue = await pt.get('/investigator/queues/PT?limit=100');
+      return (queue.body.items as Json[]).find((item) => ids.includes(item.tipId));
+    }, 30_000);
+    const heir = String(listed.tipId);
+    const other = ids.find((tipId) => tipId !== heir)!;
+    const opened = await pt.get(`/investigator/tips/${heir}`);
+    // A later message on the other copy's receipt still reaches the cluster's investigators.
+    const later = await answerWith(copies.find((copy) => copy.tipId === other)!.receipt, 'One more thing: it was a Saturday.');
+    const queueAfter = await pt.get('/investigator/queues/PT?limit=100');
+    const reopened = await pt.get(`/investigator/tips/${heir}`);
+
+    // Assess
+    expect(listed.unreadReply).toBe(true);
+    expect(opened.body.conversationTips).toEqual([other]);
+    expect(later.status).toBe(201);
+    expect((queueAfter.body.items as Json[]).find((item) => item.tipId === heir)?.unreadReply).toBe(true);
+    expect(reopened.body.conversationTips).toEqual([other]);
+  });
+});
+
+describe('duplicates while their first tip is being retired', () => {
+  it('keep a message sent after the first tip was deleted and before the copies were re-pointed', async () => {
+    // Prepare: a cluster of three, and its first tip deleted as TTL deletes it, before retention ran.
+    const { documents } = await import('#shared/store/clients/dynamo.ts');
+    const { tableName } = await import('#shared/config.ts');
+    const { retireExpiredTip } = await import('#shared/tips/expire.ts');
+    const text = 'This towel hung in a guesthouse in Tomar, Portugal, near the convent.';
+    const first = await decidedTip(text);
+    const copies = [await decidedTip(text), await decidedTip(text)];
+    for (const copy of copies) await readable(copy.receipt);
+    const image = (await documents.send(new GetCommand({ TableName: tableName('tips'), Key: { tipId: first.tipId } }))).Item!;
+    await documents.send(new DeleteCommand({ TableName: tableName('tips'), Key: { tipId: first.tipId } }));
+    const ids = copies.map((copy) => copy.tipId);
+    const pt = await as(['PT']);
+
+    // Act: both copies' tipsters write in that window (the first tip's mark cannot be set), then retention runs.
+    const answers = await Promise.all(copies.map((copy) => answerWith(copy.receipt, 'It was the room with the green door.')));
+    await retireExpiredTip(image);
+    const listed = await eventually(async () => {
+      const queue = await pt.get('/investigator/queues/PT?limit=100');
+      return (queue.body.items as Json[]).find((item) => ids.includes(item.tipId));
+    }, 30_000);
+    const heir = String(listed.tipId);
+    const opened = await pt.get(`/investigator/tips/${heir}`);
+
+    // Assess
+    expect(answers.map((answer) => answer.status)).toEqual([201, 201]);
+    expect(listed.unreadReply).toBe(true);
+    expect(opened.body.conversationTips).toEqual(ids.filter((tipId) => tipId !== heir));
   });
 });
 

@@ -1,5 +1,6 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { newTipId } from '#shared/ids.ts';
+import { INITIAL_STATUS, type TriageStatusName } from '#shared/tips/transitions.ts';
 
 /**
  * Writes `count` classified tips straight into the Tips table (BatchWrite of
@@ -12,11 +13,13 @@ export async function seedClassifiedTips(
   count: number,
   queue: string,
   objectId: string,
+  /** The status of the n-th tip (all start as the pipeline leaves them by default). */
+  statusOf: (n: number) => TriageStatusName = () => INITIAL_STATUS,
   afterBatch?: (items: Record<string, unknown>[]) => Promise<void>,
 ): Promise<string[]> {
   const { tableName } = await import('#shared/config.ts');
   const { documents } = await import('#shared/store/clients/dynamo.ts');
-  const { confidenceKey } = await import('#shared/store/tips.ts');
+  const { confidenceKey, queueKeys } = await import('#shared/store/queue-keys.ts');
   const table = tableName('tips');
   const ids: string[] = [];
   const base = Date.parse('2026-01-01T00:00:00Z');
@@ -26,6 +29,7 @@ export async function seedClassifiedTips(
       const tipId = newTipId();
       const submittedAt = new Date(base + n * 1000).toISOString().replace('.000Z', 'Z');
       const confidence = 0.5 + (n % 50) / 100;
+      const status = statusOf(n);
       ids.push(tipId);
       return {
         tipId,
@@ -42,7 +46,8 @@ export async function seedClassifiedTips(
         queue,
         queueTime: `${submittedAt}#${tipId}`,
         queueConfidence: confidenceKey(confidence, tipId),
-        status: 'new',
+        ...queueKeys(queue, objectId, status),
+        status,
         version: 1,
       };
     });

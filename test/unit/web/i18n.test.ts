@@ -3,6 +3,9 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogues, directionOf, endonym, format, locales, pickLocale, placeholders, type MessageKey, type PluralMessage } from '../../../web/src/i18n/index.ts';
 
+import { endonymsSource, namedCodes } from '../../../scripts/build-endonyms.ts';
+import { TIP_LANGUAGES } from '../../../web/src/public/tip-languages.ts';
+
 const WEB = resolve(import.meta.dirname, '../../../web/src');
 const englishKeys = Object.keys(catalogues.en).sort() as MessageKey[];
 
@@ -59,6 +62,20 @@ describe('message catalogues', () => {
     expect(endonym('de')).toBe('Deutsch');
     expect(endonym('pl')).toBe('Polski');
     for (const locale of locales) expect(endonym(locale)).not.toBe(locale);
+  });
+
+  it('takes the names from CLDR (endonyms.ts is the generator\'s output, for every interface and tip language)', () => {
+    // Prepare: what scripts/build-endonyms.ts writes from the installed CLDR packages.
+    const expected = endonymsSource(namedCodes());
+
+    // Act
+    const committed = readFileSync(join(WEB, 'i18n/endonyms.ts'), 'utf8');
+
+    // Assess: no drift from the dataset, and names Intl lacks in some browsers are there.
+    expect(committed).toBe(expected);
+    for (const code of [...locales, ...TIP_LANGUAGES]) expect(endonym(code)).not.toBe(code);
+    expect(endonym('mt')).toBe('Malti');
+    expect(endonym('ka')).toBe('ქართული');
   });
 });
 

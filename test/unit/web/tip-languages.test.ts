@@ -24,4 +24,17 @@ describe('tip languages', () => {
     const own = choices.map((choice) => choice.label.replace(/ \(.*\)$/, ''));
     expect(own).toEqual([...own].sort(collator.compare));
   });
+
+  it('add no name in the interface language when the engine lacks its names (it would answer in English)', () => {
+    // Prepare: "qaa" is reserved for local use, so no engine has names in it and Intl.DisplayNames falls back.
+    const fallback = new Intl.DisplayNames(['qaa'], { type: 'language' }).of('ja');
+
+    // Act
+    const choices = tipLanguageChoices('qaa', endonym);
+
+    // Assess: the fallback did name Japanese (in English), and the list shows only the own name.
+    expect(fallback).not.toBe(endonym('ja'));
+    expect(choices.find((choice) => choice.code === 'ja')?.label).toBe('日本語');
+    expect(choices.every((choice) => choice.label === endonym(choice.code))).toBe(true);
+  });
 });

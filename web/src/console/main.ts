@@ -7,10 +7,12 @@ import { unroutedExplanation } from '../lib/reason.ts';
 import { ApiError, NetworkError, requestJson, type JsonResponse } from '../lib/http.ts';
 import { isExpired, tokenInfo, type TokenInfo } from '../lib/jwt.ts';
 import { cognitoLoginUrl, loadConfig, tokenFromFragment, type ConsoleConfig } from './config.ts';
+import { conversationPanel, type ConversationTip } from './conversation.ts';
 import { renderOverview } from './overview.ts';
 import { renderSearch } from './search.ts';
 import { renderObjects, type ConsoleObject } from './objects.ts';
 import { translationPanel, type KeptTranslation } from './translation.ts';
+import type { ConsoleShared } from './shared.ts';
 import { TRANSITIONS, TRIAGE_STATUSES, type TriageStatusName } from '#shared/tips/transitions.ts';
 
 /**
@@ -37,6 +39,7 @@ interface QueueItem {
   submittedAt: string;
   status: Status;
   duplicates: number;
+  unreadReply?: boolean;
 }
 
 interface Evidence {
@@ -52,7 +55,7 @@ interface Candidate {
   evidence: Evidence[];
 }
 
-interface Tip {
+interface Tip extends ConversationTip {
   tipId: string;
   objectId: string;
   text: string;
@@ -151,6 +154,9 @@ const queue = {
 
 let detail: Tip | null = null;
 let highlightCountry: string | null = null;
+
+/** What the views in their own modules (overview, search, conversation) use of this one. */
+const shared: ConsoleShared = { api, describe, formatTime, formatConfidence, excerpt, objectTitle, openTip: (tipId: string) => openTip(tipId, true), statusLabel: (status: string) => STATUS_LABELS[status as Status] ?? status };
 
 // ---------------------------------------------------------------- API
 
@@ -295,7 +301,6 @@ async function startConsole(moveFocus: boolean): Promise<void> {
   }
   renderQueueForm();
   renderSummaryForm();
-  const shared = { api, describe, formatTime, formatConfidence, excerpt, objectTitle, openTip: (tipId: string) => openTip(tipId, true), statusLabel: (status: string) => STATUS_LABELS[status as Status] ?? status };
   renderSearch(byId('search-section'), shared, objects);
   renderObjects(byId('objects-section'), shared, {
     coordinator: info?.coordinator === true,
@@ -445,7 +450,8 @@ function renderQueueTable(results: HTMLElement, page: number): void {
           'tr',
           { class: detail?.tipId === item.tipId ? 'selected' : '', 'data-tip-id': item.tipId },
           h('td', { class: 'tip-cell' },
-            h('button', { type: 'button', class: 'linklike', onclick: () => void openTip(item.tipId, true) }, excerpt(item.text, 140))),
+            h('button', { type: 'button', class: 'linklike', onclick: () => void openTip(item.tipId, true) }, excerpt(item.text, 140)),
+            item.unreadReply === true ? h('span', { class: 'unread-mark' }, ' · Unread reply') : null),
           h('td', { title: item.objectId }, objectTitle(item.objectId)),
           h('td', { class: 'num' }, formatConfidence(item.confidence)),
           h('td', {}, h('span', { class: `status status-${item.status}` }, STATUS_LABELS[item.status] ?? item.status)),
@@ -580,6 +586,10 @@ async function openTip(tipId: string, moveFocus: boolean): Promise<void> {
   highlightCountry = detail.queue ?? detail.candidates?.[0]?.country ?? null;
   history.replaceState(null, '', `#/tip/${tipId}`);
   for (const row of document.querySelectorAll<HTMLTableRowElement>('#queue-table tbody tr')) row.classList.toggle('selected', row.dataset.tipId === tipId);
+  // Opening the tip read the reply (the API cleared the mark): the queue row says so too.
+  document.querySelector(`#queue-table tr[data-tip-id="${CSS.escape(tipId)}"] .unread-mark`)?.remove();
+  const listed = queue.items.find((item) => item.tipId === tipId);
+  if (listed !== undefined) listed.unreadReply = false;
   renderDetail(moveFocus);
 }
 
@@ -735,6 +745,12 @@ function renderDetail(moveFocus: boolean, message?: { text: string; error: boole
     (tip.notes ?? []).length === 0
       ? h('p', { class: 'muted' }, 'No notes yet.')
       : h('ul', { class: 'notes' }, (tip.notes ?? []).map((note) => h('li', {}, h('p', { class: 'note-text' }, note.text), h('p', { class: 'muted' }, `${note.by}, ${formatTime(note.at)}`)))),
+    // A message moves the tip's version: the fresh tip (the whole GET) replaces this one, so triage sends the new version.
+    conversationPanel(tip, shared, {
+      refreshed: (fresh) => {
+        if (detail === tip && fresh.tipId === tip.tipId) Object.assign(tip, fresh);
+      },
+    }),
     (tip.cluster ?? []).length > 1
       ? h('details', {}, h('summary', {}, `Cluster: ${(tip.cluster ?? []).length} tips`),
           h('ul', {}, (tip.cluster ?? []).map((member) => h('li', { class: 'code' }, member.tipId, member.duplicateOf === undefined ? ' (first)' : ` duplicate${typeof member.similarity === 'number' ? `, similarity ${member.similarity.toFixed(2)}` : ''}`))))
@@ -846,7 +862,9 @@ async function mutate(action: () => Promise<JsonResponse<Tip>>, success: string)
   const current = detail;
   if (current === null) return;
   try {
-    detail = (await action()).body;
+    // A claim, release or patch answers with the tip alone, without its conversation: the one GET read stays shown.
+    const next = (await action()).body;
+    detail = { ...next, messages: next.messages ?? current.messages, conversationTips: next.conversationTips ?? current.conversationTips };
     renderDetail(false, { text: success, error: false });
     updateQueueRow(detail);
   } catch (error) {

@@ -26,13 +26,21 @@ import { mt } from './mt.ts';
 import { ru } from './ru.ts';
 import { uk } from './uk.ts';
 import { tr } from './tr.ts';
+import { sq } from './sq.ts';
+import { sr } from './sr.ts';
+import { bs } from './bs.ts';
+import { mk } from './mk.ts';
+import { zh } from './zh.ts';
+import { ja } from './ja.ts';
+import { ko } from './ko.ts';
+import { ENDONYMS } from './endonyms.ts';
 export type { MessageKey, Messages, PluralMessage };
 
 /**
  * The interface languages. Only complete catalogues are listed here: the
  * catalogue test fails on a missing key, so a half-done file cannot ship.
  */
-export const catalogues = { en, fr, de, nl, es, pl, it, pt, sv, da, fi, cs, sk, hu, ro, bg, el, et, lv, lt, hr, sl, ga, mt, ru, uk, tr } as const satisfies Record<string, Messages>;
+export const catalogues = { en, fr, de, nl, es, pl, it, pt, sv, da, fi, cs, sk, hu, ro, bg, el, et, lv, lt, hr, sl, ga, mt, ru, uk, tr, sq, sr, bs, mk, zh, ja, ko } as const satisfies Record<string, Messages>;
 export type Locale = keyof typeof catalogues;
 export const locales = Object.keys(catalogues) as Locale[];
 
@@ -43,15 +51,13 @@ export function directionOf(locale: string): 'rtl' | 'ltr' {
   return RTL.has(locale.toLowerCase().split('-')[0]!) ? 'rtl' : 'ltr';
 }
 
-/** Each language's own name (endonym), for the language switch; from Intl, so it is defined once. */
+/**
+ * Each language's own name (endonym), for the language switch and the tip-language list. From CLDR at
+ * build time (endonyms.ts, scripts/build-endonyms.ts), not Intl.DisplayNames: a browser without a
+ * locale's data answers in English (Chromium names Maltese "Maltese").
+ */
 export function endonym(code: string): string {
-  try {
-    const name = new Intl.DisplayNames([code], { type: 'language' }).of(code);
-    if (name !== undefined && name !== code) return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
-  } catch {
-    // an engine without that locale's data: the code is still a usable label
-  }
-  return code;
+  return ENDONYMS[code] ?? code;
 }
 
 export function isLocale(value: unknown): value is Locale {

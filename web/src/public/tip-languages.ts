@@ -21,6 +21,8 @@ export function tipLanguageChoices(uiLocale: string, endonym: (code: string) => 
   let local: Intl.DisplayNames | null = null;
   try {
     local = new Intl.DisplayNames([uiLocale], { type: 'language' });
+    // An engine without the interface language's names falls back to another language (English): show the own name only.
+    if (new Intl.Locale(local.resolvedOptions().locale).language !== new Intl.Locale(uiLocale).language) local = null;
   } catch {
     local = null;
   }
