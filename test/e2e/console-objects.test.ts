@@ -213,6 +213,7 @@ describe('investigator console: objects and re-routing', () => {
       // Act: open it in the BR queue and move it to PT
       await page.locator('#q-country').fill('BR');
       await page.getByRole('button', { name: 'Show queue' }).click();
+      await page.locator('#queue-status', { hasText: 'BR queue, page 1' }).waitFor();
       await page.locator(`#queue-table tr[data-tip-id="${tip.tipId}"] button`).click();
       await page.locator('#tip-text').waitFor();
       const before = await confidenceShown();
@@ -222,6 +223,8 @@ describe('investigator console: objects and re-routing', () => {
       const history = String(await page.locator('#detail-section ol.history').textContent());
       await page.locator('#q-country').fill('PT');
       await page.getByRole('button', { name: 'Show queue' }).click();
+      // The BR table (holding the same tip id) stays on screen until the PT page has loaded.
+      await page.locator('#queue-status', { hasText: 'PT queue, page 1' }).waitFor();
       const ptRow = page.locator(`#queue-table tr[data-tip-id="${tip.tipId}"]`);
       await ptRow.waitFor();
       const ptRowConfidence = await ptRow.locator('td.num').first().textContent();
