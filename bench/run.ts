@@ -21,6 +21,8 @@ const BENCHES: { name: string; file: string; args: string[]; quickArgs: string[]
   { name: 'geo', file: 'geo.ts', args: [], quickArgs: [] },
   { name: 'dedupe', file: 'dedupe.ts', args: [], quickArgs: [] },
   { name: 'cost', file: 'cost.ts', args: ['--tips', '1000', '--trickle', '20'], quickArgs: ['--tips', '200', '--trickle', '5'] },
+  // The object summary at 1k, 10k and 100k tips in one object (seeding 100k takes a few minutes).
+  { name: 'summary', file: 'summary.ts', args: [], quickArgs: ['--sizes', '1000,10000', '--calls', '10'] },
 ];
 const only = args.only === undefined ? null : new Set(args.only.split(','));
 
@@ -71,6 +73,13 @@ const cost = read<{
   fixedPerMonth: Record<string, number>;
   outsideTarget: { cloudWatchLogsPerMillion: number; xrayPerMillionIfAllSampled: number };
 }>('cost');
+
+const objectSummary = read<{
+  rows: { tips: number; medianMs: number; p95Ms: number; readUnitsPerCall: number; requestsPerCall: Record<string, number> }[];
+  ratios: { tips: number; latency: number; readUnits: number }[];
+  targetRatio: number;
+  flat: boolean;
+}>('object-summary');
 
 const m = machine();
 const lines: string[] = [];
@@ -137,6 +146,12 @@ if (cost !== null) {
       .map(([k, v]) => `${k} $${v}`)
       .join(', ')}; outside the target: CloudWatch Logs ~$${cost.outsideTarget.cloudWatchLogsPerMillion}/M, X-Ray up to $${cost.outsideTarget.xrayPerMillionIfAllSampled}/M`,
   );
+}
+if (objectSummary !== null) {
+  say('');
+  say(`object summary (GET /investigator/objects/{objectId}/summary, one object): ${objectSummary.rows
+    .map((row, index) => `${row.tips.toLocaleString('en')} tips ${row.medianMs} ms median, ${row.readUnitsPerCall} read units (×${objectSummary.ratios[index]!.latency} / ×${objectSummary.ratios[index]!.readUnits})`)
+    .join(' · ')}; flat within ${objectSummary.targetRatio}×: ${objectSummary.flat ? 'PASS' : 'FAIL'}`);
 }
 say('');
 say(`bench wall time: ${Object.entries(timings).map(([k, t]) => `${k} ${t.seconds} s${t.ok ? '' : ' (FAILED)'}`).join(', ')}`);

@@ -30,6 +30,12 @@ export interface FunctionAccess {
   readonly deleteObjects?: ObjectGrant;
   /** GetObjectTagging (the malware scan's result tag). */
   readonly readTags?: ObjectGrant;
+  /**
+   * Amazon Translate's TranslateText (and the function is told so: TRANSLATE_ENABLED). With the
+   * source language `auto`, Translate has Comprehend detect it, which AWS's own Translate policies
+   * grant as comprehend:DetectDominantLanguage. Neither action has resource-level permissions.
+   */
+  readonly translate?: boolean;
 }
 
 export const access = {
@@ -90,5 +96,7 @@ export const access = {
     readTags: { evidence: ['attachments'] },
     writeObjects: { evidence: ['objects'] },
     uploadObjects: { evidence: ['exports'] },
+    // POST /investigator/tips/{tipId}/translate (shared/store/translations.ts).
+    translate: true,
   },
 } as const satisfies Record<FunctionKey, FunctionAccess>;
