@@ -20,6 +20,7 @@ const BENCHES: { name: string; file: string; args: string[]; quickArgs: string[]
   { name: 'throughput', file: 'lib/throughput.ts', args: [], quickArgs: [] },
   { name: 'geo', file: 'geo.ts', args: [], quickArgs: [] },
   { name: 'dedupe', file: 'dedupe.ts', args: [], quickArgs: [] },
+  { name: 'queue-page', file: 'queue-page.ts', args: [], quickArgs: ['--sizes', '1000,10000', '--runs', '5'] },
   { name: 'cost', file: 'cost.ts', args: ['--tips', '1000', '--trickle', '20'], quickArgs: ['--tips', '200', '--trickle', '5'] },
 ];
 const only = args.only === undefined ? null : new Set(args.only.split(','));
@@ -71,6 +72,8 @@ const cost = read<{
   fixedPerMonth: Record<string, number>;
   outsideTarget: { cloudWatchLogsPerMillion: number; xrayPerMillionIfAllSampled: number };
 }>('cost');
+
+const queuePage = read<{ rows: { tips: number; page: string; medianMs: number; readUnits: number }[]; worstRatio: number }>('queue-page');
 
 const m = machine();
 const lines: string[] = [];
@@ -136,6 +139,12 @@ if (cost !== null) {
       .filter(([k]) => k !== 'kmsRequests')
       .map(([k, v]) => `${k} $${v}`)
       .join(', ')}; outside the target: CloudWatch Logs ~$${cost.outsideTarget.cloudWatchLogsPerMillion}/M, X-Ray up to $${cost.outsideTarget.xrayPerMillionIfAllSampled}/M`,
+  );
+}
+if (queuePage !== null) {
+  say('');
+  say(
+    `queue pages of 25 (status=, objectId=, unfiltered): ${queuePage.rows.map((r) => `${r.tips} tips ${r.page} ${r.medianMs} ms / ${r.readUnits} RU`).join('; ')}; largest ratio to the smallest size ${queuePage.worstRatio}× (target ≤ 2×: ${queuePage.worstRatio <= 2 ? 'PASS' : 'FAIL'})`,
   );
 }
 say('');
