@@ -20,6 +20,7 @@ const BENCHES: { name: string; file: string; args: string[]; quickArgs: string[]
   { name: 'throughput', file: 'lib/throughput.ts', args: [], quickArgs: [] },
   { name: 'geo', file: 'geo.ts', args: [], quickArgs: [] },
   { name: 'dedupe', file: 'dedupe.ts', args: [], quickArgs: [] },
+  { name: 'queue-page', file: 'queue-page.ts', args: [], quickArgs: ['--sizes', '1000,10000', '--runs', '5'] },
   { name: 'cost', file: 'cost.ts', args: ['--tips', '1000', '--trickle', '20'], quickArgs: ['--tips', '200', '--trickle', '5'] },
   // The object summary at 1k, 10k and 100k tips in one object (seeding 100k takes a few minutes).
   { name: 'summary', file: 'summary.ts', args: [], quickArgs: ['--sizes', '1000,10000', '--calls', '10'] },
@@ -80,6 +81,7 @@ const objectSummary = read<{
   targetRatio: number;
   flat: boolean;
 }>('object-summary');
+const queuePage = read<{ rows: { tips: number; page: string; medianMs: number; readUnits: number }[]; worstRatio: number }>('queue-page');
 
 const m = machine();
 const lines: string[] = [];
@@ -152,6 +154,12 @@ if (objectSummary !== null) {
   say(`object summary (GET /investigator/objects/{objectId}/summary, one object): ${objectSummary.rows
     .map((row, index) => `${row.tips.toLocaleString('en')} tips ${row.medianMs} ms median, ${row.readUnitsPerCall} read units (×${objectSummary.ratios[index]!.latency} / ×${objectSummary.ratios[index]!.readUnits})`)
     .join(' · ')}; flat within ${objectSummary.targetRatio}×: ${objectSummary.flat ? 'PASS' : 'FAIL'}`);
+}
+if (queuePage !== null) {
+  say('');
+  say(
+    `queue pages of 25 (status=, objectId=, unfiltered): ${queuePage.rows.map((r) => `${r.tips} tips ${r.page} ${r.medianMs} ms / ${r.readUnits} RU`).join('; ')}; largest ratio to the smallest size ${queuePage.worstRatio}× (target ≤ 2×: ${queuePage.worstRatio <= 2 ? 'PASS' : 'FAIL'})`,
+  );
 }
 say('');
 say(`bench wall time: ${Object.entries(timings).map(([k, t]) => `${k} ${t.seconds} s${t.ok ? '' : ' (FAILED)'}`).join(', ')}`);
