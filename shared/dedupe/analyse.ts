@@ -19,12 +19,14 @@ import {
   MONTHS,
   NEGATIONS,
   NUMBER_WORDS,
+  RUN_HEDGES,
   STOPWORDS,
   TLDS,
   TRACKING,
   WEEKDAYS,
 } from './lexicon.ts';
 import { hash32, hex32, sha256Hex } from '../hash.ts';
+import { RUN_NEGATIONS } from '../text/negations.ts';
 import { foldCase, majorityScript, normalise, prepare, type Script } from '../text/normalise.ts';
 
 export interface Analysis {
@@ -240,7 +242,7 @@ function tokenise(p: string, script: Script): RawToken[] {
       // Chinese, Japanese, Thai… are written without spaces: a sentence is one "word". Numbers are
       // split out, a whole run that is a greeting stays one word, and the rest is compared as
       // overlapping character pairs, so one changed character changes two pairs, not the sentence.
-      for (const run of word.match(RUNS_RE) ?? []) {
+      for (const run of cutHedges(foldCase(word, script)).flatMap((piece) => piece.match(RUNS_RE) ?? [])) {
         const folded = foldCase(run, script);
         if (/^\p{N}+$/u.test(run)) out.push({ segment, sentence, text: `#${folded}`, strong: true, cap: false });
         else if (!CONTINUOUS_RE.test(run) || BOILERPLATE.has(folded) || Array.from(folded).length < 3) out.push({ segment, sentence, text: folded, strong: false, cap: false });
@@ -248,6 +250,7 @@ function tokenise(p: string, script: Script): RawToken[] {
           const chars = Array.from(folded);
           for (let k = 0; k + 1 < chars.length; k++) out.push({ segment, sentence, text: chars[k]! + chars[k + 1]!, strong: false, cap: false });
           for (const c of chars) if (CJK_COLOURS.has(c)) out.push({ segment, sentence, text: `%${c}`, strong: true, cap: false });
+          for (const neg of runNegations(folded)) out.push({ segment, sentence, text: neg, strong: true, cap: false });
         }
       }
       i += word.length;
@@ -283,6 +286,35 @@ function tokenise(p: string, script: Script): RawToken[] {
     const near = [out[k - 2], out[k - 1], out[k + 1], out[k + 2]].some((u) => u !== undefined && u.segment === t.segment && u.text.startsWith('#'));
     return near ? t : { segment: t.segment, sentence: t.sentence, text: t.word, strong: false, cap: false };
   });
+}
+
+/** A run without spaces with its hedges ("我觉得", "ถ้าจำไม่ผิด") cut out: the pieces around them. */
+function cutHedges(run: string): string[] {
+  let pieces = [run];
+  for (const h of RUN_HEDGES) if (run.includes(h)) pieces = pieces.flatMap((p) => p.split(h));
+  return pieces.filter(Boolean);
+}
+
+/** How far a negation in a run without spaces reaches: the negated thing ends its clause or follows within six characters. */
+const RUN_SCOPE = 6;
+
+/**
+ * Negations inside a run of a script written without spaces, bound to what follows them in the run (the
+ * run ends at the clause mark): "不是上海的，是杭州的" and "不是杭州的，是上海的" have the same character
+ * pairs but negate different places, `!neg:上海的` / `!neg:杭州的`. Longest negation first at each place.
+ */
+function runNegations(run: string): string[] {
+  const chars = Array.from(run);
+  const out: string[] = [];
+  for (let k = 0; k < chars.length; k++) {
+    const rest = chars.slice(k).join('');
+    const neg = RUN_NEGATIONS.find((m) => rest.startsWith(m));
+    if (!neg) continue;
+    const after = Array.from(rest.slice(neg.length)).slice(0, RUN_SCOPE).join('');
+    out.push(after ? `${NEGATION_TOKEN}:${after}` : NEGATION_TOKEN);
+    k += Array.from(neg).length - 1;
+  }
+  return out;
 }
 
 /** Indices [from, to) of the segments that are not greeting / thanks wrappers. */
