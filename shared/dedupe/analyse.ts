@@ -251,6 +251,7 @@ function tokenise(p: string, script: Script): RawToken[] {
           for (let k = 0; k + 1 < chars.length; k++) out.push({ segment, sentence, text: chars[k]! + chars[k + 1]!, strong: false, cap: false });
           for (const c of chars) if (CJK_COLOURS.has(c)) out.push({ segment, sentence, text: `%${c}`, strong: true, cap: false });
           for (const neg of runNegations(folded)) out.push({ segment, sentence, text: neg, strong: true, cap: false });
+          for (const value of hanNumbers(folded)) out.push({ segment, sentence, text: `#${value}`, strong: true, cap: false });
         }
       }
       i += word.length;
@@ -293,6 +294,47 @@ function cutHedges(run: string): string[] {
   let pieces = [run];
   for (const h of RUN_HEDGES) if (run.includes(h)) pieces = pieces.flatMap((p) => p.split(h));
   return pieces.filter(Boolean);
+}
+
+/**
+ * Chinese and Japanese numerals (the Unihan kPrimaryNumeric values: 〇/零 0, 一…九, 两 2, 十 10, 百 100,
+ * 千 1000, 万/萬 10⁴, 亿/億 10⁸) are numbers like digits: "十块钱" and "二十块钱" are different prices.
+ */
+const HAN_DIGITS: ReadonlyMap<string, number> = new Map([
+  ['〇', 0], ['零', 0], ['一', 1], ['二', 2], ['两', 2], ['兩', 2], ['三', 3], ['四', 4], ['五', 5], ['六', 6], ['七', 7], ['八', 8], ['九', 9],
+]);
+const HAN_UNITS: ReadonlyMap<string, number> = new Map([['十', 10], ['百', 100], ['千', 1000]]);
+const HAN_MYRIADS: ReadonlyMap<string, number> = new Map([['万', 1e4], ['萬', 1e4], ['亿', 1e8], ['億', 1e8]]);
+
+/** The values of the runs of Han numerals in a run ("二十" → 20, "一百零五" → 105, "二〇一九" → 2019). */
+function hanNumbers(run: string): string[] {
+  const out: string[] = [];
+  for (const m of run.match(/[〇零一二两兩三四五六七八九十百千万萬亿億]+/gu) ?? []) {
+    const chars = Array.from(m);
+    // Digits only ("二〇一九"): read digit by digit, like a year.
+    if (chars.every((c) => HAN_DIGITS.has(c))) {
+      // A lone 一 is mostly an article ("一位", "一条": a, one), as "one" is in English: not a number.
+      if (m === '一') continue;
+      out.push(chars.length > 1 ? chars.map((c) => HAN_DIGITS.get(c)).join('') : String(HAN_DIGITS.get(chars[0]!)));
+      continue;
+    }
+    let total = 0;
+    let section = 0;
+    let digit = -1;
+    for (const c of chars) {
+      if (HAN_DIGITS.has(c)) digit = HAN_DIGITS.get(c)!;
+      else if (HAN_UNITS.has(c)) {
+        section += (digit < 0 ? 1 : digit) * HAN_UNITS.get(c)!;
+        digit = -1;
+      } else {
+        total += (section + Math.max(digit, 0) || 1) * HAN_MYRIADS.get(c)!;
+        section = 0;
+        digit = -1;
+      }
+    }
+    out.push(String(total + section + Math.max(digit, 0)));
+  }
+  return out;
 }
 
 /** How far a negation in a run without spaces reaches: the negated thing ends its clause or follows within six characters. */
