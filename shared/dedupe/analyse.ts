@@ -78,6 +78,8 @@ interface RawToken {
   readonly text: string;
   readonly strong: boolean;
   readonly cap: boolean;
+  /** Letters of another script glued into a run written without spaces: never a stopword. */
+  readonly code?: boolean;
   /** A month name: the word it was read from (a date only next to a number). */
   readonly word?: string;
 }
@@ -245,7 +247,10 @@ function tokenise(p: string, script: Script): RawToken[] {
       for (const run of cutHedges(foldCase(word, script)).flatMap((piece) => piece.match(RUNS_RE) ?? [])) {
         const folded = foldCase(run, script);
         if (/^\p{N}+$/u.test(run)) out.push({ segment, sentence, text: `#${folded}`, strong: true, cap: false });
-        else if (!CONTINUOUS_RE.test(run) || BOILERPLATE.has(folded) || Array.from(folded).length < 3) out.push({ segment, sentence, text: folded, strong: false, cap: false });
+        // Letters of another script glued into the run ("ไซส์M", "尺码XL") are a code or a name, not a
+        // function word of the tip's language: distinctive like a proper noun, never a stopword.
+        else if (!CONTINUOUS_RE.test(run)) out.push({ segment, sentence, text: folded, strong: false, cap: true, code: true });
+        else if (BOILERPLATE.has(folded) || Array.from(folded).length < 3) out.push({ segment, sentence, text: folded, strong: false, cap: false });
         else {
           const chars = Array.from(folded);
           for (let k = 0; k + 1 < chars.length; k++) out.push({ segment, sentence, text: chars[k]! + chars[k + 1]!, strong: false, cap: false });
@@ -504,7 +509,7 @@ export function analyse(text: string): Analysis {
     if (t.segment < from || t.segment > to || skip.has(k)) return;
     if (t.text === NEGATION_TOKEN) strong.add(negationScope(tokens, k));
     else if (t.strong) strong.add(t.text);
-    else if (!STOPWORDS.has(t.text) && !HEDGES.has(t.text)) words.set(t.text, (words.get(t.text) ?? false) || t.cap);
+    else if (t.code || (!STOPWORDS.has(t.text) && !HEDGES.has(t.text))) words.set(t.text, (words.get(t.text) ?? false) || t.cap);
   });
   for (const seq of sequences(tokens, from, to)) strong.add(seq);
   return { normalised, hash: sha256Hex(normalised), words, strong };
