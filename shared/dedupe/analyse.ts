@@ -267,7 +267,7 @@ function tokenise(p: string, script: Script): RawToken[] {
       const folded = ABBREVIATIONS.get(plain) ?? plain;
       if (/\d/.test(word)) out.push({ segment, sentence, text: `#${folded}`, strong: true, cap: false });
       else if (NUMBER_WORDS.has(folded)) out.push({ segment, sentence, text: `#${NUMBER_WORDS.get(folded)}`, strong: true, cap: false });
-      else if (NEGATIONS.has(folded)) out.push({ segment, sentence, text: NEGATION_TOKEN, strong: true, cap: false });
+      else if (NEGATIONS.has(folded) || isCliticNegation(folded)) out.push({ segment, sentence, text: NEGATION_TOKEN, strong: true, cap: false });
       else if (COLOURS.has(folded)) out.push({ segment, sentence, text: `%${folded}`, strong: true, cap: false });
       else if (MONTHS.has(folded)) out.push({ segment, sentence, text: `@m${MONTHS.get(folded)}`, strong: true, cap: false, word: folded });
       else if (WEEKDAYS.has(folded)) out.push({ segment, sentence, text: `@d${WEEKDAYS.get(folded)}`, strong: true, cap: false });
@@ -362,6 +362,14 @@ function runNegations(run: string): string[] {
     k += Array.from(neg).length - 1;
   }
   return out;
+}
+
+/**
+ * Arabic and Hebrew write "and" / "so" as a one-letter proclitic glued to the next word: "وليس" (and
+ * not), "فلا", "ולא" are negations too.
+ */
+function isCliticNegation(word: string): boolean {
+  return /^[وفו]/u.test(word) && Array.from(word).length > 2 && NEGATIONS.has(word.slice(1));
 }
 
 /** Indices [from, to) of the segments that are not greeting / thanks wrappers. */
