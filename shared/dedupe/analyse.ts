@@ -78,6 +78,8 @@ interface RawToken {
   readonly text: string;
   readonly strong: boolean;
   readonly cap: boolean;
+  /** Written with a capital initial at the start of a sentence (in a tip that does not shout). */
+  readonly initial?: boolean;
   /** Letters of another script glued into a run written without spaces: never a stopword. */
   readonly code?: boolean;
   /** A month name: the word it was read from (a date only next to a number). */
@@ -275,7 +277,7 @@ function tokenise(p: string, script: Script): RawToken[] {
         const first = String.fromCodePoint(word.codePointAt(0) ?? 32);
         const acronym = word.length >= 2 && !LOWER_RE.test(word);
         const cap = !shouting && UPPER_RE.test(first) && (acronym || !isSentenceStart(p, i));
-        out.push({ segment, sentence, text: folded, strong: false, cap });
+        out.push({ segment, sentence, text: folded, strong: false, cap, initial: !shouting && UPPER_RE.test(first) });
       }
       i += word.length;
       continue;
@@ -449,21 +451,35 @@ function sequences(tokens: readonly RawToken[], from: number, to: number): strin
     bySentence.set(t.sentence, list);
   }
   const out: string[] = [];
-  for (const list of bySentence.values()) {
-    const names = list.filter((t) => t.cap && !t.strong && !STOPWORDS.has(t.text));
-    if (new Set(names.map((t) => t.text)).size < 2) continue;
+  const order = (list: readonly RawToken[], isName: (t: RawToken) => boolean, compact = false): void => {
+    const names = list.filter((t) => isName(t) && !t.strong && !STOPWORDS.has(t.text));
+    if (new Set(names.map((t) => t.text)).size < 2) return;
     const seen = new Set<string>();
     const parts: string[] = [];
     for (const n of names) {
       if (seen.has(n.text)) continue;
       seen.add(n.text);
       const clause = list.filter((t) => t.segment === n.segment);
-      const rank = clause.filter((t) => t.cap && !t.strong).findIndex((t) => t === n);
-      const context = clause.filter((t) => !t.cap && !t.strong && !STOPWORDS.has(t.text)).map((t) => t.text).sort().join(' ');
-      parts.push(`${n.text}:${hex32(hash32(`${context}#${rank}`)).slice(0, 6)}`);
+      const rank = clause.filter((t) => isName(t) && !t.strong).findIndex((t) => t === n);
+      const context = clause.filter((t) => !isName(t) && !t.strong && !STOPWORDS.has(t.text)).map((t) => t.text).sort().join(' ');
+      const role = hex32(hash32(`${context}#${rank}`));
+      parts.push(compact ? `${hex32(hash32(n.text)).slice(0, 4)}:${role.slice(0, 4)}` : `${n.text}:${role.slice(0, 6)}`);
     }
     out.push('>' + parts.join(','));
-  }
+  };
+  const lists = [...bySentence.values()];
+  for (const list of lists) order(list, (t) => t.cap);
+  // Names in different sentences have roles too: "…, Lucknow wale store se. Kanpur ka nahi hai." and
+  // "…, Kanpur wale store se. Lucknow ka nahi hai." swap them across sentences. So the whole tip is one
+  // more list when names stand in two sentences or more; here a capital opening a sentence counts too
+  // (the swapped name may open one), which is harmless: only names both tips hold, in the same clauses
+  // but exchanged, make a conflict.
+  // A function word opening a sentence ("This", "Αυτή") is not a name: the token must stay short, it
+  // shares the fingerprint's bytes with the words.
+  const initial = (t: RawToken): boolean => t.cap || (t.initial === true && !FILLERS.has(t.text));
+  // Names hashed (4 hex digits each, for the name and its role): the token shares the fingerprint's
+  // 256 bytes with the words, and a longer one pushed a Greek tip into a sample that lost its match.
+  if (lists.filter((l) => l.some((t) => initial(t) && !t.strong && !STOPWORDS.has(t.text))).length >= 2) order(lists.flat(), initial, true);
   return out;
 }
 
