@@ -106,6 +106,7 @@ export function isTypo(a: string, b: string, properNoun: boolean): boolean {
 }
 
 const HANGUL_RE = /[\uAC00-\uD7A3]/;
+const HAN_RE = /\p{Script=Han}/u;
 
 /**
  * A Korean syllable block holds two or three letters (jamo): a mistyped letter changes the whole block
@@ -141,6 +142,11 @@ function pairTypo(leftQ: string[], leftC: string[]): { leftQ: string[]; leftC: s
       for (const y1 of c) {
         const [a2, cc] = chars(y1);
         if (a2 !== a || cc === cq) continue;
+        // A Han character is a word or a morpheme of one: changing it makes another word, often another
+        // place ("苏州" / "杭州", Suzhou / Hangzhou). Telling a slip of the input method from another name
+        // would need the gazetteer, too large for the dedupe bundle; a wrong merge hides a claim, so a
+        // changed Han character is never a typo (Thai and kana letters still are).
+        if (HAN_RE.test(cq!) || HAN_RE.test(cc!)) continue;
         const y2 = `${cc}${b}`;
         if (y2 === y1 || !c.includes(y2)) continue;
         const drop = (list: string[], u: string, v: string): string[] => {
