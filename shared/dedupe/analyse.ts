@@ -78,6 +78,8 @@ interface RawToken {
   readonly text: string;
   readonly strong: boolean;
   readonly cap: boolean;
+  /** Written as an abbreviation or an acronym ("str.", "c/", "LBC"). */
+  readonly abbr?: boolean;
   /** Written with a capital initial at the start of a sentence (in a tip that does not shout). */
   readonly initial?: boolean;
   /** Letters of another script glued into a run written without spaces: never a stopword. */
@@ -277,7 +279,13 @@ function tokenise(p: string, script: Script): RawToken[] {
         const first = String.fromCodePoint(word.codePointAt(0) ?? 32);
         const acronym = word.length >= 2 && !LOWER_RE.test(word);
         const cap = !shouting && UPPER_RE.test(first) && (acronym || !isSentenceStart(p, i));
-        out.push({ segment, sentence, text: folded, strong: false, cap, initial: !shouting && UPPER_RE.test(first) });
+        // Written as an abbreviation: a short word closed by "." or "/" ("str.", "Whg.", "c/", "ул."),
+        // or an acronym ("LBC"). It may pair with the word it abbreviates (similarity.ts).
+        const mark = p[i + word.length];
+        // Letters with case only: a caseless script (Korean, Hindi) has neither acronyms nor this use of ".".
+        const cased = UPPER_RE.test(word) || LOWER_RE.test(word);
+        const abbr = cased && ((!shouting && acronym && word.length <= 5) || ((mark === '.' || mark === '/') && Array.from(word).length <= 5));
+        out.push({ segment, sentence, text: folded, strong: false, cap, initial: !shouting && UPPER_RE.test(first), ...(abbr ? { abbr } : {}) });
       }
       i += word.length;
       continue;
@@ -533,7 +541,10 @@ export function analyse(text: string): Analysis {
     if (t.segment < from || t.segment > to || skip.has(k)) return;
     if (t.text === NEGATION_TOKEN) strong.add(negationScope(tokens, k));
     else if (t.strong) strong.add(t.text);
-    else if (t.code || (!STOPWORDS.has(t.text) && !HEDGES.has(t.text))) words.set(t.text, (words.get(t.text) ?? false) || t.cap);
+    else if (t.code || (!STOPWORDS.has(t.text) && !HEDGES.has(t.text))) {
+      words.set(t.text, (words.get(t.text) ?? false) || t.cap);
+      if (t.abbr) strong.add(`.${t.text}`);
+    }
   });
   for (const seq of sequences(tokens, from, to)) strong.add(seq);
   return { normalised, hash: sha256Hex(normalised), words, strong };
