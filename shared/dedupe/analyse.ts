@@ -529,10 +529,50 @@ function unpunctuatedWrappers(tokens: readonly RawToken[], from: number, to: num
   return skip;
 }
 
+/** A separator line of a forwarded message: "---------- Forwarded message ---------", "-----Original Message-----", "-----". */
+const SEPARATOR_RE = /^\s*[-_=—–]{3,}/u;
+/** A mail header line: a short label and a colon ("From: anon", "Betreff: Hemd", "Fwd: 情報提供"). */
+const HEADER_RE = /^\s*\p{L}[\p{L}\p{M} .\-]{0,24}:(?:\s|$)/u;
+
+/**
+ * What a mail client adds when a tip is forwarded or quoted, found by its layout, not by its words:
+ * separator lines, the header block that follows one (label-and-colon lines up to a blank line), the
+ * "…wrote:" line that opens a quoted block, and the quote marks (">") of the block's lines.
+ */
+export function stripForwarding(p: string): string {
+  if (!p.includes('\n')) return p;
+  const lines = p.split('\n');
+  const out: string[] = [];
+  let inHeader = false;
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k]!;
+    if (SEPARATOR_RE.test(line)) {
+      inHeader = true;
+      continue;
+    }
+    if (inHeader) {
+      if (line.trim() === '') {
+        inHeader = false;
+        out.push(line);
+        continue;
+      }
+      if (HEADER_RE.test(line)) continue;
+      inHeader = false;
+    }
+    const quoted = /^\s*>/.test(line);
+    const body = line.replace(/^\s*(?:>\s?)+/, '');
+    // The attribution line opening a quoted block: it ends with a colon and quoted lines follow.
+    const next = lines[k + 1];
+    if (body.trimEnd().endsWith(':') && next !== undefined && /^\s*>/.test(next) && (quoted || k === 0 || lines[k - 1]!.trim() === '')) continue;
+    out.push(body);
+  }
+  return out.join('\n');
+}
+
 export function analyse(text: string): Analysis {
   const script = majorityScript(text);
   const normalised = normalise(text, script);
-  const tokens = tokenise(prepare(text, script), script);
+  const tokens = tokenise(stripForwarding(prepare(text, script)), script);
   const [from, to] = contentRange(tokens);
   const skip = unpunctuatedWrappers(tokens, from, to);
   const words = new Map<string, boolean>();
