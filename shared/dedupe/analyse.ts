@@ -56,7 +56,12 @@ const URL_RE =
  * stay with them ("1980s", "12th").
  */
 const NUMBER_RE =
-  /(?:[\-\u2212\u2010\u2011\u2013](?=\d))?\d[\p{L}\p{N}]*(?:[\s.,:;\/\-\u2212\u2010\u2011\u2013()+]{1,8}\d[\p{L}\p{N}]*)*/uy;
+  /(?:[\-\u2212\u2010\u2011\u2013](?=\d))?\d(?:(?![\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}])[\p{L}\p{N}])*(?:[\s.,:;\/\-\u2212\u2010\u2011\u2013()+]{1,8}\d(?:(?![\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}])[\p{L}\p{N}])*)*/uy;
+/**
+ * Korean, Chinese, Japanese and Thai glue particles and counters to a number ("3,000원이었어요",
+ * "で1,500円"): the number stops before them and may start right after them, so "1,500" stays one number.
+ */
+const GLUED_SCRIPT_RE = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 const WORD_RE = /[\p{L}\p{M}\p{N}]+/uy;
 const CONTINUOUS_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const RUNS_RE = /\p{N}+|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{M}ー]+|[\p{L}\p{M}]+/gu;
@@ -203,7 +208,7 @@ function tokenise(p: string, script: Script): RawToken[] {
   };
   while (i < n) {
     const c = p[i]!;
-    const prevIsWord = i > 0 && WORD_CHAR_RE.test(p[i - 1]!);
+    const prevIsWord = i > 0 && WORD_CHAR_RE.test(p[i - 1]!) && !(c >= '0' && c <= '9' && GLUED_SCRIPT_RE.test(p[i - 1]!));
     if (!prevIsWord) {
       const email = tryAt(EMAIL_RE);
       if (email) {
@@ -243,7 +248,12 @@ function tokenise(p: string, script: Script): RawToken[] {
         continue;
       }
     }
-    const word = tryAt(WORD_RE);
+    let word = tryAt(WORD_RE);
+    // A number inside such a run is read whole by the number reader ("で1,500円" → 1500), from its first digit.
+    if (word && CONTINUOUS_RE.test(word)) {
+      const digit = word.search(/[0-9]/);
+      if (digit > 0) word = word.slice(0, digit);
+    }
     if (word && CONTINUOUS_RE.test(word)) {
       // Chinese, Japanese, Thai… are written without spaces: a sentence is one "word". Numbers are
       // split out, a whole run that is a greeting stays one word, and the rest is compared as
