@@ -371,15 +371,16 @@ const RUN_SCOPE = 6;
  * pairs but negate different places, `!neg:上海的` / `!neg:杭州的`. Longest negation first at each place.
  */
 function runNegations(run: string): string[] {
-  const chars = Array.from(run);
   const out: string[] = [];
-  for (let k = 0; k < chars.length; k++) {
-    const rest = chars.slice(k).join('');
-    const neg = RUN_NEGATIONS.find((m) => rest.startsWith(m));
-    if (!neg) continue;
-    const after = Array.from(rest.slice(neg.length)).slice(0, RUN_SCOPE).join('');
+  for (let k = 0; k < run.length; ) {
+    const neg = RUN_NEGATIONS.find((m) => run.startsWith(m, k));
+    if (!neg) {
+      k += run.codePointAt(k)! > 0xffff ? 2 : 1;
+      continue;
+    }
+    k += neg.length;
+    const after = Array.from(run.slice(k, k + 2 * RUN_SCOPE)).slice(0, RUN_SCOPE).join('');
     out.push(after ? `${NEGATION_TOKEN}:${after}` : NEGATION_TOKEN);
-    k += Array.from(neg).length - 1;
   }
   return out;
 }

@@ -114,8 +114,8 @@ describe('negation with a proclitic', () => {
 describe('names swapped across sentences', () => {
   it('keeps apart two tips whose names trade places between sentences', () => {
     // Prepare
-    const a = 'The mug came from a shop in Leeds, I asked the owner. It was never sold in York.';
-    const b = 'The mug came from a shop in York, I asked the owner. It was never sold in Leeds.';
+    const a = 'I bought the mug at a market stall in Leeds. My sister found the same one in York last winter.';
+    const b = 'I bought the mug at a market stall in York. My sister found the same one in Leeds last winter.';
     // Act
     const merged = !apart(a, b);
     // Assess
@@ -124,8 +124,8 @@ describe('names swapped across sentences', () => {
 
   it('still merges the same sentences in another order', () => {
     // Prepare
-    const a = 'The mug came from a shop in Leeds, I asked the owner. It was never sold in York.';
-    const b = 'It was never sold in York. The mug came from a shop in Leeds, I asked the owner.';
+    const a = 'I bought the mug at a market stall in Leeds. My sister found the same one in York last winter.';
+    const b = 'My sister found the same one in York last winter. I bought the mug at a market stall in Leeds.';
     // Act
     const merged = same(a, b);
     // Assess
