@@ -1,5 +1,5 @@
 /**
- * Cost model (node bench/cost.ts [--tips 1000] [--trickle 20]):
+ * Cost model (node bench/cost.ts [--tips 1000] [--trickle 20] [--photos 20] [--photo-side 2000]):
  *
  * Runs the whole local pipeline (startLocalStack: the same handler modules
  * Lambda runs, dynalite, fauxqs, pollers with Lambda's batching) and sends
@@ -14,6 +14,11 @@
  * Two traffic shapes: a burst (tips arrive faster than the batching window,
  * so consumers get full batches of 10) and a trickle (one tip at a time, so
  * every batch holds one message: the worst case per tip).
+ * A third run sends tips one at a time, each with one JPEG photo (EXIF GPS, capture time,
+ * make; `--photo-side` pixels wide, 4:3, noise so it compresses like a photo, not a flat test
+ * card) through the form's path: a presigned-upload grant, the upload, the tip. It measures the
+ * attachment processing (sniff, the sharp clean copy, the EXIF read, the perceptual hash, the
+ * viewing copy's write) per tip, and its ratio to the text-only trickle of the same run.
  * Prints cost per million tips with the dated list prices below and writes
  * bench/results/cost.json. The edge (API Gateway, WAF, CloudFront) is
  * reported separately.
@@ -23,15 +28,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Context } from 'aws-lambda';
+import sharp from 'sharp';
 import { functions, queues, tables, type FunctionKey, type TableDef } from '#shared/resources.ts';
 import { EVASIONS, claim, rng } from '../test/unit/dedupe/synth.ts';
 import { meterDynamo, meterSqsAndS3, newMeter, type Meter } from './lib/capacity.ts';
 import { PRICES, PRICE_DATE, PRICE_NOTE } from './lib/prices.ts';
 import { machine, median, round } from './lib/stats.ts';
 
-const { values: args } = parseArgs({ options: { tips: { type: 'string', default: '1000' }, trickle: { type: 'string', default: '20' } } });
+const { values: args } = parseArgs({
+  options: { tips: { type: 'string', default: '1000' }, trickle: { type: 'string', default: '20' }, photos: { type: 'string', default: '20' }, 'photo-side': { type: 'string', default: '2000' } },
+});
 const BURST_TIPS = Number(args.tips);
 const TRICKLE_TIPS = Number(args.trickle);
+const PHOTO_TIPS = Number(args.photos);
+const PHOTO_SIDE = Number(args['photo-side']);
 const TARGET_PIPELINE_PER_MILLION = 1.5;
 
 // ---- log volume: what CloudWatch Logs would ingest (handlers log at INFO, as deployed) ----
@@ -118,15 +128,45 @@ function makeTips(n: number, seed: number): { objectId: string; text: string; ki
 
 let accepted = 0;
 let rejected = 0;
-async function post(tip: { objectId: string; text: string }, i: number): Promise<void> {
+async function post(tip: { objectId: string; text: string; attachmentKeys?: string[] }, i: number): Promise<void> {
   const response = await fetch(`${stack.url}/tips`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${Date.now()}-${i}` },
-    body: JSON.stringify({ objectId: tip.objectId, text: tip.text }),
+    body: JSON.stringify({ objectId: tip.objectId, text: tip.text, ...(tip.attachmentKeys === undefined ? {} : { attachmentKeys: tip.attachmentKeys }) }),
   });
   await response.arrayBuffer();
   if (response.status === 202) accepted += 1;
   else rejected += 1;
+}
+
+/** A phone-like JPEG: noise (compresses like a photo), EXIF GPS in Lisbon, capture time and make. Different per seed. */
+async function photo(seed: number): Promise<Buffer> {
+  const width = PHOTO_SIDE;
+  const height = Math.round((PHOTO_SIDE * 3) / 4);
+  return sharp({ create: { width, height, channels: 3, background: { r: (seed * 37) % 255, g: 120, b: 200 }, noise: { type: 'gaussian', mean: 120 + (seed % 40), sigma: 40 } } })
+    .jpeg({ quality: 85 })
+    .withExif({
+      IFD0: { Make: 'BenchCam', DateTime: '2026:05:01 10:11:12' },
+      IFD2: { DateTimeOriginal: '2026:05:01 10:11:12' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '38/1 43/1 2028/100', GPSLongitudeRef: 'W', GPSLongitude: '9/1 8/1 2148/100' },
+    })
+    .toBuffer();
+}
+
+/** The form's path for one file: the grant (POST /tips/attachments), then the presigned POST upload. */
+async function upload(bytes: Buffer): Promise<string> {
+  const grant = await fetch(`${stack.url}/tips/attachments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ contentType: 'image/jpeg', size: bytes.length }) });
+  const body = (await grant.json()) as { attachmentKey: string; upload: { url: string; fields: Record<string, string> } };
+  if (grant.status !== 201) throw new Error(`attachment grant refused: ${grant.status}`);
+  const form = new FormData();
+  for (const [name, value] of Object.entries(body.upload.fields)) form.append(name, value);
+  form.append('file', new Blob([bytes], { type: 'image/jpeg' }), 'file');
+  const uploaded = await fetch(body.upload.url, { method: 'POST', body: form });
+  await uploaded.arrayBuffer();
+  if (uploaded.status >= 300) throw new Error(`upload failed: ${uploaded.status}`);
+  // The browser's presigned POST is an S3 request no SDK call in this process makes: counted here.
+  meter.s3.PostObject = (meter.s3.PostObject ?? 0) + 1;
+  return body.attachmentKey;
 }
 
 async function drained(timeoutMs = 120_000): Promise<void> {
@@ -214,7 +254,8 @@ function diff(a: Snapshot, b: Snapshot, tips: number) {
     sqs: million(perTip.sqsRequests) * (PRICES.sqsPerMillionRequests / 1e6),
     dynamoWrites: million(perTip.dynamoWru) * (PRICES.dynamoPerMillionWru / 1e6),
     dynamoReads: million(perTip.dynamoRru) * (PRICES.dynamoPerMillionRru / 1e6),
-    s3: million(perTip.s3Requests) * (PRICES.s3PutPer1000 / 1000),
+    // GETs at their own (lower) price, everything else (PUT, POST, DELETE, tagging) at the PUT price: an upper bound.
+    s3: million(per(s3Ops.GetObject ?? 0)) * (PRICES.s3GetPer1000 / 1000) + million(per(s3Requests - (s3Ops.GetObject ?? 0))) * (PRICES.s3PutPer1000 / 1000),
   };
   const pipeline = Object.values(costPerMillion).reduce((s, n) => s + n, 0);
   return { tips, perFunction: perFn, tables: tablesOut, sqsOps, s3Ops, perTip, costPerMillion, pipelinePerMillion: pipeline };
@@ -250,6 +291,18 @@ for (let i = 0; i < trickle.length; i++) {
 }
 const t2 = snapshot();
 
+// ---- photos: one tip at a time as in the trickle, each new claim with its own photo ----
+const photoTips = makeTips(PHOTO_TIPS, 11);
+let photoBytes = 0;
+for (let i = 0; i < photoTips.length; i++) {
+  const bytes = await photo(i + 1);
+  photoBytes += bytes.length;
+  const key = await upload(bytes);
+  await post({ ...photoTips[i]!, attachmentKeys: [key] }, BURST_TIPS + TRICKLE_TIPS + i);
+  await drained();
+}
+const t3 = snapshot();
+
 capturing = false;
 undoDynamo();
 undoSqs();
@@ -258,6 +311,16 @@ rmSync(dataDir, { recursive: true, force: true });
 
 const burstResult = diff(t0, t1, BURST_TIPS);
 const trickleResult = diff(t1, t2, TRICKLE_TIPS);
+const photoResult = diff(t2, t3, PHOTO_TIPS);
+const ratio = (a: number, b: number): number | null => (b === 0 ? null : round(a / b, 2));
+const photoVsText = {
+  photoSide: PHOTO_SIDE,
+  meanPhotoBytes: Math.round(photoBytes / Math.max(1, PHOTO_TIPS)),
+  dedupeMedianMs: { text: trickleResult.perFunction.dedupe?.medianMs ?? null, photo: photoResult.perFunction.dedupe?.medianMs ?? null },
+  lambdaGbSecondsPerTip: ratio(photoResult.perTip.lambdaGbSeconds, trickleResult.perTip.lambdaGbSeconds),
+  s3RequestsPerTip: { text: trickleResult.perTip.s3Requests, photo: photoResult.perTip.s3Requests },
+  pipelinePerMillion: ratio(photoResult.pipelinePerMillion, trickleResult.pipelinePerMillion),
+};
 const mix = { new: burst.filter((t) => t.kind === 'new').length, repeat: burst.filter((t) => t.kind === 'repeat').length, evasion: burst.filter((t) => t.kind === 'evasion').length };
 const duplicatesFound = burstResult.perFunction.classify === undefined ? null : BURST_TIPS - burstResult.perFunction.classify.records;
 
@@ -315,6 +378,8 @@ const result = {
   mix: { ...mix, accepted: burstAccepted, rejected, duplicatesFound, burstSeconds: round(burstSeconds, 1) },
   burst: burstResult,
   trickle: trickleResult,
+  photo: photoResult,
+  photoVsText,
   fixedPerMonth: {
     kms: round(kmsPerMonth, 3),
     kmsRequests: Math.round(sqsKmsCalls + dynamoKmsCalls),
@@ -334,7 +399,7 @@ const usd = (x: number, d = 3): string => `$${x.toFixed(d)}`;
 out(`cost: ${BURST_TIPS} tips (burst, ${burstSeconds.toFixed(1)} s) + ${TRICKLE_TIPS} tips (trickle) through the local pipeline (node ${m.node}, ${m.nproc} × ${m.cpuModel})`);
 out(`  mix: ${mix.new} new claims, ${mix.repeat} verbatim repeats, ${mix.evasion} evasive resubmissions; ${burstAccepted} accepted, ${duplicatesFound ?? '?'} found duplicate`);
 out(`  prices: us-east-1 list prices as of ${PRICE_DATE} (${PRICE_NOTE})`);
-for (const [name, r] of [['burst', burstResult], ['trickle', trickleResult]] as const) {
+for (const [name, r] of [['burst', burstResult], ['trickle', trickleResult], ['photo', photoResult]] as const) {
   out(`\n  ${name}: per tip`);
   for (const [fn, f] of Object.entries(r.perFunction)) {
     out(`    λ ${fn.padEnd(12)} ${(f.invocations / r.tips).toFixed(3)} invocations (${(f.records / f.invocations).toFixed(1)} msgs each), median ${f.medianMs} ms, mean ${f.meanMs} ms, ${(f.gbSeconds / r.tips).toExponential(2)} GB-s`);
@@ -351,6 +416,11 @@ for (const [name, r] of [['burst', burstResult], ['trickle', trickleResult]] as 
   for (const [k, v] of Object.entries(r.costPerMillion)) out(`    ${k.padEnd(15)} ${usd(v)}`);
   out(`    ${'pipeline'.padEnd(15)} ${usd(r.pipelinePerMillion)}`);
 }
+out(
+  `\n  photo vs text-only (both one tip at a time, this run): a ${photoVsText.photoSide} px JPEG of ${(photoVsText.meanPhotoBytes / 1e6).toFixed(2)} MB on average; ` +
+    `dedupe median ${photoVsText.dedupeMedianMs.photo} ms vs ${photoVsText.dedupeMedianMs.text} ms; Lambda GB-s per tip × ${photoVsText.lambdaGbSecondsPerTip}; ` +
+    `S3 requests per tip ${photoVsText.s3RequestsPerTip.photo.toFixed(2)} vs ${photoVsText.s3RequestsPerTip.text.toFixed(2)}; pipeline cost per tip × ${photoVsText.pipelinePerMillion}`,
+);
 out(`\n  fixed per month: KMS ${usd(kmsPerMonth, 2)} (key $1 + ~${Math.round(sqsKmsCalls + dynamoKmsCalls).toLocaleString('en')} requests), SQS idle long polling ${usd(idlePollingPerMonth, 2)}, WAF ACL + 5 rules ${usd(wafFixedPerMonth, 2)}, Lambda init (upper bound) ${usd(initPerMonth, 2)}`);
 out(`  edge per million tips: REST API ${usd(edge.restApiPerMillion, 2)} + WAF ${usd(edge.wafRequestsPerMillion, 2)} = ${usd(edge.restApiPerMillion + edge.wafRequestsPerMillion, 2)} (HTTP API + CloudFront + WAF would be ${usd(edge.httpApiAlternativePerMillion, 2)})`);
 out(`  outside the target list: CloudWatch Logs ~${usd(logsPerMillion + platformLogsPerMillion, 2)}/M tips; X-Ray ${usd(xrayPerMillionAllSampled, 2)}/M tips if every invocation were traced`);

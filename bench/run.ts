@@ -20,7 +20,10 @@ const BENCHES: { name: string; file: string; args: string[]; quickArgs: string[]
   { name: 'throughput', file: 'lib/throughput.ts', args: [], quickArgs: [] },
   { name: 'geo', file: 'geo.ts', args: [], quickArgs: [] },
   { name: 'dedupe', file: 'dedupe.ts', args: [], quickArgs: [] },
+  { name: 'queue-page', file: 'queue-page.ts', args: [], quickArgs: ['--sizes', '1000,10000', '--runs', '5'] },
   { name: 'cost', file: 'cost.ts', args: ['--tips', '1000', '--trickle', '20'], quickArgs: ['--tips', '200', '--trickle', '5'] },
+  // The object summary at 1k, 10k and 100k tips in one object (seeding 100k takes a few minutes).
+  { name: 'summary', file: 'summary.ts', args: [], quickArgs: ['--sizes', '1000,10000', '--calls', '10'] },
 ];
 const only = args.only === undefined ? null : new Set(args.only.split(','));
 
@@ -71,6 +74,14 @@ const cost = read<{
   fixedPerMonth: Record<string, number>;
   outsideTarget: { cloudWatchLogsPerMillion: number; xrayPerMillionIfAllSampled: number };
 }>('cost');
+
+const objectSummary = read<{
+  rows: { tips: number; medianMs: number; p95Ms: number; readUnitsPerCall: number; requestsPerCall: Record<string, number> }[];
+  ratios: { tips: number; latency: number; readUnits: number }[];
+  targetRatio: number;
+  flat: boolean;
+}>('object-summary');
+const queuePage = read<{ rows: { tips: number; page: string; medianMs: number; readUnits: number }[]; worstRatio: number }>('queue-page');
 
 const m = machine();
 const lines: string[] = [];
@@ -136,6 +147,18 @@ if (cost !== null) {
       .filter(([k]) => k !== 'kmsRequests')
       .map(([k, v]) => `${k} $${v}`)
       .join(', ')}; outside the target: CloudWatch Logs ~$${cost.outsideTarget.cloudWatchLogsPerMillion}/M, X-Ray up to $${cost.outsideTarget.xrayPerMillionIfAllSampled}/M`,
+  );
+}
+if (objectSummary !== null) {
+  say('');
+  say(`object summary (GET /investigator/objects/{objectId}/summary, one object): ${objectSummary.rows
+    .map((row, index) => `${row.tips.toLocaleString('en')} tips ${row.medianMs} ms median, ${row.readUnitsPerCall} read units (×${objectSummary.ratios[index]!.latency} / ×${objectSummary.ratios[index]!.readUnits})`)
+    .join(' · ')}; flat within ${objectSummary.targetRatio}×: ${objectSummary.flat ? 'PASS' : 'FAIL'}`);
+}
+if (queuePage !== null) {
+  say('');
+  say(
+    `queue pages of 25 (status=, objectId=, unfiltered): ${queuePage.rows.map((r) => `${r.tips} tips ${r.page} ${r.medianMs} ms / ${r.readUnits} RU`).join('; ')}; largest ratio to the smallest size ${queuePage.worstRatio}× (target ≤ 2×: ${queuePage.worstRatio <= 2 ? 'PASS' : 'FAIL'})`,
   );
 }
 say('');

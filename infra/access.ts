@@ -30,6 +30,12 @@ export interface FunctionAccess {
   readonly deleteObjects?: ObjectGrant;
   /** GetObjectTagging (the malware scan's result tag). */
   readonly readTags?: ObjectGrant;
+  /**
+   * Amazon Translate's TranslateText (and the function is told so: TRANSLATE_ENABLED). With the
+   * source language `auto`, Translate has Comprehend detect it, which AWS's own Translate policies
+   * grant as comprehend:DetectDominantLanguage. Neither action has resource-level permissions.
+   */
+  readonly translate?: boolean;
 }
 
 export const access = {
@@ -48,7 +54,8 @@ export const access = {
   // takes it out of the dedupe index (bucket puts, counter put/delete) and hands its cluster to
   // its oldest duplicate (cluster query, tip reads, re-pointing updates, the successor to classify);
   // takes the tip out of the Aggregates counters (a once-only marker, ADDs, the strongest-tip entry).
-  retention: { read: ['tips', 'dedupe', 'audit', 'messages'], update: ['tips', 'aggregates'], write: ['dedupe', 'audit', 'messages', 'search'], send: ['classify'], deleteObjects: { evidence: ['attachments', 'viewing'] } },
+  // It reads a successor's PDF originals again for their text layers, to classify it with them (shared/media/evidence.ts).
+  retention: { read: ['tips', 'dedupe', 'audit', 'messages'], update: ['tips', 'aggregates'], write: ['dedupe', 'audit', 'messages', 'search'], send: ['classify'], readObjects: { evidence: ['attachments'] }, deleteObjects: { evidence: ['attachments', 'viewing'] } },
   // functions/dedupe: attachments first (read the originals, write their viewing copies, record
   // them on the tip: shared/media/pipeline.ts), then the dedupe index (conditional put + get),
   // tip update, forward to classify. It can read an original but never rewrite or delete one.
@@ -89,5 +96,7 @@ export const access = {
     readTags: { evidence: ['attachments'] },
     writeObjects: { evidence: ['objects'] },
     uploadObjects: { evidence: ['exports'] },
+    // POST /investigator/tips/{tipId}/translate (shared/store/translations.ts).
+    translate: true,
   },
 } as const satisfies Record<FunctionKey, FunctionAccess>;

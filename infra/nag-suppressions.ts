@@ -29,7 +29,9 @@ export const REASONS = {
     id: 'AwsSolutions-IAM5[Resource::*]',
     reason:
       'xray:PutTraceSegments and xray:PutTelemetryRecords (added by Lambda active tracing) do not support ' +
-      'resource-level permissions; every other statement of the function roles names exact ARNs.',
+      'resource-level permissions, nor do translate:TranslateText (without a custom terminology) and ' +
+      'comprehend:DetectDominantLanguage (its auto source language), granted to the investigator role only; ' +
+      'every other statement of the function roles names exact ARNs.',
   },
   evidenceObjects: {
     idPrefix: 'AwsSolutions-IAM5[Resource::',

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   BatchWriteItemCommand,
@@ -32,10 +32,22 @@ const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
  */
 const attachmentKeySecret = randomBytes(32).toString('base64url');
 /**
- * The receipt HMAC key (shared/receipts.ts), the same way: a restart makes the
- * receipts handed out before it unusable locally, never readable.
+ * The receipt HMAC key (shared/receipts.ts). Unlike the upload key it is kept
+ * in the data directory (mode 0600, beside the JWT key): a tipster's receipt
+ * must still open the conversation after the stack restarts, and the key
+ * protects nothing the directory does not already hold (the tips), since it
+ * only lets one check a guessed receipt of 80 random bits, never derive one.
+ * Without a data directory (in-memory emulators), random per process.
  */
-const receiptKeySecret = randomBytes(32).toString('base64url');
+function receiptKeySecret(dataDir: string | undefined): string {
+  if (dataDir === undefined) return randomBytes(32).toString('base64url');
+  const file = join(dataDir, 'receipt-key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const key = randomBytes(32).toString('base64url');
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, key, { mode: 0o600, flag: 'wx' });
+  return key;
+}
 
 export interface LocalResources {
   readonly env: Record<string, string>;
@@ -118,7 +130,7 @@ function handlerEnvironment(
     TIPLINE_S3_PATH_STYLE: 'true',
     TIPLINE_STAGE: 'local',
     ATTACHMENT_KEY_SECRET: attachmentKeySecret,
-    RECEIPT_KEY_SECRET: receiptKeySecret,
+    RECEIPT_KEY_SECRET: receiptKeySecret(options.dataDir),
     // No GuardDuty locally: attachments are shown as "not scanned (local stack)".
     MALWARE_SCAN: 'none',
   };

@@ -39,6 +39,10 @@ export const demoTexts: Record<'obj-towel' | 'obj-bag' | 'obj-wallpaper', Record
     zh: { title: "条纹沙滩巾", description: "一条蓝白条纹的毛巾，一角绣着一个小锚。" },
     ja: { title: "ストライプのビーチタオル", description: "青と白のストライプのタオルで、片隅に小さな錨の刺繍があります。" },
     ko: { title: "줄무늬 비치 타월", description: "파란색과 흰색 줄무늬 타월로, 한쪽 모서리에 작은 닻이 수놓여 있습니다." },
+    ar: { title: 'منشفة شاطئ مخططة', description: 'منشفة بخطوط زرقاء وبيضاء، في إحدى زواياها مرساة صغيرة مطرّزة.' },
+    fa: { title: 'حولهٔ ساحلی راه‌راه', description: 'حوله‌ای با راه‌های آبی و سفید که در یکی از گوشه‌هایش لنگری کوچک گلدوزی شده است.' },
+    he: { title: 'מגבת חוף מפוספסת', description: 'מגבת בפסים כחולים ולבנים, ובאחת הפינות עוגן קטן רקום.' },
+    hi: { title: 'धारीदार बीच तौलिया', description: 'नीली और सफ़ेद धारियों वाला तौलिया, जिसके एक कोने पर छोटा-सा कढ़ाई किया हुआ लंगर है।' },
   },
   'obj-bag': {
     fr: { title: 'Sac de courses', description: 'Un sac en plastique jaune, avec un logo rouge en partie visible.' },
@@ -74,6 +78,10 @@ export const demoTexts: Record<'obj-towel' | 'obj-bag' | 'obj-wallpaper', Record
     zh: { title: "购物袋", description: "一个黄色塑料袋，上面有一个只露出一部分的红色标志。" },
     ja: { title: "買い物袋", description: "黄色いビニール袋で、赤いロゴの一部が見えています。" },
     ko: { title: "쇼핑백", description: "빨간 로고가 일부만 보이는 노란색 비닐봉지입니다." },
+    ar: { title: 'كيس تسوّق', description: 'كيس بلاستيكي أصفر عليه شعار أحمر يظهر جزء منه فقط.' },
+    fa: { title: 'کیسهٔ خرید', description: 'کیسهٔ پلاستیکی زردی با یک نشان قرمز که فقط بخشی از آن پیداست.' },
+    he: { title: 'שקית קניות', description: 'שקית פלסטיק צהובה ועליה לוגו אדום שנראה רק בחלקו.' },
+    hi: { title: 'ख़रीदारी का थैला', description: 'पीले रंग का प्लास्टिक का थैला, जिस पर लाल रंग का लोगो आंशिक रूप से दिखाई देता है।' },
   },
   'obj-wallpaper': {
     fr: { title: 'Papier peint à fleurs', description: 'Un papier peint à motif répété de feuilles vertes et de fleurs orange.' },
@@ -109,5 +117,9 @@ export const demoTexts: Record<'obj-towel' | 'obj-bag' | 'obj-wallpaper', Record
     zh: { title: "碎花壁纸", description: "印有绿叶和橙色花朵重复图案的壁纸。" },
     ja: { title: "花柄の壁紙", description: "緑の葉とオレンジ色の花の模様が繰り返された壁紙です。" },
     ko: { title: "꽃무늬 벽지", description: "초록 잎과 주황색 꽃무늬가 반복되는 벽지입니다." },
+    ar: { title: 'ورق جدران مزيّن بالزهور', description: 'ورق جدران بنقشة متكررة من أوراق خضراء وأزهار برتقالية.' },
+    fa: { title: 'کاغذ دیواری گل‌دار', description: 'کاغذ دیواری با نقشی تکراری از برگ‌های سبز و گل‌های نارنجی.' },
+    he: { title: 'טפט פרחוני', description: 'טפט בדוגמה חוזרת של עלים ירוקים ופרחים כתומים.' },
+    hi: { title: 'फूलों वाला वॉलपेपर', description: 'हरी पत्तियों और नारंगी फूलों के दोहराए गए पैटर्न वाला वॉलपेपर।' },
   },
 };

@@ -403,11 +403,14 @@ export const routes: readonly RouteDef[] = [
   { method: 'POST', path: '/investigator/tips/{tipId}/messages', function: 'investigator', auth: 'investigator' },
   // A tipster quoting the receipt by phone: the tip, within the caller's countries.
   { method: 'POST', path: '/investigator/receipts/lookup', function: 'investigator', auth: 'investigator' },
+  // Amazon Translate, AWS only (off locally: TRANSLATE_ENABLED); the translation is kept beside the original.
+  { method: 'POST', path: '/investigator/tips/{tipId}/translate', function: 'investigator', auth: 'investigator' },
   // A coordinator's download of an attachment's original (with its metadata): audited, hence a POST.
   { method: 'POST', path: '/investigator/tips/{tipId}/attachments/{index}/original', function: 'investigator', auth: 'investigator' },
   { method: 'GET', path: '/investigator/objects', function: 'investigator', auth: 'investigator' },
   { method: 'POST', path: '/investigator/objects', function: 'investigator', auth: 'investigator' },
   { method: 'PATCH', path: '/investigator/objects/{objectId}', function: 'investigator', auth: 'investigator' },
+  { method: 'POST', path: '/investigator/objects/{objectId}/image', function: 'investigator', auth: 'investigator' },
   { method: 'GET', path: '/investigator/objects/{objectId}/summary', function: 'investigator', auth: 'investigator' },
   { method: 'GET', path: '/investigator/exports', function: 'investigator', auth: 'investigator' },
   { method: 'GET', path: '/investigator/search', function: 'investigator', auth: 'investigator' },

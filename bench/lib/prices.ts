@@ -16,6 +16,8 @@ export const PRICES = {
   dynamoPerMillionRru: 0.125,
   /** S3 Standard: PUT, COPY, POST, LIST per 1,000 requests. */
   s3PutPer1000: 0.005,
+  /** S3 Standard: GET and all other requests per 1,000 (an attachment's sniff and full read). */
+  s3GetPer1000: 0.0004,
   /** KMS: per 10,000 requests, and per customer-managed key per month. */
   kmsPer10000Requests: 0.03,
   kmsKeyPerMonth: 1,

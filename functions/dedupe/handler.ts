@@ -1,14 +1,14 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import * as z from 'zod/mini';
 import { optionalEnv } from '#shared/config.ts';
 import type { DedupeDecision } from '#shared/dedupe/index.ts';
 import { ConfigurationError } from '#shared/errors.ts';
 import { isoSecond } from '#shared/ids.ts';
 import { createLogger } from '#shared/logger.ts';
 import { NO_MEDIA, processLateAttachments, processTipMedia, recheckDelay, type MediaDeps, type TipMedia } from '#shared/media/pipeline.ts';
-import { ProcessedAttachment } from '#shared/media/schema.ts';
+import { classifyFields } from '#shared/media/evidence.ts';
+import { StoredAttachments } from '#shared/media/schema.ts';
 import { IntakeMessage, type ClassifyMessage } from '#shared/schemas/tip.ts';
 import { putViewingCopy, readAttachment, recordAttachments, recordLateAttachment } from '#shared/store/attachment-media.ts';
 import { dedupeEngine } from '#shared/store/dedupe.ts';
@@ -71,8 +71,6 @@ async function scheduleRecheck(tip: IntakeMessage): Promise<void> {
   }
   await enqueueIntakeLater({ ...tip, attachmentRecheck: true }, delay);
 }
-
-const StoredAttachments = z.array(ProcessedAttachment);
 
 /**
  * The re-check for attachments that had not arrived (shared/media/pipeline.ts): fills them in,
@@ -141,8 +139,7 @@ async function dedupeHandler(event: SQSEvent): Promise<SQSBatchResponse> {
           message: {
             ...rest,
             dedupeReason: decision.reason,
-            ...(found.photos.length === 0 ? {} : { photos: [...found.photos] }),
-            ...(found.text === '' ? {} : { attachmentText: found.text }),
+            ...classifyFields(found),
           },
         });
         logger.info('tip is distinct', { stage: 'deduplicated', tipId: tip.tipId, reason: decision.reason });

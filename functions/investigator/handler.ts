@@ -2,16 +2,17 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import * as z from 'zod/mini';
-import { AttachmentParams, ExportQuery, HistoryQuery, NewObject, ObjectChange, ObjectParams, QueueParams, QueueQuery, TipParams } from '#shared/schemas/api.ts';
+import { AttachmentParams, ExportQuery, HistoryQuery, NewObject, ObjectChange, ObjectImageRequest, ObjectParams, QueueParams, QueueQuery, TipParams, TranslateTipRequest } from '#shared/schemas/api.ts';
 import { assertInvestigator, assertQueueAccess, canAccessQueue, principalFromClaims, type Principal } from '#shared/auth.ts';
-import { requireEnv } from '#shared/config.ts';
-import { ConflictError, ForbiddenError, NotFoundError, TiplineError } from '#shared/errors.ts';
+import { optionalEnv, requireEnv } from '#shared/config.ts';
+import { ConfigurationError, ConflictError, ForbiddenError, NotFoundError, TiplineError, ValidationError } from '#shared/errors.ts';
 import { isoSecond, newObjectId } from '#shared/ids.ts';
 import { createLogger } from '#shared/logger.ts';
 import { receiptHash } from '#shared/receipts.ts';
 import { limits, workflow } from '#shared/resources.ts';
 import { InvestigatorMessageRequest, ReceiptLookupRequest } from '#shared/schemas/followup.ts';
-import type { TipObject } from '#shared/schemas/object.ts';
+import { isFallback, type TipObject } from '#shared/schemas/object.ts';
+import { canMoveObject, OBJECT_TRANSITIONS } from '#shared/objects/lifecycle.ts';
 import type { StoredTip } from '#shared/schemas/stored.ts';
 import { archivedCount, inlineHistory, trailPage } from '#shared/store/audit.ts';
 import { countTriageChange } from '#shared/store/aggregates.ts';
@@ -20,7 +21,7 @@ import { writeExport } from '#shared/store/exports.ts';
 import { ProcessedAttachment } from '#shared/media/schema.ts';
 import { attachmentViews, auditOriginalDownload, evidenceLink } from '#shared/store/attachment-media.ts';
 import { attachmentLink, imageUploadForm, objectImageUrl } from '#shared/store/media.ts';
-import { createObject, getObject, listObjects, updateObject } from '#shared/store/objects.ts';
+import { createObject, getStoredObject, listObjects, updateObject } from '#shared/store/objects.ts';
 import { applyPatch, claimTip, releaseTip, triageState } from '#shared/store/triage.ts';
 import { appendMessage, conversationTipsOf, listMessages, markRead, tipIdByReceiptHash } from '#shared/store/messages.ts';
 import { clusterMembers, getTip, queryQueue, tipsOfObject, tipsOfQueue } from '#shared/store/tips.ts';
@@ -28,6 +29,9 @@ import { investigatorMessageAudit } from '#shared/tips/followup.ts';
 import { csvHeader, csvLine, jsonLine, toExportRow } from '#shared/tips/export.ts';
 import { assertClaimAllowed, parseIfMatch, planPatch, TipPatch } from '#shared/tips/triage.ts';
 import { parseOrThrow } from '#shared/validation.ts';
+import { MachineTranslation } from '#shared/schemas/translation.ts';
+import { machineTranslate, storeTranslation } from '#shared/store/translations.ts';
+import { failureOf } from '#shared/tips/translation.ts';
 import { objectSummary, overview } from './overview.ts';
 import { search } from './search.ts';
 import { decodeBody, header, httpErrors, json, type HttpEvent, HTTP_HANDLER_OPTIONS } from '../lib/http.ts';
@@ -35,6 +39,14 @@ import { decodeBody, header, httpErrors, json, type HttpEvent, HTTP_HANDLER_OPTI
 const logger = createLogger('investigator');
 /** The key receipts are hashed with (shared/receipts.ts), for a tipster who quotes theirs by phone. */
 const receiptKeySecret = requireEnv('RECEIPT_KEY_SECRET');
+/**
+ * Amazon Translate for tips in a language the investigator does not read: on where the stack grants
+ * translate:TranslateText (infra/access.ts), off locally, where there is no Translate to call.
+ */
+const translationEnabled = ((value: string): boolean => {
+  if (value !== 'true' && value !== 'false') throw new ConfigurationError(`TRANSLATE_ENABLED must be "true" or "false", got ${JSON.stringify(value)}`);
+  return value === 'true';
+})(optionalEnv('TRANSLATE_ENABLED', 'false'));
 
 type Route = (event: HttpEvent, principal: Principal) => Promise<APIGatewayProxyResult>;
 
@@ -61,6 +73,15 @@ async function firstAttachment(item: StoredTip, views: Awaited<ReturnType<typeof
   if (first.preview === undefined) return { status: first.status };
   return { url: first.preview.url, contentType: first.preview.contentType, status: first.status };
 }
+/** A language tag in its canonical case ("pt-BR"), so one language never gets two entries; `field` names it in a 400. */
+function canonicalLanguage(tag: string, field = 'lang'): string {
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? tag;
+  } catch {
+    throw new ValidationError('Invalid language', [{ path: field, message: 'must be a language tag such as "pl" or "pt-BR"' }]);
+  }
+}
+
 function requireCoordinator(principal: Principal): void {
   if (!principal.coordinator) throw new ForbiddenError('Only a coordinator can do this');
 }
@@ -152,6 +173,31 @@ const routes: Record<string, Route> = {
     logger.info('message to the tipster stored', { tipId, by: principal.sub });
     const { tipId: _tip, ...message } = stored;
     return json(201, { message });
+  },
+
+  'POST /investigator/tips/{tipId}/translate': async (event, principal) => {
+    const { tipId } = parseOrThrow(TipParams, event.pathParameters ?? {}, 'path');
+    const target = canonicalLanguage(parseOrThrow(TranslateTipRequest, event.parsedBody, 'translation').target, 'target');
+    const item = await accessibleTip(tipId, principal);
+    const existing = item.machineTranslations?.[target];
+    // Made once per language and kept: reading it again costs no second call.
+    if (existing !== undefined) return json(200, { tipId, target, status: 'translated', translation: existing, stored: true });
+    if (!translationEnabled) {
+      throw new ConflictError('Translation needs Amazon Translate, which runs on AWS only: it is off on this stack (TRANSLATE_ENABLED)', { status: 'failed', reason: 'translation-off' });
+    }
+    let translation: MachineTranslation;
+    try {
+      translation = await machineTranslate(String(item.text), target);
+    } catch (error) {
+      // The tip is untouched: its original stays what the investigator reads, and the answer says why there is no translation.
+      const reason = failureOf(error);
+      logger.warn('translation failed', { tipId, target, reason, error: error instanceof Error ? error.name : 'unknown' });
+      return json(200, { tipId, target, status: 'failed', reason });
+    }
+    const stored = await storeTranslation(tipId, target, translation);
+    if (stored === 'missing') throw new NotFoundError('No such tip');
+    logger.info('tip translated', { tipId, by: principal.sub, sourceLanguage: translation.sourceLanguage, target, stored });
+    return json(200, { tipId, target, status: 'translated', translation, stored: stored === 'stored' });
   },
 
   'POST /investigator/receipts/lookup': async (event, principal) => {
@@ -251,10 +297,33 @@ const routes: Record<string, Route> = {
     requireCoordinator(principal);
     const { objectId } = parseOrThrow(ObjectParams, event.pathParameters ?? {}, 'path');
     const change = parseOrThrow(ObjectChange, event.parsedBody, 'object change');
-    const updated = await updateObject(objectId, change);
-    if (updated === null) throw new NotFoundError(`No object ${objectId}`);
-    logger.info('object changed', { objectId, by: principal.sub, status: updated.status });
+    const current = await getStoredObject(objectId);
+    if (current === null) throw new NotFoundError(`No object ${objectId}`);
+    // Asking for the status it already has changes nothing; any other step must be in the lifecycle.
+    const step = change.status === undefined || change.status === current.status ? undefined : { from: current.status, to: change.status };
+    if (step !== undefined && !canMoveObject(step.from, step.to)) {
+      throw new ConflictError(`An object cannot go from ${step.from} to ${step.to}`, { allowed: OBJECT_TRANSITIONS[step.from] });
+    }
+    const lang = change.lang === undefined ? undefined : canonicalLanguage(change.lang);
+    const english = lang === undefined || isFallback(lang);
+    const updated = await updateObject(objectId, {
+      ...(step === undefined ? {} : { status: step }),
+      ...(english ? { title: change.title, description: change.description } : {}),
+      ...(english ? {} : { translation: { lang: lang!, text: { title: change.title!, description: change.description ?? current.translations?.[lang!]?.description ?? '' } } }),
+    });
+    if (updated === 'missing') throw new NotFoundError(`No object ${objectId}`);
+    if (updated === 'moved') throw new ConflictError('Another coordinator changed this object\'s status; reload it and try again');
+    logger.info('object changed', { objectId, by: principal.sub, status: updated.status, ...(lang === undefined ? {} : { lang }) });
     return json(200, updated);
+  },
+
+  'POST /investigator/objects/{objectId}/image': async (event, principal) => {
+    requireCoordinator(principal);
+    const { objectId } = parseOrThrow(ObjectParams, event.pathParameters ?? {}, 'path');
+    const { contentType } = parseOrThrow(ObjectImageRequest, event.parsedBody, 'image');
+    if ((await getStoredObject(objectId)) === null) throw new NotFoundError(`No object ${objectId}`);
+    // The picture replaces the one under the object's key (the bucket keeps the old version for a while).
+    return json(201, { upload: await imageUploadForm(objectId, contentType) });
   },
 
   'GET /investigator/objects/{objectId}/summary': async (event, principal) => {
@@ -313,8 +382,10 @@ const BODY_ROUTES = new Set([
   'PATCH /investigator/tips/{tipId}',
   'POST /investigator/objects',
   'PATCH /investigator/objects/{objectId}',
+  'POST /investigator/objects/{objectId}/image',
   'POST /investigator/tips/{tipId}/messages',
   'POST /investigator/receipts/lookup',
+  'POST /investigator/tips/{tipId}/translate',
 ]);
 
 async function investigatorHandler(event: HttpEvent): Promise<APIGatewayProxyResult> {

@@ -4,6 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { SCAN_TAG } from '#shared/media/schema.ts';
 import { buckets } from '#shared/resources.ts';
 
 /** The principal tag a role must carry to delete an original: the retention function's (infra/stacks/stateless-stack.ts). */
@@ -22,7 +23,8 @@ export interface EvidenceProtectionProps {
  * Issue 15: the attachments' originals are evidence.
  *  - GuardDuty Malware Protection for S3 scans every new object under `attachments/` and tags
  *    it `GuardDutyMalwareScanStatus` (NO_THREATS_FOUND, THREATS_FOUND, …); the console shows a
- *    file only once that tag says clean (shared/store/attachment-media.ts).
+ *    file only once that tag says clean (shared/store/attachment-media.ts), and a bucket-policy
+ *    Deny makes an original tagged THREATS_FOUND unreadable to every principal.
  *  - Immutability without Object Lock (which the existing bucket would have to be re-created
  *    for): the bucket is versioned (an overwrite keeps the old version), and a bucket-policy
  *    Deny stops every principal but the retention role (tagged EVIDENCE_DELETER_TAG) from
@@ -78,6 +80,20 @@ export class EvidenceProtection extends Construct {
     });
     this.plan.node.addDependency(this.role);
 
+    // Quarantine: an original GuardDuty tagged THREATS_FOUND cannot be read by any principal (a
+    // coordinator's presigned link, the pipeline, a role granted too much), whatever IAM grants;
+    // the console already links it nowhere (shared/store/attachment-media.ts `attachmentViews`).
+    // Only the verdict's own value is denied: unscanned files must stay readable to the pipeline.
+    bucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'InfectedOriginalsUnreadable',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['s3:GetObject', 's3:GetObjectVersion'],
+        resources: [originals],
+        conditions: { StringEquals: { [`s3:ExistingObjectTag/${SCAN_TAG}`]: 'THREATS_FOUND' } },
+      }),
+    );
     if (props.denyDeletes) {
       bucket.addToResourcePolicy(
         new iam.PolicyStatement({

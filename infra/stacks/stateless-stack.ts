@@ -2,6 +2,7 @@ import { CfnOutput, Duration, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
@@ -141,7 +142,7 @@ export class StatelessStack extends Stack {
         const fn = new TiplineFunction(this, functions[key].id, {
           def: functions[key],
           config,
-          environment: { ...environment, ...extraEnvironment[key] },
+          environment: { ...environment, ...extraEnvironment[key], ...((access[key] as FunctionAccess).translate === true ? { TRANSLATE_ENABLED: 'true' } : {}) },
         });
         this.grant(fn, access[key], props);
         return [key, fn];
@@ -253,5 +254,8 @@ export class StatelessStack extends Stack {
     for (const [bucket, prefixes] of objectGrants(rights.uploadObjects)) fn.uploadObjects(bucket, prefixes);
     for (const [bucket, prefixes] of objectGrants(rights.deleteObjects)) fn.deleteObjects(bucket, prefixes);
     for (const [bucket, prefixes] of objectGrants(rights.readTags)) fn.readTags(bucket, prefixes);
+    if (rights.translate === true) {
+      fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'MachineTranslation', actions: ['translate:TranslateText', 'comprehend:DetectDominantLanguage'], resources: ['*'] }));
+    }
   }
 }

@@ -40,11 +40,13 @@ export const CONTENT_SECURITY_POLICY =
 
 /**
  * On AWS a tip's attachment is posted straight to the evidence bucket (a
- * presigned POST), so that one origin is added to connect-src; locally the
- * adapter serves S3 on the page's origin and the policy stays as above.
+ * presigned POST), and the console's thumbnails are presigned GETs of the
+ * viewing copies in it (shared/store/attachment-media.ts), so that one origin
+ * is added to connect-src and img-src; locally the adapter serves S3 on the
+ * page's origin and the policy stays as above.
  */
-export function siteContentSecurityPolicy(uploadOrigin: string): string {
-  return CONTENT_SECURITY_POLICY.replace("connect-src 'self'", `connect-src 'self' ${uploadOrigin}`);
+export function siteContentSecurityPolicy(evidenceOrigin: string): string {
+  return CONTENT_SECURITY_POLICY.replace("connect-src 'self'", `connect-src 'self' ${evidenceOrigin}`).replace("img-src 'self' data: blob:", `img-src 'self' data: blob: ${evidenceOrigin}`);
 }
 
 /** Path patterns CloudFront sends to the API, derived from the routes so a new route is never missed. */

@@ -38,6 +38,7 @@ type FlagBucket = (typeof FLAG_BUCKETS)[number];
 export const CANDIDATE_GLOBALS = [
   'share', 'logShare', 'logStrength', 'top', 'margin', 'kinds', 'names',
   'ambiguity', 'onlyAmbiguous', 'prominence', 'priorShare', 'language', 'position', 'noClean', 'shareSquared',
+  'namesakeRival', 'namesakeBacked',
 ] as const;
 
 export const NULL_FEATURES = [
@@ -147,6 +148,51 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
   };
   let anyClean = false;
   let anyNegated = false;
+  // Positive evidence per country, overall and per name (folded text), for the namesake features:
+  // a name shared by several countries (Dublin, Athens, Alexandria) says less when the rest of the
+  // passage backs one of its namesakes (a county, a township, a currency of that other country).
+  const byCountry = new Map<string, number>();
+  const byName = new Map<string, Map<string, number>>();
+  const names: string[] = a.mentions.map((m) => fold(m.text));
+  a.mentions.forEach((m, i) => {
+    const s = m.weight * m.mult;
+    const bucket = bucketOf(m);
+    if (!(s > 0) || (bucket !== 'clean' && bucket !== 'weak' && bucket !== 'generic')) return;
+    let per = byName.get(names[i]!);
+    if (!per) byName.set(names[i]!, (per = new Map()));
+    for (const [cc, p] of a.dists[i]!) {
+      const v = s * p * (bucket === 'weak' ? m.support : 1);
+      byCountry.set(cc, (byCountry.get(cc) ?? 0) + v);
+      per.set(cc, (per.get(cc) ?? 0) + v);
+    }
+  });
+  let evidenceTotal = 0;
+  for (const v of byCountry.values()) evidenceTotal += v;
+  /** Share of the evidence outside name `n` that goes to countries in `ccs` (0 if nothing else is there). */
+  const outside = (n: string, ccs: Iterable<string>): number => {
+    const own = byName.get(n);
+    let ownTotal = 0;
+    if (own) for (const v of own.values()) ownTotal += v;
+    const rest = evidenceTotal - ownTotal;
+    if (!(rest > 1e-9)) return 0;
+    let sum = 0;
+    for (const cc of ccs) sum += (byCountry.get(cc) ?? 0) - (own?.get(cc) ?? 0);
+    return Math.max(0, Math.min(1, sum / rest));
+  };
+  const rival = new Map<string, number>();
+  const backed = new Map<string, number>();
+  a.mentions.forEach((m, i) => {
+    if ((m.kind !== 'place' && m.kind !== 'country') || m.prior.size < 2 || !(m.weight * m.mult > 0)) return;
+    const n = names[i]!;
+    for (const cc of m.prior.keys()) {
+      const p = a.dists[i]!.get(cc) ?? 0;
+      const others = [...m.prior.keys()].filter((d) => d !== cc);
+      // The name leans to cc, yet the rest of the passage backs its namesakes elsewhere.
+      if (p >= SUPPORT_SHARE) rival.set(cc, Math.max(rival.get(cc) ?? 0, outside(n, others)));
+      // cc is a namesake of the name, and the rest of the passage backs cc.
+      backed.set(cc, Math.max(backed.get(cc) ?? 0, outside(n, [cc])));
+    }
+  });
   a.mentions.forEach((m, i) => {
     const s = m.weight * m.mult;
     if (!(s > 0)) return;
@@ -182,7 +228,7 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
       // investigator should see, weak names included: the model weighs them, the list shows them.
       if (bucket !== 'madeIn' && bucket !== 'negated' && bucket !== 'person' && p >= SUPPORT_SHARE) {
         (x.kinds ??= new Set()).add(kIdx);
-        name ??= fold(m.text);
+        name ??= names[i]!;
         (x.names ??= new Set()).add(name);
         x.evidence.push({ kind: m.kind, text: m.text, start: m.start, end: m.end });
         if (m.start < x.firstPos) x.firstPos = m.start;
@@ -238,6 +284,8 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
     f[o++] = Number.isFinite(x.firstPos) ? 1 - x.firstPos / len : 0;
     f[o++] = x.clean > 0 ? 0 : 1;
     f[o++] = share * share;
+    f[o++] = rival.get(cc) ?? 0;
+    f[o++] = backed.get(cc) ?? 0;
     if ((a.languagePrior?.[cc] ?? 0) > 0) x.evidence.push({ kind: 'language', text: '', start: 0, end: 0 });
     rows.push({ country: cc, x: f, evidence: x.evidence, firstPos: x.firstPos });
   }

@@ -14,6 +14,7 @@ import { INSTITUTIONS } from './data/signals.ts';
 import { RESIDUAL_CHAINS } from './data/chains.ts';
 import brandJson from './generated/brands.json' with { type: 'json' };
 import stopwordJson from './generated/stopwords.json' with { type: 'json' };
+import subdivisionJson from './generated/subdivisions.json' with { type: 'json' };
 import { decodePrior, unpackLines } from './unpack.ts';
 import { bareCurrencyWord } from './signals.ts';
 import { DEMONYMS, ADJ_ENDINGS } from './data/demonyms.ts';
@@ -86,6 +87,30 @@ export function isCommonWord(folded: string, language: string | null): boolean {
   }
   return stopwordsByLang.get(language)?.has(folded) ?? false;
 }
+// ---------------------------------------------------------------- subdivisions (ISO 3166-2)
+/** Folded subdivision name → countries with a subdivision of that name (generated/subdivisions.json), decoded on first use. */
+let subdivisions: Map<string, readonly string[]> | null = null;
+/** Countries that have a first- or second-level subdivision named `name` ("Kerry" → IE); empty if none. */
+export function subdivisionCountries(name: string): readonly string[] {
+  if (subdivisions === null) {
+    subdivisions = new Map();
+    for (const line of unpackLines(subdivisionJson.subdivisions)) {
+      const tab = line.indexOf('\t');
+      subdivisions.set(line.slice(0, tab), line.slice(tab + 1).split(' '));
+    }
+  }
+  return subdivisions.get(fold(name)) ?? [];
+}
+
+/**
+ * A function word of the tip, which never joins a name written apart and is never a misspelt
+ * name or a demonym: a stopwords-iso word of the tip's detected language; only when no language
+ * is detected (a tip of under ~10 letters) the small multilingual hand list in data/cues.ts.
+ */
+export function functionWord(folded: string, language: string | null): boolean {
+  return language === null ? STOPWORDS.has(folded) : isCommonWord(folded, language);
+}
+
 /** A common-word name counts this much (a modest damping; the scorer also sees the flag). */
 const COMMON_WORD_MULT = 0.6;
 
@@ -603,7 +628,7 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
     if (d) {
       if (d.capOnly && !t.cap && !t.upper) continue;
       if (d.stemLen <= 4 && t.folded.length === d.stemLen && !t.cap) continue;
-      if (STOPWORDS.has(t.folded)) continue;
+      if (functionWord(t.folded, shape.language)) continue;
       out.push(mention('demonym', src, t.start, t.end, { [d.cc]: 1 }, 1.5, { tokStart: i, tokEnd: i + 1 }));
       continue;
     }
@@ -611,7 +636,7 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
     // A misspelt country or big city ("Edinbrugh", "phillipines"): a name-like position only
     // (capitalised mid-sentence, after a locative preposition, or a lower-case tip's caption),
     // and only when every closest name points to the same country.
-    if (!t.caseless && !STOPWORDS.has(t.folded)) {
+    if (!t.caseless && !functionWord(t.folded, shape.language)) {
       const prep = prepositionBefore(toks, i);
       // A misspelt country may also open the tip ("Phillipines for sure"); a city there is too often another word.
       const namePosition = (t.cap && !t.sentStart) || prep || (shape.lowercase && i === 0) || (i === 0 && t.cap && t.folded.length >= 8);
@@ -622,7 +647,7 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
         const last = toks[i + n - 1];
         if (last === undefined || (n > 1 && !/^ $/.test(src.slice(toks[i + n - 2]!.end, last.start)))) break;
         // A function word is never part of a name written apart: "school and" is not "Schotland".
-        if (n > 1 && STOPWORDS.has(last.folded)) break;
+        if (n > 1 && functionWord(last.folded, shape.language)) break;
         const glued = toks.slice(i, i + n).map((x) => x.folded).join('');
         if (glued.length < 7) continue;
         const near = nearNames(glued);
@@ -655,7 +680,11 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
     const end = start + m[0].length;
     if (out.some((x) => x.start <= start && x.end >= end)) continue;
     const head = (m[2] ?? m[3] ?? '').toLowerCase();
-    let prior: Record<string, number> = m[3] ? { IE: 0.7, GB: 0.3 } : (ADMIN_HEADS[head] ?? {});
+    // "County X" names a subdivision only when X is one in some country's ISO 3166-2 list
+    // ("County Kerry" → IE, "County Durham" → GB); "County Road", "County Court" are no place.
+    const named = m[3] !== undefined ? subdivisionCountries(m[3]) : [];
+    if (m[3] !== undefined && named.length === 0) continue;
+    let prior: Record<string, number> = m[3] !== undefined ? Object.fromEntries(named.map((cc) => [cc, 1])) : (ADMIN_HEADS[head] ?? {});
     // "Galway County Council", "Nairobi County": a county named after a known town is in that town's
     // country (the countries both allow, or else the town's).
     if (head === 'county' && m[1] !== undefined) {
@@ -672,7 +701,8 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
       if (x.start >= start && x.end <= end && x.kind !== 'chain') out.splice(k, 1);
     }
     const ti = toks.findIndex((x) => x.start >= start);
-    out.push(mention('place', src, start, end, prior, 1.8, { tokStart: ti, tokEnd: ti + 1 }));
+    // A subdivision name several countries share ("County Central") is left to coherence to resolve.
+    out.push(mention('place', src, start, end, prior, 1.8, { tokStart: ti, tokEnd: ti + 1, fixed: named.length <= 1 }));
   }
 
   // State / province abbreviations right after a comma: "Paris, Ky.", "London, Ont."

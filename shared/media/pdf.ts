@@ -3,7 +3,11 @@
  * runtimes (pure JS, eval off). Loaded on the first PDF only, so a photo-only batch does not pay
  * for it. A scanned PDF without a text layer yields '' (no OCR). Only the first pages are read.
  */
+import { limits } from '../resources.ts';
+
 const MAX_PAGES = 20;
+/** Characters of a PDF's text layer passed to the classifier: as many as a tip's own text. */
+export const MAX_PDF_TEXT = limits.maxTipChars;
 
 export async function pdfText(bytes: Uint8Array, maxChars: number): Promise<string> {
   try {

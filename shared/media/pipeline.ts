@@ -7,13 +7,15 @@
  * Order: the viewing copy is written before the record that names it, so the console never
  * links to a copy that is not there. The original is read, never written.
  */
-import type { GeoPoint } from '../geo/index.ts';
 import { isoSecond } from '../ids.ts';
 import { limits } from '../resources.ts';
 import type { IntakeMessage } from '../schemas/tip.ts';
 import type { AuditEntry } from '../tips/triage.ts';
+import { mediaOf, NO_MEDIA, type TipMedia } from './evidence.ts';
 import { processAttachment } from './process.ts';
 import type { ProcessedAttachment } from './schema.ts';
+
+export { mediaOf, NO_MEDIA, type TipMedia } from './evidence.ts';
 
 export interface MediaDeps {
   readAttachment(key: string): Promise<{ bytes: Uint8Array; contentType: string | undefined } | null>;
@@ -26,18 +28,6 @@ export interface MediaDeps {
   readonly scan: ProcessedAttachment['scan'];
   now(): number;
 }
-
-/** What the rest of the pipeline takes from a tip's attachments. */
-export interface TipMedia {
-  readonly photos: readonly GeoPoint[];
-  readonly photoHashes: readonly string[];
-  /** PDF text layers, joined, for the classifier. */
-  readonly text: string;
-  /** Keys whose file had not arrived: the pipeline checks again for them (`recheckDelay`). */
-  readonly awaiting: number;
-}
-
-export const NO_MEDIA: TipMedia = { photos: [], photoHashes: [], text: '', awaiting: 0 };
 
 /** A key whose file has not arrived: no size, no hash, nothing to show until it does. */
 function placeholder(key: string, scan: ProcessedAttachment['scan']): ProcessedAttachment {
@@ -65,16 +55,6 @@ export function attachmentAudit(records: readonly ProcessedAttachment[], now: nu
   };
 }
 
-export function mediaOf(records: readonly ProcessedAttachment[], texts: readonly string[]): TipMedia {
-  const photos: GeoPoint[] = [];
-  for (const r of records) if (r.photo?.lat !== undefined && r.photo.lon !== undefined) photos.push({ lat: r.photo.lat, lon: r.photo.lon });
-  return {
-    photos,
-    photoHashes: records.flatMap((r) => (r.dhash === undefined ? [] : [r.dhash])),
-    text: texts.join('\n'),
-    awaiting: records.filter((r) => r.awaiting === true).length,
-  };
-}
 
 async function processOne(key: string, deps: MediaDeps): Promise<{ record: ProcessedAttachment; text?: string }> {
   const original = await deps.readAttachment(key);

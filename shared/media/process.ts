@@ -9,9 +9,9 @@ import { createHash } from 'node:crypto';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { countryOfPoint } from '../geo/photo.ts';
-import { limits } from '../resources.ts';
 import { dHash } from './dhash.ts';
-import { pdfText } from './pdf.ts';
+import { MAX_PDF_TEXT, pdfText } from './pdf.ts';
+import { cleanPdf } from './pdf-clean.ts';
 import type { PhotoMetadata, ProcessedAttachment } from './schema.ts';
 import { sniffType, typeProblem } from './sniff.ts';
 
@@ -19,8 +19,6 @@ import { sniffType, typeProblem } from './sniff.ts';
 const MAX_PIXELS = 40_000_000;
 /** The viewing copy's longest side: enough to read a label, and it bounds the console's downloads. */
 const VIEWING_MAX_SIDE = 2048;
-/** Characters of a PDF's text layer passed to the classifier: as many as a tip's own text. */
-export const MAX_PDF_TEXT = limits.maxTipChars;
 
 export interface Processed {
   readonly record: ProcessedAttachment;
@@ -71,13 +69,19 @@ export async function processAttachment(key: string, bytes: Uint8Array, declared
   const sniffed = sniffType(bytes);
   if (problem !== null || !sniffed.ok) return { record: { ...base, type: null, refused: problem ?? 'is not an accepted type' } };
   const type = sniffed.type;
+  const viewingKey = `viewing/${key.slice(key.indexOf('/') + 1)}`;
   if (type === 'application/pdf') {
-    const text = await pdfText(bytes, MAX_PDF_TEXT);
-    return { record: { ...base, type, pdfTextChars: text.length }, ...(text === '' ? {} : { text }) };
+    const [text, clean] = await Promise.all([pdfText(bytes, MAX_PDF_TEXT), cleanPdf(bytes)]);
+    // No copy when pdf-lib cannot read the file (encrypted, damaged): the console then links the original, as before copies existed.
+    const copy = clean === null ? {} : { viewingKey, viewingType: type };
+    return {
+      record: { ...base, type, pdfTextChars: text.length, ...copy },
+      ...(clean === null ? {} : { viewing: { bytes: clean, contentType: type } }),
+      ...(text === '' ? {} : { text }),
+    };
   }
   try {
     const [photo, copy, hash] = await Promise.all([photoMetadata(bytes), viewingCopy(bytes, type), dHash(bytes)]);
-    const viewingKey = `viewing/${key.slice(key.indexOf('/') + 1)}`;
     return {
       record: { ...base, type, viewingKey, viewingType: copy.contentType, width: copy.width, height: copy.height, dhash: hash, ...(photo === undefined ? {} : { photo }) },
       viewing: { bytes: copy.bytes, contentType: copy.contentType },

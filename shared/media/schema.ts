@@ -45,3 +45,9 @@ export const ProcessedAttachment = z.object({
   awaiting: z.optional(z.literal(true)),
 });
 export type ProcessedAttachment = z.infer<typeof ProcessedAttachment>;
+
+/** The records stored on a tip (`attachments`), one per key, in the order of its keys. */
+export const StoredAttachments = z.array(ProcessedAttachment);
+
+/** GuardDuty Malware Protection for S3 tags each scanned original with its result under this key (read by the console, denied on by the bucket policy). */
+export const SCAN_TAG = 'GuardDutyMalwareScanStatus';

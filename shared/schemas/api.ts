@@ -10,7 +10,7 @@ import * as z from 'zod/mini';
 import { limits } from '../resources.ts';
 import { LANGUAGE_TAG } from '../i18n/negotiate.ts';
 import { ObjectId, QueueName, TipId } from './common.ts';
-import { ObjectStatus } from './object.ts';
+import { isFallback, ObjectStatus } from './object.ts';
 import { TriageStatus } from './tip.ts';
 
 /** Every error body: a message, and for a 400 the fields at fault. */
@@ -55,11 +55,37 @@ export const NewObject = z.object({
   /** The image's type, pinned in its upload policy: JPEG, PNG or WebP only (never SVG). */
   imageContentType: z._default(z.enum(limits.imageTypes), 'image/jpeg'),
 });
-export const ObjectChange = z.strictObject({
-  status: z.optional(ObjectStatus),
-  title: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
-  description: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
-});
+
+const LanguageTag = z.string().check(z.maxLength(35), z.regex(LANGUAGE_TAG, 'must be a language tag such as "pl" or "pt-BR"'));
+
+/**
+ * PATCH /investigator/objects/{objectId}: a lifecycle step (shared/objects/lifecycle.ts) and/or the
+ * texts of one language. Without `lang` (or with `en`) title and description are the English texts
+ * every language falls back to; with another `lang` they are that language's pair (a title is needed).
+ */
+export const ObjectChange = z
+  .strictObject({
+    status: z.optional(ObjectStatus),
+    lang: z.optional(LanguageTag),
+    title: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+    description: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
+  })
+  .check(
+    z.refine((change) => change.lang === undefined || isFallback(change.lang) || change.title !== undefined, {
+      message: 'is required with a lang other than English (a translation is a title and a description)',
+      path: ['title'],
+    }),
+    z.refine((change) => change.lang === undefined || change.title !== undefined || change.description !== undefined, {
+      message: 'lang needs a title or a description to write',
+      path: ['lang'],
+    }),
+  );
+
+/** POST /investigator/objects/{objectId}/image: a new upload form for the object's picture. */
+export const ObjectImageRequest = z.strictObject({ contentType: z.enum(limits.imageTypes) });
+
+/** POST /investigator/tips/{tipId}/translate: the language the investigator reads. */
+export const TranslateTipRequest = z.strictObject({ target: LanguageTag });
 
 /** POST /tips/attachments. */
 export const AttachmentRequest = z.object({

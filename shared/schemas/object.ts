@@ -1,13 +1,15 @@
 import './zod-config.ts';
 import * as z from 'zod/mini';
 import { ObjectId } from './common.ts';
+import { OBJECT_STATUSES } from '../objects/lifecycle.ts';
 import { bestLanguage, FALLBACK_LANGUAGE, LANGUAGE_TAG } from '../i18n/negotiate.ts';
 
-export const ObjectStatus = z.enum(['draft', 'published', 'retired', 'identified']);
+export const ObjectStatus = z.enum(OBJECT_STATUSES);
 export type ObjectStatus = z.infer<typeof ObjectStatus>;
 
 const Title = z.string().check(z.minLength(1), z.maxLength(200));
 const Description = z.string().check(z.maxLength(2000));
+const Language = z.string().check(z.regex(LANGUAGE_TAG, 'must be a language tag such as "pl" or "pt-BR"'));
 
 /** An object's title and description in one more language. */
 export const ObjectText = z.object({ title: Title, description: Description });
@@ -22,9 +24,14 @@ export const TipObject = z.object({
   status: ObjectStatus,
   createdAt: z.string(),
   /** The same texts in other languages, by language tag ("pl", "pt-BR"). */
-  translations: z.optional(z.record(z.string().check(z.regex(LANGUAGE_TAG, 'must be a language tag such as "pl" or "pt-BR"')), ObjectText)),
+  translations: z.optional(z.record(Language, ObjectText)),
 });
 export type TipObject = z.infer<typeof TipObject>;
+
+/** Whether a language tag names the fallback (English) texts. */
+export function isFallback(lang: string): boolean {
+  return lang.toLowerCase() === FALLBACK_LANGUAGE;
+}
 
 /** What the public sees of an object. */
 export const PublicObject = z.extend(z.pick(TipObject, { objectId: true, title: true, description: true, imageUrl: true }), {

@@ -21,6 +21,7 @@
 import './zod-config.ts';
 import * as z from 'zod/mini';
 import { INITIAL_STATUS, TRIAGE_STATUSES } from '../tips/transitions.ts';
+import { MachineTranslation } from './translation.ts';
 
 const OptionalString = z.optional(z.string());
 const NullableString = z.optional(z.nullable(z.string()));
@@ -125,6 +126,8 @@ export const StoredTip = z.looseObject({
   conversationTips: z.optional(z.union([z.set(z.string()), z.array(z.string())])),
   /** A duplicate promoted to first tip when its cluster's first tip expired (shared/tips/expire.ts). */
   promotedFrom: OptionalString,
+  /** Amazon Translate's translations by target language, beside the original text (shared/store/translations.ts). */
+  machineTranslations: z.optional(z.record(z.string(), MachineTranslation)),
   /** Epoch seconds: a dismissed tip's retention expiry (DynamoDB TTL). */
   expiresAt: OptionalNumber,
 });

@@ -2,7 +2,7 @@ import { GetObjectCommand, GetObjectTaggingCommand, PutObjectCommand } from '@aw
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { bucketName, tableName } from '../config.ts';
-import type { ProcessedAttachment } from '../media/schema.ts';
+import { SCAN_TAG, type ProcessedAttachment } from '../media/schema.ts';
 import type { AuditEntry, StoredTip } from '../schemas/stored.ts';
 import { limits } from '../resources.ts';
 import { rollHistory } from './audit.ts';
@@ -107,8 +107,6 @@ export async function evidenceLink(key: string, downloadName?: string): Promise<
   );
 }
 
-/** GuardDuty Malware Protection for S3 tags each scanned object with its result under this key. */
-export const SCAN_TAG = 'GuardDutyMalwareScanStatus';
 
 /** The scan verdict from the original's tag: `clean` only for NO_THREATS_FOUND; anything else is not shown. */
 export async function scanVerdict(key: string): Promise<'clean' | 'threat' | 'pending'> {

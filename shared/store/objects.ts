@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../config.ts';
-import { TipObject } from '../schemas/object.ts';
+import { TipObject, type ObjectStatus, type ObjectText } from '../schemas/object.ts';
 import { documents } from './clients/dynamo.ts';
 import { isConditionalCheckFailed } from './conditions.ts';
 
@@ -20,6 +20,12 @@ export async function getObject(objectId: string, now: number = Date.now()): Pro
   const object = Item === undefined ? null : TipObject.parse(Item);
   cache.set(objectId, { at: now, object });
   return object;
+}
+
+/** The stored object, never a cached copy: for a coordinator's change, which must start from what is there. */
+export async function getStoredObject(objectId: string): Promise<TipObject | null> {
+  cache.delete(objectId);
+  return getObject(objectId);
 }
 
 export async function listObjects(): Promise<TipObject[]> {
@@ -51,31 +57,60 @@ export async function createObject(object: TipObject): Promise<boolean> {
   }
 }
 
-/** Applies a coordinator's change to an object; false when it does not exist. */
-export async function updateObject(
-  objectId: string,
-  changes: Partial<Pick<TipObject, 'status' | 'title' | 'description' | 'imageUrl'>>,
-): Promise<TipObject | null> {
-  const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
-  if (entries.length === 0) {
-    // Nothing to change: answer with the stored object, not a cached copy.
-    cache.delete(objectId);
-    return getObject(objectId);
-  }
+/** A coordinator's change to an object (functions/investigator/handler.ts checks who and what). */
+export interface ObjectUpdate {
+  /** A lifecycle step, applied only if the object is still in `from` (shared/objects/lifecycle.ts). */
+  readonly status?: { readonly from: ObjectStatus; readonly to: ObjectStatus };
+  /** The English texts, which every language falls back to. */
+  readonly title?: string;
+  readonly description?: string;
+  /** One other language's texts, replacing that language's pair. */
+  readonly translation?: { readonly lang: string; readonly text: ObjectText };
+}
+
+/**
+ * Applies a coordinator's change in one conditional write: `missing` when there is no such object,
+ * `moved` when its status is no longer the one the step starts from (another coordinator moved it).
+ */
+export async function updateObject(objectId: string, update: ObjectUpdate): Promise<TipObject | 'missing' | 'moved'> {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
-  const sets = entries.map(([key, value], index) => {
-    names[`#f${index}`] = key;
+  const sets: string[] = [];
+  const set = (path: string[], value: unknown): void => {
+    const index = sets.length;
+    const refs = path.map((part, depth) => {
+      names[`#f${index}_${depth}`] = part;
+      return `#f${index}_${depth}`;
+    });
     values[`:v${index}`] = value;
-    return `#f${index} = :v${index}`;
-  });
+    sets.push(`${refs.join('.')} = :v${index}`);
+  };
+  if (update.status !== undefined) set(['status'], update.status.to);
+  if (update.title !== undefined) set(['title'], update.title);
+  if (update.description !== undefined) set(['description'], update.description);
+  if (update.translation !== undefined) {
+    // A nested SET needs the map to exist: create it empty once (a no-op when it exists or the object does not).
+    await createTranslationsMap(objectId);
+    set(['translations', update.translation.lang], update.translation.text);
+  }
+  cache.delete(objectId);
+  if (sets.length === 0) {
+    // Nothing to change: answer with the stored object, not a cached copy.
+    return (await getObject(objectId)) ?? 'missing';
+  }
+  let condition = 'attribute_exists(objectId)';
+  if (update.status !== undefined) {
+    names['#from'] = 'status';
+    values[':from'] = update.status.from;
+    condition += ' AND #from = :from';
+  }
   try {
     const { Attributes } = await documents.send(
       new UpdateCommand({
         TableName: TABLE,
         Key: { objectId },
         UpdateExpression: `SET ${sets.join(', ')}`,
-        ConditionExpression: 'attribute_exists(objectId)',
+        ConditionExpression: condition,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
         ReturnValues: 'ALL_NEW',
@@ -84,7 +119,24 @@ export async function updateObject(
     cache.delete(objectId);
     return TipObject.parse(Attributes);
   } catch (error) {
-    if (isConditionalCheckFailed(error)) return null;
-    throw error;
+    if (!isConditionalCheckFailed(error)) throw error;
+    cache.delete(objectId);
+    return (await getObject(objectId)) === null ? 'missing' : 'moved';
+  }
+}
+
+async function createTranslationsMap(objectId: string): Promise<void> {
+  try {
+    await documents.send(
+      new UpdateCommand({
+        TableName: TABLE,
+        Key: { objectId },
+        UpdateExpression: 'SET translations = :empty',
+        ConditionExpression: 'attribute_exists(objectId) AND attribute_not_exists(translations)',
+        ExpressionAttributeValues: { ':empty': {} },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionalCheckFailed(error)) throw error;
   }
 }

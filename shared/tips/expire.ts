@@ -33,12 +33,15 @@
  * other duplicates.
  */
 import * as z from 'zod/mini';
+import { classifyFields, storedMediaOf } from '../media/evidence.ts';
+import { StoredAttachments } from '../media/schema.ts';
 import { ClassifyMessage, ExpiredTip } from '../schemas/tip.ts';
 import { parseStored, StoredTip } from '../schemas/stored.ts';
 import { countedTip, markExpiryCounted, addCounters, replaceStrongest } from '../store/aggregates.ts';
 import { deleteTrail } from '../store/audit.ts';
 import { forgetTip } from '../store/search.ts';
 import { dedupeEngine } from '../store/dedupe.ts';
+import { readAttachment } from '../store/attachment-media.ts';
 import { deleteAttachment } from '../store/media.ts';
 import { deleteMessages, inheritConversations } from '../store/messages.ts';
 import { enqueueClassifyBatch } from '../store/queues.ts';
@@ -81,6 +84,8 @@ export async function retireExpiredTip(image: Record<string, unknown>): Promise<
 
   const item = await getTip(successor.tipId);
   if (item === undefined) throw new Error(`successor ${successor.tipId} of expired tip ${expired.tipId} is missing`);
+  // Its attachments' evidence, as the dedupe stage gives a tip filed normally (shared/media/evidence.ts).
+  const media = await storedMediaOf(parseOrThrow(StoredAttachments, item.attachments ?? [], 'successor attachments'), readAttachment);
   const heir = parseOrThrow(
     ClassifyMessage,
     {
@@ -92,11 +97,12 @@ export async function retireExpiredTip(image: Record<string, unknown>): Promise<
       dedupeReason: 'promoted',
       promotedFrom: expired.tipId,
       carried,
+      ...classifyFields(media),
     },
     'successor',
   );
   await dedupeEngine.openCluster(heir.objectId, heir.tipId, others.map((member) => member.tipId));
-  await dedupeEngine.file(heir);
+  await dedupeEngine.file({ ...heir, photoHashes: media.photoHashes });
   let moved = 0;
   for (const member of others) {
     if ((await repointDuplicate(member.tipId, expired.tipId, heir.tipId)) === 'moved') moved += 1;

@@ -94,4 +94,44 @@ describe('the follow-up conversation on the local stack', () => {
       expect(stack.output()).not.toContain(spelling);
     }
   });
+
+  it('opens the same conversation with the receipt after the stack restarts on its data directory', async () => {
+    // Prepare: a tip and a question on a stack of its own, then Ctrl-C.
+    const first = startChildStack('tipline-followup-restart-');
+    try {
+      const url = await first.url();
+      await eventually(async () => ((await fetch(`${url}/health`)).status === 200 ? true : undefined), 30_000);
+      const client = apiClient(url);
+      const token = await mintToken(await loadOrCreateKeys(first.dataDir), { groups: ['PT'], sub: 'sub-ana', username: 'ana' });
+      const accepted = await client.postTip({ objectId: 'obj-towel', text: 'The same towel hung in a guesthouse in Lagos, Portugal.' });
+      const { tipId, receipt } = accepted.body as { tipId: string; receipt: string };
+      await eventually(async () => {
+        const tip = await client.call<Json>('GET', `/investigator/tips/${tipId}`, { headers: { authorization: `Bearer ${token}` } });
+        return tip.status === 200 && tip.body.queue === 'PT' ? true : undefined;
+      }, 30_000);
+      await client.call<Json>('POST', `/investigator/tips/${tipId}/messages`, {
+        body: JSON.stringify({ text: 'Which guesthouse?' }),
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      });
+      await first.terminate();
+
+      // Act: `npm start` again on the same directory.
+      const restarted = startChildStack('tipline-followup-', { dataDir: first.dataDir });
+      let read: { status: number; body: Json };
+      try {
+        const again = apiClient(await restarted.url());
+        await eventually(async () => ((await fetch(`${await restarted.url()}/health`)).status === 200 ? true : undefined), 30_000);
+        read = await again.call<Json>('POST', '/followup', { body: JSON.stringify({ receipt }), headers: { 'content-type': 'application/json' } });
+        await restarted.terminate();
+      } finally {
+        await restarted.stop();
+      }
+
+      // Assess
+      expect(read.status).toBe(200);
+      expect(read.body.messages.map((message: Json) => message.text)).toEqual(['Which guesthouse?']);
+    } finally {
+      await first.stop();
+    }
+  }, 120_000);
 });

@@ -204,7 +204,7 @@ describe('web front end: tip attachments', () => {
     await page.locator('#receipt-heading').waitFor();
 
     // Assess
-    expect(await page.locator('#receipt-attachment').textContent()).toBe('Your file was sent with your tip.');
+    expect(await page.locator('#receipt-attachment').textContent()).toBe('Your files were sent with your tip.');
     expect(posts.filter((path) => path !== '/tips/challenge')).toEqual(['/tips/attachments', 'bucket', '/tips/attachments', 'bucket', '/tips']);
     expect(grants).toHaveLength(2);
     expect(new Set(grants).size).toBe(2);

@@ -10,7 +10,7 @@ import { build, PROD } from './helpers.ts';
 const prod = build(PROD);
 const dev = build();
 
-type Statement = { Sid?: string; Effect: string; Action: string | string[]; Resource: unknown; Condition?: Record<string, Record<string, string>> };
+type Statement = { Sid?: string; Effect: string; Principal?: unknown; Action: string | string[]; Resource: unknown; Condition?: Record<string, Record<string, string>> };
 
 function evidencePolicy(built: typeof prod): Statement[] {
   const policies = built.stateful$.findResources('AWS::S3::BucketPolicy');
@@ -51,6 +51,16 @@ describe('evidence protection', () => {
     expect(deny).toMatchObject({ Effect: 'Deny', Action: ['s3:DeleteObject', 's3:DeleteObjectVersion'] });
     expect(JSON.stringify(deny!.Resource)).toContain('/attachments/*');
     expect(deny!.Condition).toEqual({ StringNotEquals: { [`aws:PrincipalTag/${EVIDENCE_DELETER_TAG.key}`]: EVIDENCE_DELETER_TAG.value } });
+  });
+
+  it.each([['prod', prod], ['dev', dev]] as const)('in %s, quarantines an original the scan found infected: no principal may read it', (_name, built) => {
+    // Act
+    const deny = evidencePolicy(built).find((s) => s.Sid === 'InfectedOriginalsUnreadable');
+
+    // Assess
+    expect(deny).toMatchObject({ Effect: 'Deny', Principal: { AWS: '*' }, Action: ['s3:GetObject', 's3:GetObjectVersion'] });
+    expect(JSON.stringify(deny!.Resource)).toContain('/attachments/*');
+    expect(deny!.Condition).toEqual({ StringEquals: { 's3:ExistingObjectTag/GuardDutyMalwareScanStatus': 'THREATS_FOUND' } });
   });
 
   it('tags the retention role, and only it, as the one that may delete originals', () => {

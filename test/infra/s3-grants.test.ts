@@ -4,7 +4,7 @@
  * investigator could overwrite a tipster's attachment). What each function
  * really does, from shared/store/media.ts and shared/store/exports.ts:
  * - attachments: a presigned POST for a new key under attachments/ (single request);
- * - retention: DeleteObject of an expired tip's attachment;
+ * - retention: DeleteObject of an expired tip's attachment, GetObject of its successor's PDF originals;
  * - investigator: HeadObject + presigned GET of attachments, a presigned POST of
  *   an object image, a multipart upload of an export and its presigned GET.
  */
@@ -41,7 +41,8 @@ function grantsOf(key: FunctionKey): { s3: string[]; kms: string[] } {
 describe('S3 grants match the keys and actions the code uses', () => {
   it.each<{ fn: FunctionKey; s3: string[] }>([
     { fn: 'attachments', s3: ['s3:PutObject /attachments/*'] },
-    { fn: 'retention', s3: ['s3:DeleteObject /attachments/*', 's3:DeleteObject /viewing/*'] },
+    // Deletes an expired tip's files; reads its successor's PDF originals for their text layers.
+    { fn: 'retention', s3: ['s3:DeleteObject /attachments/*', 's3:DeleteObject /viewing/*', 's3:GetObject /attachments/*'] },
     {
       fn: 'investigator',
       s3: [

@@ -69,6 +69,27 @@ describe('web stack: site on CloudFront', () => {
     expect(csp).toContain("frame-ancestors 'none'");
   });
 
+  it('lets the console show attachment thumbnails from the evidence bucket, and images from nowhere else', () => {
+    // Prepare: the policy as deployed, each CloudFormation token (bucket name, region) shown as <token>.
+    const [policy] = Object.values(built.web$.findResources('AWS::CloudFront::ResponseHeadersPolicy'));
+    const value = (policy as { Properties: { ResponseHeadersPolicyConfig: { SecurityHeadersConfig: { ContentSecurityPolicy: { ContentSecurityPolicy: unknown } } } } }).Properties
+      .ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy;
+    const parts = typeof value === 'string' ? [value] : ((value as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1] ?? []);
+    const csp = parts.map((part) => (typeof part === 'string' ? part : '<token>')).join('');
+
+    // Act
+    const directive = (name: string) => csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `));
+
+    // Assess: the presigned viewing-copy links (shared/store/attachment-media.ts) are on the bucket's own origin.
+    const bucketOrigin = 'https://<token>.s3.<token>.amazonaws.com';
+    expect(directive('img-src')).toBe(`img-src 'self' data: blob: ${bucketOrigin}`);
+    expect(directive('connect-src')).toBe(`connect-src 'self' ${bucketOrigin}`);
+  });
+
+  it('keeps the local img-src to the page origin (the local S3 links are served on it)', () => {
+    expect(SECURITY_HEADERS['content-security-policy']).toContain("img-src 'self' data: blob:;");
+  });
+
   it('keeps the site bucket private behind origin access control', () => {
     built.web$.hasResourceProperties('AWS::S3::Bucket', {
       PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },

@@ -127,5 +127,7 @@ describe('attachments processed in the pipeline', () => {
     expect(tip.candidates[0].evidence.some((e: Json) => e.source === 'attachment')).toBe(true);
     expect(tip.attachments[0]).toMatchObject({ type: 'application/pdf', status: 'shown' });
     expect(tip.attachments[0].pdfTextChars).toBeGreaterThan(0);
+    // The download is the metadata-free copy (shared/media/pdf-clean.ts), never the original.
+    expect(tip.attachments[0].preview.url).toContain('/viewing/');
   });
 });

@@ -82,6 +82,8 @@ function requestFor(route: RouteDef): { path: string; body?: string } {
     'PATCH /investigator/tips/{tipId}': { status: 'dismissed' },
     'POST /investigator/objects': { title: 'Injected object' },
     'PATCH /investigator/objects/{objectId}': { status: 'retired' },
+    'POST /investigator/objects/{objectId}/image': { contentType: 'image/png' },
+    'POST /investigator/tips/{tipId}/translate': { target: 'fr' },
     'POST /investigator/tips/{tipId}/messages': { text: 'Injected question' },
     'POST /investigator/receipts/lookup': { receipt: nlReceipt },
   };
@@ -118,6 +120,8 @@ const wrongGroupStatus: Record<string, number> = {
   'GET /investigator/objects': 200,
   'POST /investigator/objects': 403,
   'PATCH /investigator/objects/{objectId}': 403,
+  'POST /investigator/objects/{objectId}/image': 403,
+  'POST /investigator/tips/{tipId}/translate': 403,
   'GET /investigator/objects/{objectId}/summary': 200,
   'GET /investigator/exports': 403,
   // Served from the caller's own queues: a BE investigator sees BE counts only.

@@ -21,8 +21,9 @@ export interface ChildStack {
   stop(): Promise<void>;
 }
 
-export function startChildStack(prefix: string): ChildStack {
-  const dataDir = mkdtempSync(join(tmpdir(), prefix));
+/** `dataDir`: start on an existing data directory (a restart), which `stop()` then leaves in place. */
+export function startChildStack(prefix: string, options: { dataDir?: string } = {}): ChildStack {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), prefix));
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [resolve(import.meta.dirname, '../../local/start.ts')], {
     cwd: resolve(import.meta.dirname, '../..'),
@@ -45,7 +46,7 @@ export function startChildStack(prefix: string): ChildStack {
         child.kill('SIGKILL');
         await new Promise((done) => child.once('exit', done));
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

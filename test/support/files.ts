@@ -42,14 +42,29 @@ export async function recompressed(jpeg: Buffer, quality = 55): Promise<Buffer> 
 
 /** A one-page PDF with a text layer (Helvetica, one line), byte offsets computed so PDF.js needs no repair. */
 export function pdfWithText(line: string): Buffer {
+  return pdfWithTextAndMetadata(line);
+}
+
+/**
+ * The same PDF, optionally with what a word processor leaves in a file: an Info dictionary
+ * (`info`: Author, Producer, …) and an XMP metadata stream named by the catalog (`xmp`).
+ */
+export function pdfWithTextAndMetadata(line: string, metadata: { info?: Record<string, string>; xmp?: string } = {}): Buffer {
   const escaped = line.replace(/[\\()]/g, (c) => `\\${c}`);
   const stream = `BT /F1 12 Tf 40 700 Td (${escaped}) Tj ET`;
+  const pdfString = (value: string) => `(${value.replace(/[\\()]/g, (c) => `\\${c}`)})`;
+  const extra: string[] = [];
+  if (metadata.xmp !== undefined) extra.push(`<< /Type /Metadata /Subtype /XML /Length ${Buffer.byteLength(metadata.xmp)} >>\nstream\n${metadata.xmp}\nendstream`);
+  if (metadata.info !== undefined) extra.push(`<< ${Object.entries(metadata.info).map(([k, v]) => `/${k} ${pdfString(v)}`).join(' ')} >>`);
+  const xmpRef = metadata.xmp === undefined ? '' : ' /Metadata 6 0 R';
+  const infoRef = metadata.info === undefined ? '' : ` /Info ${metadata.xmp === undefined ? 6 : 7} 0 R`;
   const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Catalog /Pages 2 0 R${xmpRef} >>`,
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
     `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    ...extra,
   ];
   let body = '%PDF-1.4\n';
   const offsets: number[] = [];
@@ -59,6 +74,6 @@ export function pdfWithText(line: string): Buffer {
   });
   const xref = body.length;
   body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${infoRef} >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(body, 'latin1');
 }

@@ -7,6 +7,7 @@ import { INITIAL_STATUS, type TriageStatusName } from '#shared/tips/transitions.
  * 25), shaped as the pipeline leaves them, for tests and benchmarks that need
  * a large queue without pushing every tip through the consumers. Call it
  * after the local stack has set the environment the store reads at import.
+ * `afterBatch` sees each batch once written (bench/summary.ts counts them as the pipeline would).
  */
 export async function seedClassifiedTips(
   count: number,
@@ -14,6 +15,7 @@ export async function seedClassifiedTips(
   objectId: string,
   /** The status of the n-th tip (all start as the pipeline leaves them by default). */
   statusOf: (n: number) => TriageStatusName = () => INITIAL_STATUS,
+  afterBatch?: (items: Record<string, unknown>[]) => Promise<void>,
 ): Promise<string[]> {
   const { tableName } = await import('#shared/config.ts');
   const { documents } = await import('#shared/store/clients/dynamo.ts');
@@ -54,6 +56,7 @@ export async function seedClassifiedTips(
       const result = await documents.send(new BatchWriteCommand({ RequestItems: request as never }));
       request = result.UnprocessedItems as Record<string, unknown[]> | undefined;
     }
+    await afterBatch?.(items);
   }
   return ids;
 }

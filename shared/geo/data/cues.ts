@@ -145,20 +145,18 @@ export const COMMON_OR_PERSON = set(`
   mo la al ok me pa in ma ga de or wa va ct man
 `);
 
-/** Folded single-token stopwords: never a place on their own. */
+/**
+ * Folded single words that are function words or everyday nouns in a common language and also
+ * names in the gazetteer (villages, alternate names): never a place on their own, whatever the
+ * tip's language ("Como" in "como este", "Van" in Dutch, "Para" in Portuguese). Only the words
+ * that are gazetteer keys are listed: every other function word comes from stopwords-iso in the
+ * tip's detected language (`isCommonWord` in places.ts); this list is also the fallback when no
+ * language is detected. Source: the stopwords-iso lists of en, de, fr, es, it, nl, sv, pl and the
+ * gazetteer keys they share (the words kept here are those `lookup()` finds).
+ */
 export const STOPWORDS = set(`
-  the and for are not but she his her our you all any can may see was has had have with this that these those
-  from into over under about after before here there where when what which who why how one two three
-  den die der das dem des ein eine und mit auf ist sind war bei von vom aus nach wie
-  les des une pour avec sur par est sont pas que qui dans
-  los las del una uno con por para que como esta este
-  gli nel per con che una uno sono
-  het een van met voor niet zijn
-  och att som med den det för
-  jest nie sie jak ale
-  это как что
-  bought saw seen have had think guess shop store hotel bar cafe pub market label price sign this that last
-  same like just very also only every some made
+  can over die von vom une sur par una para como este per van och jak
+  store bar cafe price same made
 `);
 
 /** Continents, oceans and supranational names: never a country on their own. */

@@ -51,3 +51,24 @@ describe('common words (stopwords-iso) in the tip language', () => {
     expect(classify('We need to mark the box before it ships.').candidates).toEqual([]);
   });
 });
+
+describe('function words for the glue check come from stopwords-iso in the tip language', () => {
+  it('takes the tip language list, and the small hand list only when no language is detected', async () => {
+    // Prepare
+    const { functionWord } = await import('#shared/geo/places.ts');
+    // Act / Assess: "und" is a German function word, not an English one; "and" the reverse.
+    expect(functionWord('und', 'de')).toBe(true);
+    expect(functionWord('und', 'en')).toBe(false);
+    expect(functionWord('and', 'en')).toBe(true);
+    expect(functionWord('and', null)).toBe(false);
+    expect(functionWord('como', null)).toBe(true);
+  });
+
+  it('keeps "school and" apart in an English tip (glued it is one letter from "Schotland")', () => {
+    // Prepare / Act
+    const r = classify('We saw a towel like this at the school and later in a gym near the station.');
+    // Assess
+    expect(r.language).toBe('en');
+    expect(r.candidates.flatMap((c) => c.evidence.map((e) => e.text))).not.toContain('school and');
+  });
+});

@@ -50,6 +50,30 @@ describe('geo scorer: features', () => {
     expect(tf.nullX[NULL_FEATURES.indexOf('noEvidence')]).toBe(1);
     expect(tf.nullX[NULL_FEATURES.indexOf('negated')]).toBe(1);
   });
+
+  it('marks a namesake the rest of the passage contradicts (a county of the other country)', () => {
+    // Prepare: one name two countries share, leaning to the larger one (IE), and a county of the
+    // smaller one's country (US); the same name without that county
+    const town = (text: string) => mention('place', text, 0, 6, { IE: 1e6, US: 4e4 }, 2.4, { fixed: false });
+    const county = (text: string) => mention('place', text, 11, 26, { US: 1 }, 1.8);
+    const text = 'Dublin and Franklin County';
+    const contested: Analysis = {
+      text, language: 'en', mentions: [town(text), county(text)],
+      dists: [new Map([['IE', 0.88], ['US', 0.12]]), new Map([['US', 1]])], generic: false, unsure: false, languagePrior: undefined,
+    };
+    const alone: Analysis = { ...contested, mentions: [town(text)], dists: [contested.dists[0]!] };
+    const names = featureNames(['place']);
+    const row = (a: Analysis, cc: string) => tipFeatures(a, ['place']).rows.find((r) => r.country === cc)!;
+    // Act
+    const ieContested = row(contested, 'IE').x;
+    const usContested = row(contested, 'US').x;
+    const ieAlone = row(alone, 'IE').x;
+    // Assess: the leaning country's name is contradicted by the rest; the namesake country is backed
+    expect(ieContested[names.indexOf('namesakeRival')]).toBeCloseTo(1, 5);
+    expect(usContested[names.indexOf('namesakeBacked')]).toBeCloseTo(1, 5);
+    expect(ieAlone[names.indexOf('namesakeRival')]).toBe(0);
+    expect(ieContested[names.indexOf('namesakeBacked')]).toBe(0);
+  });
 });
 
 describe('geo scorer: learning and calibration', () => {

@@ -10,6 +10,8 @@ import { cognitoLoginUrl, loadConfig, tokenFromFragment, type ConsoleConfig } fr
 import { conversationPanel, type ConversationTip } from './conversation.ts';
 import { renderOverview } from './overview.ts';
 import { renderSearch } from './search.ts';
+import { renderObjects, type ConsoleObject } from './objects.ts';
+import { translationPanel, type KeptTranslation } from './translation.ts';
 import type { ConsoleShared } from './shared.ts';
 import { TRANSITIONS, TRIAGE_STATUSES, type TriageStatusName } from '#shared/tips/transitions.ts';
 
@@ -61,7 +63,9 @@ interface Tip extends ConversationTip {
   submittedAt: string;
   queue?: string;
   country?: string;
-  confidence?: number;
+  confidence?: number | null;
+  /** Set by a re-route: `candidate` when the new country's score came from the classifier, `manual` when it named no such country. */
+  confidenceReason?: 'candidate' | 'manual';
   candidates?: Candidate[];
   /** Set by the classifier when it abstained: why the tip is unrouted. */
   abstainReason?: string | null;
@@ -80,6 +84,8 @@ interface Tip extends ConversationTip {
   attachment?: Attachment;
   /** Every processed attachment (issue 15): viewing copies, the photo's own metadata, the original's hash. */
   attachments?: AttachmentView[];
+  /** Amazon Translate's translations, by target language, kept beside the original text. */
+  machineTranslations?: Record<string, KeptTranslation>;
 }
 
 type Attachment = { url: string; contentType: string; size?: number; status?: string } | { missing: true } | { processing: true } | { status: string };
@@ -105,11 +111,8 @@ const ATTACHMENT_STATUS: Record<AttachmentView['status'], string> = {
   awaiting: 'Not uploaded yet: it is processed when it arrives (within the upload window).',
 };
 
-interface ObjectRecord {
-  objectId: string;
-  title: string;
-  status: string;
-}
+/** An object as GET /investigator/objects lists it (defined with the objects view). */
+type ObjectRecord = ConsoleObject;
 
 interface Tally {
   country: string;
@@ -287,6 +290,7 @@ async function startConsole(moveFocus: boolean): Promise<void> {
       h('section', { id: 'detail-section', class: 'panel', 'aria-labelledby': 'detail-heading' }, h('h2', { id: 'detail-heading' }, 'Tip'), h('p', { class: 'muted' }, 'Choose a tip from the queue.')),
     ),
     h('section', { id: 'summary-section', class: 'panel', 'aria-labelledby': 'summary-heading' }),
+    h('section', { id: 'objects-section', class: 'panel', 'aria-labelledby': 'objects-heading' }),
   );
   if (moveFocus) focusOn(heading);
   try {
@@ -298,6 +302,14 @@ async function startConsole(moveFocus: boolean): Promise<void> {
   renderQueueForm();
   renderSummaryForm();
   renderSearch(byId('search-section'), shared, objects);
+  renderObjects(byId('objects-section'), shared, {
+    coordinator: info?.coordinator === true,
+    objects,
+    reload: async () => {
+      objects = (await api<{ items: ObjectRecord[] }>('/investigator/objects')).body.items ?? objects;
+      return objects;
+    },
+  });
   void renderOverview(byId('overview-section'), shared, openQueue);
   if (queue.country !== '') await loadQueue();
   const deepLink = /^#\/tip\/([0-9A-Z]{26})$/.exec(location.hash);
@@ -693,7 +705,7 @@ function renderDetail(moveFocus: boolean, message?: { text: string; error: boole
       meta('Queue', tip.queue ?? 'not routed yet'),
       whyUnrouted === null ? null : meta('Why unrouted', whyUnrouted),
       meta('Status', STATUS_LABELS[tip.status] ?? tip.status),
-      meta('Confidence', formatConfidence(tip.confidence)),
+      meta('Confidence', tip.confidenceReason === 'manual' ? 'none: re-routed by hand to a country the classifier did not name' : formatConfidence(tip.confidence ?? undefined)),
       meta('Submitted', formatTime(tip.submittedAt)),
       tip.language === undefined ? null : meta('Language (tipster)', tip.language),
       meta('Duplicates', String(tip.duplicates ?? 0)),
@@ -702,6 +714,7 @@ function renderDetail(moveFocus: boolean, message?: { text: string; error: boole
     ),
     h('h3', {}, 'Text'),
     tipTextNode(tip.text, evidence),
+    translationPanel(tip, { api, describe, formatTime }),
     (tip.attachments ?? []).length > 0 ? attachmentsNode(tip) : tip.attachment === undefined ? null : attachmentNode(tip.attachment),
     candidatePicker,
     evidenceList,

@@ -47,7 +47,7 @@ export const bs: Messages = {
   receiptText: "Zapišite ovaj kod potvrde i čuvajte ga na sigurnom: samo pomoću njega možete se vratiti svojoj dojavi. S njim možete čitati pitanja istražitelja i odgovarati na njih. Ništa drugo vas ne povezuje s dojavom.",
   receiptCode: "Kod potvrde",
   tipIdLabel: "Broj dojave",
-  receiptAttachment: "Vaša datoteka je poslana uz dojavu.",
+  receiptAttachment: { one: "Vaša datoteka je poslana uz dojavu.", few: "Vaše datoteke su poslane uz dojavu.", other: "Vaše datoteke su poslane uz dojavu." },
   sendAnother: "Pošaljite još jednu dojavu",
   errorHeading: "Vaša dojava nije poslana",
   errorEmpty: "Napišite svoju dojavu.",

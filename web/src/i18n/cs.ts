@@ -46,7 +46,7 @@ export const cs: Messages = {
   receiptText: "Zapište si tento kód potvrzení a bezpečně ho uschovejte: je to jediná cesta zpět k vašemu tipu. S ním si můžete přečíst otázky vyšetřovatelů a odpovědět na ně. Nic jiného vás s tipem nespojuje.",
   receiptCode: "Kód potvrzení",
   tipIdLabel: "Číslo tipu",
-  receiptAttachment: "Váš soubor byl odeslán spolu s tipem.",
+  receiptAttachment: { one: "Váš soubor byl odeslán spolu s tipem.", few: "Vaše soubory byly odeslány spolu s tipem.", many: "Vaše soubory byly odeslány spolu s tipem.", other: "Vaše soubory byly odeslány spolu s tipem." },
   sendAnother: "Poslat další tip",
   errorHeading: "Váš tip nebyl odeslán",
   errorEmpty: "Napište prosím svůj tip.",

@@ -46,7 +46,7 @@ export const da: Messages = {
   receiptText: "Skriv kvitteringskoden ned, og opbevar den sikkert: Den er den eneste vej tilbage til dit tip. Med den kan du læse efterforskernes spørgsmål og svare på dem. Intet andet forbinder dig med dit tip.",
   receiptCode: "Kvitteringskode",
   tipIdLabel: "Tippets reference",
-  receiptAttachment: "Din fil blev sendt med dit tip.",
+  receiptAttachment: { one: "Din fil blev sendt med dit tip.", other: "Dine filer blev sendt med dit tip." },
   sendAnother: "Send et tip mere",
   errorHeading: "Dit tip blev ikke sendt",
   errorEmpty: "Skriv dit tip.",

@@ -46,7 +46,7 @@ export const de: Messages = {
   receiptText: 'Schreiben Sie diesen Belegcode auf und bewahren Sie ihn sicher auf: Er ist der einzige Weg zurück zu Ihrem Hinweis. Damit können Sie die Fragen der Ermittler lesen und beantworten. Sonst verbindet nichts Sie mit Ihrem Hinweis.',
   receiptCode: 'Belegcode',
   tipIdLabel: 'Hinweisnummer',
-  receiptAttachment: 'Ihre Datei wurde mit Ihrem Hinweis gesendet.',
+  receiptAttachment: { one: "Ihre Datei wurde mit Ihrem Hinweis gesendet.", other: "Ihre Dateien wurden mit Ihrem Hinweis gesendet." },
   sendAnother: 'Weiteren Hinweis geben',
   errorHeading: 'Ihr Hinweis wurde nicht gesendet',
   errorEmpty: 'Bitte schreiben Sie Ihren Hinweis.',

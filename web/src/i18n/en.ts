@@ -45,7 +45,7 @@ export const en = {
   receiptText: 'Write this receipt code down and keep it safe: it is the only way back to your tip. With it you can read the investigators’ questions and answer them. Nothing else links you to your tip.',
   receiptCode: 'Receipt code',
   tipIdLabel: 'Tip reference',
-  receiptAttachment: 'Your file was sent with your tip.',
+  receiptAttachment: { one: 'Your file was sent with your tip.', other: 'Your files were sent with your tip.' },
   sendAnother: 'Send another tip',
   errorHeading: 'Your tip was not sent',
   errorEmpty: 'Please write your tip.',

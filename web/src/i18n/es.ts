@@ -46,7 +46,7 @@ export const es: Messages = {
   receiptText: 'Anote este código de recibo y guárdelo en un lugar seguro: es la única forma de volver a su pista. Con él puede leer las preguntas de los investigadores y responderlas. Nada más le vincula con su pista.',
   receiptCode: 'Código de recibo',
   tipIdLabel: 'Referencia de la pista',
-  receiptAttachment: 'Su archivo se envió junto con su pista.',
+  receiptAttachment: { one: "Su archivo se envió junto con su pista.", many: "Sus archivos se enviaron junto con su pista.", other: "Sus archivos se enviaron junto con su pista." },
   sendAnother: 'Enviar otra pista',
   errorHeading: 'Su pista no se ha enviado',
   errorEmpty: 'Escriba su pista.',

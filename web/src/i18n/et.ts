@@ -46,7 +46,7 @@ export const et: Messages = {
   receiptText: "Kirjutage see kinnituskood üles ja hoidke seda kindlas kohas: see on ainus viis oma vihje juurde tagasi pöörduda. Sellega saate lugeda uurijate küsimusi ja neile vastata. Miski muu ei seo teid vihjega.",
   receiptCode: "Kinnituskood",
   tipIdLabel: "Vihje viitenumber",
-  receiptAttachment: "Teie fail saadeti koos vihjega.",
+  receiptAttachment: { one: "Teie fail saadeti koos vihjega.", other: "Teie failid saadeti koos vihjega." },
   sendAnother: "Saada veel üks vihje",
   errorHeading: "Teie vihjet ei saadetud",
   errorEmpty: "Palun kirjutage oma vihje.",

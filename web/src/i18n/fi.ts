@@ -46,7 +46,7 @@ export const fi: Messages = {
   receiptText: "Kirjoita tämä kuittikoodi muistiin ja säilytä se turvassa: se on ainoa tapa palata vihjeeseesi. Sen avulla voit lukea tutkijoiden kysymykset ja vastata niihin. Mikään muu ei yhdistä sinua vihjeeseesi.",
   receiptCode: "Kuittikoodi",
   tipIdLabel: "Vihjeen tunniste",
-  receiptAttachment: "Tiedostosi lähetettiin vihjeen mukana.",
+  receiptAttachment: { one: "Tiedostosi lähetettiin vihjeen mukana.", other: "Tiedostosi lähetettiin vihjeen mukana." },
   sendAnother: "Lähetä uusi vihje",
   errorHeading: "Vihjettäsi ei lähetetty",
   errorEmpty: "Kirjoita vihjeesi.",

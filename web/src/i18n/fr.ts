@@ -46,7 +46,7 @@ export const fr: Messages = {
   receiptText: 'Notez ce code de reçu et gardez-le en lieu sûr : c’est le seul moyen de revenir à votre signalement. Avec lui, vous pouvez lire les questions des enquêteurs et y répondre. Rien d’autre ne vous relie à votre signalement.',
   receiptCode: 'Code de reçu',
   tipIdLabel: 'Référence du signalement',
-  receiptAttachment: 'Votre fichier a été envoyé avec votre signalement.',
+  receiptAttachment: { one: "Votre fichier a été envoyé avec votre signalement.", many: "Vos fichiers ont été envoyés avec votre signalement.", other: "Vos fichiers ont été envoyés avec votre signalement." },
   sendAnother: 'Envoyer un autre signalement',
   errorHeading: 'Votre signalement n’a pas été envoyé',
   errorEmpty: 'Veuillez écrire votre signalement.',

@@ -46,7 +46,7 @@ export const ga: Messages = {
   receiptText: "Scríobh síos an cód admhála seo agus coinnigh slán é: is é an t-aon bhealach ar ais chuig do leid é. Leis, is féidir leat ceisteanna na n-imscrúdaitheoirí a léamh agus freagra a thabhairt orthu. Níl aon rud eile do do cheangal leis an leid.",
   receiptCode: "Cód admhála",
   tipIdLabel: "Tagairt na leide",
-  receiptAttachment: "Seoladh do chomhad le do leid.",
+  receiptAttachment: { one: "Seoladh do chomhad le do leid.", two: "Seoladh do chomhaid le do leid.", few: "Seoladh do chomhaid le do leid.", many: "Seoladh do chomhaid le do leid.", other: "Seoladh do chomhaid le do leid." },
   sendAnother: "Seol leid eile",
   errorHeading: "Níor seoladh do leid",
   errorEmpty: "Scríobh do leid, le do thoil.",

@@ -46,7 +46,7 @@ export const hr: Messages = {
   receiptText: "Zapišite ovaj kod potvrde i čuvajte ga na sigurnom: to je jedini put natrag do vaše dojave. S njim možete čitati pitanja istražitelja i odgovarati na njih. Ništa drugo ne povezuje vas s dojavom.",
   receiptCode: "Kod potvrde",
   tipIdLabel: "Broj dojave",
-  receiptAttachment: "Vaša je datoteka poslana zajedno s dojavom.",
+  receiptAttachment: { one: "Vaša je datoteka poslana zajedno s dojavom.", few: "Vaše su datoteke poslane zajedno s dojavom.", other: "Vaše su datoteke poslane zajedno s dojavom." },
   sendAnother: "Pošaljite još jednu dojavu",
   errorHeading: "Vaša dojava nije poslana",
   errorEmpty: "Napišite svoju dojavu.",

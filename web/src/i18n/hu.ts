@@ -46,7 +46,7 @@ export const hu: Messages = {
   receiptText: "Írja le ezt a nyugtakódot, és őrizze biztonságos helyen: csak ezzel térhet vissza a tippjéhez. Segítségével elolvashatja a nyomozók kérdéseit, és válaszolhat rájuk. Semmi más nem köti Önt a tipphez.",
   receiptCode: "Nyugtakód",
   tipIdLabel: "A tipp azonosítója",
-  receiptAttachment: "A fájlját a tippel együtt elküldtük.",
+  receiptAttachment: { one: "A fájlját a tippel együtt elküldtük.", other: "A fájljait a tippel együtt elküldtük." },
   sendAnother: "Újabb tipp küldése",
   errorHeading: "A tipp nem ment el",
   errorEmpty: "Kérjük, írja meg a tippjét.",

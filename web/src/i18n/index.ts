@@ -26,6 +26,10 @@ import { mt } from './mt.ts';
 import { ru } from './ru.ts';
 import { uk } from './uk.ts';
 import { tr } from './tr.ts';
+import { ar } from './ar.ts';
+import { fa } from './fa.ts';
+import { he } from './he.ts';
+import { hi } from './hi.ts';
 import { sq } from './sq.ts';
 import { sr } from './sr.ts';
 import { bs } from './bs.ts';
@@ -40,7 +44,9 @@ export type { MessageKey, Messages, PluralMessage };
  * The interface languages. Only complete catalogues are listed here: the
  * catalogue test fails on a missing key, so a half-done file cannot ship.
  */
-export const catalogues = { en, fr, de, nl, es, pl, it, pt, sv, da, fi, cs, sk, hu, ro, bg, el, et, lv, lt, hr, sl, ga, mt, ru, uk, tr, sq, sr, bs, mk, zh, ja, ko } as const satisfies Record<string, Messages>;
+export const catalogues = { en, fr, de, nl, es, pl, it, pt, sv, da, fi, cs, sk, hu, ro, bg, el, et, lv, lt, hr, sl, ga, mt, ru, uk, tr, sq, sr, bs, mk, zh, ja, ko,
+  ar, fa, he, hi,
+} as const satisfies Record<string, Messages>;
 export type Locale = keyof typeof catalogues;
 export const locales = Object.keys(catalogues) as Locale[];
 

@@ -46,7 +46,7 @@ export const it: Messages = {
   receiptText: "Annota questo codice di ricevuta e conservalo al sicuro: è l'unico modo per tornare alla tua segnalazione. Con esso puoi leggere le domande degli investigatori e rispondere. Nient'altro ti collega alla tua segnalazione.",
   receiptCode: "Codice di ricevuta",
   tipIdLabel: "Riferimento della segnalazione",
-  receiptAttachment: "Il tuo file è stato inviato insieme alla segnalazione.",
+  receiptAttachment: { one: "Il tuo file è stato inviato insieme alla segnalazione.", many: "I tuoi file sono stati inviati insieme alla segnalazione.", other: "I tuoi file sono stati inviati insieme alla segnalazione." },
   sendAnother: "Invia un'altra segnalazione",
   errorHeading: "La segnalazione non è stata inviata",
   errorEmpty: "Scrivi la tua segnalazione.",

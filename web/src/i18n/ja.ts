@@ -46,7 +46,7 @@ export const ja: Messages = {
   receiptText: "この受付番号を書き留めて、大切に保管してください。送った情報にもう一度アクセスするには、この番号が唯一の手段です。この番号があれば、捜査員からの質問を読んで返信できます。ほかにあなたと情報を結びつけるものは何もありません。",
   receiptCode: "受付番号",
   tipIdLabel: "情報の参照番号",
-  receiptAttachment: "ファイルは情報と一緒に送信されました。",
+  receiptAttachment: { other: "ファイルは情報と一緒に送信されました。" },
   sendAnother: "別の情報を送る",
   errorHeading: "情報は送信されませんでした",
   errorEmpty: "情報を入力してください。",

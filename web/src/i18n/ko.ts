@@ -46,7 +46,7 @@ export const ko: Messages = {
   receiptText: "이 접수 번호를 적어 안전한 곳에 보관해 주십시오. 보내신 제보로 돌아갈 수 있는 유일한 방법입니다. 이 번호로 수사관의 질문을 읽고 답할 수 있습니다. 그 밖에는 제보자와 제보를 연결하는 것이 아무것도 없습니다.",
   receiptCode: "접수 번호",
   tipIdLabel: "제보 참조 번호",
-  receiptAttachment: "파일이 제보와 함께 전송되었습니다.",
+  receiptAttachment: { other: "파일이 제보와 함께 전송되었습니다." },
   sendAnother: "다른 제보 보내기",
   errorHeading: "제보가 전송되지 않았습니다",
   errorEmpty: "제보 내용을 입력해 주십시오.",

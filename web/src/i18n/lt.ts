@@ -46,7 +46,7 @@ export const lt: Messages = {
   receiptText: "Užsirašykite šį patvirtinimo kodą ir saugiai jį laikykite: tik juo galėsite grįžti prie savo pranešimo. Su juo galėsite skaityti tyrėjų klausimus ir į juos atsakyti. Niekas kita jūsų su pranešimu nesieja.",
   receiptCode: "Patvirtinimo kodas",
   tipIdLabel: "Pranešimo numeris",
-  receiptAttachment: "Jūsų failas išsiųstas kartu su pranešimu.",
+  receiptAttachment: { one: "Jūsų failas išsiųstas kartu su pranešimu.", few: "Jūsų failai išsiųsti kartu su pranešimu.", many: "Jūsų failai išsiųsti kartu su pranešimu.", other: "Jūsų failai išsiųsti kartu su pranešimu." },
   sendAnother: "Siųsti dar vieną pranešimą",
   errorHeading: "Jūsų pranešimas neišsiųstas",
   errorEmpty: "Parašykite savo pranešimą.",

@@ -46,7 +46,7 @@ export const lv: Messages = {
   receiptText: "Pierakstiet šo apstiprinājuma kodu un glabājiet to drošā vietā: tas ir vienīgais veids, kā atgriezties pie savas ziņas. Ar to varat lasīt izmeklētāju jautājumus un uz tiem atbildēt. Nekas cits jūs ar jūsu ziņu nesaista.",
   receiptCode: "Apstiprinājuma kods",
   tipIdLabel: "Ziņas numurs",
-  receiptAttachment: "Jūsu fails tika nosūtīts kopā ar ziņu.",
+  receiptAttachment: { zero: "Jūsu faili tika nosūtīti kopā ar ziņu.", one: "Jūsu fails tika nosūtīts kopā ar ziņu.", other: "Jūsu faili tika nosūtīti kopā ar ziņu." },
   sendAnother: "Sūtīt vēl vienu ziņu",
   errorHeading: "Jūsu ziņa netika nosūtīta",
   errorEmpty: "Lūdzu, uzrakstiet savu ziņu.",

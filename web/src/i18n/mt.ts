@@ -46,7 +46,7 @@ export const mt: Messages = {
   receiptText: "Ikteb dan il-kodiċi tal-irċevuta u żommu f'post sigur: huwa l-uniku mod biex terġa' tasal għall-informazzjoni tiegħek. Bih tista' taqra l-mistoqsijiet tal-investigaturi u twieġeb għalihom. Xejn iktar ma jorbtok magħha.",
   receiptCode: "Kodiċi tal-irċevuta",
   tipIdLabel: "Referenza tal-informazzjoni",
-  receiptAttachment: "Il-fajl tiegħek intbagħat flimkien mal-informazzjoni.",
+  receiptAttachment: { one: "Il-fajl tiegħek intbagħat flimkien mal-informazzjoni.", two: "Il-fajls tiegħek intbagħtu flimkien mal-informazzjoni.", few: "Il-fajls tiegħek intbagħtu flimkien mal-informazzjoni.", many: "Il-fajls tiegħek intbagħtu flimkien mal-informazzjoni.", other: "Il-fajls tiegħek intbagħtu flimkien mal-informazzjoni." },
   sendAnother: "Ibgħat informazzjoni oħra",
   errorHeading: "L-informazzjoni tiegħek ma ntbagħtitx",
   errorEmpty: "Jekk jogħġbok ikteb l-informazzjoni tiegħek.",

@@ -46,7 +46,7 @@ export const nl: Messages = {
   receiptText: 'Schrijf deze ontvangstcode op en bewaar hem goed: het is de enige weg terug naar uw tip. Hiermee kunt u de vragen van de rechercheurs lezen en beantwoorden. Verder verbindt niets u met uw tip.',
   receiptCode: 'Ontvangstcode',
   tipIdLabel: 'Tipnummer',
-  receiptAttachment: 'Uw bestand is met uw tip meegestuurd.',
+  receiptAttachment: { one: "Uw bestand is met uw tip meegestuurd.", other: "Uw bestanden zijn met uw tip meegestuurd." },
   sendAnother: 'Nog een tip geven',
   errorHeading: 'Uw tip is niet verstuurd',
   errorEmpty: 'Schrijf alstublieft uw tip.',

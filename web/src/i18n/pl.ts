@@ -46,7 +46,7 @@ export const pl: Messages = {
   receiptText: 'Zapisz ten kod potwierdzenia i przechowuj go bezpiecznie: to jedyna droga powrotu do Twojej wskazówki. Dzięki niemu przeczytasz pytania śledczych i na nie odpowiesz. Nic innego nie łączy Cię z Twoją wskazówką.',
   receiptCode: 'Kod potwierdzenia',
   tipIdLabel: 'Numer wskazówki',
-  receiptAttachment: 'Twój plik został wysłany razem ze wskazówką.',
+  receiptAttachment: { one: "Twój plik został wysłany razem ze wskazówką.", few: "Twoje pliki zostały wysłane razem ze wskazówką.", many: "Twoje pliki zostały wysłane razem ze wskazówką.", other: "Twoje pliki zostały wysłane razem ze wskazówką." },
   sendAnother: 'Wyślij kolejną wskazówkę',
   errorHeading: 'Twoja wskazówka nie została wysłana',
   errorEmpty: 'Napisz swoją wskazówkę.',

@@ -46,7 +46,7 @@ export const pt: Messages = {
   receiptText: "Anote este código de recibo e guarde-o em segurança: é a única forma de voltar à sua pista. Com ele pode ler as perguntas dos investigadores e responder-lhes. Nada mais o liga à sua pista.",
   receiptCode: "Código de recibo",
   tipIdLabel: "Referência da pista",
-  receiptAttachment: "O seu ficheiro foi enviado com a pista.",
+  receiptAttachment: { one: "O seu ficheiro foi enviado com a pista.", many: "Os seus ficheiros foram enviados com a pista.", other: "Os seus ficheiros foram enviados com a pista." },
   sendAnother: "Enviar outra pista",
   errorHeading: "A sua pista não foi enviada",
   errorEmpty: "Escreva a sua pista.",

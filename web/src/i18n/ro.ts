@@ -46,7 +46,7 @@ export const ro: Messages = {
   receiptText: "Notați acest cod de confirmare și păstrați-l în siguranță: este singura cale de a reveni la informația trimisă. Cu el puteți citi întrebările anchetatorilor și le puteți răspunde. Nimic altceva nu vă leagă de informația dvs.",
   receiptCode: "Cod de confirmare",
   tipIdLabel: "Referința informației",
-  receiptAttachment: "Fișierul dvs. a fost trimis împreună cu informația.",
+  receiptAttachment: { one: "Fișierul dvs. a fost trimis împreună cu informația.", few: "Fișierele dvs. au fost trimise împreună cu informația.", other: "Fișierele dvs. au fost trimise împreună cu informația." },
   sendAnother: "Trimiteți o altă informație",
   errorHeading: "Informația dvs. nu a fost trimisă",
   errorEmpty: "Vă rugăm să scrieți informația.",

@@ -46,7 +46,7 @@ export const sk: Messages = {
   receiptText: "Zapíšte si tento kód potvrdenia a bezpečne ho uschovajte: je to jediná cesta späť k vášmu tipu. S ním si môžete prečítať otázky vyšetrovateľov a odpovedať na ne. Nič iné vás s tipom nespája.",
   receiptCode: "Kód potvrdenia",
   tipIdLabel: "Číslo tipu",
-  receiptAttachment: "Váš súbor bol odoslaný spolu s tipom.",
+  receiptAttachment: { one: "Váš súbor bol odoslaný spolu s tipom.", few: "Vaše súbory boli odoslané spolu s tipom.", many: "Vaše súbory boli odoslané spolu s tipom.", other: "Vaše súbory boli odoslané spolu s tipom." },
   sendAnother: "Poslať ďalší tip",
   errorHeading: "Váš tip nebol odoslaný",
   errorEmpty: "Napíšte svoj tip.",

@@ -46,7 +46,7 @@ export const sl: Messages = {
   receiptText: "Zapišite si to potrditveno kodo in jo varno shranite: to je edina pot nazaj do vašega namiga. Z njo lahko berete vprašanja preiskovalcev in nanje odgovarjate. Nič drugega vas z namigom ne povezuje.",
   receiptCode: "Potrditvena koda",
   tipIdLabel: "Številka namiga",
-  receiptAttachment: "Vaša datoteka je bila poslana skupaj z namigom.",
+  receiptAttachment: { one: "Vaša datoteka je bila poslana skupaj z namigom.", two: "Vaši datoteki sta bili poslani skupaj z namigom.", few: "Vaše datoteke so bile poslane skupaj z namigom.", other: "Vaše datoteke so bile poslane skupaj z namigom." },
   sendAnother: "Pošljite nov namig",
   errorHeading: "Vaš namig ni bil poslan",
   errorEmpty: "Napišite svoj namig.",

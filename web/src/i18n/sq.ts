@@ -46,7 +46,7 @@ export const sq: Messages = {
   receiptText: "Shkruajeni këtë kod konfirmimi dhe ruajeni në vend të sigurt: është e vetmja rrugë për t’u kthyer te informacioni juaj. Me të mund të lexoni pyetjet e hetuesve dhe t’u përgjigjeni. Asgjë tjetër nuk ju lidh me informacionin tuaj.",
   receiptCode: "Kodi i konfirmimit",
   tipIdLabel: "Numri i informacionit",
-  receiptAttachment: "Skedari juaj u dërgua bashkë me informacionin.",
+  receiptAttachment: { one: "Skedari juaj u dërgua bashkë me informacionin.", other: "Skedarët tuaj u dërguan bashkë me informacionin." },
   sendAnother: "Dërgoni një informacion tjetër",
   errorHeading: "Informacioni juaj nuk u dërgua",
   errorEmpty: "Ju lutemi shkruani informacionin tuaj.",

@@ -46,7 +46,7 @@ export const sv: Messages = {
   receiptText: "Skriv upp kvittokoden och förvara den säkert: den är det enda sättet att komma tillbaka till ditt tips. Med den kan du läsa utredarnas frågor och svara på dem. Inget annat kopplar dig till tipset.",
   receiptCode: "Kvittokod",
   tipIdLabel: "Tipsets referens",
-  receiptAttachment: "Din fil skickades med tipset.",
+  receiptAttachment: { one: "Din fil skickades med tipset.", other: "Dina filer skickades med tipset." },
   sendAnother: "Skicka ett till tips",
   errorHeading: "Ditt tips skickades inte",
   errorEmpty: "Skriv ditt tips.",

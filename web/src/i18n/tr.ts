@@ -46,7 +46,7 @@ export const tr: Messages = {
   receiptText: "Bu alındı kodunu not edin ve güvende tutun: ihbarınıza geri dönmenin tek yolu budur. Bu kodla soruşturmacıların sorularını okuyabilir ve yanıtlayabilirsiniz. Sizi ihbarınızla ilişkilendiren başka hiçbir şey yok.",
   receiptCode: "Alındı kodu",
   tipIdLabel: "İhbar numarası",
-  receiptAttachment: "Dosyanız ihbarınızla birlikte gönderildi.",
+  receiptAttachment: { one: "Dosyanız ihbarınızla birlikte gönderildi.", other: "Dosyalarınız ihbarınızla birlikte gönderildi." },
   sendAnother: "Yeni bir ihbar gönderin",
   errorHeading: "İhbarınız gönderilmedi",
   errorEmpty: "Lütfen ihbarınızı yazın.",

@@ -47,7 +47,7 @@ export const zh: Messages = {
   receiptText: "请记下这个回执码并妥善保管：这是找回您所提供线索的唯一途径。凭借它，您可以查看调查人员的提问并作出回复。除此之外，没有任何东西能把您和这条线索联系起来。",
   receiptCode: "回执码",
   tipIdLabel: "线索编号",
-  receiptAttachment: "您的文件已随线索一起发送。",
+  receiptAttachment: { other: "您的文件已随线索一起发送。" },
   sendAnother: "再提供一条线索",
   errorHeading: "您的线索未能发送",
   errorEmpty: "请填写您的线索。",

@@ -660,7 +660,7 @@ function renderReceipt(section: HTMLElement, object: PublicObject, draft: Draft,
       { class: 'receipt', role: 'region', 'aria-labelledby': 'receipt-heading' },
       heading,
       h('p', { id: 'receipt-write-down' }, t('receiptText')),
-      draft.attached > 0 ? h('p', { id: 'receipt-attachment' }, t('receiptAttachment')) : null,
+      draft.attached > 0 ? h('p', { id: 'receipt-attachment' }, t('receiptAttachment', { count: draft.attached })) : null,
       h('dl', { class: 'receipt-codes' },
         // Codes are Latin letters and digits: kept left to right inside right-to-left text.
         h('dt', {}, t('receiptCode')), h('dd', { id: 'receipt-code', class: 'code', dir: 'ltr' }, receipt.receipt),
@@ -827,8 +827,8 @@ function renderConversation(main: HTMLElement, view: Conversation): HTMLElement 
           view.messages.map((message) =>
             h('li', { class: `message message-${message.from}` },
               h('p', { class: 'message-meta' }, t(message.from === 'investigator' ? 'followupFromInvestigator' : 'followupFromYou', { date: formatDay(message.sentOn) })),
-              // Text only, never markup, whoever wrote it.
-              h('p', { class: 'message-text' }, message.text),
+              // Text only, never markup, whoever wrote it; its own direction (an English question in a Hebrew page reads left to right).
+              h('p', { class: 'message-text', dir: 'auto' }, message.text),
             ),
           ),
         ),
