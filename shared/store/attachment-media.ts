@@ -122,15 +122,20 @@ export async function scanVerdict(key: string): Promise<'clean' | 'threat' | 'pe
   }
 }
 
-/** What an investigator sees of one attachment: never the original's link, only the viewing copy's. */
+/**
+ * What an investigator sees of one attachment: never the original's link, only the viewing copy's.
+ * A file with no viewing copy (a PDF pdf-lib could not re-write, or one processed before PDFs had
+ * copies) is `original-only`: no link at all, since its metadata may name the tipster; a
+ * coordinator can still download the original, audited.
+ */
 export interface AttachmentView {
   readonly index: number;
   readonly type: string | null;
   readonly size: number;
   /** SHA-256 of the original as uploaded (also in the audit trail). */
   readonly sha256: string;
-  /** `shown`, or why not: the scan has not cleared it, it was refused, or it is a PDF (download only). */
-  readonly status: 'shown' | 'scan-pending' | 'threat' | 'refused' | 'awaiting';
+  /** `shown`, or why not: the scan has not cleared it, it was refused, not uploaded yet, or it has no metadata-free copy. */
+  readonly status: 'shown' | 'scan-pending' | 'threat' | 'refused' | 'awaiting' | 'original-only';
   /** `not scanned (local stack)`, `clean`, … for the console's label. */
   readonly scan: string;
   readonly refused?: string;
@@ -160,8 +165,9 @@ export async function attachmentViews(records: readonly ProcessedAttachment[]): 
       if (record.refused !== undefined) return { ...base, status: 'refused', refused: record.refused };
       if (scan === 'threat') return { ...base, status: 'threat' };
       if (scan === 'pending') return { ...base, status: 'scan-pending' };
-      // A PDF has no viewing copy: its link is a download (never inline, local/media-headers.ts and the bucket's headers).
-      const key = record.viewingKey ?? record.key;
+      if (record.viewingKey === undefined) return { ...base, status: 'original-only' };
+      // A PDF's copy is a download (never inline: local/media-headers.ts and the bucket's headers).
+      const key = record.viewingKey;
       const contentType = record.viewingType ?? record.type ?? 'application/octet-stream';
       const preview = {
         url: await evidenceLink(key),
