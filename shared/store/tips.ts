@@ -145,7 +145,6 @@ export interface ClassificationRecord {
   readonly dedupeReason: string;
 }
 
-export { confidenceKey } from './queue-keys.ts';
 
 /**
  * Writes the classification once. The triage status is only initialised,
