@@ -39,13 +39,14 @@ export function mediaOf(records: readonly ProcessedAttachment[], texts: readonly
  */
 export async function storedMediaOf(
   records: readonly ProcessedAttachment[],
-  readAttachment: (key: string) => Promise<{ bytes: Uint8Array } | null>,
+  readAttachment: (key: string) => Promise<{ bytes: Uint8Array } | { quarantined: true } | null>,
 ): Promise<TipMedia> {
   const texts: string[] = [];
   for (const r of records) {
     if (r.type !== 'application/pdf' || r.refused !== undefined || (r.pdfTextChars ?? 0) === 0) continue;
     const original = await readAttachment(r.key);
-    if (original === null) continue; // Deleted meanwhile (the tip expired too): nothing left to read.
+    // Deleted meanwhile (the tip expired too), or quarantined by the malware scan: nothing to read.
+    if (original === null || !('bytes' in original)) continue;
     const text = await pdfText(original.bytes, MAX_PDF_TEXT);
     if (text !== '') texts.push(text);
   }

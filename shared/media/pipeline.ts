@@ -18,7 +18,7 @@ import type { ProcessedAttachment } from './schema.ts';
 export { mediaOf, NO_MEDIA, type TipMedia } from './evidence.ts';
 
 export interface MediaDeps {
-  readAttachment(key: string): Promise<{ bytes: Uint8Array; contentType: string | undefined } | null>;
+  readAttachment(key: string): Promise<{ bytes: Uint8Array; contentType: string | undefined } | { quarantined: true } | null>;
   putViewingCopy(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
   /** Stores the records and appends the audit entry in one conditional write; 'already' when a delivery before did. */
   recordAttachments(tipId: string, records: readonly ProcessedAttachment[], audit: AuditEntry): Promise<'recorded' | 'already'>;
@@ -30,6 +30,9 @@ export interface MediaDeps {
 }
 
 /** A key whose file has not arrived: no size, no hash, nothing to show until it does. */
+/** Why a quarantined original was never processed (the console shows it as `threat`, from the tag). */
+export const QUARANTINED = 'was flagged by the malware scan and cannot be read';
+
 function placeholder(key: string, scan: ProcessedAttachment['scan']): ProcessedAttachment {
   return { key, type: null, size: 0, sha256: '', scan, awaiting: true };
 }
@@ -51,7 +54,7 @@ export function attachmentAudit(records: readonly ProcessedAttachment[], now: nu
   return {
     at: isoSecond(now),
     by: 'pipeline',
-    changes: records.map((r) => ({ field: 'attachment', from: null, to: r.awaiting === true ? `${r.key} awaiting upload` : `${r.key} sha256:${r.sha256}${r.refused === undefined ? '' : ' refused'}` })),
+    changes: records.map((r) => ({ field: 'attachment', from: null, to: r.awaiting === true ? `${r.key} awaiting upload` : r.refused === QUARANTINED ? `${r.key} quarantined by the malware scan` : `${r.key} sha256:${r.sha256}${r.refused === undefined ? '' : ' refused'}` })),
   };
 }
 
@@ -59,6 +62,8 @@ export function attachmentAudit(records: readonly ProcessedAttachment[], now: nu
 async function processOne(key: string, deps: MediaDeps): Promise<{ record: ProcessedAttachment; text?: string }> {
   const original = await deps.readAttachment(key);
   if (original === null) return { record: placeholder(key, deps.scan) };
+  // Unreadable by policy once the scan found a threat: recorded as refused (never processed, never shown), not awaited.
+  if ('quarantined' in original) return { record: { key, type: null, size: 0, sha256: '', scan: deps.scan, refused: QUARANTINED } };
   const processed = await processAttachment(key, original.bytes, original.contentType, deps.scan);
   // The viewing copy before the record that names it, so the console never links to a copy that is not there.
   if (processed.viewing !== undefined && processed.record.viewingKey !== undefined) {

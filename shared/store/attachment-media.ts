@@ -37,16 +37,22 @@ export async function headOfAttachment(key: string): Promise<{ bytes: Uint8Array
   }
 }
 
-/** The whole original, or null when it never arrived. */
-export async function readAttachment(key: string): Promise<{ bytes: Uint8Array; contentType: string | undefined } | null> {
+/**
+ * The whole original; null when it never arrived; `quarantined` when the malware scan tagged it
+ * THREATS_FOUND, which the bucket policy makes unreadable to everyone (a 403 that is not "missing").
+ */
+export async function readAttachment(key: string): Promise<{ bytes: Uint8Array; contentType: string | undefined } | { quarantined: true } | null> {
   try {
     const result = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
     return { bytes: await result.Body!.transformToByteArray(), contentType: result.ContentType };
   } catch (error) {
+    if (isForbidden(error) && (await scanVerdict(key)) === 'threat') return { quarantined: true };
     if (isMissing(error)) return null;
     throw error;
   }
 }
+
+const isForbidden = (error: unknown): boolean => (error as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode === 403;
 
 /** Writes a viewing copy (idempotent: the same original always gives the same bytes under the same key). */
 export async function putViewingCopy(key: string, bytes: Uint8Array, contentType: string): Promise<void> {
@@ -162,8 +168,8 @@ export async function attachmentViews(records: readonly ProcessedAttachment[]): 
         ...(record.photo === undefined ? {} : { photo: { ...record.photo, label: PHOTO_LABEL } }),
         ...(record.pdfTextChars === undefined ? {} : { pdfTextChars: record.pdfTextChars }),
       };
-      if (record.refused !== undefined) return { ...base, status: 'refused', refused: record.refused };
       if (scan === 'threat') return { ...base, status: 'threat' };
+      if (record.refused !== undefined) return { ...base, status: 'refused', refused: record.refused };
       if (scan === 'pending') return { ...base, status: 'scan-pending' };
       if (record.viewingKey === undefined) return { ...base, status: 'original-only' };
       // A PDF's copy is a download (never inline: local/media-headers.ts and the bucket's headers).

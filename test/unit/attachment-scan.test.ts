@@ -4,7 +4,7 @@
  * have, hence the mocked S3 client. A file is shown (a link to its viewing copy) only once the
  * tag says NO_THREATS_FOUND; THREATS_FOUND, no tag yet, or any other status gives no link.
  */
-import { GetObjectTaggingCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, GetObjectTaggingCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ProcessedAttachment } from '#shared/media/schema.ts';
@@ -12,6 +12,8 @@ import { buckets, tables } from '#shared/resources.ts';
 
 const s3 = mockClient(S3Client);
 let attachmentViews: typeof import('#shared/store/attachment-media.ts').attachmentViews;
+let readAttachment: typeof import('#shared/store/attachment-media.ts').readAttachment;
+let processTipMedia: typeof import('#shared/media/pipeline.ts').processTipMedia;
 
 const photo: ProcessedAttachment = {
   key: 'attachments/2026-12-03/abc.jpg',
@@ -31,7 +33,8 @@ beforeAll(async () => {
   process.env.AWS_REGION = 'us-east-1';
   process.env.AWS_ACCESS_KEY_ID = 'test';
   process.env.AWS_SECRET_ACCESS_KEY = 'test';
-  ({ attachmentViews } = await import('#shared/store/attachment-media.ts'));
+  ({ attachmentViews, readAttachment } = await import('#shared/store/attachment-media.ts'));
+  ({ processTipMedia } = await import('#shared/media/pipeline.ts'));
 });
 
 beforeEach(() => s3.reset());
@@ -86,6 +89,40 @@ describe('an attachment on AWS, by its GuardDuty scan tag', () => {
 
     // Assess
     expect(view).toMatchObject({ status: 'original-only', scan: 'clean' });
+    expect(view!.preview).toBeUndefined();
+  });
+
+  it('records an original the scan quarantined (unreadable by the bucket policy) as a threat, not as awaiting its upload', async () => {
+    // Prepare: GetObject is denied (the InfectedOriginalsUnreadable policy), the tag says THREATS_FOUND.
+    const denied = new S3ServiceException({ name: 'AccessDenied', $fault: 'client', $metadata: { httpStatusCode: 403 }, message: 'Access Denied' });
+    s3.on(GetObjectCommand).rejects(denied);
+    s3.on(GetObjectTaggingCommand).resolves(tagged('THREATS_FOUND'));
+    const recorded: ProcessedAttachment[] = [];
+
+    // Act
+    const read = await readAttachment(photo.key);
+    const media = await processTipMedia(
+      { tipId: 'T1', attachmentKeys: [photo.key] },
+      {
+        readAttachment,
+        putViewingCopy: async () => {},
+        recordAttachments: async (_tipId, records) => {
+          recorded.push(...records);
+          return 'recorded';
+        },
+        recordLateAttachment: async () => 'recorded',
+        scan: 'pending',
+        now: () => Date.parse('2026-12-03T12:00:00Z'),
+      },
+    );
+    const [view] = await attachmentViews(recorded);
+
+    // Assess
+    expect(read).toEqual({ quarantined: true });
+    expect(recorded[0]).toMatchObject({ key: photo.key, refused: expect.any(String) });
+    expect(recorded[0]!.awaiting).toBeUndefined();
+    expect(media.awaiting).toBe(0);
+    expect(view).toMatchObject({ status: 'threat' });
     expect(view!.preview).toBeUndefined();
   });
 });
