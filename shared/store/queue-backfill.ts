@@ -2,17 +2,20 @@ import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../config.ts';
 import { documents } from './clients/dynamo.ts';
 import { isConditionalCheckFailed } from './conditions.ts';
-import { withQueueKeys } from './queue-keys.ts';
+import { queueKeysOf } from './queue-keys.ts';
 
 const TABLE = tableName('tips');
 
 /**
- * Gives every tip routed before the `<queue>#<status>` index keys existed
- * those keys (shared/store/README.md, "Upgrading a deployed stack"): one Scan
- * of the Tips table, page by page, and one conditional update per item that
- * lacks them. The condition re-checks queue and status, so a tip triaged or
- * re-routed meanwhile keeps the keys its own write gave it; running it twice
- * changes nothing the second time. Returns how many items it updated.
+ * Sets the `<queue>#<status>` index keys of every routed tip to what its queue,
+ * object and status say (shared/store/README.md, "Upgrading data written
+ * before these indexes"): items routed before the keys existed get them, and
+ * keys left stale by an older function triaging a tip during the upgrade are
+ * put right. One Scan of the Tips table, page by page, and one conditional
+ * update per item whose keys differ; the condition re-checks queue and status,
+ * so a tip triaged or re-routed meanwhile keeps the keys its own write gave
+ * it. Running it twice changes nothing the second time. Returns how many
+ * items it scanned and updated.
  */
 export async function backfillQueueKeys(): Promise<{ scanned: number; updated: number }> {
   let startKey: Record<string, unknown> | undefined;
@@ -22,22 +25,21 @@ export async function backfillQueueKeys(): Promise<{ scanned: number; updated: n
     const page = await documents.send(
       new ScanCommand({
         TableName: TABLE,
-        FilterExpression: 'attribute_exists(queueTime) AND attribute_not_exists(queueStatus)',
+        FilterExpression: 'attribute_exists(queueTime)',
         ExclusiveStartKey: startKey,
       }),
     );
     for (const item of page.Items ?? []) {
       scanned += 1;
-      const keyed = withQueueKeys(item);
-      if (keyed === item) continue;
+      const keyed = queueKeysOf(item);
+      if (keyed === undefined || (item.queueStatus === keyed.queueStatus && item.queueObjectStatus === keyed.queueObjectStatus)) continue;
       try {
         await documents.send(
           new UpdateCommand({
             TableName: TABLE,
             Key: { tipId: item.tipId },
             UpdateExpression: 'SET queueStatus = :qs, queueObjectStatus = :qos',
-            ConditionExpression:
-              'attribute_not_exists(queueStatus) AND #queue = :queue AND ' + (item.status === undefined ? 'attribute_not_exists(#status)' : '#status = :status'),
+            ConditionExpression: '#queue = :queue AND ' + (item.status === undefined ? 'attribute_not_exists(#status)' : '#status = :status'),
             ExpressionAttributeNames: { '#queue': 'queue', '#status': 'status' },
             ExpressionAttributeValues: {
               ':qs': keyed.queueStatus,

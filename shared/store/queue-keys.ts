@@ -22,9 +22,16 @@ export const queueKeys = (queue: string, objectId: string, status: TriageStatusN
  * rebuild and the AWS backfill (scripts/backfill-queue-keys.ts) agree.
  */
 export function withQueueKeys(item: Record<string, unknown>): Record<string, unknown> {
-  if (typeof item.queueStatus === 'string' || typeof item.queueTime !== 'string' || typeof item.queue !== 'string' || typeof item.objectId !== 'string') return item;
-  if (typeof item.duplicateOf === 'string') return item;
-  return { ...item, ...queueKeys(item.queue, item.objectId, statusOf(item.status)) };
+  if (typeof item.queueStatus === 'string') return item;
+  const keys = queueKeysOf(item);
+  return keys === undefined ? item : { ...item, ...keys };
+}
+
+/** The queue index keys a stored item should carry now: a routed, non-duplicate tip's; undefined for any other item. */
+export function queueKeysOf(item: Record<string, unknown>): { queueStatus: string; queueObjectStatus: string } | undefined {
+  if (typeof item.queueTime !== 'string' || typeof item.queue !== 'string' || typeof item.objectId !== 'string') return undefined;
+  if (typeof item.duplicateOf === 'string') return undefined;
+  return queueKeys(item.queue, item.objectId, statusOf(item.status));
 }
 
 /** Zero-padded so the confidence index sorts numerically as a string. */

@@ -130,7 +130,7 @@ describe('queue index keys for tips written before them', () => {
     expect(readdirSync(dataDir).filter((file) => file.startsWith('rebuild-'))).toEqual([]);
   });
 
-  it('backfills the keys of old items on a live table (the AWS upgrade), once', async () => {
+  it('backfills missing keys and puts stale ones right on a live table (the AWS upgrade), once', async () => {
     // Prepare
     const stack = await startTestStack();
     stacks.push(stack);
@@ -140,6 +140,10 @@ describe('queue index keys for tips written before them', () => {
     const { queryQueue } = await import('#shared/store/tips.ts');
     const { backfillQueueKeys } = await import('#shared/store/queue-backfill.ts');
     await documents.send(new PutCommand({ TableName: tableName('tips'), Item: oldRoutedTip(TIP_A, 'actionable') }));
+    // Keys left stale by an older function that triaged the tip after they were set: they say `new`.
+    await documents.send(
+      new PutCommand({ TableName: tableName('tips'), Item: { ...oldRoutedTip(TIP_B, 'actionable'), queueStatus: 'NL#new', queueObjectStatus: 'NL#obj-101#new' } }),
+    );
     const before = await queryQueue('NL', { limit: 10, sort: 'time', status: 'actionable' });
 
     // Act
@@ -149,8 +153,8 @@ describe('queue index keys for tips written before them', () => {
 
     // Assess
     expect(before.items).toEqual([]);
-    expect(first.updated).toBe(1);
+    expect(first.updated).toBe(2);
     expect(second.updated).toBe(0);
-    expect(after.items.map((item) => item.tipId)).toEqual([TIP_A]);
+    expect(after.items.map((item) => item.tipId).sort()).toEqual([TIP_A, TIP_B]);
   });
 });
