@@ -14,6 +14,7 @@ import { renderObjects, type ConsoleObject } from './objects.ts';
 import { translationPanel, type KeptTranslation } from './translation.ts';
 import type { ConsoleShared } from './shared.ts';
 import { TRANSITIONS, TRIAGE_STATUSES, type TriageStatusName } from '#shared/tips/transitions.ts';
+import type { ObjectSummary as Summary, QueuePageItem as QueueItem } from '#shared/schemas/responses.ts';
 
 /**
  * The investigator console. Tip text comes from the public: it is only ever
@@ -30,17 +31,6 @@ const STATUS_LABELS: Record<Status, string> = {
   forwarded: 'Forwarded',
 };
 
-interface QueueItem {
-  tipId: string;
-  objectId: string;
-  text: string;
-  country: string;
-  confidence: number;
-  submittedAt: string;
-  status: Status;
-  duplicates: number;
-  unreadReply?: boolean;
-}
 
 interface Evidence {
   kind: string;
@@ -114,23 +104,7 @@ const ATTACHMENT_STATUS: Record<AttachmentView['status'], string> = {
 /** An object as GET /investigator/objects lists it (defined with the objects view). */
 type ObjectRecord = ConsoleObject;
 
-interface Tally {
-  country: string;
-  tips: number;
-  people: number;
-  meanConfidence: number;
-  maxConfidence: number;
-  strongestTipId: string | null;
-  strongestEvidence: Evidence[];
-  byStatus: Partial<Record<Status, number>>;
-}
 
-interface Summary {
-  objectId: string;
-  distinctTips: number;
-  duplicates: number;
-  countries: Tally[];
-}
 
 const TOKEN_KEY = 'tipline.token';
 
@@ -494,7 +468,7 @@ function excerpt(text: string, max: number): string {
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-function formatConfidence(value: number | undefined): string {
+function formatConfidence(value: number | null | undefined): string {
   return typeof value === 'number' && Number.isFinite(value) ? value.toFixed(2) : '–';
 }
 
