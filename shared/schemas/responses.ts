@@ -11,12 +11,14 @@
  */
 import './zod-config.ts';
 import * as z from 'zod/mini';
-import { EvidenceSchema } from '../geo/schema.ts';
+import { CandidateSchema, EvidenceSchema } from '../geo/schema.ts';
+import { PhotoMetadata } from '../media/schema.ts';
 import { UploadForm } from './api.ts';
 import { QueueName, TipId } from './common.ts';
 import { StoredMessage } from './messages.ts';
 import { TipObject } from './object.ts';
 import { QueueItem, TriageStatus } from './tip.ts';
+import { AuditEntry, ClusterMember, StoredTip } from './stored.ts';
 import { MachineTranslation, TRANSLATION_FAILURES } from './translation.ts';
 
 /** A queue page's item: the tip and how many duplicates its cluster holds (GET /investigator/queues/{country}). */
@@ -78,3 +80,62 @@ export const ImageUpload = z.extend(UploadForm, { maxBytes: z.number(), contentT
 export type ImageUpload = z.infer<typeof ImageUpload>;
 
 export const NewObjectAnswer = z.object({ object: TipObject, upload: ImageUpload });
+
+/** What an investigator sees of one attachment: never the original's link, only the viewing copy's (shared/store/attachment-media.ts). */
+export const AttachmentView = z.object({
+  index: z.number(),
+  type: z.nullable(z.string()),
+  size: z.number(),
+  /** SHA-256 of the original as uploaded (also in the audit trail). */
+  sha256: z.string(),
+  /** `shown`, or why not: the scan has not cleared it, it was refused, or it is a PDF (download only). */
+  status: z.enum(['shown', 'scan-pending', 'threat', 'refused', 'awaiting']),
+  /** `not scanned (local stack)`, `clean`, … for the console's label. */
+  scan: z.string(),
+  refused: z.optional(z.string()),
+  preview: z.optional(z.object({ url: z.string(), contentType: z.string(), width: z.optional(z.number()), height: z.optional(z.number()) })),
+  /** The photo's own metadata (EXIF), labelled as such. */
+  photo: z.optional(z.extend(PhotoMetadata, { label: z.string() })),
+  pdfTextChars: z.optional(z.number()),
+});
+export type AttachmentView = z.infer<typeof AttachmentView>;
+
+/** The first attachment as the console read it before issue 15: the viewing copy's link, or why there is none. */
+export const FirstAttachment = z.union([
+  z.object({ url: z.string(), contentType: z.string(), size: z.optional(z.number()), status: z.optional(z.string()) }),
+  z.object({ missing: z.literal(true) }),
+  z.object({ processing: z.literal(true) }),
+  z.object({ status: z.string() }),
+]);
+export type FirstAttachment = z.infer<typeof FirstAttachment>;
+
+/**
+ * A tip as investigators see it (PATCH, claim and release answer this): the
+ * stored tip without the receipt's traces, the hash of its text, the index
+ * keys and the originals' keys; the latest audit entries, and how many
+ * older ones the history route reads.
+ */
+export const TipView = z.extend(z.omit(StoredTip, { receipt: true, receiptHash: true, textSha256: true, attachmentKeys: true, conversationTips: true }), {
+  candidates: z.optional(z.array(CandidateSchema)),
+  history: z.array(AuditEntry),
+  historyArchived: z.number(),
+  unreadReply: z.boolean(),
+  /** The duplicates whose tipsters wrote, each read on its own page. */
+  conversationTips: z.array(z.string()),
+});
+export type TipView = z.infer<typeof TipView>;
+
+/** GET /investigator/tips/{tipId}: the view, its cluster, attachments and conversation. */
+export const TipDetail = z.extend(TipView, {
+  /** Of the cluster's first tip; 0 on a duplicate's page. */
+  duplicates: z.number(),
+  /** The first tip, then its duplicates. */
+  cluster: z.array(z.union([z.object({ tipId: z.string(), duplicateOf: z.null() }), ClusterMember])),
+  attachment: z.optional(FirstAttachment),
+  attachments: z.array(AttachmentView),
+  messages: z.array(ConversationMessage),
+});
+export type TipDetail = z.infer<typeof TipDetail>;
+
+/** POST /investigator/tips/{tipId}/attachments/{index}/original: an audited 15-minute link. */
+export const OriginalLink = z.object({ url: z.string(), sha256: z.string(), expiresInSeconds: z.number() });

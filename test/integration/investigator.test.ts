@@ -562,9 +562,9 @@ describe('rolling the history into the Audit table (no transactions)', () => {
 });
 
 describe('answers match the response schemas the OpenAPI document and the web app are typed from', () => {
-  it('queue page, object summary, overview, search and an image upload each parse with their schema', async () => {
+  it('queue page, tip detail, lease answers, object summary, overview, search and an image upload each parse with their schema', async () => {
     // Prepare
-    const { ImageUpload, ObjectSummary, Overview, QueuePageItem, SearchResult } = await import('#shared/schemas/responses.ts');
+    const { ImageUpload, ObjectSummary, Overview, QueuePageItem, SearchResult, TipDetail, TipView } = await import('#shared/schemas/responses.ts');
     const z = await import('zod/mini');
     const nl = as(await token('nl', ['NL']));
     const coordinator = as(await token('coord', ['coordinator']));
@@ -576,6 +576,9 @@ describe('answers match the response schemas the OpenAPI document and the web ap
       overview: (await coordinator.get('/investigator/overview')).body,
       search: (await nl.get('/investigator/search?q=HEMA')).body,
       image: (await coordinator.post('/investigator/objects/obj-towel/image', { contentType: 'image/png' })).body,
+      detail: (await nl.get(`/investigator/tips/${nlTip}`)).body,
+      claim: (await nl.post(`/investigator/tips/${nlTip}/claim`)).body,
+      release: (await nl.post(`/investigator/tips/${nlTip}/release`)).body,
     };
 
     // Assess
@@ -589,6 +592,10 @@ describe('answers match the response schemas the OpenAPI document and the web ap
       overview: issues(Overview, answers.overview),
       search: issues(SearchResult, answers.search),
       image: issues(ImageUpload, answers.image.upload),
-    }).toEqual({ queue: [], summary: [], overview: [], search: [], image: [] });
+      detail: issues(TipDetail, answers.detail),
+      claim: issues(TipView, answers.claim),
+      release: issues(TipView, answers.release),
+    }).toEqual({ queue: [], summary: [], overview: [], search: [], image: [], detail: [], claim: [], release: [] });
+    expect(answers.detail.candidates.length).toBeGreaterThan(0);
   });
 });
