@@ -23,7 +23,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyse, compare, DedupeEngine, fingerprintOf, MemoryDedupeIndex } from '#shared/dedupe/index.ts';
 import type { Calibration, Fingerprint } from '#shared/dedupe/index.ts';
-import { sequenceConflict } from '#shared/dedupe/similarity.ts';
+import { isMarker, sequenceConflict } from '#shared/dedupe/similarity.ts';
 
 interface Row {
   id: string;
@@ -89,8 +89,8 @@ function hardKind(a: Fingerprint, b: Fingerprint): string | null {
   const cls = (t: string): string =>
     t.startsWith('#') ? (/^#-?[\d.]+$/.test(t) ? 'number' : /^#[\d.]+\D+$/.test(t) ? 'price' : 'number') : t.startsWith('~') ? 'address' : t.startsWith('!') ? 'negation' : t.startsWith('%') ? 'colour' : t.startsWith('@') ? 'date' : 'other';
   const diff = new Set<string>();
-  for (const t of a.strong) if (t[0] !== '>' && !b.strong.has(t)) diff.add(cls(t));
-  for (const t of b.strong) if (t[0] !== '>' && !a.strong.has(t)) diff.add(cls(t));
+  for (const t of a.strong) if (!isMarker(t) && !b.strong.has(t)) diff.add(cls(t));
+  for (const t of b.strong) if (!isMarker(t) && !a.strong.has(t)) diff.add(cls(t));
   if (diff.size > 0) return `auto:${[...diff].sort().join('+')}`;
   if (sequenceConflict(a.strong, b.strong)) return 'auto:order';
   const capsA = [...a.words].filter(([w, c]) => c && !wb.has(w)).length;

@@ -16,7 +16,9 @@
  *    item enters, leaves or changes a projected attribute; two when an index
  *    key changes; an entry is its table and index keys + projected attributes
  *    + 100 bytes.
- * Reads: dynalite's units (4 KB, 0.5 for eventually consistent).
+ * Reads: dynalite's units (4 KB, 0.5 for eventually consistent). BatchWriteItem:
+ * dynalite's reported units, counted as writes (until 2026-12-03 they were
+ * wrongly added to reads, so SearchIndex writes were priced as reads).
  *
  * SQS and S3: every request of every client in the process is counted by
  * wrapping `send` on the client classes (the local pollers have their own
@@ -181,6 +183,14 @@ export function meterDynamo(meter: Meter, client: DynamoDBClient, tableDefs: Rea
           c.wcu += Math.max(1, Math.ceil(size / 1024));
           c.wcuReported += consumed.reduce((a, u) => a + (u.CapacityUnits ?? 0), 0);
           for (const [index, units] of Object.entries(gsiWrites(def, before, after))) c.gsiWcu[index] = (c.gsiWcu[index] ?? 0) + units;
+        } else if (consumed.length > 0 && op === 'BatchWriteItem') {
+          // Batch writes (search terms, rolled audit rows, message deletes) are writes, priced as such: the
+          // emulator's units per table (the tables written this way, SearchIndex, Audit and Messages, have no GSI).
+          for (const u of consumed) {
+            const c = count(u.TableName);
+            c.wcu += u.CapacityUnits ?? 0;
+            c.wcuReported += u.CapacityUnits ?? 0;
+          }
         } else if (consumed.length > 0) {
           for (const u of consumed) count(u.TableName).rcu += u.CapacityUnits ?? 0;
         } else if (table !== undefined) {

@@ -19,12 +19,14 @@ import {
   MONTHS,
   NEGATIONS,
   NUMBER_WORDS,
+  RUN_HEDGES,
   STOPWORDS,
   TLDS,
   TRACKING,
   WEEKDAYS,
 } from './lexicon.ts';
 import { hash32, hex32, sha256Hex } from '../hash.ts';
+import { RUN_NEGATIONS } from '../text/negations.ts';
 import { foldCase, majorityScript, normalise, prepare, type Script } from '../text/normalise.ts';
 
 export interface Analysis {
@@ -54,7 +56,12 @@ const URL_RE =
  * stay with them ("1980s", "12th").
  */
 const NUMBER_RE =
-  /(?:[\-\u2212\u2010\u2011\u2013](?=\d))?\d[\p{L}\p{N}]*(?:[\s.,:;\/\-\u2212\u2010\u2011\u2013()+]{1,8}\d[\p{L}\p{N}]*)*/uy;
+  /(?:[\-\u2212\u2010\u2011\u2013](?=\d))?\d(?:(?![\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}])[\p{L}\p{N}])*(?:[\s.,:;\/\-\u2212\u2010\u2011\u2013()+]{1,8}\d(?:(?![\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}])[\p{L}\p{N}])*)*/uy;
+/**
+ * Korean, Chinese, Japanese and Thai glue particles and counters to a number ("3,000원이었어요",
+ * "で1,500円"): the number stops before them and may start right after them, so "1,500" stays one number.
+ */
+const GLUED_SCRIPT_RE = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 const WORD_RE = /[\p{L}\p{M}\p{N}]+/uy;
 const CONTINUOUS_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const RUNS_RE = /\p{N}+|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{M}ー]+|[\p{L}\p{M}]+/gu;
@@ -76,6 +83,12 @@ interface RawToken {
   readonly text: string;
   readonly strong: boolean;
   readonly cap: boolean;
+  /** Written as an abbreviation or an acronym ("str.", "c/", "LBC"). */
+  readonly abbr?: boolean;
+  /** Written with a capital initial at the start of a sentence (in a tip that does not shout). */
+  readonly initial?: boolean;
+  /** Letters of another script glued into a run written without spaces: never a stopword. */
+  readonly code?: boolean;
   /** A month name: the word it was read from (a date only next to a number). */
   readonly word?: string;
 }
@@ -195,7 +208,7 @@ function tokenise(p: string, script: Script): RawToken[] {
   };
   while (i < n) {
     const c = p[i]!;
-    const prevIsWord = i > 0 && WORD_CHAR_RE.test(p[i - 1]!);
+    const prevIsWord = i > 0 && WORD_CHAR_RE.test(p[i - 1]!) && !(c >= '0' && c <= '9' && GLUED_SCRIPT_RE.test(p[i - 1]!));
     if (!prevIsWord) {
       const email = tryAt(EMAIL_RE);
       if (email) {
@@ -235,19 +248,29 @@ function tokenise(p: string, script: Script): RawToken[] {
         continue;
       }
     }
-    const word = tryAt(WORD_RE);
+    let word = tryAt(WORD_RE);
+    // A number inside such a run is read whole by the number reader ("で1,500円" → 1500), from its first digit.
+    if (word && CONTINUOUS_RE.test(word)) {
+      const digit = word.search(/[0-9]/);
+      if (digit > 0) word = word.slice(0, digit);
+    }
     if (word && CONTINUOUS_RE.test(word)) {
       // Chinese, Japanese, Thai… are written without spaces: a sentence is one "word". Numbers are
       // split out, a whole run that is a greeting stays one word, and the rest is compared as
       // overlapping character pairs, so one changed character changes two pairs, not the sentence.
-      for (const run of word.match(RUNS_RE) ?? []) {
+      for (const run of cutHedges(foldCase(word, script)).flatMap((piece) => piece.match(RUNS_RE) ?? [])) {
         const folded = foldCase(run, script);
         if (/^\p{N}+$/u.test(run)) out.push({ segment, sentence, text: `#${folded}`, strong: true, cap: false });
-        else if (!CONTINUOUS_RE.test(run) || BOILERPLATE.has(folded) || Array.from(folded).length < 3) out.push({ segment, sentence, text: folded, strong: false, cap: false });
+        // Letters of another script glued into the run ("ไซส์M", "尺码XL") are a code or a name, not a
+        // function word of the tip's language: distinctive like a proper noun, never a stopword.
+        else if (!CONTINUOUS_RE.test(run)) out.push({ segment, sentence, text: folded, strong: false, cap: true, code: true });
+        else if (BOILERPLATE.has(folded) || Array.from(folded).length < 3) out.push({ segment, sentence, text: folded, strong: false, cap: false });
         else {
           const chars = Array.from(folded);
           for (let k = 0; k + 1 < chars.length; k++) out.push({ segment, sentence, text: chars[k]! + chars[k + 1]!, strong: false, cap: false });
           for (const c of chars) if (CJK_COLOURS.has(c)) out.push({ segment, sentence, text: `%${c}`, strong: true, cap: false });
+          for (const neg of runNegations(folded)) out.push({ segment, sentence, text: neg, strong: true, cap: false });
+          for (const value of hanNumbers(folded)) out.push({ segment, sentence, text: `#${value}`, strong: true, cap: false });
         }
       }
       i += word.length;
@@ -258,7 +281,7 @@ function tokenise(p: string, script: Script): RawToken[] {
       const folded = ABBREVIATIONS.get(plain) ?? plain;
       if (/\d/.test(word)) out.push({ segment, sentence, text: `#${folded}`, strong: true, cap: false });
       else if (NUMBER_WORDS.has(folded)) out.push({ segment, sentence, text: `#${NUMBER_WORDS.get(folded)}`, strong: true, cap: false });
-      else if (NEGATIONS.has(folded)) out.push({ segment, sentence, text: NEGATION_TOKEN, strong: true, cap: false });
+      else if (NEGATIONS.has(folded) || isCliticNegation(folded)) out.push({ segment, sentence, text: NEGATION_TOKEN, strong: true, cap: false });
       else if (COLOURS.has(folded)) out.push({ segment, sentence, text: `%${folded}`, strong: true, cap: false });
       else if (MONTHS.has(folded)) out.push({ segment, sentence, text: `@m${MONTHS.get(folded)}`, strong: true, cap: false, word: folded });
       else if (WEEKDAYS.has(folded)) out.push({ segment, sentence, text: `@d${WEEKDAYS.get(folded)}`, strong: true, cap: false });
@@ -266,7 +289,13 @@ function tokenise(p: string, script: Script): RawToken[] {
         const first = String.fromCodePoint(word.codePointAt(0) ?? 32);
         const acronym = word.length >= 2 && !LOWER_RE.test(word);
         const cap = !shouting && UPPER_RE.test(first) && (acronym || !isSentenceStart(p, i));
-        out.push({ segment, sentence, text: folded, strong: false, cap });
+        // Written as an abbreviation: a short word closed by "." or "/" ("str.", "Whg.", "c/", "ул."),
+        // or an acronym ("LBC"). It may pair with the word it abbreviates (similarity.ts).
+        const mark = p[i + word.length];
+        // Letters with case only: a caseless script (Korean, Hindi) has neither acronyms nor this use of ".".
+        const cased = UPPER_RE.test(word) || LOWER_RE.test(word);
+        const abbr = cased && ((!shouting && acronym && word.length <= 5) || ((mark === '.' || mark === '/') && Array.from(word).length <= 5));
+        out.push({ segment, sentence, text: folded, strong: false, cap, initial: !shouting && UPPER_RE.test(first), ...(abbr ? { abbr } : {}) });
       }
       i += word.length;
       continue;
@@ -283,6 +312,85 @@ function tokenise(p: string, script: Script): RawToken[] {
     const near = [out[k - 2], out[k - 1], out[k + 1], out[k + 2]].some((u) => u !== undefined && u.segment === t.segment && u.text.startsWith('#'));
     return near ? t : { segment: t.segment, sentence: t.sentence, text: t.word, strong: false, cap: false };
   });
+}
+
+/** A run without spaces with its hedges ("我觉得", "ถ้าจำไม่ผิด") cut out: the pieces around them. */
+function cutHedges(run: string): string[] {
+  let pieces = [run];
+  for (const h of RUN_HEDGES) if (run.includes(h)) pieces = pieces.flatMap((p) => p.split(h));
+  return pieces.filter(Boolean);
+}
+
+/**
+ * Chinese and Japanese numerals (the Unihan kPrimaryNumeric values: 〇/零 0, 一…九, 两 2, 十 10, 百 100,
+ * 千 1000, 万/萬 10⁴, 亿/億 10⁸) are numbers like digits: "十块钱" and "二十块钱" are different prices.
+ */
+const HAN_DIGITS: ReadonlyMap<string, number> = new Map([
+  ['〇', 0], ['零', 0], ['一', 1], ['二', 2], ['两', 2], ['兩', 2], ['三', 3], ['四', 4], ['五', 5], ['六', 6], ['七', 7], ['八', 8], ['九', 9],
+]);
+const HAN_UNITS: ReadonlyMap<string, number> = new Map([['十', 10], ['百', 100], ['千', 1000]]);
+const HAN_MYRIADS: ReadonlyMap<string, number> = new Map([['万', 1e4], ['萬', 1e4], ['亿', 1e8], ['億', 1e8]]);
+
+/** The values of the runs of Han numerals in a run ("二十" → 20, "一百零五" → 105, "二〇一九" → 2019). */
+function hanNumbers(run: string): string[] {
+  const out: string[] = [];
+  for (const m of run.match(/[〇零一二两兩三四五六七八九十百千万萬亿億]+/gu) ?? []) {
+    const chars = Array.from(m);
+    // Digits only ("二〇一九"): read digit by digit, like a year.
+    if (chars.every((c) => HAN_DIGITS.has(c))) {
+      // A lone 一 is mostly an article ("一位", "一条": a, one), as "one" is in English: not a number.
+      if (m === '一') continue;
+      out.push(chars.length > 1 ? chars.map((c) => HAN_DIGITS.get(c)).join('') : String(HAN_DIGITS.get(chars[0]!)));
+      continue;
+    }
+    let total = 0;
+    let section = 0;
+    let digit = -1;
+    for (const c of chars) {
+      if (HAN_DIGITS.has(c)) digit = HAN_DIGITS.get(c)!;
+      else if (HAN_UNITS.has(c)) {
+        section += (digit < 0 ? 1 : digit) * HAN_UNITS.get(c)!;
+        digit = -1;
+      } else {
+        total += (section + Math.max(digit, 0) || 1) * HAN_MYRIADS.get(c)!;
+        section = 0;
+        digit = -1;
+      }
+    }
+    out.push(String(total + section + Math.max(digit, 0)));
+  }
+  return out;
+}
+
+/** How far a negation in a run without spaces reaches: the negated thing ends its clause or follows within six characters. */
+const RUN_SCOPE = 6;
+
+/**
+ * Negations inside a run of a script written without spaces, bound to what follows them in the run (the
+ * run ends at the clause mark): "不是上海的，是杭州的" and "不是杭州的，是上海的" have the same character
+ * pairs but negate different places, `!neg:上海的` / `!neg:杭州的`. Longest negation first at each place.
+ */
+function runNegations(run: string): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < run.length; ) {
+    const neg = RUN_NEGATIONS.find((m) => run.startsWith(m, k));
+    if (!neg) {
+      k += run.codePointAt(k)! > 0xffff ? 2 : 1;
+      continue;
+    }
+    k += neg.length;
+    const after = Array.from(run.slice(k, k + 2 * RUN_SCOPE)).slice(0, RUN_SCOPE).join('');
+    out.push(after ? `${NEGATION_TOKEN}:${after}` : NEGATION_TOKEN);
+  }
+  return out;
+}
+
+/**
+ * Arabic and Hebrew write "and" / "so" as a one-letter proclitic glued to the next word: "وليس" (and
+ * not), "فلا", "ולא" are negations too.
+ */
+function isCliticNegation(word: string): boolean {
+  return /^[وفו]/u.test(word) && Array.from(word).length > 2 && NEGATIONS.has(word.slice(1));
 }
 
 /** Indices [from, to) of the segments that are not greeting / thanks wrappers. */
@@ -362,21 +470,35 @@ function sequences(tokens: readonly RawToken[], from: number, to: number): strin
     bySentence.set(t.sentence, list);
   }
   const out: string[] = [];
-  for (const list of bySentence.values()) {
-    const names = list.filter((t) => t.cap && !t.strong && !STOPWORDS.has(t.text));
-    if (new Set(names.map((t) => t.text)).size < 2) continue;
+  const order = (list: readonly RawToken[], isName: (t: RawToken) => boolean, compact = false): void => {
+    const names = list.filter((t) => isName(t) && !t.strong && !STOPWORDS.has(t.text));
+    if (new Set(names.map((t) => t.text)).size < 2) return;
     const seen = new Set<string>();
     const parts: string[] = [];
     for (const n of names) {
       if (seen.has(n.text)) continue;
       seen.add(n.text);
       const clause = list.filter((t) => t.segment === n.segment);
-      const rank = clause.filter((t) => t.cap && !t.strong).findIndex((t) => t === n);
-      const context = clause.filter((t) => !t.cap && !t.strong && !STOPWORDS.has(t.text)).map((t) => t.text).sort().join(' ');
-      parts.push(`${n.text}:${hex32(hash32(`${context}#${rank}`)).slice(0, 6)}`);
+      const rank = clause.filter((t) => isName(t) && !t.strong).findIndex((t) => t === n);
+      const context = clause.filter((t) => !isName(t) && !t.strong && !STOPWORDS.has(t.text)).map((t) => t.text).sort().join(' ');
+      const role = hex32(hash32(`${context}#${rank}`));
+      parts.push(compact ? `${hex32(hash32(n.text)).slice(0, 4)}:${role.slice(0, 4)}` : `${n.text}:${role.slice(0, 6)}`);
     }
     out.push('>' + parts.join(','));
-  }
+  };
+  const lists = [...bySentence.values()];
+  for (const list of lists) order(list, (t) => t.cap);
+  // Names in different sentences have roles too: "…, Lucknow wale store se. Kanpur ka nahi hai." and
+  // "…, Kanpur wale store se. Lucknow ka nahi hai." swap them across sentences. So the whole tip is one
+  // more list when names stand in two sentences or more; here a capital opening a sentence counts too
+  // (the swapped name may open one), which is harmless: only names both tips hold, in the same clauses
+  // but exchanged, make a conflict.
+  // A function word opening a sentence ("This", "Αυτή") is not a name: the token must stay short, it
+  // shares the fingerprint's bytes with the words.
+  const initial = (t: RawToken): boolean => t.cap || (t.initial === true && !FILLERS.has(t.text));
+  // Names hashed (4 hex digits each, for the name and its role): the token shares the fingerprint's
+  // 256 bytes with the words, and a longer one pushed a Greek tip into a sample that lost its match.
+  if (lists.filter((l) => l.some((t) => initial(t) && !t.strong && !STOPWORDS.has(t.text))).length >= 2) order(lists.flat(), initial, true);
   return out;
 }
 
@@ -418,10 +540,50 @@ function unpunctuatedWrappers(tokens: readonly RawToken[], from: number, to: num
   return skip;
 }
 
+/** A separator line of a forwarded message: "---------- Forwarded message ---------", "-----Original Message-----", "-----". */
+const SEPARATOR_RE = /^\s*[-_=—–]{3,}/u;
+/** A mail header line: a short label and a colon ("From: anon", "Betreff: Hemd", "Fwd: 情報提供"). */
+const HEADER_RE = /^\s*\p{L}[\p{L}\p{M} .\-]{0,24}:(?:\s|$)/u;
+
+/**
+ * What a mail client adds when a tip is forwarded or quoted, found by its layout, not by its words:
+ * separator lines, the header block that follows one (label-and-colon lines up to a blank line), the
+ * "…wrote:" line that opens a quoted block, and the quote marks (">") of the block's lines.
+ */
+export function stripForwarding(p: string): string {
+  if (!p.includes('\n')) return p;
+  const lines = p.split('\n');
+  const out: string[] = [];
+  let inHeader = false;
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k]!;
+    if (SEPARATOR_RE.test(line)) {
+      inHeader = true;
+      continue;
+    }
+    if (inHeader) {
+      if (line.trim() === '') {
+        inHeader = false;
+        out.push(line);
+        continue;
+      }
+      if (HEADER_RE.test(line)) continue;
+      inHeader = false;
+    }
+    const quoted = /^\s*>/.test(line);
+    const body = line.replace(/^\s*(?:>\s?)+/, '');
+    // The attribution line opening a quoted block: it ends with a colon and quoted lines follow.
+    const next = lines[k + 1];
+    if (body.trimEnd().endsWith(':') && next !== undefined && /^\s*>/.test(next) && (quoted || k === 0 || lines[k - 1]!.trim() === '')) continue;
+    out.push(body);
+  }
+  return out.join('\n');
+}
+
 export function analyse(text: string): Analysis {
   const script = majorityScript(text);
   const normalised = normalise(text, script);
-  const tokens = tokenise(prepare(text, script), script);
+  const tokens = tokenise(stripForwarding(prepare(text, script)), script);
   const [from, to] = contentRange(tokens);
   const skip = unpunctuatedWrappers(tokens, from, to);
   const words = new Map<string, boolean>();
@@ -430,7 +592,10 @@ export function analyse(text: string): Analysis {
     if (t.segment < from || t.segment > to || skip.has(k)) return;
     if (t.text === NEGATION_TOKEN) strong.add(negationScope(tokens, k));
     else if (t.strong) strong.add(t.text);
-    else if (!STOPWORDS.has(t.text) && !HEDGES.has(t.text)) words.set(t.text, (words.get(t.text) ?? false) || t.cap);
+    else if (t.code || (!STOPWORDS.has(t.text) && !HEDGES.has(t.text))) {
+      words.set(t.text, (words.get(t.text) ?? false) || t.cap);
+      if (t.abbr) strong.add(`.${t.text}`);
+    }
   });
   for (const seq of sequences(tokens, from, to)) strong.add(seq);
   return { normalised, hash: sha256Hex(normalised), words, strong };

@@ -45,10 +45,15 @@ export function encodeEntry(fp: Fingerprint): string {
   const tail = fp.photos.length === 0 ? '' : `|${fp.photos.join(',')}`;
   // Claim-order tokens (`>…`) go after the proper nouns: a sample that must drop one drops them first.
   const all = [...fp.strong].map((t) => t.replace(/[\s|]/g, ''));
-  const strong = all.filter((t) => t[0] !== '>');
+  const strong = all.filter((t) => t[0] !== '>' && t[0] !== '.');
+  // An abbreviation (`.str`) is stored as its word with a final dot ("str."): one byte, not a token.
+  const abbr = new Set(all.filter((t) => t[0] === '.').map((t) => t.slice(1)));
   const caps: string[] = [];
   const plain: string[] = [];
-  for (const [w, cap] of fp.words) (cap ? caps : plain).push(cap ? `^${w}` : w);
+  for (const [w, cap] of fp.words) {
+    const x = abbr.has(w) ? `${w}.` : w;
+    (cap ? caps : plain).push(cap ? `^${x}` : x);
+  }
   caps.push(...all.filter((t) => t[0] === '>'));
   const full = [...strong, ...caps, ...plain].join(' ');
   if (byteLength(head) + 1 + byteLength(full) + tail.length <= MAX_ENTRY_BYTES) return `${head}|${full}${tail}`;
@@ -61,7 +66,7 @@ export function encodeEntry(fp: Fingerprint): string {
     kept.push(t);
     budget -= b;
   }
-  const sorted = plain.map((w) => [hash32(w), w] as const).sort((x, y) => x[0] - y[0]);
+  const sorted = plain.map((w) => [hash32(w.replace(/\.$/, '')), w] as const).sort((x, y) => x[0] - y[0]);
   for (const [, w] of sorted) {
     const b = byteLength(w) + 1;
     if (b > budget) break;
@@ -80,12 +85,18 @@ export function decodeEntry(entry: string): Fingerprint {
   for (const t of tokens.split(' ')) {
     if (!t) continue;
     const c = t[0];
-    if (c === '#' || c === '~' || c === '!' || c === '%' || c === '@' || c === '>') strong.add(t);
-    else if (c === '^') words.set(t.slice(1), true);
-    else {
-      words.set(t, false);
-      if (sampled) sampleLimit = Math.max(sampleLimit, hash32(t));
+    if (c === '#' || c === '~' || c === '!' || c === '%' || c === '@' || c === '>') {
+      strong.add(t);
+      continue;
     }
+    const cap = c === '^';
+    let w = cap ? t.slice(1) : t;
+    if (w.length > 1 && w.endsWith('.')) {
+      w = w.slice(0, -1);
+      strong.add(`.${w}`);
+    }
+    words.set(w, cap);
+    if (!cap && sampled) sampleLimit = Math.max(sampleLimit, hash32(w));
   }
   return { tipId, hash, words, strong, sampled, sampleLimit, photos: photoField === '' ? [] : photoField.split(',') };
 }

@@ -155,6 +155,23 @@ export const HEDGES: ReadonlySet<string> = (() => {
   return s;
 })();
 
+/**
+ * Hedges written without spaces ("我觉得", "如果我没记错的话", "ถ้าจำไม่ผิด"), folded for every script, longest
+ * first: analyse.ts cuts them out of the character run they stand in (a negation inside one negates nothing).
+ */
+export const RUN_HEDGES: readonly string[] = (() => {
+  const s = new Set<string>();
+  const run = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{M}ー]+$/u;
+  for (const list of Object.values(closings.hedges)) {
+    for (const phrase of list) for (const script of SCRIPTS) {
+      // NFKC as tip text gets it in prepare() (Thai ำ splits into ํ + า).
+      const f = fold(phrase.normalize('NFKC'), script).replace(/\s+/g, '');
+      if (run.test(f)) s.add(f);
+    }
+  }
+  return [...s].sort((a, b) => b.length - a.length);
+})();
+
 /** Words of the greetings of every language in closings.json only ("guten", "tag", "hello", "dear"). */
 export const GREETING_WORDS: ReadonlySet<string> = (() => {
   const s = new Set<string>();

@@ -106,6 +106,7 @@ export function isTypo(a: string, b: string, properNoun: boolean): boolean {
 }
 
 const HANGUL_RE = /[\uAC00-\uD7A3]/;
+const HAN_RE = /\p{Script=Han}/u;
 
 /**
  * A Korean syllable block holds two or three letters (jamo): a mistyped letter changes the whole block
@@ -141,6 +142,11 @@ function pairTypo(leftQ: string[], leftC: string[]): { leftQ: string[]; leftC: s
       for (const y1 of c) {
         const [a2, cc] = chars(y1);
         if (a2 !== a || cc === cq) continue;
+        // A Han character is a word or a morpheme of one: changing it makes another word, often another
+        // place ("苏州" / "杭州", Suzhou / Hangzhou). Telling a slip of the input method from another name
+        // would need the gazetteer, too large for the dedupe bundle; a wrong merge hides a claim, so a
+        // changed Han character is never a typo (Thai and kana letters still are).
+        if (HAN_RE.test(cq!) || HAN_RE.test(cc!)) continue;
         const y2 = `${cc}${b}`;
         if (y2 === y1 || !c.includes(y2)) continue;
         const drop = (list: string[], u: string, v: string): string[] => {
@@ -219,8 +225,8 @@ function joinSplitWords(
  * characters or more may differ by one typo; a number never.
  */
 export function sameStrong(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  const onlyA = [...a].filter((x) => !b.has(x) && x[0] !== '>');
-  const onlyB = [...b].filter((x) => !a.has(x) && x[0] !== '>');
+  const onlyA = [...a].filter((x) => !b.has(x) && !isMarker(x));
+  const onlyB = [...b].filter((x) => !a.has(x) && !isMarker(x));
   if (onlyA.length !== onlyB.length) return false;
   for (const x of onlyA) {
     const j = onlyB.findIndex((y) => strongTypo(x, y));
@@ -231,6 +237,46 @@ export function sameStrong(a: ReadonlySet<string>, b: ReadonlySet<string>): bool
 }
 
 const PLAIN_NUMBER_RE = /^#-?[\d.]+$/;
+
+/**
+ * Tokens that describe the claim's structure rather than state a fact of it: claim order (`>…`) and
+ * abbreviations (`.str`, see analyse.ts). They never have to correspond one to one.
+ */
+export const isMarker = (t: string): boolean => t[0] === '>' || t[0] === '.';
+
+/**
+ * Could `short`, written as an abbreviation ("str.", "Whg.", "c/", "LBC"), stand for `long`? The same
+ * first letter and the abbreviation's letters in order in the longer word: "str" / "strada", "whg" /
+ * "wohnung", "buc" / "bucuresti", "lbc" / "leboncoin".
+ */
+export function abbreviates(short: string, long: string): boolean {
+  const s = Array.from(short);
+  const l = Array.from(long);
+  if (s.length === 0 || l.length <= s.length || s[0] !== l[0]) return false;
+  let i = 0;
+  for (const c of l) if (c === s[i]) i++;
+  return i === s.length;
+}
+
+/**
+ * Pairs leftover abbreviations of one side with a leftover word of the other that they abbreviate
+ * (each word once). `abbr` is the set of words the side wrote as abbreviations.
+ */
+function pairAbbreviations(left: string[], abbr: ReadonlySet<string>, other: string[]): { left: string[]; other: string[]; paired: number } {
+  const rest = [...other];
+  const kept: string[] = [];
+  let paired = 0;
+  for (const w of left) {
+    const j = abbr.has(w) ? rest.findIndex((v) => abbreviates(w, v)) : -1;
+    if (j >= 0) {
+      rest.splice(j, 1);
+      paired++;
+    } else kept.push(w);
+  }
+  return { left: kept, other: rest, paired };
+}
+
+const abbreviationsOf = (strong: ReadonlySet<string>): Set<string> => new Set([...strong].filter((t) => t[0] === '.').map((t) => t.slice(1)));
 
 /**
  * Claim structure: the same proper nouns of one sentence in another order ("first Lyon, then Geneva" /
@@ -292,7 +338,7 @@ export function compare(q: Fingerprint, c: Fingerprint, calibration: Calibration
     for (const [w, cap] of q.words) if (cap || c.words.has(w) || hash32(w) <= c.sampleLimit) restricted.set(w, cap);
     qWords = restricted;
   }
-  const strongCount = [...q.strong].filter((t) => t[0] !== '>').length;
+  const strongCount = [...q.strong].filter((t) => !isMarker(t)).length;
   const onlyQ: string[] = [];
   let common = 0;
   let commonWeak = 0;
@@ -342,6 +388,14 @@ export function compare(q: Fingerprint, c: Fingerprint, calibration: Calibration
   let leftC = onlyC.filter((_, j) => !usedC.has(j));
   // A dropped or added space: "lightswitch" ~ "light" + "switch".
   ({ leftQ, leftC, aligned } = joinSplitWords(leftQ, leftC, aligned));
+  // Abbreviations written out on the other side ("str." / "strada", "Whg." / "Wohnung"), either way.
+  {
+    const a = pairAbbreviations(leftQ, abbreviationsOf(q.strong), leftC);
+    const b = pairAbbreviations(a.other, abbreviationsOf(c.strong), a.left);
+    leftQ = b.other;
+    leftC = b.left;
+    aligned += a.paired + b.paired;
+  }
   // One mistyped character in a script written without spaces.
   const typoPairs = pairTypo(leftQ, leftC);
   if (typoPairs.found) {

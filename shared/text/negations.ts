@@ -53,3 +53,11 @@ export const CLAIM_NEGATIONS: ReadonlySet<string> = words(`
   नहीं
   نه نیست
 `);
+
+/**
+ * Negations of scripts written without spaces (Chinese, Thai), which are not words there but the
+ * start of a run ("不是上海的", "ไม่ใช่ของภูเก็ต"). Hand-curated from each language's grammar: Chinese
+ * 不/不是 (is not), 没/沒/没有/沒有 (has not), 非 (is not, literary), 未 (not yet); Thai ไม่ (not),
+ * ไม่ใช่ (is not). Longest first, so the scope starts after the whole negation.
+ */
+export const RUN_NEGATIONS: readonly string[] = ['沒有', '没有', '不是', '不', '没', '沒', '非', '未', 'ไม่ใช่', 'ไม่'].map((m) => m.normalize('NFKC')).sort((a, b) => b.length - a.length);

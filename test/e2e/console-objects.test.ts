@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '#local/jwt.ts';
 import type { LocalStack } from '#local/stack.ts';
 import { buildWeb } from '../../scripts/build-web.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, seriousViolations } from '../support/browser.ts';
 import { apiClient, eventually, investigatorClient } from '../support/api.ts';
 import { startTestStack } from '../support/stack.ts';
 
@@ -18,7 +18,6 @@ import { startTestStack } from '../support/stack.ts';
  */
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHOTS = join(ROOT, 'test-results/screenshots');
-const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 
 type Json = Record<string, any>;
 
@@ -178,10 +177,7 @@ describe('investigator console: objects and re-routing', () => {
       await page.locator('#objects-list li[data-object-id="obj-towel"] summary').click();
 
       // Act
-      await page.addScriptTag({ path: AXE });
-      const violations = (await page.evaluate(
-        `axe.run(document.querySelector('#objects-section'), { resultTypes: ['violations'] }).then((result) => result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.help + ' at ' + v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')))`,
-      )) as string[];
+      const violations = await seriousViolations(page, '#objects-section');
 
       // Assess
       expect(violations).toEqual([]);

@@ -1,10 +1,9 @@
-import { resolve, join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '#local/jwt.ts';
 import type { LocalStack } from '#local/stack.ts';
 import { buildWeb } from '../../scripts/build-web.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, seriousViolations } from '../support/browser.ts';
 import { apiClient, eventually, investigatorClient } from '../support/api.ts';
 import { startTestStack } from '../support/stack.ts';
 
@@ -16,8 +15,6 @@ import { startTestStack } from '../support/stack.ts';
  * answer, the queue's unread mark going once the tip is opened. axe-core clean
  * on both pages, with the conversation on them.
  */
-const ROOT = resolve(import.meta.dirname, '../..');
-const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 
 type Json = Record<string, any>;
 
@@ -60,13 +57,6 @@ describe('follow-up in the browser: the public page and the console panel', () =
     return page;
   }
 
-  async function seriousViolations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ path: AXE });
-    const violations = (await page.evaluate(
-      `axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) })))`,
-    )) as { id: string; impact: string; help: string; targets: string[] }[];
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.targets.join(', ')}`);
-  }
 
   /** Signs in on the console as a PT investigator; the PT queue is shown first. */
   async function signIn(page: Page): Promise<void> {

@@ -6,7 +6,7 @@ import type { LocalStack } from '#local/stack.ts';
 import { cldrEndonym, cldrName } from '../../scripts/build-endonyms.ts';
 import { buildWeb } from '../../scripts/build-web.ts';
 import { catalogues, directionOf, locales, type Locale } from '../../web/src/i18n/index.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, seriousViolations } from '../support/browser.ts';
 import { startTestStack } from '../support/stack.ts';
 
 /**
@@ -16,7 +16,6 @@ import { startTestStack } from '../support/stack.ts';
  */
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHOTS = join(ROOT, 'test-artifacts/i18n');
-const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 const WIDTH = 390;
 
 /** The visible text of the page, one trimmed line per text node, outside the language switch (which lists every language by name). */
@@ -125,13 +124,6 @@ describe('the public form in every interface language', () => {
     });
   }
 
-  async function axeViolations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ path: AXE });
-    const violations = (await page.evaluate(
-      `axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) })))`,
-    )) as { id: string; impact: string; targets: string[] }[];
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${v.targets.join(', ')}`);
-  }
 
   it('finds a language named in English (the check of the lists can fail)', async () => {
     // Prepare: the German form, with one option relabelled as an engine without Maltese data would show it.
@@ -188,7 +180,7 @@ describe('the public form in every interface language', () => {
     const formOverflow = (await page.evaluate(OVERFLOWS)) as string[];
     const html = (await page.evaluate('({ lang: document.documentElement.lang, dir: document.documentElement.dir, direction: getComputedStyle(document.body).direction, title: document.title })')) as Record<string, string>;
     await page.screenshot({ path: join(SHOTS, `${locale}.png`), fullPage: true });
-    const violations = await axeViolations(page);
+    const violations = await seriousViolations(page);
     // The follow-up page (entering the receipt code) too.
     await page.goto(`/?lang=${locale}#/followup`);
     await page.locator('#followup-receipt').waitFor();

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '#local/jwt.ts';
 import type { LocalStack } from '#local/stack.ts';
 import { buildWeb } from '../../scripts/build-web.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, seriousViolations } from '../support/browser.ts';
 import { apiClient, eventually } from '../support/api.ts';
 import { startTestStack } from '../support/stack.ts';
 
@@ -317,10 +317,7 @@ describe('web front end: tip attachments', () => {
     await page.locator('#tip-file').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'public-form-attachment-360.png') });
     // axe is injected as an inline script, hence bypassCSP for this context only.
-    await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
-    const violations = (await page.evaluate(
-      `axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.help))`,
-    )) as string[];
+    const violations = await seriousViolations(page);
     expect(violations).toEqual([]);
     await narrow.close();
   });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '#local/jwt.ts';
 import type { LocalStack } from '#local/stack.ts';
 import { buildWeb } from '../../scripts/build-web.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, seriousViolations } from '../support/browser.ts';
 import { apiClient, eventually } from '../support/api.ts';
 import { startTestStack } from '../support/stack.ts';
 
@@ -15,7 +15,6 @@ import { startTestStack } from '../support/stack.ts';
  */
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHOTS = join(ROOT, 'test-results/screenshots');
-const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 
 type Json = Record<string, any>;
 
@@ -92,13 +91,6 @@ describe('web front end', () => {
     await page.locator('#session-groups').waitFor();
   }
 
-  async function seriousViolations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ path: AXE });
-    const violations = (await page.evaluate(
-      `axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) })))`,
-    )) as { id: string; impact: string; help: string; targets: string[] }[];
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.targets.join(', ')}`);
-  }
 
   async function horizontalOverflow(page: Page): Promise<number> {
     return (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;

@@ -1,9 +1,8 @@
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '#local/stack.ts';
 import { buildWeb } from '../../scripts/build-web.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, seriousViolations } from '../support/browser.ts';
 import { startTestStack } from '../support/stack.ts';
 
 /**
@@ -11,8 +10,6 @@ import { startTestStack } from '../support/stack.ts';
  * recognising the object is the whole point of the page, so the viewer must
  * work by keyboard and by touch, and stay accessible while it is open.
  */
-const ROOT = resolve(import.meta.dirname, '../..');
-const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 
 /** The scale factor of the picture's CSS transform (1 when none). */
 const SCALE = `(() => { const t = getComputedStyle(document.querySelector('.zoom-image')).transform; return t === 'none' ? 1 : new DOMMatrix(t).a; })()`;
@@ -78,14 +75,11 @@ describe('the object picture viewer', () => {
     await page.locator('dialog.zoom-dialog[open]').waitFor();
 
     // Act
-    await page.addScriptTag({ path: AXE });
-    const violations = (await page.evaluate(
-      `axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) })))`,
-    )) as { id: string; impact: string; targets: string[] }[];
+    const violations = await seriousViolations(page);
     await page.close();
 
     // Assess
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    expect(violations).toEqual([]);
   }, 60_000);
 
   it('zooms by pinching with two fingers (CDP touch events)', async () => {

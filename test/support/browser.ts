@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /**
  * Debian's Chromium (.ci/run installs it). The browser tier never skips: a
@@ -20,4 +21,21 @@ export function launchChromium(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+}
+
+const AXE_SCRIPT = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
+
+/**
+ * axe-core's serious and critical violations on the page (or inside one
+ * element), as readable lines: `id (impact): help at target, …`. axe is
+ * injected as a script tag, so the page's context must bypass the CSP (the
+ * CSP itself is checked by the tests that run without the bypass).
+ */
+export async function seriousViolations(page: Page, within = 'document'): Promise<string[]> {
+  await page.addScriptTag({ path: AXE_SCRIPT });
+  const root = within === 'document' ? 'document' : `document.querySelector(${JSON.stringify(within)})`;
+  const violations = (await page.evaluate(
+    `axe.run(${root}, { resultTypes: ['violations'] }).then((result) => result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) })))`,
+  )) as { id: string; impact: string; help: string; targets: string[] }[];
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.targets.join(', ')}`);
 }
