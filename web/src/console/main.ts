@@ -7,6 +7,7 @@ import { unroutedExplanation } from '../lib/reason.ts';
 import { ApiError, NetworkError, requestJson, type JsonResponse } from '../lib/http.ts';
 import { isExpired, tokenInfo, type TokenInfo } from '../lib/jwt.ts';
 import { cognitoLoginUrl, loadConfig, tokenFromFragment, type ConsoleConfig } from './config.ts';
+import { clusterMemberLabel } from './cluster.ts';
 import { conversationPanel, type ConversationTip } from './conversation.ts';
 import { renderOverview } from './overview.ts';
 import { renderSearch } from './search.ts';
@@ -672,7 +673,7 @@ function renderDetail(moveFocus: boolean, message?: { text: string; error: boole
     }),
     (tip.cluster ?? []).length > 1
       ? h('details', {}, h('summary', {}, `Cluster: ${(tip.cluster ?? []).length} tips`),
-          h('ul', {}, (tip.cluster ?? []).map((member) => h('li', { class: 'code' }, member.tipId, typeof member.duplicateOf !== 'string' ? ' (first)' : ` duplicate${'similarity' in member && typeof member.similarity === 'number' ? `, similarity ${member.similarity.toFixed(2)}` : ''}`))))
+          h('ul', {}, (tip.cluster ?? []).map((member) => h('li', { class: 'code' }, member.tipId, clusterMemberLabel(member)))))
       : null,
     (tip.history ?? []).length === 0
       ? null
