@@ -34,7 +34,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { buckets, functions, queues, tables, type FunctionKey } from '#shared/resources.ts';
+import { buckets, functions, queues, tables, type FunctionDef, type FunctionKey } from '#shared/resources.ts';
 import { buildBundle, HELLO_WORLD_SOURCE, ROOT, type BuiltBundle } from './lib/build.ts';
 import { inFreshProcess } from './lib/fresh.ts';
 import { kb, machine, median, round, verdict } from './lib/stats.ts';
@@ -58,7 +58,7 @@ const helloEntry = join(outDir, 'hello-world.ts');
 writeFileSync(helloEntry, HELLO_WORLD_SOURCE);
 const hello = await buildBundle('hello-world', helloEntry, outDir);
 const built = {} as Record<FunctionKey, BuiltBundle>;
-for (const key of Object.keys(functions) as FunctionKey[]) built[key] = await buildBundle(key, functions[key].entry, outDir);
+for (const key of Object.keys(functions) as FunctionKey[]) built[key] = await buildBundle(key, functions[key].entry, outDir, (functions[key] as FunctionDef).nodeModules ?? []);
 
 /** Commands of each bundled SDK client, out of all the client offers (a whole-SDK pull shows as all of them). */
 function commandCoverage(bundle: BuiltBundle): Record<string, string> {

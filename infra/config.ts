@@ -58,6 +58,13 @@ export interface StageConfig {
   readonly wafGlobalRateLimit: number;
   /** Bumped (`-c originSecretGeneration=2`) to replace CloudFront's origin secret with a new one. */
   readonly originSecretGeneration: number;
+  /**
+   * Machine translation of tips (`-c translate=true`). Off by default: it sends tip text to Amazon
+   * Translate and Comprehend, which may keep it unless the organisation has an AI services opt-out
+   * policy, so an operator turns it on knowingly (README, Limits).
+   * @default false
+   */
+  readonly translate: boolean;
   /** Alarm when the oldest message of a work queue is older than this. */
   readonly oldestMessageAlarmAge: Duration;
 }
@@ -147,6 +154,7 @@ export function loadConfig(node: Node): StageConfig {
     // The stage rate sustained over WAF's 5-minute window, for all methods together.
     wafGlobalRateLimit: apiThrottle.rate * 300,
     originSecretGeneration: parseGeneration(node.tryGetContext('originSecretGeneration')),
+    translate: parseBool(node.tryGetContext('translate')),
     oldestMessageAlarmAge: Duration.minutes(15),
   };
 }

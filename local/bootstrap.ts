@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import {
   BatchWriteItemCommand,
   CreateTableCommand,
@@ -42,10 +42,15 @@ const attachmentKeySecret = randomBytes(32).toString('base64url');
 function receiptKeySecret(dataDir: string | undefined): string {
   if (dataDir === undefined) return randomBytes(32).toString('base64url');
   const file = join(dataDir, 'receipt-key');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  if (existsSync(file)) {
+    const kept = readFileSync(file, 'utf8').trim();
+    // 32 random bytes in base64url; anything else is a damaged file, and a guessable key would be worse than none.
+    if (!/^[A-Za-z0-9_-]{43}$/.test(kept)) throw new Error(`${file} does not hold a receipt key (32 bytes, base64url): restore it from a backup, or delete it to make a new one (receipts handed out before then stop working)`);
+    return kept;
+  }
   const key = randomBytes(32).toString('base64url');
   mkdirSync(dataDir, { recursive: true });
-  writeFileSync(file, key, { mode: 0o600, flag: 'wx' });
+  writeDurably(file, key);
   return key;
 }
 
@@ -187,6 +192,15 @@ const ITEM_UPGRADES: Partial<Record<keyof typeof tables, (item: Record<string, u
 
 async function ensureTable(client: DynamoDBClient, key: keyof typeof tables, name: string, def: TableDef, dataDir: string | undefined): Promise<void> {
   const backup = dataDir === undefined ? undefined : join(dataDir, `rebuild-${name}.jsonl`);
+  // A rebuild that did not finish: its backup holds every item, written before the delete. The table may be
+  // anything from whole to half deleted (dynalite leaves it DELETING when the process stops mid-delete), so it
+  // is dropped and made again from the definition, and the backup's items are put back.
+  if (backup !== undefined && existsSync(backup)) {
+    process.stderr.write(`tipline: finishing the interrupted rebuild of local table ${name} from ${backup}\n`);
+    await recreateTable(client, name, def);
+    await restoreItems(client, key, name, backup);
+    return;
+  }
   try {
     await client.send(new CreateTableCommand(createTableInput(name, def)));
   } catch (error) {
@@ -196,27 +210,27 @@ async function ensureTable(client: DynamoDBClient, key: keyof typeof tables, nam
     const want = def.globalSecondaryIndexes.map((index: IndexDef) => index.indexName).sort();
     if (have.join() !== want.join()) {
       await waitActive(client, name);
-      await rebuildTable(client, name, def, backup, `indexes ${have.join(', ') || 'none'} -> ${want.join(', ')}`);
+      await rebuildTable(client, key, name, def, backup, `indexes ${have.join(', ') || 'none'} -> ${want.join(', ')}`);
     }
   }
   await waitActive(client, name);
-  // A rebuild interrupted after its delete: its items are in the backup, written before.
-  if (backup !== undefined && existsSync(backup)) await restoreItems(client, key, name, backup);
 }
 
 /**
  * A data directory from an earlier version (`npm start` persists .local/) can
  * hold a table whose indexes the definition has since changed. DynamoDB adds
  * or drops one index per UpdateTable; dynalite does neither. The local table
- * is small, so it is rebuilt: every item read and written to a backup file in
- * the data directory (raw attribute values, so sets stay sets) before the
- * table is deleted, the table recreated from the definition, the items put
- * back through the table's upgrade, the backup removed last. A crash anywhere
- * leaves the backup, and the next start puts its items back (puts of whole
- * items: repeating one changes nothing), so nothing accepted is lost.
- * Without a data directory (in-memory emulators) the items stay in memory.
+ * is small, so it is rebuilt: every item read and written, fsynced, to a
+ * backup file in the data directory (raw attribute values, so sets stay sets)
+ * before the table is deleted, the table recreated from the definition, the
+ * items put back through the table's upgrade, the backup removed last. A
+ * crash anywhere after the backup leaves it, and the next start finishes the
+ * rebuild from it (ensureTable; puts of whole items, so repeating one changes
+ * nothing): nothing accepted is lost. Without a data directory (in-memory
+ * emulators) the items stay in memory. Only index names are compared: a
+ * changed projection under the same name needs a new index name.
  */
-async function rebuildTable(client: DynamoDBClient, name: string, def: TableDef, backup: string | undefined, why: string): Promise<void> {
+async function rebuildTable(client: DynamoDBClient, key: keyof typeof tables, name: string, def: TableDef, backup: string | undefined, why: string): Promise<void> {
   const items: Record<string, AttributeValue>[] = [];
   let startKey: Record<string, AttributeValue> | undefined;
   do {
@@ -225,30 +239,61 @@ async function rebuildTable(client: DynamoDBClient, name: string, def: TableDef,
     startKey = page.LastEvaluatedKey;
   } while (startKey !== undefined);
   process.stderr.write(`tipline: rebuilding local table ${name} (${items.length} items): ${why}\n`);
-  const lines = items.map((item) => JSON.stringify(item, (_key, value: unknown) => {
-    if (value instanceof Uint8Array) throw new Error(`Rebuilding ${name}: binary attributes are not supported`);
-    return value;
-  }));
-  if (backup !== undefined) {
-    writeFileSync(`${backup}.partial`, lines.map((line) => `${line}\n`).join(''), { mode: 0o600 });
-    renameSync(`${backup}.partial`, backup);
+  if (backup === undefined) {
+    await recreateTable(client, name, def);
+    await putItems(client, name, items, key);
+    return;
   }
-  await client.send(new DeleteTableCommand({ TableName: name }));
-  for (let attempt = 0; attempt < 100; attempt += 1) {
+  const lines = items.map((item) =>
+    JSON.stringify(item, (_key, value: unknown) => {
+      if (value instanceof Uint8Array) throw new Error(`Rebuilding ${name}: binary attributes are not supported`);
+      return value;
+    }),
+  );
+  writeDurably(backup, lines.map((line) => `${line}\n`).join(''));
+  await recreateTable(client, name, def);
+  await restoreItems(client, key, name, backup);
+}
+
+/** Writes `path` whole or not at all (a temporary file, fsynced, renamed, the directory fsynced), mode 0600. */
+function writeDurably(path: string, text: string): void {
+  const partial = `${path}.partial`;
+  const fd = openSync(partial, 'w', 0o600);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(partial, path);
+  const dir = openSync(dirname(path), 'r');
+  try {
+    fsyncSync(dir);
+  } finally {
+    closeSync(dir);
+  }
+}
+
+/** Drops the table in whatever state it is (also DELETING, or missing) and creates it from the definition. */
+async function recreateTable(client: DynamoDBClient, name: string, def: TableDef): Promise<void> {
+  try {
+    await client.send(new DeleteTableCommand({ TableName: name }));
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException) && !(error instanceof ResourceInUseException)) throw error;
+  }
+  for (let attempt = 0; ; attempt += 1) {
     try {
       await client.send(new DescribeTableCommand({ TableName: name }));
     } catch (error) {
       if (error instanceof ResourceNotFoundException) break;
       throw error;
     }
+    if (attempt >= 200) throw new Error(`Table ${name} was not deleted`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   await client.send(new CreateTableCommand(createTableInput(name, def)));
   await waitActive(client, name);
-  if (backup === undefined) await putItems(client, name, items, tableKeyOf(name));
 }
-
-const tableKeyOf = (name: string): keyof typeof tables | undefined => (Object.keys(tables) as (keyof typeof tables)[]).find((key) => localTableName(key) === name);
 
 async function restoreItems(client: DynamoDBClient, key: keyof typeof tables, name: string, backup: string): Promise<void> {
   const items = readFileSync(backup, 'utf8')

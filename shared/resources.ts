@@ -246,7 +246,9 @@ export const functions = {
     memoryMb: 1024,
     timeoutSeconds: 60,
     description: 'Intake queue consumer: process attachments, deduplicate and write the tip record',
-    nodeModules: ['sharp'],
+    // Installed beside the bundle, not bundled: sharp for its native binary; unpdf (pdf.js, 1.6 MB) and
+    // pdf-lib (450 KB) because they are imported only when a tip has a PDF, so other cold starts never parse them.
+    nodeModules: ['sharp', 'unpdf', '@cantoo/pdf-lib'],
   },
   classify: {
     id: 'Classify',
@@ -268,6 +270,8 @@ export const functions = {
     memoryMb: 256,
     timeoutSeconds: 30,
     description: "Tips table TTL deletions: removes an expired tip's attachment and index entries, hands its cluster on",
+    // unpdf re-reads a promoted duplicate's PDF text, only when it has a PDF: installed beside the bundle (see dedupe).
+    nodeModules: ['unpdf'],
   },
   followup: {
     id: 'Followup',

@@ -2,7 +2,7 @@
  * Builds Lambda bundles with the settings of infra/bundling.ts (the ones
  * infra/bundle.ts builds the CDK assets with) and summarises esbuild's metafile.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -50,11 +50,19 @@ function contributorOf(path: string): string {
   return parts.length > 2 ? parts.slice(0, 2).join('/') : path;
 }
 
-/** Builds `entry` (relative to the repository root) into `outDir/<key>/index.mjs`. */
-export async function buildBundle(key: string, entry: string, outDir: string): Promise<BuiltBundle> {
+/**
+ * Builds `entry` (relative to the repository root) into `outDir/<key>/index.mjs`.
+ * `external`: the packages the function has installed beside its bundle
+ * (FunctionDef.nodeModules, as infra/bundle.ts leaves them out, e.g. sharp
+ * with its native binary); here they resolve from the repository's own
+ * node_modules through a link, so the bundle loads as on Lambda. Their bytes
+ * are not in `bytes`.
+ */
+export async function buildBundle(key: string, entry: string, outDir: string, external: readonly string[] = []): Promise<BuiltBundle> {
   const outfile = join(outDir, key, lambdaBundling.outputFile);
   mkdirSync(dirname(outfile), { recursive: true });
-  const result = await esbuild.build({ ...esbuildOptions(resolve(ROOT, entry), outfile, { metafile: true }), absWorkingDir: ROOT });
+  if (external.length > 0) symlinkSync(join(ROOT, 'node_modules'), join(outDir, key, 'node_modules'), 'dir');
+  const result = await esbuild.build({ ...esbuildOptions(resolve(ROOT, entry), outfile, { metafile: true, external }), absWorkingDir: ROOT });
   const metafile = result.metafile!;
   writeFileSync(join(outDir, key, 'meta.json'), JSON.stringify(metafile));
   const output = metafile.outputs[relative(ROOT, outfile)] ?? Object.values(metafile.outputs)[0]!;
@@ -75,6 +83,8 @@ export async function buildBundle(key: string, entry: string, outDir: string): P
   const builtins = new Map<string, boolean>(BANNER_BUILTINS.map((name) => [name, false]));
   for (const imported of output.imports) {
     if (!imported.external) continue;
+    // The packages installed beside the bundle are external too, and no built-in.
+    if (external.some((pkg) => imported.path === pkg || imported.path.startsWith(`${pkg}/`))) continue;
     const name = builtinName(imported.path);
     const dynamic = imported.kind === 'dynamic-import';
     builtins.set(name, (builtins.get(name) ?? true) && dynamic);

@@ -142,7 +142,7 @@ export class StatelessStack extends Stack {
         const fn = new TiplineFunction(this, functions[key].id, {
           def: functions[key],
           config,
-          environment: { ...environment, ...extraEnvironment[key], ...((access[key] as FunctionAccess).translate === true ? { TRANSLATE_ENABLED: 'true' } : {}) },
+          environment: { ...environment, ...extraEnvironment[key], ...(config.translate && (access[key] as FunctionAccess).translate === true ? { TRANSLATE_ENABLED: 'true' } : {}) },
         });
         this.grant(fn, access[key], props);
         return [key, fn];
@@ -254,7 +254,7 @@ export class StatelessStack extends Stack {
     for (const [bucket, prefixes] of objectGrants(rights.uploadObjects)) fn.uploadObjects(bucket, prefixes);
     for (const [bucket, prefixes] of objectGrants(rights.deleteObjects)) fn.deleteObjects(bucket, prefixes);
     for (const [bucket, prefixes] of objectGrants(rights.readTags)) fn.readTags(bucket, prefixes);
-    if (rights.translate === true) {
+    if (rights.translate === true && props.config.translate) {
       fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'MachineTranslation', actions: ['translate:TranslateText', 'comprehend:DetectDominantLanguage'], resources: ['*'] }));
     }
   }

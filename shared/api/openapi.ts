@@ -179,8 +179,12 @@ export function openApiDocument(): JsonSchema {
   };
 }
 
-/** Keywords the edge model keeps: structure and size, nothing whose failure needs the handler's field-naming 400. */
-const EDGE_KEYWORDS = new Set(['type', 'properties', 'required', 'items', 'maxLength', 'maxItems', 'anyOf', 'additionalProperties', 'title']);
+/**
+ * Keywords the edge model keeps: size limits and the structure that reaches them, nothing else. API Gateway
+ * answers a failed model with `{"message":"Invalid request body"}`, naming no field, so a missing field, a wrong
+ * type or an unknown one (required, type, additionalProperties) is left to the handler's 400, which names it.
+ */
+const EDGE_KEYWORDS = new Set(['properties', 'items', 'maxLength', 'maxItems', 'anyOf', 'title']);
 
 function structural(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(structural);

@@ -7,12 +7,14 @@
  * and images are kept as they are: an image embedded in the PDF keeps whatever its own bytes
  * hold (not re-encoded here).
  */
-import { PDFDict, PDFDocument, PDFName, PDFRef, PDFStream } from '@cantoo/pdf-lib';
-
-const METADATA = PDFName.of('Metadata');
+import type { PDFDocument } from '@cantoo/pdf-lib';
 
 /** The metadata-free copy, or null when pdf-lib cannot read the file (encrypted, damaged). */
 export async function cleanPdf(bytes: Uint8Array): Promise<Uint8Array | null> {
+  // Loaded on the first PDF only: pdf-lib is ~450 KB, installed beside the dedupe bundle (FunctionDef.nodeModules),
+  // so a cold start without a PDF does not parse it.
+  const { PDFDict, PDFDocument, PDFName, PDFRef, PDFStream } = await import('@cantoo/pdf-lib');
+  const METADATA = PDFName.of('Metadata');
   let doc: PDFDocument;
   try {
     // updateMetadata: false, or pdf-lib writes its own Producer and dates into a new Info dictionary.

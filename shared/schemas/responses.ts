@@ -81,15 +81,20 @@ export type ImageUpload = z.infer<typeof ImageUpload>;
 
 export const NewObjectAnswer = z.object({ object: TipObject, upload: ImageUpload });
 
-/** What an investigator sees of one attachment: never the original's link, only the viewing copy's (shared/store/attachment-media.ts). */
+/**
+ * What an investigator sees of one attachment: never the original's link, only the viewing copy's
+ * (shared/store/attachment-media.ts). A file with no viewing copy (a PDF pdf-lib could not re-write,
+ * or one processed before PDFs had copies) is `original-only`: no link at all, since its metadata
+ * may name the tipster; a coordinator can still download the original, audited.
+ */
 export const AttachmentView = z.object({
   index: z.number(),
   type: z.nullable(z.string()),
   size: z.number(),
   /** SHA-256 of the original as uploaded (also in the audit trail). */
   sha256: z.string(),
-  /** `shown`, or why not: the scan has not cleared it, it was refused, or it is a PDF (download only). */
-  status: z.enum(['shown', 'scan-pending', 'threat', 'refused', 'awaiting']),
+  /** `shown`, or why not: the scan has not cleared it, it was refused, not uploaded yet, or it has no metadata-free copy. */
+  status: z.enum(['shown', 'scan-pending', 'threat', 'refused', 'awaiting', 'original-only']),
   /** `not scanned (local stack)`, `clean`, … for the console's label. */
   scan: z.string(),
   refused: z.optional(z.string()),

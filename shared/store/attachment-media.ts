@@ -146,8 +146,9 @@ export async function attachmentViews(records: readonly ProcessedAttachment[]): 
       if (record.refused !== undefined) return { ...base, status: 'refused', refused: record.refused };
       if (scan === 'threat') return { ...base, status: 'threat' };
       if (scan === 'pending') return { ...base, status: 'scan-pending' };
-      // A PDF has no viewing copy: its link is a download (never inline, local/media-headers.ts and the bucket's headers).
-      const key = record.viewingKey ?? record.key;
+      if (record.viewingKey === undefined) return { ...base, status: 'original-only' };
+      // A PDF's copy is a download (never inline: local/media-headers.ts and the bucket's headers).
+      const key = record.viewingKey;
       const contentType = record.viewingType ?? record.type ?? 'application/octet-stream';
       const preview = {
         url: await evidenceLink(key),

@@ -145,8 +145,6 @@ export interface ClassificationRecord {
   readonly dedupeReason: string;
 }
 
-export { confidenceKey } from './queue-keys.ts';
-
 /**
  * Writes the classification once. The triage status is only initialised,
  * never overwritten, so re-running the pipeline cannot undo an investigator's

@@ -59,22 +59,22 @@ describe('REST API routes', () => {
     });
   });
 
-  it('the tip model is generated from the handler\'s schema: objectId and text required, text no longer than the body limit, language allowed', () => {
+  it('the tip model is generated from the handler\'s schema: the size limits only (a missing or mistyped field reaches the handler, whose 400 names it)', () => {
     // Prepare
     const template = dev.stateless$;
     // Act (synthesised at import)
     // Assess
     template.hasResourceProperties('AWS::ApiGateway::Model', {
       ContentType: 'application/json',
-      Schema: Match.objectLike({
+      Schema: {
         $schema: 'http://json-schema.org/draft-04/schema#',
-        required: ['objectId', 'text'],
+        title: Match.anyValue(),
         properties: Match.objectLike({
-          objectId: { type: 'string', maxLength: 64 },
-          text: { type: 'string', maxLength: limits.maxBodyBytes },
-          language: { type: 'string', maxLength: 35 },
+          objectId: { maxLength: 64 },
+          text: { maxLength: limits.maxBodyBytes },
+          language: { maxLength: 35 },
         }),
-      }),
+      },
     });
   });
 

@@ -1,7 +1,9 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
+import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, DynamoDBClient, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startEmulators } from '#local/emulators.ts';
@@ -28,6 +30,7 @@ const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 const TIP_A = '01JDQ8ZB3W4X5Y6Z7A8B9C0D1E';
 const TIP_B = '01JDQ8ZB3W4X5Y6Z7A8B9C0D1F';
 const DUPLICATE = '01JDQ8ZB3W4X5Y6Z7A8B9C0D1G';
+const TIP_C = '01JDQ8ZB3W4X5Y6Z7A8B9C0D1H';
 
 describe('queue index keys for tips written before them', () => {
   const dirs: string[] = [];
@@ -81,6 +84,49 @@ describe('queue index keys for tips written before them', () => {
     expect(all.items.map((item) => item.tipId).sort()).toEqual([TIP_A, TIP_B]);
     expect((await getTip(DUPLICATE))?.duplicateOf).toBe(TIP_A);
     expect((await getTip(TIP_A))?.conversationTips).toEqual(new Set([DUPLICATE]));
+    expect(readdirSync(dataDir).filter((file) => file.startsWith('rebuild-'))).toEqual([]);
+  });
+
+  it('finishes a rebuild interrupted mid-delete (the table left DELETING) from its backup on the next start', async () => {
+    // Prepare: an old table, its backup written, then a DeleteTable whose removal never completes before the "crash".
+    const dataDir = mkdtempSync(join(tmpdir(), 'tipline-upgrade-crash-'));
+    dirs.push(dataDir);
+    const dynalite = createRequire(import.meta.url)('dynalite') as (options: Record<string, unknown>) => import('node:net').Server;
+    const server = dynalite({ createTableMs: 0, deleteTableMs: 600_000, path: join(dataDir, 'dynamodb') });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', () => done()));
+    const address = server.address() as import('node:net').AddressInfo;
+    const client = new DynamoDBClient({ endpoint: `http://127.0.0.1:${address.port}`, region: 'us-east-1', credentials });
+    const name = localTableName('tips');
+    await client.send(
+      new CreateTableCommand({
+        TableName: name,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [{ AttributeName: 'tipId', AttributeType: 'S' }, { AttributeName: 'queue', AttributeType: 'S' }, { AttributeName: 'queueTime', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'tipId', KeyType: 'HASH' }],
+        GlobalSecondaryIndexes: [{ IndexName: 'byQueueTime', KeySchema: [{ AttributeName: 'queue', KeyType: 'HASH' }, { AttributeName: 'queueTime', KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' } }],
+      }),
+    );
+    const item = marshall(oldRoutedTip(TIP_C, 'in_review'));
+    await client.send(new PutItemCommand({ TableName: name, Item: item }));
+    writeFileSync(join(dataDir, `rebuild-${name}.jsonl`), `${JSON.stringify(item)}\n`, { mode: 0o600 });
+    await client.send(new DeleteTableCommand({ TableName: name }));
+    const stateAtCrash = (await client.send(new DescribeTableCommand({ TableName: name }))).Table?.TableStatus;
+    client.destroy();
+    await new Promise((done) => server.close(done));
+
+    // Act
+    const stack = await startLocalStack({ dataDir, persist: true, port: 0, visibilityTimeoutSeconds: 2 });
+    stacks.push(stack);
+    // Its own client: the store modules of this process are bound to the first test's stack.
+    const reader = new DynamoDBClient({ endpoint: stack.env.AWS_ENDPOINT_URL_DYNAMODB!, region: 'us-east-1', credentials });
+    const inReview = await reader.send(
+      new QueryCommand({ TableName: name, IndexName: 'byQueueStatusTime', KeyConditionExpression: 'queueStatus = :qs', ExpressionAttributeValues: { ':qs': { S: 'NL#in_review' } } }),
+    );
+    reader.destroy();
+
+    // Assess
+    expect(stateAtCrash).toBe('DELETING');
+    expect(inReview.Items?.map((entry) => entry.tipId?.S)).toEqual([TIP_C]);
     expect(readdirSync(dataDir).filter((file) => file.startsWith('rebuild-'))).toEqual([]);
   });
 

@@ -74,4 +74,18 @@ describe('an attachment on AWS, by its GuardDuty scan tag', () => {
     expect(view).toMatchObject({ status: 'scan-pending', scan: 'pending' });
     expect(view!.preview).toBeUndefined();
   });
+
+  it('gives no link at all to a file without a metadata-free copy (a PDF pdf-lib could not re-write), even once clean', async () => {
+    // Prepare
+    s3.on(GetObjectTaggingCommand).resolves(tagged('NO_THREATS_FOUND'));
+    const { viewingKey: _key, viewingType: _type, ...uncleaned } = photo;
+    const pdf: ProcessedAttachment = { ...uncleaned, key: 'attachments/2026-12-03/def.pdf', type: 'application/pdf' };
+
+    // Act
+    const [view] = await attachmentViews([pdf]);
+
+    // Assess
+    expect(view).toMatchObject({ status: 'original-only', scan: 'clean' });
+    expect(view!.preview).toBeUndefined();
+  });
 });

@@ -152,7 +152,9 @@ export const COMMON_OR_PERSON = set(`
  * that are gazetteer keys are listed: every other function word comes from stopwords-iso in the
  * tip's detected language (`isCommonWord` in places.ts); this list is also the fallback when no
  * language is detected. Source: the stopwords-iso lists of en, de, fr, es, it, nl, sv, pl and the
- * gazetteer keys they share (the words kept here are those `lookup()` finds).
+ * gazetteer keys they share (the words kept here are those `lookup()` finds). The second line is
+ * not function words: everyday English nouns and adjectives that are also gazetteer keys
+ * (villages named Store, Bar, Price), hand-kept for the same reason.
  */
 export const STOPWORDS = set(`
   can over die von vom une sur par una para como este per van och jak

@@ -45,6 +45,7 @@ const ATTACHMENT_STATUS: Record<AttachmentView['status'], string> = {
   threat: 'Hidden: the malware scan found a threat.',
   refused: 'Refused',
   awaiting: 'Not uploaded yet: it is processed when it arrives (within the upload window).',
+  'original-only': 'No cleaned copy (the file could not be re-written without its metadata): not shown; a coordinator can download the original, recorded in the audit trail.',
 };
 
 /** An object as GET /investigator/objects lists it (defined with the objects view). */
@@ -696,7 +697,7 @@ function attachmentsNode(tip: Tip): HTMLElement {
     const url = view.preview === undefined ? null : safeHttpUrl(view.preview.url);
     const isImage = view.preview !== undefined && view.preview.contentType.startsWith('image/');
     const photo = view.photo;
-    const originalButton = info?.coordinator === true && view.status === 'shown'
+    const originalButton = info?.coordinator === true && (view.status === 'shown' || view.status === 'original-only')
       ? h('button', {
           type: 'button',
           class: 'button',
