@@ -64,3 +64,30 @@ export function assertQueueAccess(principal: Principal, queue: string): void {
     throw new ForbiddenError(`Your groups do not include ${queue}`);
   }
 }
+
+/**
+ * What only a coordinator may do (a new object, an original photo, a
+ * re-route, a cross-country export); `what` ends "Only a coordinator can …".
+ */
+export function assertCoordinator(principal: Principal, what = 'do this'): void {
+  if (!principal.coordinator) throw new ForbiddenError(`Only a coordinator can ${what}`);
+}
+
+/**
+ * A tip is seen through the queue it is in: its own routing queue, or for a
+ * duplicate its cluster head's (shared/store/tip-access.ts finds it). A tip
+ * in no queue yet (not routed) is for coordinators.
+ */
+export function canAccessTip(principal: Principal, queue: string | undefined): boolean {
+  return queue === undefined ? principal.coordinator : canAccessQueue(principal, queue);
+}
+
+export function assertTipAccess(principal: Principal, queue: string | undefined): void {
+  if (!canAccessTip(principal, queue)) throw new ForbiddenError('This tip is routed to a country outside your groups');
+}
+
+/** An export of one country's queue needs that country; an export across every country (an object's) a coordinator. */
+export function assertExportAccess(principal: Principal, country: string | undefined): void {
+  if (country !== undefined) assertQueueAccess(principal, country);
+  else assertCoordinator(principal);
+}

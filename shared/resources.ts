@@ -418,7 +418,7 @@ export const routes: readonly RouteDef[] = [
   { method: 'GET', path: '/investigator/objects/{objectId}/summary', function: 'investigator', auth: 'investigator' },
   { method: 'GET', path: '/investigator/exports', function: 'investigator', auth: 'investigator' },
   { method: 'GET', path: '/investigator/search', function: 'investigator', auth: 'investigator' },
-  // Tips per queue and status, from the Aggregates counters (functions/investigator/overview.ts).
+  // Tips per queue and status, from the Aggregates counters (functions/investigator/routes/overview.ts).
   { method: 'GET', path: '/investigator/overview', function: 'investigator', auth: 'investigator' },
 ];
 

@@ -32,12 +32,12 @@ import {
   SearchQuery,
   TipParams,
   TranslateTipRequest,
-  UploadForm,
 } from '../schemas/api.ts';
-import { FollowupRequest, InvestigatorMessageRequest, ReceiptLookupRequest, StoredMessage, TipsterMessageRequest, TipsterView } from '../schemas/followup.ts';
+import { FollowupRequest, InvestigatorMessageRequest, ReceiptLookupRequest, TipsterMessageRequest, TipsterView } from '../schemas/followup.ts';
 import { PublicObject, TipObject } from '../schemas/object.ts';
 import { TrailEntry } from '../schemas/stored.ts';
-import { QueueItem, SubmitTipRequest, SubmitTipResponse } from '../schemas/tip.ts';
+import { ConversationMessage, ImageUpload, NewObjectAnswer, ObjectSummary, OriginalLink, Overview, QueuePageItem, SearchResult, TipDetail, TipView, TranslateAnswer } from '../schemas/responses.ts';
+import { SubmitTipRequest, SubmitTipResponse } from '../schemas/tip.ts';
 import { TipPatch } from '../tips/triage.ts';
 
 type Schema = z.core.$ZodType;
@@ -65,24 +65,24 @@ export const operations: readonly Operation[] = [
   op('GET', '/objects', 'Published objects, in the best language asked for', { query: ObjectsQuery, ok: [200, z.object({ lang: z.string(), items: z.array(PublicObject) })] }),
   op('POST', '/followup', 'The receipt holder reads the coarse status and the conversation (dates only)', { body: FollowupRequest, ok: [200, TipsterView] }),
   op('POST', '/followup/messages', 'The receipt holder answers or adds a detail', { body: TipsterMessageRequest, ok: [201, z.object({ sentOn: z.string() })] }),
-  op('GET', '/investigator/queues/{country}', "A country's queue, newest or most confident first, filtered", { params: QueueParams, query: QueueQuery, ok: [200, page(QueueItem)] }),
-  op('GET', '/investigator/tips/{tipId}', 'A tip with its evidence, cluster, claim, notes and latest audit entries', { params: TipParams, ok: [200, AnyObject] }),
+  op('GET', '/investigator/queues/{country}', "A country's queue, newest or most confident first, filtered", { params: QueueParams, query: QueueQuery, ok: [200, page(QueuePageItem)] }),
+  op('GET', '/investigator/tips/{tipId}', 'A tip with its evidence, cluster, claim, notes and latest audit entries', { params: TipParams, ok: [200, TipDetail] }),
   op('GET', '/investigator/tips/{tipId}/history', "A tip's whole audit trail, oldest first", { params: TipParams, query: HistoryQuery, ok: [200, page(TrailEntry)] }),
-  op('PATCH', '/investigator/tips/{tipId}', 'Triage a tip (If-Match: its version)', { params: TipParams, body: TipPatch, ok: [200, AnyObject] }),
-  op('POST', '/investigator/tips/{tipId}/claim', 'A 30-minute lease on a tip', { params: TipParams, ok: [200, AnyObject] }),
-  op('POST', '/investigator/tips/{tipId}/release', 'End a lease', { params: TipParams, ok: [200, AnyObject] }),
-  op('POST', '/investigator/tips/{tipId}/messages', 'A question or answer to the tipster', { params: TipParams, body: InvestigatorMessageRequest, ok: [201, z.object({ message: z.omit(StoredMessage, { tipId: true }) })] }),
-  op('POST', '/investigator/tips/{tipId}/translate', 'Amazon Translate of a tip into your language, kept beside the original (AWS only)', { params: TipParams, body: TranslateTipRequest, ok: [200, AnyObject] }),
+  op('PATCH', '/investigator/tips/{tipId}', 'Triage a tip (If-Match: its version)', { params: TipParams, body: TipPatch, ok: [200, TipView] }),
+  op('POST', '/investigator/tips/{tipId}/claim', 'A 30-minute lease on a tip', { params: TipParams, ok: [200, TipView] }),
+  op('POST', '/investigator/tips/{tipId}/release', 'End a lease', { params: TipParams, ok: [200, TipView] }),
+  op('POST', '/investigator/tips/{tipId}/messages', 'A question or answer to the tipster', { params: TipParams, body: InvestigatorMessageRequest, ok: [201, z.object({ message: ConversationMessage })] }),
+  op('POST', '/investigator/tips/{tipId}/translate', 'Amazon Translate of a tip into your language, kept beside the original (AWS only)', { params: TipParams, body: TranslateTipRequest, ok: [200, TranslateAnswer] }),
   op('POST', '/investigator/receipts/lookup', 'The tip of a receipt a tipster quotes, within your countries', { body: ReceiptLookupRequest, ok: [200, z.object({ tipId: z.string() })] }),
-  op('POST', '/investigator/tips/{tipId}/attachments/{index}/original', "Coordinator: an audited link to an attachment's original", { params: AttachmentParams, ok: [200, AnyObject] }),
+  op('POST', '/investigator/tips/{tipId}/attachments/{index}/original', "Coordinator: an audited link to an attachment's original", { params: AttachmentParams, ok: [200, OriginalLink] }),
   op('GET', '/investigator/objects', 'All objects, drafts included', { ok: [200, z.object({ items: z.array(TipObject) })] }),
-  op('POST', '/investigator/objects', 'Coordinator: a draft object and an upload for its image', { body: NewObject, ok: [201, z.object({ object: TipObject, upload: AnyObject })] }),
+  op('POST', '/investigator/objects', 'Coordinator: a draft object and an upload for its image', { body: NewObject, ok: [201, NewObjectAnswer] }),
   op('PATCH', '/investigator/objects/{objectId}', 'Coordinator: a lifecycle step, or the texts of one language', { params: ObjectParams, body: ObjectChange, ok: [200, TipObject] }),
-  op('POST', '/investigator/objects/{objectId}/image', "Coordinator: an upload for the object's new picture", { params: ObjectParams, body: ObjectImageRequest, ok: [201, z.object({ upload: z.extend(UploadForm, { maxBytes: z.number(), contentType: z.string() }) })] }),
-  op('GET', '/investigator/objects/{objectId}/summary', "An object's per-country tally", { params: ObjectParams, ok: [200, AnyObject] }),
+  op('POST', '/investigator/objects/{objectId}/image', "Coordinator: an upload for the object's new picture", { params: ObjectParams, body: ObjectImageRequest, ok: [201, z.object({ upload: ImageUpload })] }),
+  op('GET', '/investigator/objects/{objectId}/summary', "An object's per-country tally", { params: ObjectParams, ok: [200, ObjectSummary] }),
   op('GET', '/investigator/exports', 'Export a queue or an object as CSV or JSON Lines (303 to the file)', { query: ExportQuery, ok: [303, AnyObject] }),
-  op('GET', '/investigator/search', 'Tips by words or tip id, narrowed by queue, object and dates', { query: SearchQuery, ok: [200, z.object({ items: z.array(AnyObject), complete: z.boolean() })] }),
-  op('GET', '/investigator/overview', 'Tips per queue and status', { ok: [200, AnyObject] }),
+  op('GET', '/investigator/search', 'Tips by words or tip id, narrowed by queue, object and dates', { query: SearchQuery, ok: [200, SearchResult] }),
+  op('GET', '/investigator/overview', 'Tips per queue and status', { ok: [200, Overview] }),
 ];
 
 export const routeKey = (route: Pick<RouteDef, 'method' | 'path'>): string => `${route.method} ${route.path}`;

@@ -112,6 +112,7 @@ export const ObjectsQuery = z.object({ lang: z.optional(z.string().check(z.regex
 
 /** A presigned S3 POST: the form's URL and the fields to send with the file. */
 export const UploadForm = z.object({ url: z.string(), fields: z.record(z.string(), z.string()) });
+export type UploadForm = z.infer<typeof UploadForm>;
 
 export const AttachmentUpload = z.object({
   attachmentKey: z.string(),
@@ -119,6 +120,7 @@ export const AttachmentUpload = z.object({
   maxBytes: z.number(),
   expiresInSeconds: z.number(),
 });
+export type AttachmentUpload = z.infer<typeof AttachmentUpload>;
 
 export const Challenge = z.object({ challenge: z.nullable(z.string()), difficulty: z.number(), expiresAt: z.nullable(z.string()) });
 

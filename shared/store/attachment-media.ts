@@ -3,6 +3,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { bucketName, tableName } from '../config.ts';
 import { SCAN_TAG, type ProcessedAttachment } from '../media/schema.ts';
+import type { AttachmentView } from '../schemas/responses.ts';
 import type { AuditEntry, StoredTip } from '../schemas/stored.ts';
 import { limits } from '../resources.ts';
 import { rollHistory } from './audit.ts';
@@ -128,28 +129,8 @@ export async function scanVerdict(key: string): Promise<'clean' | 'threat' | 'pe
   }
 }
 
-/**
- * What an investigator sees of one attachment: never the original's link, only the viewing copy's.
- * A file with no viewing copy (a PDF pdf-lib could not re-write, or one processed before PDFs had
- * copies) is `original-only`: no link at all, since its metadata may name the tipster; a
- * coordinator can still download the original, audited.
- */
-export interface AttachmentView {
-  readonly index: number;
-  readonly type: string | null;
-  readonly size: number;
-  /** SHA-256 of the original as uploaded (also in the audit trail). */
-  readonly sha256: string;
-  /** `shown`, or why not: the scan has not cleared it, it was refused, not uploaded yet, or it has no metadata-free copy. */
-  readonly status: 'shown' | 'scan-pending' | 'threat' | 'refused' | 'awaiting' | 'original-only';
-  /** `not scanned (local stack)`, `clean`, … for the console's label. */
-  readonly scan: string;
-  readonly refused?: string;
-  readonly preview?: { readonly url: string; readonly contentType: string; readonly width?: number; readonly height?: number };
-  /** The photo's own metadata (EXIF), labelled as such. */
-  readonly photo?: ProcessedAttachment['photo'] & { readonly label: string };
-  readonly pdfTextChars?: number;
-}
+/** What an investigator sees of one attachment (its schema is in shared/schemas/responses.ts, with the API's other answers). */
+export type { AttachmentView };
 
 export const PHOTO_LABEL = "from the photo's metadata";
 

@@ -57,7 +57,7 @@ export async function createObject(object: TipObject): Promise<boolean> {
   }
 }
 
-/** A coordinator's change to an object (functions/investigator/handler.ts checks who and what). */
+/** A coordinator's change to an object (functions/investigator/routes/objects.ts checks who and what). */
 export interface ObjectUpdate {
   /** A lifecycle step, applied only if the object is still in `from` (shared/objects/lifecycle.ts). */
   readonly status?: { readonly from: ObjectStatus; readonly to: ObjectStatus };

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import type { Principal } from '../auth.ts';
-import { ConflictError, ForbiddenError, TooManyRequestsError, ValidationError } from '../errors.ts';
+import { assertCoordinator, type Principal } from '../auth.ts';
+import { ConflictError, TooManyRequestsError, ValidationError } from '../errors.ts';
 import { isoSecond } from '../ids.ts';
 import { QueueName } from '../schemas/common.ts';
 import type { AuditChange, AuditEntry } from '../schemas/stored.ts';
@@ -129,7 +129,7 @@ export function planPatch(state: TriageState, patch: TipPatch, principal: Princi
     plan = { ...plan, assignee: patch.assignee };
   }
   if (patch.country !== undefined && patch.country !== state.queue) {
-    if (!principal.coordinator) throw new ForbiddenError('Only a coordinator can re-route a tip');
+    assertCoordinator(principal, 're-route a tip');
     changes.push({ field: 'queue', from: state.queue, to: patch.country });
     plan = { ...plan, queue: patch.country, routedConfidence: confidenceFor(state.candidates, patch.country) };
   }

@@ -560,3 +560,42 @@ describe('rolling the history into the Audit table (no transactions)', () => {
     expect(trail.at(-1)).toBe('50:se');
   });
 });
+
+describe('answers match the response schemas the OpenAPI document and the web app are typed from', () => {
+  it('queue page, tip detail, lease answers, object summary, overview, search and an image upload each parse with their schema', async () => {
+    // Prepare
+    const { ImageUpload, ObjectSummary, Overview, QueuePageItem, SearchResult, TipDetail, TipView } = await import('#shared/schemas/responses.ts');
+    const z = await import('zod/mini');
+    const nl = as(await token('nl', ['NL']));
+    const coordinator = as(await token('coord', ['coordinator']));
+
+    // Act
+    const answers = {
+      queue: (await nl.get('/investigator/queues/NL')).body,
+      summary: (await nl.get('/investigator/objects/obj-towel/summary')).body,
+      overview: (await coordinator.get('/investigator/overview')).body,
+      search: (await nl.get('/investigator/search?q=HEMA')).body,
+      image: (await coordinator.post('/investigator/objects/obj-towel/image', { contentType: 'image/png' })).body,
+      detail: (await nl.get(`/investigator/tips/${nlTip}`)).body,
+      claim: (await nl.post(`/investigator/tips/${nlTip}/claim`)).body,
+      release: (await nl.post(`/investigator/tips/${nlTip}/release`)).body,
+    };
+
+    // Assess
+    const issues = (schema: Parameters<typeof z.safeParse>[0], value: unknown) => z.safeParse(schema, value).error?.issues ?? [];
+    expect(answers.queue.items.length).toBeGreaterThan(0);
+    expect(answers.summary.countries.length).toBeGreaterThan(0);
+    expect(answers.search.items.length).toBeGreaterThan(0);
+    expect({
+      queue: issues(z.array(QueuePageItem), answers.queue.items),
+      summary: issues(ObjectSummary, answers.summary),
+      overview: issues(Overview, answers.overview),
+      search: issues(SearchResult, answers.search),
+      image: issues(ImageUpload, answers.image.upload),
+      detail: issues(TipDetail, answers.detail),
+      claim: issues(TipView, answers.claim),
+      release: issues(TipView, answers.release),
+    }).toEqual({ queue: [], summary: [], overview: [], search: [], image: [], detail: [], claim: [], release: [] });
+    expect(answers.detail.candidates.length).toBeGreaterThan(0);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canAccessQueue, parseGroups, principalFromClaims } from '#shared/auth.ts';
-import { UnauthorizedError } from '#shared/errors.ts';
+import { assertCoordinator, assertExportAccess, assertTipAccess, canAccessQueue, canAccessTip, parseGroups, principalFromClaims } from '#shared/auth.ts';
+import { ForbiddenError, UnauthorizedError } from '#shared/errors.ts';
 
 describe('parseGroups', () => {
   it.each([
@@ -53,5 +53,32 @@ describe('principalFromClaims', () => {
   it('does not treat a lower-case or long group name as a country', () => {
     const principal = principalFromClaims({ sub: 'u3', 'cognito:groups': 'nl,NLD' });
     expect(principal.countries.size).toBe(0);
+  });
+});
+
+describe('tip, coordinator and export rules', () => {
+  const country = principalFromClaims({ sub: 'u6', 'cognito:groups': 'NL' });
+  const coordinator = principalFromClaims({ sub: 'u7', 'cognito:groups': 'coordinator' });
+
+  it('shows a routed tip through its queue and a tip not routed yet only to coordinators', () => {
+    // Act + Assess
+    expect([canAccessTip(country, 'NL'), canAccessTip(country, 'BE'), canAccessTip(country, undefined)]).toEqual([true, false, false]);
+    expect([canAccessTip(coordinator, 'BE'), canAccessTip(coordinator, undefined)]).toEqual([true, true]);
+    expect(() => assertTipAccess(country, undefined)).toThrow(new ForbiddenError('This tip is routed to a country outside your groups'));
+  });
+
+  it('names what only a coordinator can do', () => {
+    // Act + Assess
+    expect(() => assertCoordinator(country, 're-route a tip')).toThrow(new ForbiddenError('Only a coordinator can re-route a tip'));
+    expect(() => assertCoordinator(country)).toThrow(new ForbiddenError('Only a coordinator can do this'));
+    expect(() => assertCoordinator(coordinator)).not.toThrow();
+  });
+
+  it("lets a country export its own queue, and only a coordinator export across countries", () => {
+    // Act + Assess
+    expect(() => assertExportAccess(country, 'NL')).not.toThrow();
+    expect(() => assertExportAccess(country, 'BE')).toThrow(ForbiddenError);
+    expect(() => assertExportAccess(country, undefined)).toThrow(ForbiddenError);
+    expect(() => assertExportAccess(coordinator, undefined)).not.toThrow();
   });
 });

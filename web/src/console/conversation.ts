@@ -1,6 +1,9 @@
 import { h, focusOn, replace } from '../lib/dom.ts';
 import { limits } from '#shared/resources.ts';
+import type { ConversationMessage } from '#shared/schemas/responses.ts';
 import type { ConsoleShared } from './shared.ts';
+
+export type { ConversationMessage };
 
 /**
  * The conversation with the tipster on the console's tip view (issue 14): the
@@ -12,13 +15,6 @@ import type { ConsoleShared } from './shared.ts';
  * Message text comes from the public too: it is put into the page as text only.
  */
 
-export interface ConversationMessage {
-  seq: number;
-  from: 'investigator' | 'tipster';
-  text: string;
-  sentAt: string;
-  by?: string;
-}
 
 /** The part of the tip view this panel reads. */
 export interface ConversationTip {

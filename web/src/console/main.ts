@@ -7,6 +7,7 @@ import { unroutedExplanation } from '../lib/reason.ts';
 import { ApiError, NetworkError, requestJson, type JsonResponse } from '../lib/http.ts';
 import { isExpired, tokenInfo, type TokenInfo } from '../lib/jwt.ts';
 import { cognitoLoginUrl, loadConfig, tokenFromFragment, type ConsoleConfig } from './config.ts';
+import { clusterMemberLabel } from './cluster.ts';
 import { conversationPanel, type ConversationTip } from './conversation.ts';
 import { renderOverview } from './overview.ts';
 import { renderSearch } from './search.ts';
@@ -14,6 +15,8 @@ import { renderObjects, type ConsoleObject } from './objects.ts';
 import { translationPanel, type KeptTranslation } from './translation.ts';
 import type { ConsoleShared } from './shared.ts';
 import { TRANSITIONS, TRIAGE_STATUSES, type TriageStatusName } from '#shared/tips/transitions.ts';
+import type { Evidence } from '#shared/geo/schema.ts';
+import type { AttachmentView, ObjectSummary as Summary, QueuePageItem as QueueItem, TipDetail as Tip, FirstAttachment as Attachment } from '#shared/schemas/responses.ts';
 
 /**
  * The investigator console. Tip text comes from the public: it is only ever
@@ -30,78 +33,11 @@ const STATUS_LABELS: Record<Status, string> = {
   forwarded: 'Forwarded',
 };
 
-interface QueueItem {
-  tipId: string;
-  objectId: string;
-  text: string;
-  country: string;
-  confidence: number;
-  submittedAt: string;
-  status: Status;
-  duplicates: number;
-  unreadReply?: boolean;
-}
 
-interface Evidence {
-  kind: string;
-  text: string;
-  start: number;
-  end: number;
-}
 
-interface Candidate {
-  country: string;
-  score: number;
-  evidence: Evidence[];
-}
 
-interface Tip extends ConversationTip {
-  tipId: string;
-  objectId: string;
-  text: string;
-  language?: string;
-  submittedAt: string;
-  queue?: string;
-  country?: string;
-  confidence?: number | null;
-  /** Set by a re-route: `candidate` when the new country's score came from the classifier, `manual` when it named no such country. */
-  confidenceReason?: 'candidate' | 'manual';
-  candidates?: Candidate[];
-  /** Set by the classifier when it abstained: why the tip is unrouted. */
-  abstainReason?: string | null;
-  status: Status;
-  version?: number;
-  assignee?: string | null;
-  claimedBy?: string | null;
-  claimExpiresAt?: number | null;
-  notes?: { at: string; by: string; text: string }[];
-  history?: { at: string; by: string; changes: { field: string; from: string | null; to: string | null }[] }[];
-  /** Older audit entries, rolled out of the tip into the audit trail (GET /investigator/tips/{tipId}/history). */
-  historyArchived?: number;
-  cluster?: { tipId: string; submittedAt?: string; duplicateOf?: string; similarity?: number }[];
-  duplicates: number;
-  /** The tipster's first photo or PDF: the viewing copy's presigned GET (15 minutes), or why there is none. */
-  attachment?: Attachment;
-  /** Every processed attachment (issue 15): viewing copies, the photo's own metadata, the original's hash. */
-  attachments?: AttachmentView[];
-  /** Amazon Translate's translations, by target language, kept beside the original text. */
-  machineTranslations?: Record<string, KeptTranslation>;
-}
 
-type Attachment = { url: string; contentType: string; size?: number; status?: string } | { missing: true } | { processing: true } | { status: string };
 
-interface AttachmentView {
-  index: number;
-  type: string | null;
-  size: number;
-  sha256: string;
-  status: 'shown' | 'scan-pending' | 'threat' | 'refused' | 'awaiting' | 'original-only';
-  scan: string;
-  refused?: string;
-  preview?: { url: string; contentType: string; width?: number; height?: number };
-  photo?: { lat?: number; lon?: number; country?: string | null; capturedAt?: string; make?: string; label: string };
-  pdfTextChars?: number;
-}
 
 const ATTACHMENT_STATUS: Record<AttachmentView['status'], string> = {
   shown: '',
@@ -115,23 +51,7 @@ const ATTACHMENT_STATUS: Record<AttachmentView['status'], string> = {
 /** An object as GET /investigator/objects lists it (defined with the objects view). */
 type ObjectRecord = ConsoleObject;
 
-interface Tally {
-  country: string;
-  tips: number;
-  people: number;
-  meanConfidence: number;
-  maxConfidence: number;
-  strongestTipId: string | null;
-  strongestEvidence: Evidence[];
-  byStatus: Partial<Record<Status, number>>;
-}
 
-interface Summary {
-  objectId: string;
-  distinctTips: number;
-  duplicates: number;
-  countries: Tally[];
-}
 
 const TOKEN_KEY = 'tipline.token';
 
@@ -495,7 +415,7 @@ function excerpt(text: string, max: number): string {
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-function formatConfidence(value: number | undefined): string {
+function formatConfidence(value: number | null | undefined): string {
   return typeof value === 'number' && Number.isFinite(value) ? value.toFixed(2) : '–';
 }
 
@@ -754,7 +674,7 @@ function renderDetail(moveFocus: boolean, message?: { text: string; error: boole
     }),
     (tip.cluster ?? []).length > 1
       ? h('details', {}, h('summary', {}, `Cluster: ${(tip.cluster ?? []).length} tips`),
-          h('ul', {}, (tip.cluster ?? []).map((member) => h('li', { class: 'code' }, member.tipId, member.duplicateOf === undefined ? ' (first)' : ` duplicate${typeof member.similarity === 'number' ? `, similarity ${member.similarity.toFixed(2)}` : ''}`))))
+          h('ul', {}, (tip.cluster ?? []).map((member) => h('li', { class: 'code' }, member.tipId, clusterMemberLabel(member)))))
       : null,
     (tip.history ?? []).length === 0
       ? null

@@ -2,7 +2,11 @@ import { ApiError } from '../lib/http.ts';
 import { focusOn, h, replace } from '../lib/dom.ts';
 import { endonym, locales } from '../i18n/index.ts';
 import { OBJECT_TRANSITIONS, type ObjectStatusName } from '#shared/objects/lifecycle.ts';
+import type { TipObject as ConsoleObject } from '#shared/schemas/object.ts';
+import type { ImageUpload as UploadGrant } from '#shared/schemas/responses.ts';
 import type { ConsoleShared } from './shared.ts';
+
+export type { ConsoleObject };
 
 /**
  * Objects in the console (issue 16): every object with its picture, title and status; for
@@ -12,21 +16,7 @@ import type { ConsoleShared } from './shared.ts';
  * Titles and descriptions are typed by coordinators and only ever put into the page as text.
  */
 
-export interface ConsoleObject {
-  objectId: string;
-  title: string;
-  description: string;
-  imageUrl: string;
-  status: ObjectStatusName;
-  translations?: Record<string, { title: string; description: string }>;
-}
 
-interface UploadGrant {
-  url: string;
-  fields: Record<string, string>;
-  maxBytes: number;
-  contentType: string;
-}
 
 export interface ObjectsOptions {
   readonly coordinator: boolean;

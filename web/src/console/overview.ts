@@ -1,13 +1,8 @@
 import { h, replace, svg } from '../lib/dom.ts';
 import worldMap from './generated/world-map.json' with { type: 'json' };
+import type { OverviewItem } from '#shared/schemas/responses.ts';
 import type { ConsoleShared } from './shared.ts';
 
-interface OverviewItem {
-  country: string;
-  total: number;
-  byStatus: Record<string, number>;
-  unreadReplies: number;
-}
 
 /** Fill classes by tip count, lightest first; the legend states each bound. */
 const SHADES = 5;
@@ -38,7 +33,8 @@ export async function renderOverview(section: HTMLElement, shared: ConsoleShared
     replace(section, heading, h('p', { class: 'alert alert-error', role: 'alert' }, shared.describe(error)));
     return;
   }
-  const statuses = [...new Set(items.flatMap((item) => Object.keys(item.byStatus)))];
+  // The API answers every status for every queue (zero-filled); the keys are its statuses.
+  const statuses = [...new Set(items.flatMap((item) => Object.keys(item.byStatus) as (keyof OverviewItem['byStatus'])[]))];
   const counts = new Map(items.map((item) => [item.country, item.total]));
   const bounds = shadeBounds(Math.max(0, ...items.map((item) => item.total)));
   const table = h(

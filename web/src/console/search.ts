@@ -1,15 +1,7 @@
 import { h, focusOn, replace } from '../lib/dom.ts';
+import type { SearchHit as Hit } from '#shared/schemas/responses.ts';
 import type { ConsoleShared } from './shared.ts';
 
-interface Hit {
-  tipId: string;
-  objectId: string;
-  text: string;
-  country: string;
-  confidence: number | null;
-  submittedAt: string;
-  status: string;
-}
 
 /**
  * Search across the caller's queues (GET /investigator/search): words in any

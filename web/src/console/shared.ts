@@ -5,7 +5,7 @@ export interface ConsoleShared {
   readonly api: <T>(path: string, init?: RequestInit) => Promise<JsonResponse<T>>;
   readonly describe: (error: unknown) => string;
   readonly formatTime: (iso: string) => string;
-  readonly formatConfidence: (value: number | undefined) => string;
+  readonly formatConfidence: (value: number | null | undefined) => string;
   readonly excerpt: (text: string, max: number) => string;
   readonly objectTitle: (objectId: string) => string;
   readonly openTip: (tipId: string) => Promise<void>;

@@ -1,7 +1,11 @@
 import { ApiError } from '../lib/http.ts';
 import { h, replace } from '../lib/dom.ts';
 import { endonym, locales } from '../i18n/index.ts';
+import type { MachineTranslation as KeptTranslation } from '#shared/schemas/translation.ts';
+import type { TranslateAnswer as Answer } from '#shared/schemas/responses.ts';
 import type { ConsoleShared } from './shared.ts';
+
+export type { KeptTranslation };
 
 /**
  * "Translate" on a tip (issue 16): Amazon Translate, on AWS only, into the language the
@@ -9,14 +13,7 @@ import type { ConsoleShared } from './shared.ts';
  * always labelled as a machine's work. Locally the button says that translation needs AWS.
  */
 
-export interface KeptTranslation {
-  text: string;
-  sourceLanguage: string;
-  machineTranslated: true;
-  at: string;
-}
 
-type Answer = { status: 'translated'; target: string; translation: KeptTranslation } | { status: 'failed'; target: string; reason: string };
 
 const FAILURES: Record<string, string> = {
   'translation-off': 'Translation needs Amazon Translate, which runs on AWS only: it is off on this stack.',

@@ -6,23 +6,15 @@ import { ApiError, NetworkError, requestJson } from '../lib/http.ts';
 import { tipLanguageChoices } from './tip-languages.ts';
 import { zoomableImage, type ZoomLabels } from './zoom.ts';
 import { POW_HEADER, powHeaderValue, solve } from '#shared/pow.ts';
+// The API's answers, typed from the schemas the API is documented with (type-only: no zod in the bundle).
+import type { AttachmentUpload } from '#shared/schemas/api.ts';
+import type { TipsterView as Conversation } from '#shared/schemas/messages.ts';
+import type { PublicObject } from '#shared/schemas/object.ts';
+import type { SubmitTipResponse as Receipt } from '#shared/schemas/tip.ts';
 
 /** The public tip form: a gallery of objects and one page with a form per object. */
 
-interface PublicObject {
-  readonly objectId: string;
-  readonly title: string;
-  readonly description: string;
-  /** The language of title and description: the one asked for, or English when the object has no text in it. */
-  readonly lang?: string;
-  readonly imageUrl: string;
-  readonly identified: boolean;
-}
 
-interface Receipt {
-  readonly tipId: string;
-  readonly receipt: string;
-}
 
 /** One form fill: what the tipster typed, and the key that makes its sending idempotent. */
 interface Draft {
@@ -38,12 +30,6 @@ interface Draft {
   attached: number;
 }
 
-/** POST /tips/attachments: where and how to upload the file (an S3 presigned POST). */
-interface AttachmentUpload {
-  readonly attachmentKey: string;
-  readonly upload: { readonly url: string; readonly fields: Record<string, string> };
-  readonly maxBytes?: number;
-}
 
 const MAX_CHARS = 5000;
 /** Attachments, as the API accepts them (shared/resources.ts limits). */
@@ -705,10 +691,6 @@ function copyButton(receipt: string): HTMLElement {
 
 // ---------------------------------------------------------------- follow-up
 
-interface Conversation {
-  readonly status: 'received' | 'in_review' | 'closed';
-  readonly messages: readonly { readonly from: 'investigator' | 'tipster'; readonly text: string; readonly sentOn: string }[];
-}
 
 /**
  * The receipt of the open conversation: in memory only, sent in request
