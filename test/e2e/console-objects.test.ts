@@ -2,10 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mintToken } from '#local/jwt.ts';
 import type { LocalStack } from '#local/stack.ts';
 import { buildWeb } from '../../scripts/build-web.ts';
-import { launchChromium, seriousViolations } from '../support/browser.ts';
+import { launchChromium, seriousViolations, signedInConsole } from '../support/browser.ts';
 import { apiClient, eventually, investigatorClient } from '../support/api.ts';
 import { startTestStack } from '../support/stack.ts';
 
@@ -48,19 +47,8 @@ describe('investigator console: objects and re-routing', () => {
     return browser.newContext({ baseURL: stack.url, locale: 'en-GB', timezoneId: 'Europe/Lisbon', viewport: { width, height: 900 }, ...extra });
   }
 
-  async function signedIn(context: BrowserContext, groups: string[], username: string): Promise<Page> {
-    const page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) problems.push(`console: ${message.text()}`);
-    });
-    const token = await mintToken(stack.keys, { groups, username, sub: `sub-${username}` });
-    await page.goto('/console');
-    await page.locator('#token').fill(token);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.locator('#objects-list').waitFor();
-    return page;
-  }
+  const signedIn = (context: BrowserContext, groups: string[], username: string): Promise<Page> =>
+    signedInConsole(context, stack.keys, { groups, username }, '#objects-list', problems);
 
   const publicObject = async (objectId: string, lang = 'en'): Promise<Json | undefined> =>
     (await api.get<Json>(`/objects?lang=${lang}`)).body.items.find((item: Json) => item.objectId === objectId);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '#local/jwt.ts';
 import type { LocalStack } from '#local/stack.ts';
 import { buildWeb } from '../../scripts/build-web.ts';
-import { launchChromium, seriousViolations } from '../support/browser.ts';
+import { launchChromium, seriousViolations, signedInConsole } from '../support/browser.ts';
 import { apiClient, eventually, investigatorClient } from '../support/api.ts';
 import { startTestStack } from '../support/stack.ts';
 
@@ -60,19 +60,8 @@ describe('investigator console', () => {
     return browser.newContext({ baseURL: stack.url, locale: 'en-GB', timezoneId: 'Asia/Tokyo', viewport: { width, height: 900 }, ...extra });
   }
 
-  async function signedIn(context: BrowserContext, groups: string[], username: string): Promise<Page> {
-    const page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) problems.push(`console: ${message.text()}`);
-    });
-    const token = await mintToken(stack.keys, { groups, username, sub: `sub-${username}` });
-    await page.goto('/console');
-    await page.locator('#token').fill(token);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.locator('#overview-table').waitFor();
-    return page;
-  }
+  const signedIn = (context: BrowserContext, groups: string[], username: string): Promise<Page> =>
+    signedInConsole(context, stack.keys, { groups, username }, '#overview-table', problems);
 
   /** Elements whose right edge passes their panel's, unless inside a scroll container that holds them. */
   async function overflowing(page: Page): Promise<string[]> {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { mintToken, type KeyPair } from '#local/jwt.ts';
 
 /**
  * Debian's Chromium (.ci/run installs it). The browser tier never skips: a
@@ -38,4 +39,29 @@ export async function seriousViolations(page: Page, within = 'document'): Promis
     `axe.run(${root}, { resultTypes: ['violations'] }).then((result) => result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) })))`,
   )) as { id: string; impact: string; help: string; targets: string[] }[];
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.targets.join(', ')}`);
+}
+
+/**
+ * A console page signed in with a local token for `groups` (Cognito's claims, local/jwt.ts), once
+ * `readySelector` is drawn. Script errors and CSP refusals on the page are pushed to `problems`,
+ * which the suites assert empty at the end.
+ */
+export async function signedInConsole(
+  context: BrowserContext,
+  keys: KeyPair,
+  user: { readonly groups: string[]; readonly username: string },
+  readySelector: string,
+  problems: string[],
+): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) problems.push(`console: ${message.text()}`);
+  });
+  const token = await mintToken(keys, { groups: user.groups, username: user.username, sub: `sub-${user.username}` });
+  await page.goto('/console');
+  await page.locator('#token').fill(token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator(readySelector).waitFor();
+  return page;
 }
