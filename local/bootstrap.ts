@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   BatchWriteItemCommand,
   CreateTableCommand,
@@ -22,6 +22,7 @@ import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-s
 import type { IndexDef, KeyDef, QueueKey, TableDef } from '#shared/resources.ts';
 import { buckets, queues, tables } from '#shared/resources.ts';
 import { withQueueKeys } from '#shared/store/queue-keys.ts';
+import { writeDurably } from './durable-file.ts';
 import { localBucketName, localDlqName, localQueueName, localTableName } from './names.ts';
 
 export const LOCAL_REGION = 'us-east-1';
@@ -253,25 +254,6 @@ async function rebuildTable(client: DynamoDBClient, key: keyof typeof tables, na
   writeDurably(backup, lines.map((line) => `${line}\n`).join(''));
   await recreateTable(client, name, def);
   await restoreItems(client, key, name, backup);
-}
-
-/** Writes `path` whole or not at all (a temporary file, fsynced, renamed, the directory fsynced), mode 0600. */
-function writeDurably(path: string, text: string): void {
-  const partial = `${path}.partial`;
-  const fd = openSync(partial, 'w', 0o600);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(partial, path);
-  const dir = openSync(dirname(path), 'r');
-  try {
-    fsyncSync(dir);
-  } finally {
-    closeSync(dir);
-  }
 }
 
 /** Drops the table in whatever state it is (also DELETING, or missing) and creates it from the definition. */

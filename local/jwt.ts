@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeDurably } from './durable-file.ts';
 import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
 
 /**
@@ -24,7 +25,7 @@ export async function loadOrCreateKeys(dir: string): Promise<KeyPair> {
   const { privateKey, publicKey } = await generateKeyPair(ALG, { extractable: true });
   const pair: KeyPair = { privateJwk: await exportJWK(privateKey), publicJwk: await exportJWK(publicKey) };
   mkdirSync(dir, { recursive: true });
-  writeFileSync(file, JSON.stringify(pair), { mode: 0o600 });
+  writeDurably(file, JSON.stringify(pair));
   return pair;
 }
 

@@ -21,9 +21,11 @@ import { getTip } from './tips.ts';
 const BUCKET = bucketName('evidence');
 const TIPS = tableName('tips');
 
+const httpStatus = (error: unknown): number | undefined => (error as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode;
+
 function isMissing(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  const status = httpStatus(error);
   return error.name === 'NoSuchKey' || error.name === 'NotFound' || status === 404 || status === 403;
 }
 
@@ -47,13 +49,12 @@ export async function readAttachment(key: string): Promise<{ bytes: Uint8Array; 
     const result = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
     return { bytes: await result.Body!.transformToByteArray(), contentType: result.ContentType };
   } catch (error) {
-    if (isForbidden(error) && (await scanVerdict(key)) === 'threat') return { quarantined: true };
+    if (httpStatus(error) === 403 && (await scanVerdict(key)) === 'threat') return { quarantined: true };
     if (isMissing(error)) return null;
     throw error;
   }
 }
 
-const isForbidden = (error: unknown): boolean => (error as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode === 403;
 
 /** Writes a viewing copy (idempotent: the same original always gives the same bytes under the same key). */
 export async function putViewingCopy(key: string, bytes: Uint8Array, contentType: string): Promise<void> {
