@@ -115,7 +115,8 @@ describe('investigator console', () => {
     const shade = await page.locator('#world-map path[data-country="PT"]').getAttribute('class');
     const unshaded = await page.locator('#world-map path[data-country="IS"]').getAttribute('class');
     await page.locator('#world-map path[data-country="PL"]').click();
-    await page.locator('#queue-status', { hasText: 'PL queue' }).waitFor();
+    // The loaded status ("PL queue, page 1: …"), not "Loading the PL queue…", which also holds "PL queue".
+    await page.locator('#queue-status', { hasText: 'PL queue, page' }).waitFor();
 
     // Assess
     expect(ptTotal).toBeGreaterThanOrEqual(1);
@@ -134,7 +135,7 @@ describe('investigator console', () => {
 
     // Act
     await page.getByRole('button', { name: 'Open the PT queue' }).press('Enter');
-    await page.locator('#queue-status', { hasText: 'PT queue' }).waitFor();
+    await page.locator('#queue-status', { hasText: 'PT queue, page' }).waitFor();
 
     // Assess
     expect(await page.locator('#overview-table tbody tr').count()).toBe(1);
