@@ -57,6 +57,11 @@ export function renderChrome(onChange: () => void): void {
   select.value = locale;
 }
 
+/** A queue's name as shown: a country code as it is, the queue of unrouted tips in the interface language. */
+export function queueName(code: string): string {
+  return code === 'unrouted' ? t('unrouted') : code;
+}
+
 /** A date and time in the interface language, long form, with the time zone: "3 December 2026 at 10:15:00 CET". */
 export function formatTime(iso: string): string {
   const date = new Date(iso);
