@@ -69,5 +69,48 @@ export function renderSearch(section: HTMLElement, shared: ConsoleShared, object
     focusOn(status);
   }
 
-  replace(section, h('h2', { id: 'search-heading' }, t('searchHeading')), form, status, results);
+  replace(section, h('h2', { id: 'search-heading' }, t('searchHeading')), form, status, results, receiptLookup(shared));
+}
+
+/**
+ * Find a tip by the receipt a tipster quotes (POST /investigator/receipts/lookup). The code
+ * travels only in a request body: it is a secret that opens the tipster's conversation, so it
+ * never enters the address, and the field is emptied once the tip is found.
+ */
+function receiptLookup(shared: ConsoleShared): HTMLElement {
+  const receipt = h('input', { id: 'receipt-code', name: 'receipt', type: 'text', autocomplete: 'off', spellcheck: 'false', maxlength: 64, dir: 'ltr', 'aria-describedby': 'receipt-hint' });
+  const status = h('p', { id: 'receipt-status', role: 'status', 'aria-live': 'polite', class: 'muted' });
+  const form = h(
+    'form',
+    { class: 'filters', novalidate: true, 'aria-labelledby': 'receipt-heading' },
+    h('div', { class: 'field field-wide' }, h('label', { for: 'receipt-code' }, t('receiptLabel')), h('p', { id: 'receipt-hint', class: 'hint' }, t('receiptHint')), receipt),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button' }, t('receiptSubmit'))),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void lookUp();
+  });
+
+  async function lookUp(): Promise<void> {
+    const code = receipt.value.trim();
+    if (code === '') {
+      status.textContent = t('receiptEmpty');
+      receipt.focus();
+      return;
+    }
+    status.textContent = t('receiptSearching');
+    let tipId: string;
+    try {
+      tipId = (await shared.api<{ tipId: string }>('/investigator/receipts/lookup', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ receipt: code }) })).body.tipId;
+    } catch (error) {
+      status.textContent = shared.describe(error);
+      receipt.focus();
+      return;
+    }
+    receipt.value = '';
+    status.textContent = t('receiptFound', { tipId });
+    await shared.openTip(tipId);
+  }
+
+  return h('section', { class: 'receipt-lookup', 'aria-labelledby': 'receipt-heading' }, h('h3', { id: 'receipt-heading' }, t('receiptHeading')), form, status);
 }
