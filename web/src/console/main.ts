@@ -14,7 +14,7 @@ import { renderSearch } from './search.ts';
 import { renderObjects, type ConsoleObject } from './objects.ts';
 import { translationPanel, type KeptTranslation } from './translation.ts';
 import type { ConsoleShared } from './shared.ts';
-import { formatNumber, formatTime, locale, queueName, renderChrome, t, tNodes } from './locale.ts';
+import { formatNumber, formatTime, intlLocale, locale, queueName, renderChrome, t, tNodes } from './locale.ts';
 import type { ConsoleMessageKey } from '../i18n/console/index.ts';
 import { TRANSITIONS, TRIAGE_STATUSES, type TriageStatusName } from '#shared/tips/transitions.ts';
 import type { Evidence } from '#shared/geo/schema.ts';
@@ -164,7 +164,7 @@ function renderSession(): void {
     replace(session);
     return;
   }
-  const expires = info.expiresAt === null ? '' : ` · ${t('expiresAt', { time: new Date(info.expiresAt * 1000).toLocaleTimeString(locale) })}`;
+  const expires = info.expiresAt === null ? '' : ` · ${t('expiresAt', { time: new Date(info.expiresAt * 1000).toLocaleTimeString(intlLocale()) })}`;
   replace(
     session,
     h('span', { class: 'session-user' }, tNodes('signedInAs', { user: h('strong', { id: 'session-user' }, info.username) })),
@@ -394,7 +394,7 @@ function renderQueueTable(results: HTMLElement, page: number): void {
           h('td', { class: 'tip-cell' },
             h('button', { type: 'button', class: 'linklike', onclick: () => void openTip(item.tipId, true) }, excerpt(item.text, 140)),
             item.unreadReply === true ? h('span', { class: 'unread-mark' }, ` · ${t('unreadReply')}`) : null),
-          h('td', { title: item.objectId }, objectTitle(item.objectId)),
+          h('td', { title: item.objectId, lang: 'en' }, objectTitle(item.objectId)),
           h('td', { class: 'num' }, formatConfidence(item.confidence)),
           h('td', {}, h('span', { class: `status status-${item.status}` }, statusLabel(item.status))),
           h('td', { class: 'num' }, formatNumber(item.duplicates)),

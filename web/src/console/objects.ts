@@ -227,9 +227,9 @@ export function renderObjects(section: HTMLElement, shared: ConsoleShared, optio
     return h('li', { class: 'object', 'data-object-id': object.objectId, 'data-status': object.status },
       pictureNode(object),
       h('div', { class: 'object-body' },
-        h('h3', { class: 'object-title' }, object.title),
+        h('h3', { class: 'object-title', lang: 'en' }, object.title),
         h('p', { class: 'muted' }, h('span', { class: `status object-status object-status-${object.status}` }, STATUS_LABELS(object.status)), ' ', h('span', { class: 'code' }, object.objectId)),
-        object.description === '' ? null : h('p', { class: 'object-description' }, object.description),
+        object.description === '' ? null : h('p', { class: 'object-description', lang: 'en' }, object.description),
         options.coordinator && steps.length > 0
           ? h('div', { class: 'actions' }, steps.map((to) =>
               h('button', { type: 'button', class: 'button', 'data-step': to, onclick: () => void step(object, to) }, t(STEP_LABELS[to](object.status)))))
