@@ -437,7 +437,7 @@ function excerpt(text: string, max: number): string {
 }
 
 function formatConfidence(value: number | null | undefined): string {
-  return typeof value === 'number' && Number.isFinite(value) ? formatNumber(value, 2) : '–';
+  return typeof value === 'number' && Number.isFinite(value) ? formatNumber(Number(value.toFixed(2)), 2) : '–'; // rounded as before (toFixed), written in the language's digits
 }
 
 
