@@ -6,6 +6,7 @@ import { sq } from './sq.ts';
 import { mk } from './mk.ts';
 import { bs } from './bs.ts';
 import { sr } from './sr.ts';
+import { sl } from './sl.ts';
 
 export type { ConsoleMessageKey, ConsoleMessages };
 
@@ -13,7 +14,7 @@ export type { ConsoleMessageKey, ConsoleMessages };
  * The console's interface languages. Only complete catalogues are listed here: the catalogue
  * test (test/unit/web/i18n.test.ts) fails on a missing, extra or mismatched key.
  */
-export const consoleCatalogues = { en, mt, ga, sq, mk, bs, sr } as const satisfies Record<string, ConsoleMessages>;
+export const consoleCatalogues = { en, mt, ga, sq, mk, bs, sr, sl } as const satisfies Record<string, ConsoleMessages>;
 export type ConsoleLocale = keyof typeof consoleCatalogues;
 export const consoleLocales = Object.keys(consoleCatalogues) as ConsoleLocale[];
 
