@@ -3,6 +3,7 @@ import { en, type ConsoleMessageKey, type ConsoleMessages } from './en.ts';
 import { lt } from './lt.ts';
 import { lv } from './lv.ts';
 import { et } from './et.ts';
+import { el } from './el.ts';
 
 export type { ConsoleMessageKey, ConsoleMessages };
 
@@ -10,7 +11,7 @@ export type { ConsoleMessageKey, ConsoleMessages };
  * The console's interface languages. Only complete catalogues are listed here: the catalogue
  * test (test/unit/web/i18n.test.ts) fails on a missing, extra or mismatched key.
  */
-export const consoleCatalogues = { en, lt, lv, et } as const satisfies Record<string, ConsoleMessages>;
+export const consoleCatalogues = { en, lt, lv, et, el } as const satisfies Record<string, ConsoleMessages>;
 export type ConsoleLocale = keyof typeof consoleCatalogues;
 export const consoleLocales = Object.keys(consoleCatalogues) as ConsoleLocale[];
 

@@ -246,7 +246,7 @@ export const lv: ConsoleMessages = {
   translate: 'Tulkot',
   translating: 'Tulko…',
   machineTranslationLabel: 'Mašīntulkojums: {language}',
-  machineTranslationNote: 'Mašīntulkojums: {language} (no: {source}), Amazon Translate, {time}. Cilvēks to nav pārbaudījis: oriģināls augstāk ir tas, ko rakstīja ziņotājs.',
+  machineTranslationNote: 'Mašīntulkojums: {language} (oriģināla valoda: {source}), Amazon Translate, {time}. Cilvēks to nav pārbaudījis: oriģināls augstāk ir tas, ko rakstīja ziņotājs.',
   notTranslated: 'Nav iztulkots: {reason} Oriģināls augstāk nav mainīts.',
   translationOff: 'Tulkošanai vajadzīgs Amazon Translate, kas darbojas tikai AWS: šajā vidē tas ir izslēgts.',
   translationUnsupported: 'Amazon Translate nevar tulkot starp šīm divām valodām.',
