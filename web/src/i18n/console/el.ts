@@ -187,7 +187,7 @@ export const el: ConsoleMessages = {
   reasonNoPlaceEvidence: 'Κανένα στοιχείο τόπου: τίποτα στην πληροφορία δεν παραπέμπει σε χώρα.',
   reasonSeveralCountries: 'Πολλές χώρες: δύο ή περισσότερες είναι περίπου εξίσου πιθανές.',
   reasonWeakEvidence: 'Αδύναμα στοιχεία: μια ένδειξη πολύ αδύναμη ή αμφίσημη για δρομολόγηση.',
-  reasonLowConfidence: 'Χαμηλή βεβαιότητα: η {country} είναι η καλύτερη εκτίμηση, κάτω από το όριο δρομολόγησης.',
+  reasonLowConfidence: 'Χαμηλή βεβαιότητα: {country} είναι η καλύτερη εκτίμηση, κάτω από το όριο δρομολόγησης.',
 
   // Evidence kinds
   evidencePlace: 'τόπος',
