@@ -187,7 +187,7 @@ export const hu: ConsoleMessages = {
   reasonNoPlaceEvidence: 'Nincs helyre utaló bizonyíték: a tippben semmi sem utal országra.',
   reasonSeveralCountries: 'Több ország: kettő vagy több nagyjából egyformán valószínű.',
   reasonWeakEvidence: 'Gyenge bizonyíték: a nyom túl gyenge vagy kétértelmű az irányításhoz.',
-  reasonLowConfidence: 'Alacsony megbízhatóság: {country} a legjobb tipp, de az irányítási küszöb alatt van.',
+  reasonLowConfidence: 'Alacsony megbízhatóság: {country} a legvalószínűbb, de az irányítási küszöb alatt van.',
 
   // Evidence kinds
   evidencePlace: 'hely',
