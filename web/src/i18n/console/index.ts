@@ -9,6 +9,7 @@ import { ro } from './ro.ts';
 import { hu } from './hu.ts';
 import { sk } from './sk.ts';
 import { cs } from './cs.ts';
+import { sv } from './sv.ts';
 
 export type { ConsoleMessageKey, ConsoleMessages };
 
@@ -16,7 +17,7 @@ export type { ConsoleMessageKey, ConsoleMessages };
  * The console's interface languages. Only complete catalogues are listed here: the catalogue
  * test (test/unit/web/i18n.test.ts) fails on a missing, extra or mismatched key.
  */
-export const consoleCatalogues = { en, lt, lv, et, el, bg, ro, hu, sk, cs } as const satisfies Record<string, ConsoleMessages>;
+export const consoleCatalogues = { en, lt, lv, et, el, bg, ro, hu, sk, cs, sv } as const satisfies Record<string, ConsoleMessages>;
 export type ConsoleLocale = keyof typeof consoleCatalogues;
 export const consoleLocales = Object.keys(consoleCatalogues) as ConsoleLocale[];
 
