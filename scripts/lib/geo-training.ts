@@ -77,8 +77,6 @@ const SHARED_SETS = ['geo-tips-dev.jsonl', 'geo-news-trnews.jsonl', 'geo-news-lg
 const FIXTURE_SETS = [
   'geo-challenge.jsonl', 'geo-holdout.jsonl', 'geo-final.jsonl', 'geo-last.jsonl', 'geo-blind5.jsonl', 'geo-heldout.jsonl',
   'geo-news-last.jsonl', 'geo-news-blind2.jsonl', 'geo-news-heldout.jsonl',
-  // Tips with their photo's GPS point (issue 15): the only items that teach the photo-gps weights.
-  'geo-photo-train.jsonl',
 ];
 
 export function readJsonl(path: string): Item[] {

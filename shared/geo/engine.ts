@@ -8,6 +8,7 @@ import { tipFeatures } from './features.ts';
 import { ABSTAIN_BELOW, calibrate, checkWeights, probabilities } from './model.ts';
 import type { ModelWeights } from './model.ts';
 import type { GeoPoint } from './photo.ts';
+import { withUntrainedKinds } from './untrained-kinds.ts';
 import weights from './generated/geo-model.json' with { type: 'json' };
 import type { Candidate, GeoResult, AbstainReason } from './schema.ts';
 
@@ -19,7 +20,7 @@ const MIN_LISTED = 0.01;
 const SEVERAL_RATIO = 0.5;
 
 /** The trained model, checked once at module init: a stale weights file fails loudly. */
-const MODEL: ModelWeights = checkWeights(weights as ModelWeights);
+const MODEL: ModelWeights = checkWeights(withUntrainedKinds(weights as ModelWeights));
 
 const round3 = (v: number) => Math.round(v * 1000) / 1000;
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classify } from '#shared/geo/index.ts';
 import { countryOfPoint } from '#shared/geo/photo.ts';
+import { UNTRAINED_KINDS, withUntrainedKinds } from '#shared/geo/untrained-kinds.ts';
 import weights from '#shared/geo/generated/geo-model.json' with { type: 'json' };
 import type { ModelWeights } from '#shared/geo/model.ts';
 
@@ -40,25 +41,21 @@ describe('photo-gps evidence', () => {
     );
   });
 
-  it('has photo-gps weights learnt from labelled photo tips, not borrowed from typed coordinates', () => {
+  it('gives photo-gps its own feature block, borrowed from coordinates, and keeps the measured calibration', () => {
     // Prepare
-    const model = weights as ModelWeights & { trainedOn: { set: string }[] };
-    const weightOf = (name: string) => model.candidate.weights[model.candidate.names.indexOf(name)];
+    const trained = weights as ModelWeights;
 
-    // Assess: the kind is one the trainer saw, from the photo set, with weights of its own.
-    expect(model.kinds).toContain('photo-gps');
-    expect(model.trainedOn.map((s) => s.set)).toContain('geo-photo-train');
-    expect(weightOf('photo-gps.sum')).not.toBe(0);
-    expect(weightOf('photo-gps.sum')).not.toBe(weightOf('coordinates.sum'));
-  });
-
-  it('lets a place the text names clearly outweigh a photo taken elsewhere', () => {
-    // Act: a photo taken at home in Lisbon of an object the tipster says comes from Finland.
-    const result = classify('I bought this towel in Helsinki, Finland last summer; the photo is from my flat.', [LISBON]);
+    // Act
+    const model = withUntrainedKinds(trained);
 
     // Assess
-    expect(result.country).toBe('FI');
-    expect(result.candidates.map((c) => c.country)).toContain('PT');
+    expect(trained.kinds).not.toContain('photo-gps');
+    expect(model.kinds).toContain('photo-gps');
+    const weightOf = (name: string) => model.candidate.weights[model.candidate.names.indexOf(name)];
+    expect(weightOf('photo-gps.sum')).toBe(weightOf(`${UNTRAINED_KINDS['photo-gps']!.like}.sum`));
+    expect(weightOf('photo-gps.sum')).not.toBe(0);
+    expect(weightOf('place.sum')).toBe(trained.candidate.weights[trained.candidate.names.indexOf('place.sum')]);
+    expect(model.calibration).toEqual(trained.calibration);
   });
 
   it('names the country a point falls in', () => {
