@@ -13,6 +13,7 @@ import { renderOverview } from './overview.ts';
 import { renderSearch } from './search.ts';
 import { renderObjects, type ConsoleObject } from './objects.ts';
 import { translationPanel, type KeptTranslation } from './translation.ts';
+import { objectLabel, objectTitleIn } from './object-label.ts';
 import type { ConsoleShared } from './shared.ts';
 import { TRANSITIONS, TRIAGE_STATUSES, type TriageStatusName } from '#shared/tips/transitions.ts';
 import type { Evidence } from '#shared/geo/schema.ts';
@@ -77,7 +78,7 @@ let detail: Tip | null = null;
 let highlightCountry: string | null = null;
 
 /** What the views in their own modules (overview, search, conversation) use of this one. */
-const shared: ConsoleShared = { api, describe, formatTime, formatConfidence, excerpt, objectTitle, openTip: (tipId: string) => openTip(tipId, true), statusLabel: (status: string) => STATUS_LABELS[status as Status] ?? status };
+const shared: ConsoleShared = { api, describe, formatTime, formatConfidence, excerpt, objectTitle, objectLabel: objectLabelOf, openTip: (tipId: string) => openTip(tipId, true), statusLabel: (status: string) => STATUS_LABELS[status as Status] ?? status };
 
 // ---------------------------------------------------------------- API
 
@@ -319,7 +320,18 @@ async function openQueue(country: string): Promise<void> {
 
 /** An object's title for display where its id used to be shown (the id stays available as a tooltip). */
 function objectTitle(objectId: string): string {
-  return objects.find((object) => object.objectId === objectId)?.title ?? objectId;
+  const object = objects.find((entry) => entry.objectId === objectId);
+  return object === undefined ? objectId : objectTitleIn(object, consoleLanguage()).title;
+}
+
+/** The console's language (the page's lang), which object titles follow. */
+function consoleLanguage(): string {
+  return document.documentElement.lang || 'en';
+}
+
+/** An object's picture, title and id wherever its id used to be shown (./object-label.ts). */
+function objectLabelOf(objectId: string): HTMLElement {
+  return objectLabel(objectId, objects, consoleLanguage());
 }
 
 function queueQuery(): string {
@@ -373,7 +385,7 @@ function renderQueueTable(results: HTMLElement, page: number): void {
           h('td', { class: 'tip-cell' },
             h('button', { type: 'button', class: 'linklike', onclick: () => void openTip(item.tipId, true) }, excerpt(item.text, 140)),
             item.unreadReply === true ? h('span', { class: 'unread-mark' }, ' · Unread reply') : null),
-          h('td', { title: item.objectId }, objectTitle(item.objectId)),
+          h('td', {}, objectLabelOf(item.objectId)),
           h('td', { class: 'num' }, formatConfidence(item.confidence)),
           h('td', {}, h('span', { class: `status status-${item.status}` }, STATUS_LABELS[item.status] ?? item.status)),
           h('td', { class: 'num' }, item.duplicates),
@@ -622,7 +634,7 @@ function renderDetail(moveFocus: boolean, message?: { text: string; error: boole
     heading,
     feedback,
     h('dl', { class: 'meta' },
-      meta('Object', objectTitle(tip.objectId)),
+      meta('Object', objectLabelOf(tip.objectId)),
       meta('Queue', tip.queue ?? 'not routed yet'),
       whyUnrouted === null ? null : meta('Why unrouted', whyUnrouted),
       meta('Status', STATUS_LABELS[tip.status] ?? tip.status),
@@ -774,7 +786,7 @@ function formatBytes(size: number): string {
   return `${(size / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-function meta(label: string, value: string): HTMLElement[] {
+function meta(label: string, value: string | HTMLElement): HTMLElement[] {
   return [h('dt', {}, label), h('dd', {}, value)];
 }
 
@@ -845,7 +857,7 @@ async function loadSummary(objectId: string, moveFocus: boolean): Promise<void> 
     replace(result, h('p', { class: 'alert alert-error', role: 'alert' }, describe(error)));
     return;
   }
-  const totals = h('p', { id: 'summary-totals', tabindex: -1 }, `${summary.objectId}: ${summary.distinctTips} distinct ${summary.distinctTips === 1 ? 'tip' : 'tips'}, ${summary.duplicates} duplicates.`);
+  const totals = h('p', { id: 'summary-totals', tabindex: -1 }, objectLabelOf(summary.objectId), `: ${summary.distinctTips} distinct ${summary.distinctTips === 1 ? 'tip' : 'tips'}, ${summary.duplicates} duplicates.`);
   const countries = [...summary.countries].sort((a, b) => b.tips - a.tips || b.people - a.people || a.country.localeCompare(b.country));
   if (countries.length === 0) {
     replace(result, totals, h('p', {}, 'No classified tips yet.'));
@@ -854,10 +866,10 @@ async function loadSummary(objectId: string, moveFocus: boolean): Promise<void> 
       result,
       totals,
       h('figure', { class: 'chart-figure' },
-        barChart(countries.map((tally) => ({ label: tally.country, value: tally.tips, note: `${tally.tips} ${tally.tips === 1 ? 'tip' : 'tips'} · ${tally.people} ${tally.people === 1 ? 'person' : 'people'}` })), `Distinct tips per country for ${summary.objectId}`, 'summary-chart'),
+        barChart(countries.map((tally) => ({ label: tally.country, value: tally.tips, note: `${tally.tips} ${tally.tips === 1 ? 'tip' : 'tips'} · ${tally.people} ${tally.people === 1 ? 'person' : 'people'}` })), `Distinct tips per country for ${objectTitle(summary.objectId)}`, 'summary-chart'),
         h('figcaption', { class: 'muted' }, 'Bars: distinct tips per country. People counts the duplicates too. The table below has every number.')),
       h('div', { class: 'table-scroll' },
-        dataTable(`Countries for ${summary.objectId}`, ['Country', 'Tips', 'People', 'Mean confidence', 'Max confidence', 'By status', 'Strongest evidence'],
+        dataTable(`Countries for ${objectTitle(summary.objectId)}`, ['Country', 'Tips', 'People', 'Mean confidence', 'Max confidence', 'By status', 'Strongest evidence'],
           countries.map((tally) => [
             tally.country,
             tally.tips,
