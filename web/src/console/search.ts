@@ -68,5 +68,48 @@ export function renderSearch(section: HTMLElement, shared: ConsoleShared, object
     focusOn(status);
   }
 
-  replace(section, h('h2', { id: 'search-heading' }, 'Search'), form, status, results);
+  replace(section, h('h2', { id: 'search-heading' }, 'Search'), form, status, results, receiptLookup(shared));
+}
+
+/**
+ * Find a tip by the receipt a tipster quotes (POST /investigator/receipts/lookup). The code
+ * travels only in a request body: it is a secret that opens the tipster's conversation, so it
+ * never enters the address, and the field is emptied once the tip is found.
+ */
+function receiptLookup(shared: ConsoleShared): HTMLElement {
+  const receipt = h('input', { id: 'receipt-code', name: 'receipt', type: 'text', autocomplete: 'off', spellcheck: 'false', maxlength: 64, dir: 'ltr', 'aria-describedby': 'receipt-hint' });
+  const status = h('p', { id: 'receipt-status', role: 'status', 'aria-live': 'polite', class: 'muted' });
+  const form = h(
+    'form',
+    { class: 'filters', novalidate: true, 'aria-labelledby': 'receipt-heading' },
+    h('div', { class: 'field field-wide' }, h('label', { for: 'receipt-code' }, 'Receipt code the tipster quotes'), h('p', { id: 'receipt-hint', class: 'hint' }, 'Spaces, dashes and case do not matter. The code is sent in the request body only; it is never kept in the page or the address.'), receipt),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button' }, 'Find the tip')),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void lookUp();
+  });
+
+  async function lookUp(): Promise<void> {
+    const code = receipt.value.trim();
+    if (code === '') {
+      status.textContent = 'Type the receipt code.';
+      receipt.focus();
+      return;
+    }
+    status.textContent = 'Looking up the receipt…';
+    let tipId: string;
+    try {
+      tipId = (await shared.api<{ tipId: string }>('/investigator/receipts/lookup', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ receipt: code }) })).body.tipId;
+    } catch (error) {
+      status.textContent = shared.describe(error);
+      receipt.focus();
+      return;
+    }
+    receipt.value = '';
+    status.textContent = `Found: tip ${tipId}.`;
+    await shared.openTip(tipId);
+  }
+
+  return h('section', { class: 'receipt-lookup', 'aria-labelledby': 'receipt-heading' }, h('h3', { id: 'receipt-heading' }, 'Find a tip by its receipt'), form, status);
 }
