@@ -385,7 +385,7 @@ function renderQueueTable(results: HTMLElement, page: number): void {
           h('td', { class: 'tip-cell' },
             h('button', { type: 'button', class: 'linklike', onclick: () => void openTip(item.tipId, true) }, excerpt(item.text, 140)),
             item.unreadReply === true ? h('span', { class: 'unread-mark' }, ' · Unread reply') : null),
-          h('td', {}, objectLabelOf(item.objectId)),
+          h('td', { title: item.objectId }, objectLabelOf(item.objectId)),
           h('td', { class: 'num' }, formatConfidence(item.confidence)),
           h('td', {}, h('span', { class: `status status-${item.status}` }, STATUS_LABELS[item.status] ?? item.status)),
           h('td', { class: 'num' }, item.duplicates),
