@@ -77,6 +77,15 @@ export const de: ConsoleMessages = {
   searchIncomplete: 'Ein Wort ist sehr häufig: Schränken Sie nach Gegenstand oder Datum ein, um alle zu sehen.',
   searchCaption: 'Suchergebnisse',
 
+  // Receipt lookup (search panel)
+  receiptHeading: 'Hinweis über seinen Belegcode finden',
+  receiptLabel: 'Belegcode, den der Hinweisgeber nennt',
+  receiptHint: 'Leerzeichen, Bindestriche und Groß-/Kleinschreibung spielen keine Rolle. Der Code wird nur im Anfragetext gesendet; er bleibt weder in der Seite noch in der Adresse.',
+  receiptSubmit: 'Hinweis finden',
+  receiptEmpty: 'Geben Sie den Belegcode ein.',
+  receiptSearching: 'Belegcode wird gesucht…',
+  receiptFound: 'Gefunden: Hinweis {tipId}.',
+
   // Queue
   queueHeading: 'Warteschlange',
   queueFilters: 'Filter der Warteschlange',

@@ -80,6 +80,15 @@ export const fr: ConsoleMessages = {
   searchIncomplete: 'Un mot est très fréquent : filtrez par objet ou par date pour tout voir.',
   searchCaption: 'Résultats de la recherche',
 
+  // Receipt lookup (search panel)
+  receiptHeading: 'Trouver un signalement par son code de reçu',
+  receiptLabel: 'Code de reçu cité par l’informateur',
+  receiptHint: 'Ni les espaces, ni les tirets, ni la casse ne comptent. Le code n’est envoyé que dans le corps de la requête ; il n’est jamais conservé dans la page ni dans l’adresse.',
+  receiptSubmit: 'Trouver le signalement',
+  receiptEmpty: 'Saisissez le code de reçu.',
+  receiptSearching: 'Recherche du code de reçu…',
+  receiptFound: 'Trouvé : signalement {tipId}.',
+
   // Queue
   queueHeading: 'File',
   queueFilters: 'Filtres de la file',
