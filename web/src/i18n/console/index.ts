@@ -1,5 +1,6 @@
 import { fill, pickFrom, type PluralMessage } from '../core.ts';
 import { en, type ConsoleMessageKey, type ConsoleMessages } from './en.ts';
+import { ar } from './ar.ts';
 
 export type { ConsoleMessageKey, ConsoleMessages };
 
@@ -7,7 +8,10 @@ export type { ConsoleMessageKey, ConsoleMessages };
  * The console's interface languages. Only complete catalogues are listed here: the catalogue
  * test (test/unit/web/i18n.test.ts) fails on a missing, extra or mismatched key.
  */
-export const consoleCatalogues = { en } as const satisfies Record<string, ConsoleMessages>;
+export const consoleCatalogues = { en,
+  // ct2:
+  ar,
+} as const satisfies Record<string, ConsoleMessages>;
 export type ConsoleLocale = keyof typeof consoleCatalogues;
 export const consoleLocales = Object.keys(consoleCatalogues) as ConsoleLocale[];
 
