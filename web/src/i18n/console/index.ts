@@ -1,5 +1,6 @@
 import { fill, pickFrom, type PluralMessage } from '../core.ts';
 import { en, type ConsoleMessageKey, type ConsoleMessages } from './en.ts';
+import { ru } from './ru.ts';
 import { ar } from './ar.ts';
 
 export type { ConsoleMessageKey, ConsoleMessages };
@@ -10,7 +11,7 @@ export type { ConsoleMessageKey, ConsoleMessages };
  */
 export const consoleCatalogues = { en,
   // ct2:
-  ar,
+  ar, ru,
 } as const satisfies Record<string, ConsoleMessages>;
 export type ConsoleLocale = keyof typeof consoleCatalogues;
 export const consoleLocales = Object.keys(consoleCatalogues) as ConsoleLocale[];
