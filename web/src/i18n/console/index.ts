@@ -1,5 +1,6 @@
 import { fill, pickFrom, type PluralMessage } from '../core.ts';
 import { en, type ConsoleMessageKey, type ConsoleMessages } from './en.ts';
+import { zh } from './zh.ts';
 import { tr } from './tr.ts';
 import { uk } from './uk.ts';
 import { ru } from './ru.ts';
@@ -13,7 +14,7 @@ export type { ConsoleMessageKey, ConsoleMessages };
  */
 export const consoleCatalogues = { en,
   // ct2:
-  ar, ru, uk, tr,
+  ar, ru, uk, tr, zh,
 } as const satisfies Record<string, ConsoleMessages>;
 export type ConsoleLocale = keyof typeof consoleCatalogues;
 export const consoleLocales = Object.keys(consoleCatalogues) as ConsoleLocale[];
