@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogues, directionOf, endonym, format, locales, pickLocale, placeholders, type PluralMessage } from '../../../web/src/i18n/index.ts';
 
 import { consoleCatalogues, consoleLocales } from '../../../web/src/i18n/console/index.ts';
+import { formLocales } from '../../../web/src/i18n/languages.ts';
 import { endonymsSource, namedCodes } from '../../../scripts/build-endonyms.ts';
 import { TIP_LANGUAGES } from '../../../web/src/public/tip-languages.ts';
 
@@ -85,6 +86,10 @@ describe.each(families)('$name message catalogues', ({ catalogues: family, sourc
 });
 
 describe('languages', () => {
+  it('lists in languages.ts (what the console pickers offer) exactly the form catalogues', () => {
+    expect([...formLocales].sort()).toEqual([...locales].sort());
+  });
+
   it('offers the console in no language the public form lacks (the console names them with the same endonyms)', () => {
     expect(consoleLocales.filter((code) => !(locales as readonly string[]).includes(code))).toEqual([]);
   });

@@ -9,6 +9,15 @@ import { byId, h } from '../lib/dom.ts';
  */
 export let locale: ConsoleLocale = pickConsoleLocale(navigator.languages ?? [navigator.language], new URLSearchParams(location.search).get('lang'));
 
+/**
+ * The tag for Intl (dates, numbers, country names): the browser's own tag when it is a variant of
+ * the interface language (en-GB writes "3 December 2026", pt-BR its own), else the interface language.
+ */
+export function intlLocale(): string {
+  const preferred = navigator.languages ?? [navigator.language];
+  return preferred.find((tag) => tag.toLowerCase().split('-')[0] === locale) ?? locale;
+}
+
 export const t = (key: ConsoleMessageKey, values?: Record<string, string | number>): string => formatConsole(locale, key, values);
 
 /** A message whose `{name}` placeholders are filled with nodes (a name in bold, a code): text around them stays text. */
@@ -57,29 +66,35 @@ export function renderChrome(onChange: () => void): void {
   select.value = locale;
 }
 
+/** A queue's name as shown: a country code as it is, the queue of unrouted tips in the interface language. */
+export function queueName(code: string): string {
+  return code === 'unrouted' ? t('unrouted') : code;
+}
+
 /** A date and time in the interface language, long form, with the time zone: "3 December 2026 at 10:15:00 CET". */
 export function formatTime(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(locale, { dateStyle: 'long', timeStyle: 'long' });
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(intlLocale(), { dateStyle: 'long', timeStyle: 'long' });
 }
 
 /** A number in the interface language's digits (a confidence, a count in a table cell). */
 export function formatNumber(value: number, digits?: number): string {
-  return new Intl.NumberFormat(locale, digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  return new Intl.NumberFormat(intlLocale(), digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
 
 const regionNames = new Map<string, Intl.DisplayNames | null>();
 
 /** A country's name in the interface language where the browser has it, else the offline (English) name it ships with. */
 export function countryName(code: string, fallback: string): string {
-  if (!regionNames.has(locale)) {
+  const tag = intlLocale();
+  if (!regionNames.has(tag)) {
     let names: Intl.DisplayNames | null = null;
     try {
-      names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
+      names = new Intl.DisplayNames([tag], { type: 'region', fallback: 'none' });
     } catch {
       names = null;
     }
-    regionNames.set(locale, names);
+    regionNames.set(tag, names);
   }
-  return regionNames.get(locale)?.of(code) ?? fallback;
+  return regionNames.get(tag)?.of(code) ?? fallback;
 }

@@ -14,7 +14,7 @@ import { renderSearch } from './search.ts';
 import { renderObjects, type ConsoleObject } from './objects.ts';
 import { translationPanel, type KeptTranslation } from './translation.ts';
 import type { ConsoleShared } from './shared.ts';
-import { countryName, formatNumber, formatTime, locale, renderChrome, t, tNodes } from './locale.ts';
+import { formatNumber, formatTime, intlLocale, locale, queueName, renderChrome, t, tNodes } from './locale.ts';
 import type { ConsoleMessageKey } from '../i18n/console/index.ts';
 import { TRANSITIONS, TRIAGE_STATUSES, type TriageStatusName } from '#shared/tips/transitions.ts';
 import type { Evidence } from '#shared/geo/schema.ts';
@@ -164,7 +164,7 @@ function renderSession(): void {
     replace(session);
     return;
   }
-  const expires = info.expiresAt === null ? '' : ` · ${t('expiresAt', { time: new Date(info.expiresAt * 1000).toLocaleTimeString(locale) })}`;
+  const expires = info.expiresAt === null ? '' : ` · ${t('expiresAt', { time: new Date(info.expiresAt * 1000).toLocaleTimeString(intlLocale()) })}`;
   replace(
     session,
     h('span', { class: 'session-user' }, tNodes('signedInAs', { user: h('strong', { id: 'session-user' }, info.username) })),
@@ -355,7 +355,7 @@ function queueQuery(): string {
 async function loadQueue(announce = false): Promise<void> {
   const status = byId('queue-status');
   const results = byId('queue-results');
-  status.textContent = t('queueLoading', { country: queue.country });
+  status.textContent = t('queueLoading', { country: queueName(queue.country) });
   try {
     const response = await api<{ items: QueueItem[]; nextCursor: string | null }>(`/investigator/queues/${encodeURIComponent(queue.country)}?${queueQuery()}`);
     queue.items = response.body.items ?? [];
@@ -369,7 +369,7 @@ async function loadQueue(announce = false): Promise<void> {
     return;
   }
   const page = queue.previous.length + 1;
-  status.textContent = `${t('queuePage', { country: queue.country, page, count: queue.items.length })}${queue.nextCursor === null ? '' : ` ${t('queueMore')}`}`;
+  status.textContent = `${t('queuePage', { country: queueName(queue.country), page, count: queue.items.length })}${queue.nextCursor === null ? '' : ` ${t('queueMore')}`}`;
   renderQueueTable(results, page);
   if (announce) focusOn(status);
 }
@@ -382,7 +382,7 @@ function renderQueueTable(results: HTMLElement, page: number): void {
   const table = h(
     'table',
     { class: 'data-table queue-table', id: 'queue-table' },
-    h('caption', { class: 'visually-hidden' }, t('queueCaption', { country: queue.country, page })),
+    h('caption', { class: 'visually-hidden' }, t('queueCaption', { country: queueName(queue.country), page })),
     h('thead', {}, h('tr', {}, (['columnTip', 'columnObject', 'columnConfidence', 'columnStatus', 'columnDuplicates', 'columnSubmitted'] as const).map((key) => h('th', { scope: 'col' }, t(key))))),
     h(
       'tbody',
@@ -394,7 +394,7 @@ function renderQueueTable(results: HTMLElement, page: number): void {
           h('td', { class: 'tip-cell' },
             h('button', { type: 'button', class: 'linklike', onclick: () => void openTip(item.tipId, true) }, excerpt(item.text, 140)),
             item.unreadReply === true ? h('span', { class: 'unread-mark' }, ` · ${t('unreadReply')}`) : null),
-          h('td', { title: item.objectId }, objectTitle(item.objectId)),
+          h('td', { title: item.objectId, lang: 'en' }, objectTitle(item.objectId)),
           h('td', { class: 'num' }, formatConfidence(item.confidence)),
           h('td', {}, h('span', { class: `status status-${item.status}` }, statusLabel(item.status))),
           h('td', { class: 'num' }, formatNumber(item.duplicates)),
@@ -530,8 +530,9 @@ async function openTip(tipId: string, moveFocus: boolean): Promise<void> {
   renderDetail(moveFocus);
 }
 
-function tipTextNode(text: string, evidence: readonly Evidence[]): HTMLElement {
-  const block = h('div', { class: 'tip-text', id: 'tip-text' });
+function tipTextNode(text: string, evidence: readonly Evidence[], language: string | undefined): HTMLElement {
+  // The tipster's words, not interface: their own language where the tipster named it, their own direction always.
+  const block = h('div', { class: 'tip-text', id: 'tip-text', lang: language, dir: 'auto' });
   for (const segment of splitHighlights(text, evidence)) {
     if (segment.spans.length === 0) {
       block.append(document.createTextNode(segment.text));
@@ -639,7 +640,7 @@ function renderDetail(moveFocus: boolean, message?: { text: string; error: boole
     feedback,
     h('dl', { class: 'meta' },
       meta(t('metaObject'), objectTitle(tip.objectId)),
-      meta(t('metaQueue'), tip.queue ?? t('notRouted')),
+      meta(t('metaQueue'), tip.queue === undefined ? t('notRouted') : queueName(tip.queue)),
       whyUnrouted === null ? null : meta(t('metaWhyUnrouted'), whyUnrouted),
       meta(t('metaStatus'), statusLabel(tip.status)),
       meta(t('metaConfidence'), tip.confidenceReason === 'manual' ? t('confidenceManual') : formatConfidence(tip.confidence ?? undefined)),
@@ -650,7 +651,7 @@ function renderDetail(moveFocus: boolean, message?: { text: string; error: boole
       meta(t('metaVersion'), tip.version === undefined ? '–' : formatNumber(tip.version)),
     ),
     h('h3', {}, t('textHeading')),
-    tipTextNode(tip.text, evidence),
+    tipTextNode(tip.text, evidence, tip.language),
     translationPanel(tip, { api, describe, formatTime }),
     (tip.attachments ?? []).length > 0 ? attachmentsNode(tip) : tip.attachment === undefined ? null : attachmentNode(tip.attachment),
     candidatePicker,
@@ -878,12 +879,12 @@ async function loadSummary(objectId: string, moveFocus: boolean): Promise<void> 
       result,
       totals,
       h('figure', { class: 'chart-figure' },
-        barChart(countries.map((tally) => ({ label: tally.country, value: tally.tips, note: t('summaryNote', { tips: t('summaryTips', { count: tally.tips }), people: t('summaryPeople', { count: tally.people }) }) })), t('summaryChartTitle', { object: summary.objectId }), 'summary-chart'),
+        barChart(countries.map((tally) => ({ label: queueName(tally.country), value: tally.tips, note: t('summaryNote', { tips: t('summaryTips', { count: tally.tips }), people: t('summaryPeople', { count: tally.people }) }) })), t('summaryChartTitle', { object: summary.objectId }), 'summary-chart'),
         h('figcaption', { class: 'muted' }, t('summaryChartCaption'))),
       h('div', { class: 'table-scroll' },
         dataTable(t('summaryTableCaption', { object: summary.objectId }), (['columnCountry', 'columnTips', 'columnPeople', 'columnMeanConfidence', 'columnMaxConfidence', 'columnByStatus', 'columnStrongestEvidence'] as const).map((key) => t(key)),
           countries.map((tally) => [
-            tally.country,
+            queueName(tally.country),
             formatNumber(tally.tips),
             formatNumber(tally.people),
             formatConfidence(tally.meanConfidence),

@@ -38,6 +38,7 @@ import { zh } from './zh.ts';
 import { ja } from './ja.ts';
 import { ko } from './ko.ts';
 import { fill, pickFrom } from './core.ts';
+import { formLocales } from './languages.ts';
 export type { MessageKey, Messages, PluralMessage };
 
 /**
@@ -48,6 +49,8 @@ export const catalogues = { en, fr, de, nl, es, pl, it, pt, sv, da, fi, cs, sk, 
   ar, fa, he, hi,
 } as const satisfies Record<string, Messages>;
 export type Locale = keyof typeof catalogues;
+/** Every code in languages.ts has a catalogue here (the catalogue test checks the converse). */
+export const listedLanguages: Readonly<Record<(typeof formLocales)[number], Messages>> = catalogues;
 export const locales = Object.keys(catalogues) as Locale[];
 
 export { directionOf, endonym, placeholders, pluralCategory } from './core.ts';

@@ -82,6 +82,14 @@ export const en = {
   searchFound: { one: '{count} tip found.', other: '{count} tips found.' },
   searchIncomplete: 'A word is very common: narrow by object or date to see all.',
   searchCaption: 'Search results',
+  // Receipt lookup (added after CONSOLE-KEYS-READY, listed in CONSOLE-KEYS-ADDED)
+  receiptHeading: 'Find a tip by its receipt',
+  receiptLabel: 'Receipt code the tipster quotes',
+  receiptHint: 'Spaces, dashes and case do not matter. The code is sent in the request body only; it is never kept in the page or the address.',
+  receiptSubmit: 'Find the tip',
+  receiptEmpty: 'Type the receipt code.',
+  receiptSearching: 'Looking up the receipt…',
+  receiptFound: 'Found: tip {tipId}.',
 
   // Queue (main.ts)
   queueHeading: 'Queue',
