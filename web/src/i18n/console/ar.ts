@@ -102,6 +102,15 @@ export const ar: ConsoleMessages = {
   searchIncomplete: 'إحدى الكلمات شائعة جدًا: ضيّق البحث بالشيء أو بالتاريخ لرؤية كل النتائج.',
   searchCaption: 'نتائج البحث',
 
+  // Find a tip by its receipt (search.ts)
+  receiptHeading: 'البحث عن معلومة برمز إيصالها',
+  receiptLabel: 'رمز الإيصال الذي يذكره مقدّم المعلومة',
+  receiptHint: 'لا أهمية للمسافات والشرطات وحالة الأحرف. يُرسل الرمز في متن الطلب فقط؛ ولا يُحفظ أبدًا في الصفحة أو في العنوان.',
+  receiptSubmit: 'البحث عن المعلومة',
+  receiptEmpty: 'اكتب رمز الإيصال.',
+  receiptSearching: 'جارٍ البحث عن الإيصال…',
+  receiptFound: 'عُثر عليها: المعلومة {tipId}.',
+
   // Queue
   queueHeading: 'القائمة',
   queueFilters: 'عوامل تصفية القائمة',

@@ -96,6 +96,15 @@ export const ru: ConsoleMessages = {
   searchIncomplete: 'Одно из слов встречается очень часто: сузьте поиск по предмету или дате, чтобы увидеть всё.',
   searchCaption: 'Результаты поиска',
 
+  // Find a tip by its receipt (search.ts)
+  receiptHeading: 'Найти сообщение по коду подтверждения',
+  receiptLabel: 'Код подтверждения, который называет автор',
+  receiptHint: 'Пробелы, дефисы и регистр не важны. Код передаётся только в теле запроса; он никогда не сохраняется ни на странице, ни в адресе.',
+  receiptSubmit: 'Найти сообщение',
+  receiptEmpty: 'Введите код подтверждения.',
+  receiptSearching: 'Поиск по коду подтверждения…',
+  receiptFound: 'Найдено: сообщение {tipId}.',
+
   // Queue
   queueHeading: 'Очередь',
   queueFilters: 'Фильтры очереди',

@@ -81,6 +81,15 @@ export const tr: ConsoleMessages = {
   searchIncomplete: 'Sözcüklerden biri çok yaygın: tümünü görmek için eşyaya veya tarihe göre daraltın.',
   searchCaption: 'Arama sonuçları',
 
+  // Find a tip by its receipt (search.ts)
+  receiptHeading: 'Alındı koduyla ihbar bul',
+  receiptLabel: 'İhbarcının bildirdiği alındı kodu',
+  receiptHint: 'Boşluklar, tireler ve büyük/küçük harf önemli değil. Kod yalnızca istek gövdesinde gönderilir; sayfada veya adreste asla tutulmaz.',
+  receiptSubmit: 'İhbarı bul',
+  receiptEmpty: 'Alındı kodunu yazın.',
+  receiptSearching: 'Alındı kodu aranıyor…',
+  receiptFound: 'Bulundu: ihbar {tipId}.',
+
   // Queue
   queueHeading: 'Kuyruk',
   queueFilters: 'Kuyruk filtreleri',

@@ -96,6 +96,15 @@ export const uk: ConsoleMessages = {
   searchIncomplete: 'Одне зі слів трапляється дуже часто: звузьте пошук за предметом або датою, щоб побачити все.',
   searchCaption: 'Результати пошуку',
 
+  // Find a tip by its receipt (search.ts)
+  receiptHeading: 'Знайти повідомлення за кодом підтвердження',
+  receiptLabel: 'Код підтвердження, який називає автор',
+  receiptHint: 'Пробіли, дефіси й регістр не мають значення. Код передається лише в тілі запиту; він ніколи не зберігається ні на сторінці, ні в адресі.',
+  receiptSubmit: 'Знайти повідомлення',
+  receiptEmpty: 'Введіть код підтвердження.',
+  receiptSearching: 'Пошук за кодом підтвердження…',
+  receiptFound: 'Знайдено: повідомлення {tipId}.',
+
   // Queue
   queueHeading: 'Черга',
   queueFilters: 'Фільтри черги',

@@ -81,6 +81,15 @@ export const zh: ConsoleMessages = {
   searchIncomplete: '有个词非常常见：请按物品或日期缩小范围以查看全部结果。',
   searchCaption: '搜索结果',
 
+  // Find a tip by its receipt (search.ts)
+  receiptHeading: '按回执码查找线索',
+  receiptLabel: '线索提供者报出的回执码',
+  receiptHint: '空格、短横线和大小写均不影响。回执码只在请求正文中发送，绝不会保存在页面或地址中。',
+  receiptSubmit: '查找线索',
+  receiptEmpty: '请输入回执码。',
+  receiptSearching: '正在查找回执…',
+  receiptFound: '已找到：线索 {tipId}。',
+
   // Queue
   queueHeading: '队列',
   queueFilters: '队列筛选',
