@@ -1,5 +1,6 @@
 import { fill, pickFrom, type PluralMessage } from '../core.ts';
 import { en, type ConsoleMessageKey, type ConsoleMessages } from './en.ts';
+import { ko } from './ko.ts';
 import { ja } from './ja.ts';
 import { zh } from './zh.ts';
 import { tr } from './tr.ts';
@@ -15,7 +16,7 @@ export type { ConsoleMessageKey, ConsoleMessages };
  */
 export const consoleCatalogues = { en,
   // ct2:
-  ar, ru, uk, tr, zh, ja,
+  ar, ru, uk, tr, zh, ja, ko,
 } as const satisfies Record<string, ConsoleMessages>;
 export type ConsoleLocale = keyof typeof consoleCatalogues;
 export const consoleLocales = Object.keys(consoleCatalogues) as ConsoleLocale[];
