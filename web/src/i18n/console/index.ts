@@ -1,5 +1,6 @@
 import { fill, pickFrom, type PluralMessage } from '../core.ts';
 import { en, type ConsoleMessageKey, type ConsoleMessages } from './en.ts';
+import { he } from './he.ts';
 import { ko } from './ko.ts';
 import { ja } from './ja.ts';
 import { zh } from './zh.ts';
@@ -16,7 +17,7 @@ export type { ConsoleMessageKey, ConsoleMessages };
  */
 export const consoleCatalogues = { en,
   // ct2:
-  ar, ru, uk, tr, zh, ja, ko,
+  ar, ru, uk, tr, zh, ja, ko, he,
 } as const satisfies Record<string, ConsoleMessages>;
 export type ConsoleLocale = keyof typeof consoleCatalogues;
 export const consoleLocales = Object.keys(consoleCatalogues) as ConsoleLocale[];
