@@ -1,5 +1,6 @@
 import { fill, pickFrom, type PluralMessage } from '../core.ts';
 import { en, type ConsoleMessageKey, type ConsoleMessages } from './en.ts';
+import { fa } from './fa.ts';
 import { he } from './he.ts';
 import { ko } from './ko.ts';
 import { ja } from './ja.ts';
@@ -17,7 +18,7 @@ export type { ConsoleMessageKey, ConsoleMessages };
  */
 export const consoleCatalogues = { en,
   // ct2:
-  ar, ru, uk, tr, zh, ja, ko, he,
+  ar, ru, uk, tr, zh, ja, ko, he, fa,
 } as const satisfies Record<string, ConsoleMessages>;
 export type ConsoleLocale = keyof typeof consoleCatalogues;
 export const consoleLocales = Object.keys(consoleCatalogues) as ConsoleLocale[];
