@@ -99,7 +99,7 @@ export const fa: ConsoleMessages = {
   any: 'همه',
   status: 'وضعیت',
   object: 'شیء',
-  minConfidence: 'کمینهٔ اطمینان (0–1)',
+  minConfidence: 'کمینهٔ اطمینان (۰–۱)',
   order: 'ترتیب',
   newestFirst: 'جدیدترین اول',
   confidenceFirst: 'بیشترین اطمینان اول',
