@@ -1,5 +1,6 @@
 import { fill, pickFrom, type PluralMessage } from '../core.ts';
 import { en, type ConsoleMessageKey, type ConsoleMessages } from './en.ts';
+import { hr } from './hr.ts';
 import { hi } from './hi.ts';
 import { fa } from './fa.ts';
 import { he } from './he.ts';
@@ -19,7 +20,7 @@ export type { ConsoleMessageKey, ConsoleMessages };
  */
 export const consoleCatalogues = { en,
   // ct2:
-  ar, ru, uk, tr, zh, ja, ko, he, fa, hi,
+  ar, ru, uk, tr, zh, ja, ko, he, fa, hi, hr,
 } as const satisfies Record<string, ConsoleMessages>;
 export type ConsoleLocale = keyof typeof consoleCatalogues;
 export const consoleLocales = Object.keys(consoleCatalogues) as ConsoleLocale[];
