@@ -311,6 +311,9 @@ export const ar: ConsoleMessages = {
 
   // Translation
   translationHeading: 'الترجمة',
+  translateFrom: 'من',
+  translateSourceChoose: 'اختر لغة المعلومة',
+  translateSourceAsTip: 'كما في المعلومة: {language} ({code})',
   translateInto: 'إلى',
   translate: 'ترجمة',
   translating: 'جارٍ الترجمة…',

@@ -251,6 +251,9 @@ export const fa: ConsoleMessages = {
 
   // Translation
   translationHeading: 'ترجمه',
+  translateFrom: 'از',
+  translateSourceChoose: 'زبان اطلاعات را انتخاب کنید',
+  translateSourceAsTip: 'مطابق اطلاعات: {language} ({code})',
   translateInto: 'به',
   translate: 'ترجمه',
   translating: 'در حال ترجمه…',

@@ -252,6 +252,9 @@ export const he: ConsoleMessages = {
 
   // Translation
   translationHeading: 'תרגום',
+  translateFrom: 'משפה',
+  translateSourceChoose: 'בחירת שפת המידע',
+  translateSourceAsTip: 'כמו במידע: {language} ({code})',
   translateInto: 'לשפה',
   translate: 'תרגום',
   translating: 'מתרגם…',

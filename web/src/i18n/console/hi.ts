@@ -251,6 +251,9 @@ export const hi: ConsoleMessages = {
 
   // Translation
   translationHeading: 'अनुवाद',
+  translateFrom: 'किस भाषा से',
+  translateSourceChoose: 'जानकारी की भाषा चुनें',
+  translateSourceAsTip: 'जानकारी के अनुसार: {language} ({code})',
   translateInto: 'किस भाषा में',
   translate: 'अनुवाद करें',
   translating: 'अनुवाद हो रहा है…',

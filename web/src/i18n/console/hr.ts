@@ -252,6 +252,9 @@ export const hr: ConsoleMessages = {
 
   // Translation
   translationHeading: 'Prijevod',
+  translateFrom: 'S jezika',
+  translateSourceChoose: 'Odaberite jezik dojave',
+  translateSourceAsTip: 'Kao u dojavi: {language} ({code})',
   translateInto: 'Na jezik',
   translate: 'Prevedi',
   translating: 'Prevođenje…',

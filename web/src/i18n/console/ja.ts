@@ -248,6 +248,9 @@ export const ja: ConsoleMessages = {
 
   // Translation
   translationHeading: '翻訳',
+  translateFrom: '翻訳元',
+  translateSourceChoose: '情報の言語を選ぶ',
+  translateSourceAsTip: '情報の指定どおり：{language}（{code}）',
   translateInto: '翻訳先',
   translate: '翻訳',
   translating: '翻訳中…',

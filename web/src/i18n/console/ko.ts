@@ -248,6 +248,9 @@ export const ko: ConsoleMessages = {
 
   // Translation
   translationHeading: '번역',
+  translateFrom: '원문 언어',
+  translateSourceChoose: '제보의 언어 선택',
+  translateSourceAsTip: '제보와 같음: {language}({code})',
   translateInto: '대상 언어',
   translate: '번역',
   translating: '번역 중…',

@@ -293,6 +293,9 @@ export const ru: ConsoleMessages = {
 
   // Translation
   translationHeading: 'Перевод',
+  translateFrom: 'С языка',
+  translateSourceChoose: 'Выберите язык сообщения',
+  translateSourceAsTip: 'Как в сообщении: {language} ({code})',
   translateInto: 'На язык',
   translate: 'Перевести',
   translating: 'Перевод…',

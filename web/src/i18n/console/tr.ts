@@ -251,6 +251,9 @@ export const tr: ConsoleMessages = {
 
   // Translation
   translationHeading: 'Çeviri',
+  translateFrom: 'Kaynak dil',
+  translateSourceChoose: 'İhbarın dilini seçin',
+  translateSourceAsTip: 'İhbardaki gibi: {language} ({code})',
   translateInto: 'Hedef dil',
   translate: 'Çevir',
   translating: 'Çevriliyor…',

@@ -293,6 +293,9 @@ export const uk: ConsoleMessages = {
 
   // Translation
   translationHeading: 'Переклад',
+  translateFrom: 'З мови',
+  translateSourceChoose: 'Виберіть мову повідомлення',
+  translateSourceAsTip: 'Як у повідомленні: {language} ({code})',
   translateInto: 'Мовою',
   translate: 'Перекласти',
   translating: 'Переклад…',

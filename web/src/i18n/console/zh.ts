@@ -248,6 +248,9 @@ export const zh: ConsoleMessages = {
 
   // Translation
   translationHeading: '翻译',
+  translateFrom: '源语言',
+  translateSourceChoose: '选择线索的语言',
+  translateSourceAsTip: '与线索相同：{language}（{code}）',
   translateInto: '译为',
   translate: '翻译',
   translating: '正在翻译…',
