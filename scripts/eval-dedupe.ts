@@ -13,6 +13,10 @@
  * By default the engine runs in-process over the in-memory index; --cli pipes each set through
  * `node scripts/dedupe.ts` instead (the exact CLI output is scored).
  *
+ * --misses prints the missed (FN) and false (FP) pairs of every set grouped by cause: the rule of
+ * compare() that decided the pair (its veto, or "contained"/"similar" for a false pair), pairs compared
+ * as the engine compares them (the later tip against the earlier).
+ *
  * --fit fits the calibration (the similarity threshold and the containment rule's limits) on the
  * sets named in shared/dedupe/data/calibration.json ("fitSets"), pairwise and deterministically, and
  * rewrites that file: see fit() below.
@@ -120,6 +124,7 @@ async function evaluate(file: string): Promise<{ overall: Tally; text: string }>
   const byHard = new Map<string, Tally>();
   const overall = newTally();
   const errors: string[] = [];
+  const causes = new Map<string, string[]>();
   const bump = (m: Map<string, Tally>, k: string, gold: boolean, pred: boolean): void => {
     let t = m.get(k);
     if (!t) m.set(k, (t = newTally()));
@@ -145,7 +150,21 @@ async function evaluate(file: string): Promise<{ overall: Tally; text: string }>
         const auto = hardKind(fps.get(a.id)!, fps.get(b.id)!);
         if (auto) bump(byHard, auto, gold, pred);
       }
-      if (gold !== pred) errors.push(`${pred ? 'FP' : 'FN'} ${a.id}(${a.kind}) ~ ${b.id}(${b.kind}): ${JSON.stringify(a.text)} | ${JSON.stringify(b.text)}`);
+      if (gold !== pred) {
+        const e = `${pred ? 'FP' : 'FN'} ${a.id}(${a.kind}) ~ ${b.id}(${b.kind}): ${JSON.stringify(a.text)} | ${JSON.stringify(b.text)}`;
+        errors.push(e);
+        if (args.includes('--misses')) {
+          const c = compare(fps.get(b.id)!, fps.get(a.id)!);
+          // A pair compare() accepts but the engine split was never compared (blocking or cluster order).
+          const cause = `${pred ? 'FP' : 'FN'} ${c.veto ?? (c.contained ? 'contained' : c.duplicate ? (pred ? 'similar' : 'not-compared') : 'none')}`;
+          const list = causes.get(cause) ?? [];
+          const fa = fps.get(a.id)!;
+          const fb = fps.get(b.id)!;
+          const only = (x: Fingerprint, y: Fingerprint): string => [...x.strong].filter((t) => !isMarker(t) && !y.strong.has(t)).join(' ');
+          list.push(c.veto === 'strong' ? `[${only(fa, fb)} | ${only(fb, fa)}] ${e}` : e);
+          causes.set(cause, list);
+        }
+      }
     }
   }
   const head = 'kind                      pairs    TP   FP   FN  precision  recall';
@@ -162,6 +181,10 @@ async function evaluate(file: string): Promise<{ overall: Tally; text: string }>
   }
   if (hardKeys.length === 0) out.push('(none)');
   if (args.includes('--verbose') && errors.length > 0) out.push('', ...errors);
+  if (args.includes('--misses') && causes.size > 0) {
+    out.push('', '-- missed (FN) and false (FP) pairs by cause, most first');
+    for (const [cause, list] of [...causes].sort((x, y) => y[1].length - x[1].length)) out.push(`${cause}: ${list.length}`, ...list.map((e) => `  ${e}`));
+  }
   return { overall, text: out.join('\n') };
 }
 

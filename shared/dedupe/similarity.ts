@@ -319,6 +319,35 @@ function strongTypo(x: string, y: string): boolean {
 }
 
 /**
+ * Negations of `a` that belong to a clause `a` adds, not to a claim both tips make: the negated word is
+ * an ordinary word of `a` (a small letter in a tip that writes capitals, so not a name) and `b` does not
+ * have it in any form (word, typo, token, negated or not): "if I'm not mistaken" negates nothing the
+ * other tip says. Such a negation no longer vetoes the pair; its word stays a word `a` adds, judged by
+ * the similarity and containment rules like any other addition. A flipped claim ("sold" / "not sold")
+ * keeps its veto, its word being on both sides; so does a negated name ("not Bruges"), a negation in a
+ * tip without capitals (a name cannot be told from a word there), one inside a run of an unspaced
+ * script, and any negation against a sampled fingerprint (its words are not all there to check).
+ */
+function asideNegations(a: Fingerprint, b: Fingerprint): Set<string> {
+  const out = new Set<string>();
+  if (b.sampled) return out;
+  let capitals = false;
+  for (const cap of a.words.values()) if (cap) capitals = true;
+  if (!capitals) return out;
+  for (const t of a.strong) {
+    if (!t.startsWith(`${NEG_PREFIX}`) || b.strong.has(t)) continue;
+    const w = t.slice(NEG_PREFIX.length);
+    if (a.words.get(w) !== false) continue;
+    let present = false;
+    for (const v of b.words.keys()) if (v === w || isTypo(w, v, false)) present = true;
+    for (const x of b.strong) if (x.replace(/^(?:!neg:|[#~%@.])/, '') === w) present = true;
+    if (!present) out.add(t);
+  }
+  return out;
+}
+const NEG_PREFIX = '!neg:';
+
+/**
  * Compares a new tip (`q`, complete) with a stored fingerprint (`c`, which
  * may be a bottom-k sample of a long tip).
  */
@@ -326,7 +355,11 @@ export function compare(q: Fingerprint, c: Fingerprint, calibration: Calibration
   const cal: Calibration = typeof calibration === 'number' ? { threshold: calibration, containment: CONTAINMENT } : calibration;
   const threshold = cal.threshold;
   if (q.hash === c.hash) return { duplicate: true, exact: true, similarity: 1 };
-  if (!sameStrong(q.strong, c.strong)) return { duplicate: false, exact: false, similarity: 0, veto: 'strong' };
+  const qAside = asideNegations(q, c);
+  const cAside = asideNegations(c, q);
+  const qStrong = qAside.size > 0 ? new Set([...q.strong].filter((t) => !qAside.has(t))) : q.strong;
+  const cStrong = cAside.size > 0 ? new Set([...c.strong].filter((t) => !cAside.has(t))) : c.strong;
+  if (!sameStrong(qStrong, cStrong)) return { duplicate: false, exact: false, similarity: 0, veto: 'strong' };
   if (sequenceConflict(q.strong, c.strong)) return { duplicate: false, exact: false, similarity: 0, veto: 'sequence' };
 
   // Restrict the query to the sampled hash range when the candidate is a sample.
@@ -338,7 +371,7 @@ export function compare(q: Fingerprint, c: Fingerprint, calibration: Calibration
     for (const [w, cap] of q.words) if (cap || c.words.has(w) || hash32(w) <= c.sampleLimit) restricted.set(w, cap);
     qWords = restricted;
   }
-  const strongCount = [...q.strong].filter((t) => !isMarker(t)).length;
+  const strongCount = [...qStrong].filter((t) => !isMarker(t)).length;
   const onlyQ: string[] = [];
   let common = 0;
   let commonWeak = 0;
