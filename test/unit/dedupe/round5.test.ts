@@ -46,3 +46,36 @@ describe('a negation inside an added clause', () => {
     expect(small).toEqual([false, false]);
   });
 });
+
+describe('capitals that are not names', () => {
+  it('reads a capital after any sentence terminal of Unicode (the Armenian full stop) as a sentence start', () => {
+    // Prepare
+    const text = 'Ես գնել եմ Վանաձորում։ Մեծ խանութ էր։';
+    // Act
+    const words = analyse(text).words;
+    // Assess
+    expect([...words].filter(([, cap]) => cap).length).toBe(1);
+  });
+
+  it('reads the capital of a one-letter word elided by an apostrophe ("I\'m", "I\'ve") as no name', () => {
+    // Prepare
+    const plain = 'The cupboard came from a flea market in Leuven in 2011, painted by the seller.';
+    const hedged = "The cupboard, I'm sure, came from a flea market in Leuven in 2011, painted by the seller.";
+    // Act
+    const result = merged(plain, hedged);
+    // Assess
+    expect([...analyse(hedged).words].filter(([, cap]) => cap).map(([w]) => w)).toEqual(['leuven']);
+    expect(result).toEqual([true, true]);
+  });
+
+  it('reads the first word after a greeting that ends with a comma as a sentence start', () => {
+    // Prepare
+    const plain = 'Cupboards like this came from a flea market in Leuven in 2011, painted by the seller.';
+    const greeted = 'Good evening, Cupboards like this came from a flea market in Leuven in 2011, painted by the seller.';
+    // Act
+    const words = analyse(greeted).words;
+    // Assess
+    expect([...words].filter(([, cap]) => cap).map(([w]) => w)).toEqual(['leuven']);
+    expect(merged(plain, greeted)).toEqual([true, true]);
+  });
+});
