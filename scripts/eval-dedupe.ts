@@ -103,6 +103,10 @@ function hardKind(a: Fingerprint, b: Fingerprint): string | null {
   return 'auto:wording';
 }
 
+/** minDistinctive values tried by --fit; DISTINCTIVE_OFF (more than any tip holds) turns the path off. */
+const DISTINCTIVE_OFF = 99;
+const DISTINCTIVE_GRID = [2, 3, 4, 5, DISTINCTIVE_OFF];
+
 interface Tally {
   tp: number;
   fp: number;
@@ -212,8 +216,9 @@ function fit(): void {
   const points: Point[] = [];
   for (let t = 50; t <= 90; t += 5)
     for (const minWords of [2, 3, 4, 5, 6, 7, 8])
-      for (const minShare of [0, 0.2, 0.3, 0.4, 0.5]) {
-        const cal: Calibration = { threshold: t / 100, containment: { minWords, minShare } };
+      for (const minShare of [0, 0.2, 0.3, 0.4, 0.5])
+        for (const minDistinctive of DISTINCTIVE_GRID) {
+        const cal: Calibration = { threshold: t / 100, containment: { minWords, minShare, minDistinctive } };
         const per = sets.map(() => newTally());
         const all = newTally();
         for (const p of pairs) {
@@ -228,8 +233,9 @@ function fit(): void {
       }
   // Highest worst-set precision first; among those, every point within RECALL_SLACK of the best pooled
   // recall is as good on this data, and the most conservative of them (highest threshold, then largest
-  // minWords and minShare) is the least fitted to it.
+  // minDistinctive, minWords and minShare) is the least fitted to it.
   const RECALL_SLACK = 0.001;
+  const distinctive = (p: Point): number => p.cal.containment.minDistinctive ?? Infinity;
   const topPrecision = Math.max(...points.map((p) => p.worstPrecision));
   const bestRecall = Math.max(...points.filter((p) => p.worstPrecision === topPrecision).map((p) => p.recall));
   const good = (p: Point): boolean => p.worstPrecision === topPrecision && p.recall >= bestRecall - RECALL_SLACK;
@@ -238,6 +244,7 @@ function fit(): void {
       Number(good(b)) - Number(good(a)) ||
       b.worstPrecision - a.worstPrecision ||
       b.cal.threshold - a.cal.threshold ||
+      distinctive(b) - distinctive(a) ||
       b.cal.containment.minWords - a.cal.containment.minWords ||
       b.cal.containment.minShare - a.cal.containment.minShare ||
       b.recall - a.recall,

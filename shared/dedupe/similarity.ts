@@ -25,11 +25,22 @@ import calibration from './data/calibration.json' with { type: 'json' };
  * the Jaccard threshold of the similarity rule, and the smallest claim the containment rule accepts.
  */
 export const DEFAULT_THRESHOLD: number = calibration.threshold;
-export const CONTAINMENT: { readonly minWords: number; readonly minShare: number } = calibration.containment;
+export const CONTAINMENT: Containment = calibration.containment;
+
+/**
+ * The containment rule's limits: the shorter tip is a claim of its own when it keeps `minWords` matched
+ * words, or `minDistinctive` matched distinctive tokens (numbers, addresses, dates, proper nouns: "Found
+ * it: <address>" is a whole claim in two words), and covers `minShare` of the longer.
+ */
+export interface Containment {
+  readonly minWords: number;
+  readonly minShare: number;
+  readonly minDistinctive?: number;
+}
 
 export interface Calibration {
   readonly threshold: number;
-  readonly containment: { readonly minWords: number; readonly minShare: number };
+  readonly containment: Containment;
 }
 export const DEFAULT_CALIBRATION: Calibration = { threshold: DEFAULT_THRESHOLD, containment: CONTAINMENT };
 
@@ -375,10 +386,12 @@ export function compare(q: Fingerprint, c: Fingerprint, calibration: Calibration
   const onlyQ: string[] = [];
   let common = 0;
   let commonWeak = 0;
-  for (const w of qWords.keys()) {
+  let commonNames = 0;
+  for (const [w, cap] of qWords) {
     if (c.words.has(w)) {
       common++;
       if (FILLERS.has(w)) commonWeak++;
+      else if (cap || c.words.get(w)) commonNames++;
     } else onlyQ.push(w);
   }
   const onlyC: string[] = [];
@@ -393,7 +406,8 @@ export function compare(q: Fingerprint, c: Fingerprint, calibration: Calibration
   // Containment at best: every leftover pairs up, and the longer side keeps its surplus.
   const most = sure + pairable;
   const surplus = Math.max(0, Math.max(strongWords(onlyQ), strongWords(onlyC)) - pairable);
-  const canContain = most >= cal.containment.minWords && most / (most + surplus) >= cal.containment.minShare;
+  const minDistinctive = cal.containment.minDistinctive ?? Infinity;
+  const canContain = (most >= cal.containment.minWords || strongCount + commonNames + pairable >= minDistinctive) && most / (most + surplus) >= cal.containment.minShare;
   if (best < threshold && !canContain) {
     return { duplicate: false, exact: false, similarity: sure / (sure + onlyQ.length + onlyC.length || 1), veto: 'threshold' };
   }
@@ -466,7 +480,8 @@ export function compare(q: Fingerprint, c: Fingerprint, calibration: Calibration
   // share of the longer (minShare).
   const shorterExtra = Math.min(extraQ, extraC);
   const longerExtra = Math.max(extraQ, extraC);
-  if (shorterExtra === 0 && matched >= cal.containment.minWords && matched / (matched + longerExtra) >= cal.containment.minShare) {
+  const claimOfItsOwn = matched >= cal.containment.minWords || strongCount + commonNames >= minDistinctive;
+  if (shorterExtra === 0 && claimOfItsOwn && matched / (matched + longerExtra) >= cal.containment.minShare) {
     return { duplicate: true, exact: false, similarity, contained: true };
   }
   return { duplicate: false, exact: false, similarity, veto: 'threshold' };

@@ -79,3 +79,19 @@ describe('capitals that are not names', () => {
     expect(merged(plain, greeted)).toEqual([true, true]);
   });
 });
+
+describe('containment of a short claim made of distinctive tokens', () => {
+  it('with minDistinctive set, a claim of two distinctive tokens (a name and a web address) is contained in the same plus an ordinary clause', () => {
+    // Prepare
+    const short = fingerprintOf('s', analyse('Spotted at Harrods: https://shop.example.org/item/55123-cushion'));
+    const long = fingerprintOf('l', analyse('Spotted at Harrods: https://shop.example.org/item/55123-cushion with lovely stitching'));
+    const cal = { threshold: 0.85, containment: { minWords: 6, minShare: 0.4, minDistinctive: 2 } };
+    const off = { threshold: 0.85, containment: { minWords: 6, minShare: 0.4 } };
+    // Act
+    const on = compare(short, long, cal).duplicate;
+    const without = compare(short, long, off).duplicate;
+    // Assess
+    expect(on).toBe(true);
+    expect(without).toBe(false);
+  });
+});
