@@ -34,7 +34,7 @@ describe('investigator console', () => {
     const coordinator = await investigatorClient(api, stack.keys, ['coordinator']);
     return eventually(async () => {
       const response = await coordinator.get(`/investigator/tips/${String(accepted.body.tipId)}`);
-      return response.status === 200 && response.body.pipeline === 'classified' ? response.body : undefined;
+      return response.status === 200 && response.body.pipeline === 'classified' ? { ...response.body, receipt: accepted.body.receipt } : undefined;
     }, 30_000);
   }
 
@@ -166,6 +166,32 @@ describe('investigator console', () => {
     expect(byWord).toBe(polish.tipId);
     expect(await pl.locator('#tip-text').textContent()).toBe(polish.text);
     expect(await pl.locator('#search-table td[title="obj-bag"]').textContent()).not.toBe('obj-bag');
+    await context.close();
+  });
+
+  it('finds a tip by the receipt a tipster quotes, typed loosely, without the code reaching the address, and not across countries', async () => {
+    // Prepare
+    const context = await contextAt(1280);
+    const pl = await signedIn(context, ['PL'], 'ola');
+    const requested: string[] = [];
+    pl.on('request', (request) => requested.push(request.url()));
+    const loose = String(polish.receipt).toLowerCase().replaceAll('-', ' ');
+
+    // Act
+    await pl.locator('#receipt-code').fill(String(porto.receipt));
+    await pl.getByRole('button', { name: 'Find the tip' }).click();
+    await pl.locator('#receipt-status', { hasText: 'No tip' }).waitFor();
+    await pl.locator('#receipt-code').fill(loose);
+    await pl.getByRole('button', { name: 'Find the tip' }).click();
+    await pl.locator('#tip-text').waitFor();
+
+    // Assess
+    expect(await pl.locator('#tip-text').textContent()).toBe(polish.text);
+    expect(await pl.locator('#receipt-code').inputValue()).toBe('');
+    const codes = [String(polish.receipt), String(porto.receipt), loose].map((code) => code.toLowerCase());
+    const leaked = [pl.url(), ...requested].filter((url) => codes.some((code) => decodeURIComponent(url).toLowerCase().includes(code)));
+    expect(leaked).toEqual([]);
+    expect(await pl.content()).not.toContain(String(polish.receipt));
     await context.close();
   });
 
