@@ -242,6 +242,9 @@ export const bg: ConsoleMessages = {
 
   // Translation
   translationHeading: 'Превод',
+  translateFrom: 'От',
+  translateSourceChoose: 'Изберете езика на сигнала',
+  translateSourceAsTip: 'Като на сигнала: {language} ({code})',
   translateInto: 'На',
   translate: 'Превод',
   translating: 'Превеждане…',

@@ -242,6 +242,9 @@ export const cs: ConsoleMessages = {
 
   // Translation
   translationHeading: 'Překlad',
+  translateFrom: 'Z jazyka',
+  translateSourceChoose: 'Vyberte jazyk tipu',
+  translateSourceAsTip: 'Podle tipu: {language} ({code})',
   translateInto: 'Do jazyka',
   translate: 'Přeložit',
   translating: 'Překládání…',

@@ -242,6 +242,9 @@ export const el: ConsoleMessages = {
 
   // Translation
   translationHeading: 'Μετάφραση',
+  translateFrom: 'Από',
+  translateSourceChoose: 'Επιλέξτε τη γλώσσα της πληροφορίας',
+  translateSourceAsTip: 'Όπως η πληροφορία: {language} ({code})',
   translateInto: 'Προς',
   translate: 'Μετάφραση',
   translating: 'Μετάφραση…',

@@ -242,6 +242,9 @@ export const et: ConsoleMessages = {
 
   // Translation
   translationHeading: 'Tõlge',
+  translateFrom: 'Keelest',
+  translateSourceChoose: 'Valige vihje keel',
+  translateSourceAsTip: 'Nagu vihjel: {language} ({code})',
   translateInto: 'Keelde',
   translate: 'Tõlgi',
   translating: 'Tõlkimine…',

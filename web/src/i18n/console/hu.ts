@@ -242,6 +242,9 @@ export const hu: ConsoleMessages = {
 
   // Translation
   translationHeading: 'Fordítás',
+  translateFrom: 'Forrásnyelv',
+  translateSourceChoose: 'Válassza ki a tipp nyelvét',
+  translateSourceAsTip: 'Mint a tippé: {language} ({code})',
   translateInto: 'Célnyelv',
   translate: 'Fordítás',
   translating: 'Fordítás…',

@@ -242,6 +242,9 @@ export const lt: ConsoleMessages = {
 
   // Translation
   translationHeading: 'Vertimas',
+  translateFrom: 'Iš kalbos',
+  translateSourceChoose: 'Pasirinkite pranešimo kalbą',
+  translateSourceAsTip: 'Kaip pranešimo: {language} ({code})',
   translateInto: 'Į kalbą',
   translate: 'Versti',
   translating: 'Verčiama…',

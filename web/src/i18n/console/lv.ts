@@ -242,6 +242,9 @@ export const lv: ConsoleMessages = {
 
   // Translation
   translationHeading: 'Tulkojums',
+  translateFrom: 'No valodas',
+  translateSourceChoose: 'Izvēlieties ziņas valodu',
+  translateSourceAsTip: 'Kā ziņai: {language} ({code})',
   translateInto: 'Uz',
   translate: 'Tulkot',
   translating: 'Tulko…',

@@ -242,6 +242,9 @@ export const ro: ConsoleMessages = {
 
   // Translation
   translationHeading: 'Traducere',
+  translateFrom: 'Din',
+  translateSourceChoose: 'Alegeți limba informației',
+  translateSourceAsTip: 'Ca la informație: {language} ({code})',
   translateInto: 'În',
   translate: 'Traduceți',
   translating: 'Se traduce…',

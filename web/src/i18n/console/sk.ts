@@ -242,6 +242,9 @@ export const sk: ConsoleMessages = {
 
   // Translation
   translationHeading: 'Preklad',
+  translateFrom: 'Z jazyka',
+  translateSourceChoose: 'Vyberte jazyk tipu',
+  translateSourceAsTip: 'Podľa tipu: {language} ({code})',
   translateInto: 'Do jazyka',
   translate: 'Preložiť',
   translating: 'Prekladá sa…',

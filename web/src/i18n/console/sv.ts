@@ -242,6 +242,9 @@ export const sv: ConsoleMessages = {
 
   // Translation
   translationHeading: 'Översättning',
+  translateFrom: 'Från',
+  translateSourceChoose: 'Välj tipsets språk',
+  translateSourceAsTip: 'Som tipset: {language} ({code})',
   translateInto: 'Till',
   translate: 'Översätt',
   translating: 'Översätter…',
