@@ -61,7 +61,8 @@ export const bg: ConsoleMessages = {
   mapLegend: 'Оттенъци на картата',
   mapShadeUpTo: { one: 'до {count} сигнал', other: 'до {count} сигнала' },
   mapCaption: 'Щракнете върху оцветена държава, за да отворите опашката ѝ; таблицата съдържа всички числа. Граници: country-coder (ISC), опростени.',
-  unrouted: 'unrouted',
+  // The unrouted queue's shown name; what an investigator types stays “unrouted” ({unrouted} below).
+  unrouted: 'без държава',
 
   // Search
   searchHeading: 'Търсене',

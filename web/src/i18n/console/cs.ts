@@ -11,7 +11,7 @@ export const cs: ConsoleMessages = {
   needsJavaScript: 'Konzole vyžaduje JavaScript.',
 
   // Session and sign-in
-  signedInAs: 'Přihlášen: {user}',
+  signedInAs: 'Přihlášený uživatel: {user}',
   groups: 'skupiny: {groups}',
   groupsNone: 'žádné',
   expiresAt: 'platí do {time}',
@@ -61,7 +61,8 @@ export const cs: ConsoleMessages = {
   mapLegend: 'Odstíny mapy',
   mapShadeUpTo: { one: 'do {count} tipu', few: 'do {count} tipů', many: 'do {count} tipu', other: 'do {count} tipů' },
   mapCaption: 'Kliknutím na vybarvenou zemi otevřete její frontu; tabulka obsahuje všechna čísla. Hranice: country-coder (ISC), zjednodušené.',
-  unrouted: 'unrouted',
+  // The unrouted queue's shown name; what an investigator types stays “unrouted” ({unrouted} below).
+  unrouted: 'bez země',
 
   // Search
   searchHeading: 'Hledání',

@@ -61,7 +61,8 @@ export const el: ConsoleMessages = {
   mapLegend: 'Αποχρώσεις χάρτη',
   mapShadeUpTo: { one: 'έως {count} πληροφορία', other: 'έως {count} πληροφορίες' },
   mapCaption: 'Κάντε κλικ σε μια χρωματισμένη χώρα για να ανοίξει η ουρά της· ο πίνακας έχει όλους τους αριθμούς. Σύνορα: country-coder (ISC), απλοποιημένα.',
-  unrouted: 'unrouted',
+  // The unrouted queue's shown name; what an investigator types stays “unrouted” ({unrouted} below).
+  unrouted: 'χωρίς χώρα',
 
   // Search
   searchHeading: 'Αναζήτηση',

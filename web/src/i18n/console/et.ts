@@ -61,7 +61,8 @@ export const et: ConsoleMessages = {
   mapLegend: 'Kaardi toonid',
   mapShadeUpTo: { one: 'kuni {count} vihje', other: 'kuni {count} vihjet' },
   mapCaption: 'Klõpsake varjutatud riigil, et avada selle järjekord; tabelis on kõik arvud. Piirid: country-coder (ISC), lihtsustatud.',
-  unrouted: 'unrouted',
+  // The unrouted queue's shown name; what an investigator types stays “unrouted” ({unrouted} below).
+  unrouted: 'riigita',
 
   // Search
   searchHeading: 'Otsing',

@@ -61,7 +61,8 @@ export const hu: ConsoleMessages = {
   mapLegend: 'Térképárnyalatok',
   mapShadeUpTo: { one: 'legfeljebb {count} tipp', other: 'legfeljebb {count} tipp' },
   mapCaption: 'Kattintson egy színezett országra a sora megnyitásához; a táblázatban minden szám megtalálható. Határok: country-coder (ISC), egyszerűsítve.',
-  unrouted: 'unrouted',
+  // The unrouted queue's shown name; what an investigator types stays “unrouted” ({unrouted} below).
+  unrouted: 'ország nélküli',
 
   // Search
   searchHeading: 'Keresés',

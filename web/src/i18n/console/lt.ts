@@ -11,7 +11,7 @@ export const lt: ConsoleMessages = {
   needsJavaScript: 'Konsolei reikia JavaScript.',
 
   // Session and sign-in
-  signedInAs: 'Prisijungęs: {user}',
+  signedInAs: 'Prisijungta kaip {user}',
   groups: 'grupės: {groups}',
   groupsNone: 'nėra',
   expiresAt: 'galioja iki {time}',
@@ -61,7 +61,8 @@ export const lt: ConsoleMessages = {
   mapLegend: 'Žemėlapio atspalviai',
   mapShadeUpTo: { one: 'iki {count} pranešimo', few: 'iki {count} pranešimų', many: 'iki {count} pranešimo', other: 'iki {count} pranešimų' },
   mapCaption: 'Spustelėkite nuspalvintą šalį, kad atvertumėte jos eilę; lentelėje yra visi skaičiai. Sienos: country-coder (ISC), supaprastintos.',
-  unrouted: 'unrouted',
+  // The unrouted queue's shown name; what an investigator types stays “unrouted” ({unrouted} below).
+  unrouted: 'be šalies',
 
   // Search
   searchHeading: 'Paieška',

@@ -11,12 +11,12 @@ export const lv: ConsoleMessages = {
   needsJavaScript: 'Konsolei ir nepieciešams JavaScript.',
 
   // Session and sign-in
-  signedInAs: 'Pieteicies: {user}',
+  signedInAs: 'Lietotājs: {user}',
   groups: 'grupas: {groups}',
   groupsNone: 'nav',
   expiresAt: 'derīgs līdz {time}',
   signOut: 'Atteikties',
-  signedOut: 'Jūs esat atteicies.',
+  signedOut: 'Izrakstīšanās pabeigta.',
   sessionExpired: 'Jūsu sesija ir beigusies. Lūdzu, piesakieties vēlreiz.',
   sessionInvalid: 'Jūsu sesija ir beigusies vai pilnvara nav derīga. Lūdzu, piesakieties vēlreiz.',
   signInHeading: 'Izmeklētāja pieteikšanās',
@@ -61,7 +61,8 @@ export const lv: ConsoleMessages = {
   mapLegend: 'Kartes toņi',
   mapShadeUpTo: { zero: 'līdz {count} ziņām', one: 'līdz {count} ziņai', other: 'līdz {count} ziņām' },
   mapCaption: 'Noklikšķiniet uz iekrāsotas valsts, lai atvērtu tās rindu; tabulā ir visi skaitļi. Robežas: country-coder (ISC), vienkāršotas.',
-  unrouted: 'unrouted',
+  // The unrouted queue's shown name; what an investigator types stays “unrouted” ({unrouted} below).
+  unrouted: 'bez valsts',
 
   // Search
   searchHeading: 'Meklēšana',

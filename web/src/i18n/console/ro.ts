@@ -11,7 +11,7 @@ export const ro: ConsoleMessages = {
   needsJavaScript: 'Consola necesită JavaScript.',
 
   // Session and sign-in
-  signedInAs: 'Conectat ca {user}',
+  signedInAs: 'Utilizator conectat: {user}',
   groups: 'grupuri: {groups}',
   groupsNone: 'niciunul',
   expiresAt: 'expiră la {time}',
@@ -61,7 +61,8 @@ export const ro: ConsoleMessages = {
   mapLegend: 'Nuanțele hărții',
   mapShadeUpTo: { one: 'până la {count} informație', few: 'până la {count} informații', other: 'până la {count} de informații' },
   mapCaption: 'Faceți clic pe o țară colorată pentru a-i deschide coada; tabelul are toate cifrele. Frontiere: country-coder (ISC), simplificate.',
-  unrouted: 'unrouted',
+  // The unrouted queue's shown name; what an investigator types stays “unrouted” ({unrouted} below).
+  unrouted: 'fără țară',
 
   // Search
   searchHeading: 'Căutare',

@@ -11,7 +11,7 @@ export const sk: ConsoleMessages = {
   needsJavaScript: 'Konzola vyžaduje JavaScript.',
 
   // Session and sign-in
-  signedInAs: 'Prihlásený: {user}',
+  signedInAs: 'Prihlásený používateľ: {user}',
   groups: 'skupiny: {groups}',
   groupsNone: 'žiadne',
   expiresAt: 'platí do {time}',
@@ -61,7 +61,8 @@ export const sk: ConsoleMessages = {
   mapLegend: 'Odtiene mapy',
   mapShadeUpTo: { one: 'do {count} tipu', few: 'do {count} tipov', many: 'do {count} tipu', other: 'do {count} tipov' },
   mapCaption: 'Kliknutím na vyfarbenú krajinu otvoríte jej front; tabuľka obsahuje všetky čísla. Hranice: country-coder (ISC), zjednodušené.',
-  unrouted: 'unrouted',
+  // The unrouted queue's shown name; what an investigator types stays “unrouted” ({unrouted} below).
+  unrouted: 'bez krajiny',
 
   // Search
   searchHeading: 'Vyhľadávanie',

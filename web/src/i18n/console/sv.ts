@@ -61,7 +61,8 @@ export const sv: ConsoleMessages = {
   mapLegend: 'Kartans nyanser',
   mapShadeUpTo: { one: 'upp till {count} tips', other: 'upp till {count} tips' },
   mapCaption: 'Klicka på ett färgat land för att öppna dess kö; tabellen har alla siffror. Gränser: country-coder (ISC), förenklade.',
-  unrouted: 'unrouted',
+  // The unrouted queue's shown name; what an investigator types stays “unrouted” ({unrouted} below).
+  unrouted: 'utan land',
 
   // Search
   searchHeading: 'Sök',
