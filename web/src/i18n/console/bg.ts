@@ -22,7 +22,7 @@ export const bg: ConsoleMessages = {
   signInHeading: 'Вход за разследващи',
   signInAgency: 'Вход с акаунта на вашата служба',
   tokenLabel: 'Токен за достъп',
-  tokenHintBefore: 'Локална среда: поставете токен от',
+  tokenHintBefore: 'Локална среда: поставете токен от командата',
   tokenHintAfter: '. Пази се само в този раздел (в хранилището на сесията).',
   signIn: 'Вход',
   tokenNotJwt: 'Това не е JWT: поставете целия токен (три части, разделени с точки).',

@@ -22,7 +22,7 @@ export const cs: ConsoleMessages = {
   signInHeading: 'Přihlášení vyšetřovatele',
   signInAgency: 'Přihlásit se účtem svého útvaru',
   tokenLabel: 'Přístupový token',
-  tokenHintBefore: 'Místní prostředí: vložte token z',
+  tokenHintBefore: 'Místní prostředí: vložte token z příkazu',
   tokenHintAfter: '. Uchovává se jen v této kartě (úložiště relace).',
   signIn: 'Přihlásit se',
   tokenNotJwt: 'Toto není JWT: vložte celý token (tři části oddělené tečkami).',

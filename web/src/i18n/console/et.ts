@@ -22,7 +22,7 @@ export const et: ConsoleMessages = {
   signInHeading: 'Uurija sisselogimine',
   signInAgency: 'Logi sisse oma asutuse kontoga',
   tokenLabel: 'Pääsuluba',
-  tokenHintBefore: 'Kohalik keskkond: kleepige pääsuluba asukohast',
+  tokenHintBefore: 'Kohalik keskkond: kleepige pääsuluba, mille annab käsk',
   tokenHintAfter: '. Seda hoitakse ainult selles vahekaardis (seansimälus).',
   signIn: 'Logi sisse',
   tokenNotJwt: 'See ei ole JWT: kleepige kogu pääsuluba (kolm punktidega eraldatud osa).',

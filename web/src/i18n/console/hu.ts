@@ -22,7 +22,7 @@ export const hu: ConsoleMessages = {
   signInHeading: 'Nyomozói bejelentkezés',
   signInAgency: 'Bejelentkezés a szervezeti fiókjával',
   tokenLabel: 'Hozzáférési token',
-  tokenHintBefore: 'Helyi környezet: illesszen be egy tokent innen:',
+  tokenHintBefore: 'Helyi környezet: illesszen be egy tokent, amelyet ez a parancs ad:',
   tokenHintAfter: '. Csak ezen a lapon tároljuk (munkamenet-tárolóban).',
   signIn: 'Bejelentkezés',
   tokenNotJwt: 'Ez nem JWT: illessze be a teljes tokent (három, ponttal elválasztott rész).',

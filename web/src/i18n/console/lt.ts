@@ -22,7 +22,7 @@ export const lt: ConsoleMessages = {
   signInHeading: 'Tyrėjo prisijungimas',
   signInAgency: 'Prisijungti su savo įstaigos paskyra',
   tokenLabel: 'Prieigos raktas',
-  tokenHintBefore: 'Vietinis diegimas: įklijuokite raktą iš',
+  tokenHintBefore: 'Vietinis diegimas: įklijuokite raktą, kurį pateikia komanda',
   tokenHintAfter: '. Jis saugomas tik šiame skirtuke (seanso saugykloje).',
   signIn: 'Prisijungti',
   tokenNotJwt: 'Tai ne JWT: įklijuokite visą raktą (tris taškais atskirtas dalis).',

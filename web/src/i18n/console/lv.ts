@@ -22,7 +22,7 @@ export const lv: ConsoleMessages = {
   signInHeading: 'Izmeklētāja pieteikšanās',
   signInAgency: 'Pieteikties ar savas iestādes kontu',
   tokenLabel: 'Piekļuves pilnvara',
-  tokenHintBefore: 'Lokālā vide: ielīmējiet pilnvaru no',
+  tokenHintBefore: 'Lokālā vide: ielīmējiet pilnvaru, ko izdod komanda',
   tokenHintAfter: '. Tā tiek glabāta tikai šajā cilnē (sesijas krātuvē).',
   signIn: 'Pieteikties',
   tokenNotJwt: 'Tas nav JWT: ielīmējiet visu pilnvaru (trīs daļas, atdalītas ar punktiem).',

@@ -22,7 +22,7 @@ export const ro: ConsoleMessages = {
   signInHeading: 'Conectare anchetator',
   signInAgency: 'Conectați-vă cu contul instituției dvs.',
   tokenLabel: 'Token de acces',
-  tokenHintBefore: 'Mediu local: lipiți un token din',
+  tokenHintBefore: 'Mediu local: lipiți un token generat de comanda',
   tokenHintAfter: '. Este păstrat doar în această filă (stocarea sesiunii).',
   signIn: 'Conectare',
   tokenNotJwt: 'Acesta nu este un JWT: lipiți tokenul întreg (trei părți separate prin puncte).',

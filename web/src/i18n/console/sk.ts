@@ -22,7 +22,7 @@ export const sk: ConsoleMessages = {
   signInHeading: 'Prihlásenie vyšetrovateľa',
   signInAgency: 'Prihlásiť sa účtom svojho útvaru',
   tokenLabel: 'Prístupový token',
-  tokenHintBefore: 'Lokálne prostredie: vložte token z',
+  tokenHintBefore: 'Lokálne prostredie: vložte token z príkazu',
   tokenHintAfter: '. Uchováva sa len v tejto karte (úložisko relácie).',
   signIn: 'Prihlásiť sa',
   tokenNotJwt: 'Toto nie je JWT: vložte celý token (tri časti oddelené bodkami).',

@@ -22,7 +22,7 @@ export const sv: ConsoleMessages = {
   signInHeading: 'Inloggning för utredare',
   signInAgency: 'Logga in med din myndighets konto',
   tokenLabel: 'Åtkomsttoken',
-  tokenHintBefore: 'Lokal miljö: klistra in en token från',
+  tokenHintBefore: 'Lokal miljö: klistra in en token från kommandot',
   tokenHintAfter: '. Den sparas bara i den här fliken (sessionslagring).',
   signIn: 'Logga in',
   tokenNotJwt: 'Det här är ingen JWT: klistra in hela token (tre delar åtskilda av punkter).',
