@@ -65,7 +65,7 @@ export const fi: ConsoleMessages = {
   mapLegend: 'Kartan sävyt',
   mapShadeUpTo: { one: 'enintään {count} vihje', other: 'enintään {count} vihjettä' },
   mapCaption: 'Avaa maan jono napsauttamalla sävytettyä maata; taulukossa on kaikki luvut. Rajat: country-coder (ISC), yksinkertaistettu.',
-  unrouted: 'ohjaamattomat',
+  unrouted: 'ilman maata',
 
   // Search
   searchHeading: 'Haku',

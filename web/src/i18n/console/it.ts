@@ -68,7 +68,7 @@ export const it: ConsoleMessages = {
   mapLegend: 'Sfumature della mappa',
   mapShadeUpTo: { one: 'fino a {count} segnalazione', many: 'fino a {count} segnalazioni', other: 'fino a {count} segnalazioni' },
   mapCaption: 'Fai clic su un paese colorato per aprirne la coda; la tabella riporta tutti i numeri. Confini: country-coder (ISC), semplificati.',
-  unrouted: 'non assegnate',
+  unrouted: 'senza paese',
 
   // Search
   searchHeading: 'Ricerca',

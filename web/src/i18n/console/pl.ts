@@ -69,7 +69,7 @@ export const pl: ConsoleMessages = {
   mapLegend: 'Odcienie mapy',
   mapShadeUpTo: { one: 'do {count} wskazówki', few: 'do {count} wskazówek', many: 'do {count} wskazówek', other: 'do {count} wskazówki' },
   mapCaption: 'Kliknij zacieniony kraj, aby otworzyć jego kolejkę; wszystkie liczby są w tabeli. Granice: country-coder (ISC), uproszczone.',
-  unrouted: 'nieprzypisane',
+  unrouted: 'bez kraju',
 
   // Search
   searchHeading: 'Wyszukiwanie',
