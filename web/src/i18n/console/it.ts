@@ -19,7 +19,7 @@ export const it: ConsoleMessages = {
   groupsNone: 'nessuno',
   expiresAt: 'scade {time}',
   signOut: 'Esci',
-  signedOut: 'Sei uscito dalla sessione.',
+  signedOut: 'Disconnessione eseguita.',
   sessionExpired: 'La sessione è scaduta. Accedi di nuovo.',
   sessionInvalid: 'La sessione è scaduta o il token non è valido. Accedi di nuovo.',
   signInHeading: 'Accesso investigatori',
