@@ -74,4 +74,40 @@ describe('the viewing copy of a PDF holding a photo', () => {
     const ops = await page.getOperatorList();
     expect(ops.fnArray.length).toBeGreaterThan(0);
   });
+
+  it.each([
+    ['a JPEG 2000 image (JPXDecode: its boxes can hold XMP, and nothing here can re-encode it)', ['JPXDecode']],
+    ['a JPEG behind another filter ([/FlateDecode /DCTDecode])', ['FlateDecode', 'DCTDecode']],
+  ])('has no viewing copy when it holds %s: original-only', async (_, filters) => {
+    // Prepare
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    const page = doc.addPage([200, 200]);
+    const image = doc.context.stream(new Uint8Array([0, 0, 0, 12, 0x6a, 0x50, 0x20, 0x20]), {
+      Type: 'XObject', Subtype: 'Image', Width: 1, Height: 1, BitsPerComponent: 8, ColorSpace: 'DeviceRGB', Filter: filters.length === 1 ? filters[0]! : filters,
+    });
+    page.node.setXObject(PDFName.of('Im1'), doc.context.register(image));
+    const original = await doc.save();
+
+    // Act
+    const processed = await processAttachment('attachments/2026-12-03/jpx.pdf', original, 'application/pdf', 'local');
+
+    // Assess
+    expect(processed.record).toMatchObject({ type: 'application/pdf', sha256: expect.any(String) });
+    expect(processed.record.viewingKey).toBeUndefined();
+    expect(processed.viewing).toBeUndefined();
+  });
+
+  it('still has a copy when its only images are raw samples (FlateDecode), which hold pixels and nothing else', async () => {
+    // Prepare
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    const page = doc.addPage([200, 200]);
+    const image = doc.context.flateStream(new Uint8Array([255, 0, 0]), { Type: 'XObject', Subtype: 'Image', Width: 1, Height: 1, BitsPerComponent: 8, ColorSpace: 'DeviceRGB' });
+    page.node.setXObject(PDFName.of('Im1'), doc.context.register(image));
+
+    // Act
+    const processed = await processAttachment('attachments/2026-12-03/flate.pdf', await doc.save(), 'application/pdf', 'local');
+
+    // Assess
+    expect(processed.viewing?.contentType).toBe('application/pdf');
+  });
 });
