@@ -2,6 +2,7 @@ import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
+import { en as consoleEnglish } from '../web/src/i18n/console/en.ts';
 
 /**
  * Builds the web front end: web/src → web/dist (index.html, console.html,
@@ -20,9 +21,21 @@ export interface BuildWebOptions {
 }
 
 const PAGES = [
-  { name: 'public', entry: 'web/src/public/main.ts', html: 'web/src/index.html', out: 'index.html' },
-  { name: 'console', entry: 'web/src/console/main.ts', html: 'web/src/console.html', out: 'console.html' },
+  { name: 'public', entry: 'web/src/public/main.ts', html: 'web/src/index.html', out: 'index.html', texts: {} },
+  // The console page's static words (`%t('key')%`) are its English catalogue's, so each is defined once.
+  { name: 'console', entry: 'web/src/console/main.ts', html: 'web/src/console.html', out: 'console.html', texts: consoleEnglish },
 ] as const;
+
+const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Fills `%t('key')%` with the catalogue's text; an unknown key fails the build. */
+function fillTexts(template: string, texts: Readonly<Record<string, unknown>>): string {
+  return template.replace(/%t\('(\w+)'\)%/g, (_, key: string) => {
+    const text = texts[key];
+    if (typeof text !== 'string') throw new Error(`no text for %t('${key}')%`);
+    return escapeHtml(text);
+  });
+}
 
 export async function buildWeb(options: BuildWebOptions = {}): Promise<{ outDir: string; files: string[] }> {
   const root = options.root ?? ROOT;
@@ -55,7 +68,7 @@ export async function buildWeb(options: BuildWebOptions = {}): Promise<{ outDir:
   for (const page of PAGES) {
     const { js, css } = outputsFor(result.metafile, root, join(root, page.entry));
     const template = await readFile(join(root, page.html), 'utf8');
-    const html = template.replace('%JS%', `/assets/${basename(js)}`).replace('%CSS%', css === undefined ? '' : `/assets/${basename(css)}`);
+    const html = fillTexts(template, page.texts).replace('%JS%', `/assets/${basename(js)}`).replace('%CSS%', css === undefined ? '' : `/assets/${basename(css)}`);
     if (css === undefined) throw new Error(`${page.entry} produced no CSS bundle`);
     await writeFile(join(outDir, page.out), html);
     files.push(page.out);

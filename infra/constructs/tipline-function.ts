@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { AssetHashType, DockerImage, Duration, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -12,9 +11,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { FunctionDef, TableDef } from '#shared/resources.ts';
 import type { StageConfig } from '#infra/config.ts';
-
-/** Repository root: entries in shared/resources.ts are relative to it. */
-export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { REPO_ROOT } from '#infra/bundling.ts';
 
 export interface TiplineFunctionProps {
   readonly def: FunctionDef;

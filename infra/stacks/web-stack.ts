@@ -9,7 +9,7 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import { routes } from '#shared/resources.ts';
 import type { StageConfig } from '#infra/config.ts';
-import { REPO_ROOT } from '#infra/constructs/tipline-function.ts';
+import { REPO_ROOT } from '#infra/bundling.ts';
 import type { OriginSecret } from '#infra/constructs/waf.ts';
 
 export interface WebStackProps extends StackProps {

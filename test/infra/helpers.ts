@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { RouteDef } from '#shared/resources.ts';
-import { REPO_ROOT } from '#infra/constructs/tipline-function.ts';
+import { REPO_ROOT } from '#infra/bundling.ts';
 import { buildTipline, type TiplineStacks } from '#infra/tipline.ts';
 
 /** The context of cdk.json (feature flags and defaults), so tests synthesise what `cdk synth` does. */

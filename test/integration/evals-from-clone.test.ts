@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync }
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '#infra/constructs/tipline-function.ts';
+import { REPO_ROOT } from '#infra/bundling.ts';
 
 const parent = mkdtempSync(join(tmpdir(), 'tipline-clone-'));
 const clone = join(parent, 'tipline');

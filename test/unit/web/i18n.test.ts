@@ -1,13 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogues, directionOf, endonym, format, locales, pickLocale, placeholders, type MessageKey, type PluralMessage } from '../../../web/src/i18n/index.ts';
+import { catalogues, directionOf, endonym, format, locales, pickLocale, placeholders, type PluralMessage } from '../../../web/src/i18n/index.ts';
 
+import { consoleCatalogues, consoleLocales } from '../../../web/src/i18n/console/index.ts';
+import { formLocales } from '../../../web/src/i18n/languages.ts';
 import { endonymsSource, namedCodes } from '../../../scripts/build-endonyms.ts';
 import { TIP_LANGUAGES } from '../../../web/src/public/tip-languages.ts';
 
 const WEB = resolve(import.meta.dirname, '../../../web/src');
-const englishKeys = Object.keys(catalogues.en).sort() as MessageKey[];
 
 /** The public pages' code (where messages are used), not the console's. */
 function publicSources(): string {
@@ -29,33 +30,68 @@ function publicSources(): string {
 
 const isPlural = (message: unknown): message is PluralMessage => typeof message === 'object' && message !== null && 'other' in message;
 
-describe('message catalogues', () => {
-  it.each(locales)('%s has exactly the English keys', (locale) => {
-    expect(Object.keys(catalogues[locale]).sort()).toEqual(englishKeys);
+/** The console's code (views, the page and the reason labels it shows), where its messages are used. */
+function consoleSources(): string {
+  const files = [
+    ...readdirSync(join(WEB, 'console')).filter((name) => name.endsWith('.ts')).map((name) => join(WEB, 'console', name)),
+    join(WEB, 'console.html'),
+    join(WEB, 'lib/reason.ts'),
+  ];
+  return files.map((file) => readFileSync(file, 'utf8')).join('\n');
+}
+
+type Catalogue = Readonly<Record<string, string | PluralMessage>>;
+
+/**
+ * One set of checks for every catalogue family (the public form's, the console's): each language
+ * has exactly the English keys, the same placeholders, its own plural categories, and no key is dead.
+ */
+const families: readonly { name: string; catalogues: Readonly<Record<string, Catalogue>>; sources: () => string }[] = [
+  { name: 'public form', catalogues, sources: publicSources },
+  { name: 'console', catalogues: consoleCatalogues, sources: consoleSources },
+];
+
+describe.each(families)('$name message catalogues', ({ catalogues: family, sources }) => {
+  const english = family.en!;
+  const keys = Object.keys(english).sort();
+  const codes = Object.keys(family);
+
+  it.each(codes)('%s has exactly the English keys', (locale) => {
+    expect(Object.keys(family[locale]!).sort()).toEqual(keys);
   });
 
-  it.each(locales)('%s uses the same placeholders as English and has no empty message', (locale) => {
-    for (const key of englishKeys) {
-      const message = catalogues[locale][key];
-      const texts = typeof message === 'string' ? [message] : Object.values(message as PluralMessage);
+  it.each(codes)('%s uses the same placeholders as English and has no empty message', (locale) => {
+    for (const key of keys) {
+      const message = family[locale]![key]!;
+      const texts = typeof message === 'string' ? [message] : Object.values(message);
       for (const text of texts) expect(text.trim(), `${locale}.${key}`).not.toBe('');
-      expect(placeholders(message), `${locale}.${key}`).toEqual(placeholders(catalogues.en[key]));
+      expect(placeholders(message), `${locale}.${key}`).toEqual(placeholders(english[key]!));
     }
   });
 
-  it.each(locales)('%s gives a plural message every plural category of the language, and no other', (locale) => {
+  it.each(codes)('%s gives a plural message every plural category of the language, and no other', (locale) => {
     const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories.slice().sort();
-    for (const key of englishKeys) {
-      const message: unknown = catalogues[locale][key];
-      expect(isPlural(message), `${locale}.${key} is plural exactly when English is`).toBe(isPlural(catalogues.en[key]));
+    for (const key of keys) {
+      const message: unknown = family[locale]![key];
+      expect(isPlural(message), `${locale}.${key} is plural exactly when English is`).toBe(isPlural(english[key]));
       if (isPlural(message)) expect(Object.keys(message).sort(), `${locale}.${key}`).toEqual(categories);
     }
   });
 
-  it('uses every key in the public pages, so no message is dead', () => {
-    const source = publicSources();
-    const unused = englishKeys.filter((key) => !source.includes(`'${key}'`));
+  it('uses every key in its code, so no message is dead', () => {
+    const source = sources();
+    const unused = keys.filter((key) => !source.includes(`'${key}'`));
     expect(unused).toEqual([]);
+  });
+});
+
+describe('languages', () => {
+  it('lists in languages.ts (what the console pickers offer) exactly the form catalogues', () => {
+    expect([...formLocales].sort()).toEqual([...locales].sort());
+  });
+
+  it('offers the console in no language the public form lacks (the console names them with the same endonyms)', () => {
+    expect(consoleLocales.filter((code) => !(locales as readonly string[]).includes(code))).toEqual([]);
   });
 
   it('names every language by itself', () => {

@@ -2,6 +2,7 @@ import { h, focusOn, replace } from '../lib/dom.ts';
 import { limits } from '#shared/resources.ts';
 import type { ConversationMessage } from '#shared/schemas/responses.ts';
 import type { ConsoleShared } from './shared.ts';
+import { formatNumber, t, tNodes } from './locale.ts';
 
 export type { ConversationMessage };
 
@@ -26,23 +27,9 @@ export interface ConversationTip {
   conversationTips?: string[];
 }
 
-/** The panel's wording, in one place (the console's strings are English, kept beside the view that shows them). */
-const STRINGS = {
-  heading: 'Conversation with the tipster',
-  intro: 'The tipster reads your questions with their receipt and sees only the day each message was sent, never who wrote it.',
-  empty: 'No messages yet.',
-  fromTipster: 'Tipster',
-  fromInvestigator: (by: string | undefined) => (by === undefined ? 'Investigator' : `Investigator ${by}`),
-  unreadCleared: 'The tipster replied since this tip was last opened. The reply is marked as read now.',
-  duplicates: 'Tipsters of duplicates in this cluster wrote too; each conversation is on that duplicate’s page:',
-  label: 'Question to the tipster',
-  hint: `Up to ${limits.maxMessageChars.toLocaleString('en')} characters. Do not write anything the tipster should not read.`,
-  send: 'Send to the tipster',
-  sending: 'Sending…',
-  sent: 'Sent. The tipster sees it the next time they open their receipt.',
-  needsText: 'Write a question first.',
-  tooLong: (over: number) => `The question is ${over.toLocaleString('en')} characters too long (at most ${limits.maxMessageChars.toLocaleString('en')}).`,
-} as const;
+/** Who wrote a message, in the interface language (i18n/console). */
+const fromInvestigator = (by: string | undefined): string => (by === undefined ? t('fromInvestigator') : t('fromInvestigatorNamed', { user: by }));
+const maxChars = (): string => formatNumber(limits.maxMessageChars);
 
 export interface ConversationOptions {
   /** Called with the whole tip as GET returns it after a message was sent (its version moved: triage must use the new one). */
@@ -54,21 +41,22 @@ export function conversationPanel(tip: ConversationTip, shared: ConsoleShared, o
   const status = h('p', { id: 'conversation-status', role: 'status', 'aria-live': 'polite' });
   const error = h('p', { id: 'conversation-error', class: 'field-error', hidden: true });
   const textarea = h('textarea', { id: 'conversation-text', name: 'text', rows: 3, 'aria-describedby': 'conversation-hint' });
-  const button = h('button', { type: 'submit', class: 'button button-primary', id: 'conversation-send' }, STRINGS.send);
+  const button = h('button', { type: 'submit', class: 'button button-primary', id: 'conversation-send' }, t('sendToTipster'));
 
   function showMessages(messages: readonly ConversationMessage[]): void {
     replace(
       list,
       messages.length === 0
-        ? h('p', { class: 'muted', id: 'conversation-empty' }, STRINGS.empty)
+        ? h('p', { class: 'muted', id: 'conversation-empty' }, t('conversationEmpty'))
         : h('ol', { class: 'conversation', id: 'conversation-messages' },
             messages.map((message) =>
               h('li', { class: `message message-${message.from}`, 'data-seq': message.seq },
                 h('p', { class: 'message-meta' },
-                  message.from === 'tipster' ? STRINGS.fromTipster : STRINGS.fromInvestigator(message.by),
-                  ', ',
-                  h('time', { datetime: message.sentAt }, shared.formatTime(message.sentAt))),
-                h('p', { class: 'message-text' }, message.text)))),
+                  tNodes('messageMeta', {
+                    from: message.from === 'tipster' ? t('fromTipster') : fromInvestigator(message.by),
+                    time: h('time', { datetime: message.sentAt }, shared.formatTime(message.sentAt)),
+                  })),
+                h('p', { class: 'message-text', dir: 'auto' }, message.text)))),
     );
   }
 
@@ -86,8 +74,8 @@ export function conversationPanel(tip: ConversationTip, shared: ConsoleShared, o
 
   const form = h('form', { class: 'conversation-form', id: 'conversation-form', novalidate: true },
     h('div', { class: 'field' },
-      h('label', { for: 'conversation-text' }, STRINGS.label),
-      h('p', { id: 'conversation-hint', class: 'hint' }, STRINGS.hint),
+      h('label', { for: 'conversation-text' }, t('questionLabel')),
+      h('p', { id: 'conversation-hint', class: 'hint' }, t('questionHint', { max: maxChars() })),
       error,
       textarea),
     button);
@@ -99,14 +87,14 @@ export function conversationPanel(tip: ConversationTip, shared: ConsoleShared, o
   async function send(): Promise<void> {
     const text = textarea.value.trim();
     const length = [...text].length;
-    const problem = length === 0 ? STRINGS.needsText : length > limits.maxMessageChars ? STRINGS.tooLong(length - limits.maxMessageChars) : null;
+    const problem = length === 0 ? t('questionNeedsText') : length > limits.maxMessageChars ? t('questionTooLong', { count: length - limits.maxMessageChars, max: maxChars() }) : null;
     setError(problem);
     if (problem !== null) {
       textarea.focus();
       return;
     }
     button.disabled = true;
-    status.textContent = STRINGS.sending;
+    status.textContent = t('sending');
     try {
       await shared.api(`/investigator/tips/${encodeURIComponent(tip.tipId)}/messages`, {
         method: 'POST',
@@ -130,22 +118,22 @@ export function conversationPanel(tip: ConversationTip, shared: ConsoleShared, o
     } catch {
       // The message is stored; the list shows it at the next opening.
     }
-    status.textContent = STRINGS.sent;
+    status.textContent = t('sent');
     focusOn(status);
   }
 
   showMessages(tip.messages ?? []);
   const others = (tip.conversationTips ?? []).filter((tipId) => tipId !== tip.tipId);
   return h('section', { class: 'conversation-panel', id: 'conversation', 'aria-labelledby': 'conversation-heading' },
-    h('h3', { id: 'conversation-heading' }, STRINGS.heading),
-    h('p', { class: 'hint' }, STRINGS.intro),
-    tip.unreadReply === true ? h('p', { class: 'alert', id: 'conversation-unread' }, STRINGS.unreadCleared) : null,
+    h('h3', { id: 'conversation-heading' }, t('conversationHeading')),
+    h('p', { class: 'hint' }, t('conversationIntro')),
+    tip.unreadReply === true ? h('p', { class: 'alert', id: 'conversation-unread' }, t('unreadCleared')) : null,
     list,
     others.length === 0
       ? null
       : h('div', { id: 'conversation-duplicates' },
-          h('p', {}, STRINGS.duplicates),
-          h('ul', {}, others.map((tipId) => h('li', {}, h('button', { type: 'button', class: 'linklike code', onclick: () => void shared.openTip(tipId) }, tipId))))),
+          h('p', {}, t('conversationDuplicates')),
+          h('ul', {}, others.map((tipId) => h('li', {}, h('button', { type: 'button', class: 'linklike code', dir: 'ltr', onclick: () => void shared.openTip(tipId) }, tipId))))),
     form,
     status,
   );

@@ -13,7 +13,10 @@ import { renderOverview } from './overview.ts';
 import { renderSearch } from './search.ts';
 import { renderObjects, type ConsoleObject } from './objects.ts';
 import { translationPanel, type KeptTranslation } from './translation.ts';
+import { objectLabel, objectTitleIn } from './object-label.ts';
 import type { ConsoleShared } from './shared.ts';
+import { formatNumber, formatTime, intlLocale, locale, queueName, renderChrome, t, tNodes } from './locale.ts';
+import type { ConsoleMessageKey } from '../i18n/console/index.ts';
 import { TRANSITIONS, TRIAGE_STATUSES, type TriageStatusName } from '#shared/tips/transitions.ts';
 import type { Evidence } from '#shared/geo/schema.ts';
 import type { AttachmentView, ObjectSummary as Summary, QueuePageItem as QueueItem, TipDetail as Tip, FirstAttachment as Attachment } from '#shared/schemas/responses.ts';
@@ -25,13 +28,33 @@ import type { AttachmentView, ObjectSummary as Summary, QueuePageItem as QueueIt
 
 type Status = TriageStatusName;
 const STATUSES: readonly Status[] = TRIAGE_STATUSES;
-const STATUS_LABELS: Record<Status, string> = {
-  new: 'New',
-  in_review: 'In review',
-  actionable: 'Actionable',
-  dismissed: 'Dismissed',
-  forwarded: 'Forwarded',
+const STATUS_KEYS: Record<Status, ConsoleMessageKey> = {
+  new: 'statusNew',
+  in_review: 'statusInReview',
+  actionable: 'statusActionable',
+  dismissed: 'statusDismissed',
+  forwarded: 'statusForwarded',
 };
+/** A triage status in the interface language (an unknown one as the API names it). */
+const statusLabel = (status: string): string => (Object.hasOwn(STATUS_KEYS, status) ? t(STATUS_KEYS[status as Status]) : status);
+
+/** Evidence kinds (shared/geo/schema.ts) in the interface language; an unknown kind as the API names it. */
+const EVIDENCE_KEYS: Record<Evidence['kind'], ConsoleMessageKey> = {
+  place: 'evidencePlace',
+  country: 'evidenceCountry',
+  demonym: 'evidenceDemonym',
+  phone: 'evidencePhone',
+  domain: 'evidenceDomain',
+  email: 'evidenceEmail',
+  postcode: 'evidencePostcode',
+  coordinates: 'evidenceCoordinates',
+  currency: 'evidenceCurrency',
+  chain: 'evidenceChain',
+  institution: 'evidenceInstitution',
+  language: 'evidenceLanguage',
+  'photo-gps': 'evidencePhotoGps',
+};
+const kindLabel = (kind: string): string => (Object.hasOwn(EVIDENCE_KEYS, kind) ? t(EVIDENCE_KEYS[kind as Evidence['kind']]) : kind);
 
 
 
@@ -39,13 +62,12 @@ const STATUS_LABELS: Record<Status, string> = {
 
 
 
-const ATTACHMENT_STATUS: Record<AttachmentView['status'], string> = {
-  shown: '',
-  'scan-pending': 'Hidden until the malware scan has finished.',
-  threat: 'Hidden: the malware scan found a threat.',
-  refused: 'Refused',
-  awaiting: 'Not uploaded yet: it is processed when it arrives (within the upload window).',
-  'original-only': 'No cleaned copy (the file could not be re-written without its metadata): not shown; a coordinator can download the original, recorded in the audit trail.',
+const ATTACHMENT_STATUS: Record<Exclude<AttachmentView['status'], 'shown'>, ConsoleMessageKey> = {
+  'scan-pending': 'attachmentScanPending',
+  threat: 'attachmentThreat',
+  refused: 'attachmentRefused',
+  awaiting: 'attachmentAwaiting',
+  'original-only': 'attachmentOriginalOnly',
 };
 
 /** An object as GET /investigator/objects lists it (defined with the objects view). */
@@ -77,7 +99,7 @@ let detail: Tip | null = null;
 let highlightCountry: string | null = null;
 
 /** What the views in their own modules (overview, search, conversation) use of this one. */
-const shared: ConsoleShared = { api, describe, formatTime, formatConfidence, excerpt, objectTitle, openTip: (tipId: string) => openTip(tipId, true), statusLabel: (status: string) => STATUS_LABELS[status as Status] ?? status };
+const shared: ConsoleShared = { api, describe, formatTime, formatConfidence, excerpt, objectTitle, objectLabel: objectLabelOf, openTip: (tipId: string) => openTip(tipId, true), statusLabel };
 
 // ---------------------------------------------------------------- API
 
@@ -89,7 +111,7 @@ async function api<T>(path: string, init: RequestInit = {}): Promise<JsonRespons
     return await requestJson<T>(path, { ...init, headers: { authorization: `Bearer ${token}`, ...(init.headers as Record<string, string> | undefined) } });
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
-      signOut('Your session has expired or the token is not valid. Please sign in again.');
+      signOut(t('sessionInvalid'));
       throw new SignedOut();
     }
     throw error;
@@ -97,11 +119,11 @@ async function api<T>(path: string, init: RequestInit = {}): Promise<JsonRespons
 }
 
 function describe(error: unknown): string {
-  if (error instanceof NetworkError) return 'The server could not be reached. Check your connection and try again.';
+  if (error instanceof NetworkError) return t('errorNetwork');
   if (error instanceof ApiError) {
     const issues = error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
-    if (error.status === 403) return `Not allowed: ${error.message}`;
-    return issues === '' ? `${error.message} (HTTP ${error.status})` : `${error.message} — ${issues}`;
+    if (error.status === 403) return t('errorForbidden', { message: error.message });
+    return issues === '' ? t('errorHttp', { message: error.message, status: String(error.status) }) : t('errorWithIssues', { message: error.message, issues });
   }
   return error instanceof Error ? error.message : String(error);
 }
@@ -111,8 +133,8 @@ function describe(error: unknown): string {
 function signIn(raw: string): string | null {
   const candidate = raw.trim().replace(/^Bearer\s+/i, '');
   const decoded = tokenInfo(candidate);
-  if (decoded === null) return 'This is not a JWT: paste the whole token (three parts separated by dots).';
-  if (isExpired(decoded, Date.now())) return 'This token has expired. Mint a new one.';
+  if (decoded === null) return t('tokenNotJwt');
+  if (isExpired(decoded, Date.now())) return t('tokenExpired');
   token = candidate;
   info = decoded;
   try {
@@ -143,26 +165,26 @@ function renderSession(): void {
     replace(session);
     return;
   }
-  const expires = info.expiresAt === null ? '' : ` · expires ${new Date(info.expiresAt * 1000).toLocaleTimeString()}`;
+  const expires = info.expiresAt === null ? '' : ` · ${t('expiresAt', { time: new Date(info.expiresAt * 1000).toLocaleTimeString(intlLocale()) })}`;
   replace(
     session,
-    h('span', { class: 'session-user' }, 'Signed in as ', h('strong', { id: 'session-user' }, info.username)),
-    h('span', { class: 'session-groups' }, ' · groups: ', h('span', { id: 'session-groups' }, info.groups.length === 0 ? 'none' : info.groups.join(', ')), expires),
+    h('span', { class: 'session-user' }, tNodes('signedInAs', { user: h('strong', { id: 'session-user' }, info.username) })),
+    h('span', { class: 'session-groups' }, ' · ', tNodes('groups', { groups: h('span', { id: 'session-groups' }, info.groups.length === 0 ? t('groupsNone') : info.groups.join(', ')) }), expires),
     ' ',
-    h('button', { type: 'button', class: 'button button-small', onclick: () => signOut('You are signed out.') }, 'Sign out'),
+    h('button', { type: 'button', class: 'button button-small', onclick: () => signOut(t('signedOut')) }, t('signOut')),
   );
 }
 
 function renderSignIn(message?: string): void {
   renderSession();
   const main = byId('main');
-  const heading = h('h1', { id: 'page-heading' }, 'Investigator sign-in');
+  const heading = h('h1', { id: 'page-heading' }, t('signInHeading'));
   if (config.authMode === 'cognito') {
     replace(
       main,
       heading,
       message === undefined ? null : h('p', { class: 'alert', role: 'status' }, message),
-      h('p', {}, h('a', { class: 'button button-primary', href: cognitoLoginUrl(config, location.origin) }, 'Sign in with your agency account')),
+      h('p', {}, h('a', { class: 'button button-primary', href: cognitoLoginUrl(config, location.origin) }, t('signInAgency'))),
     );
     return;
   }
@@ -172,12 +194,12 @@ function renderSignIn(message?: string): void {
     'form',
     { class: 'signin', novalidate: true },
     h('div', { class: 'field' },
-      h('label', { for: 'token' }, 'Access token'),
-      h('p', { id: 'token-hint', class: 'hint' }, 'Local stack: paste a token from ', h('code', {}, 'npm run --silent token -- --groups NL'), '. It is kept in this tab only (session storage).'),
+      h('label', { for: 'token' }, t('tokenLabel')),
+      h('p', { id: 'token-hint', class: 'hint' }, t('tokenHintBefore'), ' ', h('code', { dir: 'ltr' }, 'npm run --silent token -- --groups NL'), t('tokenHintAfter')),
       error,
       textarea,
     ),
-    h('button', { type: 'submit', class: 'button button-primary' }, 'Sign in'),
+    h('button', { type: 'submit', class: 'button button-primary' }, t('signIn')),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -200,7 +222,7 @@ function renderSignIn(message?: string): void {
 async function startConsole(moveFocus: boolean): Promise<void> {
   renderSession();
   const main = byId('main');
-  const heading = h('h1', { id: 'page-heading' }, 'Investigator console');
+  const heading = h('h1', { id: 'page-heading' }, t('consoleHeading'));
   replace(
     main,
     heading,
@@ -208,7 +230,7 @@ async function startConsole(moveFocus: boolean): Promise<void> {
     h('section', { id: 'search-section', class: 'panel', 'aria-labelledby': 'search-heading' }),
     h('div', { class: 'console-grid' },
       h('section', { id: 'queue-section', class: 'panel', 'aria-labelledby': 'queue-heading' }),
-      h('section', { id: 'detail-section', class: 'panel', 'aria-labelledby': 'detail-heading' }, h('h2', { id: 'detail-heading' }, 'Tip'), h('p', { class: 'muted' }, 'Choose a tip from the queue.')),
+      h('section', { id: 'detail-section', class: 'panel', 'aria-labelledby': 'detail-heading' }, h('h2', { id: 'detail-heading' }, t('tipHeading')), h('p', { class: 'muted' }, t('chooseTip'))),
     ),
     h('section', { id: 'summary-section', class: 'panel', 'aria-labelledby': 'summary-heading' }),
     h('section', { id: 'objects-section', class: 'panel', 'aria-labelledby': 'objects-heading' }),
@@ -259,28 +281,28 @@ function renderQueueForm(): void {
   } else {
     countryControl = h('select', { id: 'q-country', name: 'country' }, countries.map((country) => h('option', { value: country, selected: country === queue.country }, country)));
   }
-  const statusSelect = h('select', { id: 'q-status', name: 'status' }, h('option', { value: '' }, 'Any'), STATUSES.map((status) => h('option', { value: status, selected: status === queue.status }, STATUS_LABELS[status])));
-  const objectSelect = h('select', { id: 'q-object', name: 'objectId' }, h('option', { value: '' }, 'Any'), objects.map((object) => h('option', { value: object.objectId, selected: object.objectId === queue.objectId }, `${object.title} (${object.objectId})`)));
+  const statusSelect = h('select', { id: 'q-status', name: 'status' }, h('option', { value: '' }, t('any')), STATUSES.map((status) => h('option', { value: status, selected: status === queue.status }, statusLabel(status))));
+  const objectSelect = h('select', { id: 'q-object', name: 'objectId' }, h('option', { value: '' }, t('any')), objects.map((object) => h('option', { value: object.objectId, selected: object.objectId === queue.objectId }, `${object.title} (${object.objectId})`)));
   const minInput = h('input', { id: 'q-min', name: 'minConfidence', type: 'number', min: 0, max: 1, step: 0.05, value: queue.minConfidence, inputmode: 'decimal', class: 'input-short' });
   const sortSelect = h('select', { id: 'q-sort', name: 'sort' },
-    h('option', { value: 'time', selected: queue.sort === 'time' }, 'Newest first'),
-    h('option', { value: 'confidence', selected: queue.sort === 'confidence' }, 'Highest confidence first'));
+    h('option', { value: 'time', selected: queue.sort === 'time' }, t('newestFirst')),
+    h('option', { value: 'confidence', selected: queue.sort === 'confidence' }, t('confidenceFirst')));
   const formError = h('p', { id: 'queue-error', class: 'field-error', role: 'alert', hidden: true });
   const form = h(
     'form',
-    { class: 'filters', novalidate: true, 'aria-label': 'Queue filters' },
+    { class: 'filters', novalidate: true, 'aria-label': t('queueFilters') },
     h('div', { class: 'field' },
-      h('label', { for: 'q-country' }, 'Country queue'),
-      info.coordinator ? h('p', { id: 'q-country-hint', class: 'hint' }, 'Two-letter code (PT) or “unrouted”.') : null,
+      h('label', { for: 'q-country' }, t('queueCountry')),
+      info.coordinator ? h('p', { id: 'q-country-hint', class: 'hint' }, t('queueCountryHint', { unrouted: 'unrouted' })) : null,
       countryControl,
       info.coordinator ? h('datalist', { id: 'q-country-list' }, [...countries, 'unrouted'].map((value) => h('option', { value }))) : null),
-    h('div', { class: 'field' }, h('label', { for: 'q-status' }, 'Status'), statusSelect),
-    h('div', { class: 'field' }, h('label', { for: 'q-object' }, 'Object'), objectSelect),
-    h('div', { class: 'field' }, h('label', { for: 'q-min' }, 'Minimum confidence (0–1)'), minInput),
-    h('div', { class: 'field' }, h('label', { for: 'q-sort' }, 'Order'), sortSelect),
+    h('div', { class: 'field' }, h('label', { for: 'q-status' }, t('status')), statusSelect),
+    h('div', { class: 'field' }, h('label', { for: 'q-object' }, t('object')), objectSelect),
+    h('div', { class: 'field' }, h('label', { for: 'q-min' }, t('minConfidence')), minInput),
+    h('div', { class: 'field' }, h('label', { for: 'q-sort' }, t('order')), sortSelect),
     h('div', { class: 'actions' },
-      h('button', { type: 'submit', class: 'button button-primary' }, 'Show queue'),
-      h('button', { type: 'button', class: 'button', id: 'export-csv', onclick: () => void exportCsv() }, 'Export CSV')),
+      h('button', { type: 'submit', class: 'button button-primary' }, t('showQueue')),
+      h('button', { type: 'button', class: 'button', id: 'export-csv', onclick: () => void exportCsv() }, t('exportCsv'))),
     formError,
   );
   form.addEventListener('submit', (event) => {
@@ -288,7 +310,7 @@ function renderQueueForm(): void {
     const raw = (countryControl as HTMLInputElement | HTMLSelectElement).value.trim();
     const country = /^[a-z]{2}$/i.test(raw) ? raw.toUpperCase() : raw.toLowerCase() === 'unrouted' ? 'unrouted' : null;
     if (country === null) {
-      formError.textContent = 'Country queue: type a two-letter code such as PT, or “unrouted”.';
+      formError.textContent = t('queueCountryError', { unrouted: 'unrouted' });
       formError.hidden = false;
       countryControl.setAttribute('aria-invalid', 'true');
       countryControl.focus();
@@ -301,8 +323,8 @@ function renderQueueForm(): void {
   });
   replace(
     section,
-    h('h2', { id: 'queue-heading' }, 'Queue'),
-    countries.length === 0 && !info.coordinator ? h('p', { class: 'alert' }, 'Your token has no country group, so there is no queue to show.') : form,
+    h('h2', { id: 'queue-heading' }, t('queueHeading')),
+    countries.length === 0 && !info.coordinator ? h('p', { class: 'alert' }, t('noCountryGroup')) : form,
     h('div', { id: 'export-result', role: 'status', 'aria-live': 'polite' }),
     h('p', { id: 'queue-status', role: 'status', 'aria-live': 'polite', class: 'muted' }),
     h('div', { id: 'queue-results' }),
@@ -319,7 +341,18 @@ async function openQueue(country: string): Promise<void> {
 
 /** An object's title for display where its id used to be shown (the id stays available as a tooltip). */
 function objectTitle(objectId: string): string {
-  return objects.find((object) => object.objectId === objectId)?.title ?? objectId;
+  const object = objects.find((entry) => entry.objectId === objectId);
+  return object === undefined ? objectId : objectTitleIn(object, consoleLanguage()).title;
+}
+
+/** The console's language (the page's lang), which object titles follow. */
+function consoleLanguage(): string {
+  return document.documentElement.lang || 'en';
+}
+
+/** An object's picture, title and id wherever its id used to be shown (./object-label.ts). */
+function objectLabelOf(objectId: string): HTMLElement {
+  return objectLabel(objectId, objects, consoleLanguage());
 }
 
 function queueQuery(): string {
@@ -334,7 +367,7 @@ function queueQuery(): string {
 async function loadQueue(announce = false): Promise<void> {
   const status = byId('queue-status');
   const results = byId('queue-results');
-  status.textContent = `Loading the ${queue.country} queue…`;
+  status.textContent = t('queueLoading', { country: queueName(queue.country) });
   try {
     const response = await api<{ items: QueueItem[]; nextCursor: string | null }>(`/investigator/queues/${encodeURIComponent(queue.country)}?${queueQuery()}`);
     queue.items = response.body.items ?? [];
@@ -348,21 +381,21 @@ async function loadQueue(announce = false): Promise<void> {
     return;
   }
   const page = queue.previous.length + 1;
-  status.textContent = `${queue.country} queue, page ${page}: ${queue.items.length} ${queue.items.length === 1 ? 'tip' : 'tips'}${queue.nextCursor === null ? '' : ', more on the next page'}.`;
+  status.textContent = `${t('queuePage', { country: queueName(queue.country), page, count: queue.items.length })}${queue.nextCursor === null ? '' : ` ${t('queueMore')}`}`;
   renderQueueTable(results, page);
   if (announce) focusOn(status);
 }
 
 function renderQueueTable(results: HTMLElement, page: number): void {
   if (queue.items.length === 0) {
-    replace(results, h('p', {}, 'No tips match these filters.'));
+    replace(results, h('p', {}, t('queueEmpty')));
     return;
   }
   const table = h(
     'table',
     { class: 'data-table queue-table', id: 'queue-table' },
-    h('caption', { class: 'visually-hidden' }, `Tips in the ${queue.country} queue, page ${page}`),
-    h('thead', {}, h('tr', {}, ['Tip', 'Object', 'Confidence', 'Status', 'Dupl.', 'Submitted'].map((label) => h('th', { scope: 'col' }, label)))),
+    h('caption', { class: 'visually-hidden' }, t('queueCaption', { country: queueName(queue.country), page })),
+    h('thead', {}, h('tr', {}, (['columnTip', 'columnObject', 'columnConfidence', 'columnStatus', 'columnDuplicates', 'columnSubmitted'] as const).map((key) => h('th', { scope: 'col' }, t(key))))),
     h(
       'tbody',
       {},
@@ -372,11 +405,11 @@ function renderQueueTable(results: HTMLElement, page: number): void {
           { class: detail?.tipId === item.tipId ? 'selected' : '', 'data-tip-id': item.tipId },
           h('td', { class: 'tip-cell' },
             h('button', { type: 'button', class: 'linklike', onclick: () => void openTip(item.tipId, true) }, excerpt(item.text, 140)),
-            item.unreadReply === true ? h('span', { class: 'unread-mark' }, ' · Unread reply') : null),
-          h('td', { title: item.objectId }, objectTitle(item.objectId)),
+            item.unreadReply === true ? h('span', { class: 'unread-mark' }, ` · ${t('unreadReply')}`) : null),
+          h('td', { title: item.objectId }, objectLabelOf(item.objectId)),
           h('td', { class: 'num' }, formatConfidence(item.confidence)),
-          h('td', {}, h('span', { class: `status status-${item.status}` }, STATUS_LABELS[item.status] ?? item.status)),
-          h('td', { class: 'num' }, item.duplicates),
+          h('td', {}, h('span', { class: `status status-${item.status}` }, statusLabel(item.status))),
+          h('td', { class: 'num' }, formatNumber(item.duplicates)),
           h('td', {}, h('time', { datetime: item.submittedAt }, formatTime(item.submittedAt))),
         ),
       ),
@@ -384,7 +417,7 @@ function renderQueueTable(results: HTMLElement, page: number): void {
   );
   const pager = h(
     'nav',
-    { class: 'pager', 'aria-label': 'Queue pages' },
+    { class: 'pager', 'aria-label': t('queuePages') },
     h('button', {
       type: 'button',
       class: 'button',
@@ -393,7 +426,7 @@ function renderQueueTable(results: HTMLElement, page: number): void {
         queue.cursor = queue.previous.pop();
         void loadQueue(true);
       },
-    }, 'Previous page'),
+    }, t('previousPage')),
     h('button', {
       type: 'button',
       class: 'button',
@@ -405,7 +438,7 @@ function renderQueueTable(results: HTMLElement, page: number): void {
         queue.cursor = queue.nextCursor;
         void loadQueue(true);
       },
-    }, 'Next page'),
+    }, t('nextPage')),
   );
   replace(results, h('div', { class: 'table-scroll' }, table), pager);
 }
@@ -416,14 +449,9 @@ function excerpt(text: string, max: number): string {
 }
 
 function formatConfidence(value: number | null | undefined): string {
-  return typeof value === 'number' && Number.isFinite(value) ? value.toFixed(2) : '–';
+  return typeof value === 'number' && Number.isFinite(value) ? formatNumber(Number(value.toFixed(2)), 2) : '–'; // rounded as before (toFixed), written in the language's digits
 }
 
-function formatTime(iso: string): string {
-  const date = new Date(iso);
-  // The browser's locale, long form, with the time zone: "3 December 2026 at 10:15:00 CET".
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'long' });
-}
 
 // ---------------------------------------------------------------- export
 
@@ -436,12 +464,12 @@ async function exportCsv(): Promise<void> {
   const result = byId('export-result');
   const country = queue.country;
   if (country === '') {
-    replace(result, h('p', { class: 'alert alert-error' }, 'Show a queue first, then export it.'));
+    replace(result, h('p', { class: 'alert alert-error' }, t('exportNeedsQueue')));
     return;
   }
   const params = new URLSearchParams({ country, format: 'csv' });
   if (queue.objectId !== '') params.set('objectId', queue.objectId);
-  replace(result, h('p', {}, `Preparing the ${country} export…`));
+  replace(result, h('p', {}, t('exportPreparing', { country })));
   let response: Response;
   try {
     response = await fetch(`/investigator/exports?${params.toString()}`, {
@@ -450,11 +478,11 @@ async function exportCsv(): Promise<void> {
       cache: 'no-store',
     });
   } catch {
-    replace(result, h('p', { class: 'alert alert-error', role: 'alert' }, 'The export could not be prepared: the server is unreachable. Please try again.'));
+    replace(result, h('p', { class: 'alert alert-error', role: 'alert' }, t('exportUnreachable')));
     return;
   }
   if (response.status === 401) {
-    signOut('Your session has expired or the token is not valid. Please sign in again.');
+    signOut(t('sessionInvalid'));
     return;
   }
   const type = response.headers.get('content-type') ?? '';
@@ -463,8 +491,8 @@ async function exportCsv(): Promise<void> {
     if (typeof body.url === 'string' && /^(https?:|\/)/.test(body.url)) {
       const count = typeof body.count === 'number' ? body.count : null;
       const link = h('a', { href: body.url, id: 'export-link', class: 'button', download: `tipline-${country}.csv`, rel: 'noopener' },
-        `Download the ${country} CSV${count === null ? '' : ` (${count} ${count === 1 ? 'tip' : 'tips'})`}`);
-      replace(result, h('p', {}, link, ' ', h('span', { class: 'muted' }, 'The download starts by itself; the link works for 15 minutes.')));
+        count === null ? t('exportDownload', { country }) : t('exportDownloadCount', { country, count }));
+      replace(result, h('p', {}, link, ' ', h('span', { class: 'muted' }, t('exportStarts'))));
       // One click: the file comes as an attachment, so following the link downloads it and the console stays.
       link.click();
       link.focus();
@@ -474,17 +502,17 @@ async function exportCsv(): Promise<void> {
   if (response.ok) {
     const blob = await response.blob();
     const url = URL.createObjectURL(blob);
-    const link = h('a', { href: url, id: 'export-link', class: 'button', download: `tipline-${country}.csv` }, `Save the ${country} CSV`);
+    const link = h('a', { href: url, id: 'export-link', class: 'button', download: `tipline-${country}.csv` }, t('exportSave', { country }));
     replace(result, h('p', {}, link));
     link.click();
     link.focus();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
     return;
   }
-  let message = `Export failed (HTTP ${response.status}).`;
+  let message = t('exportFailedHttp', { status: String(response.status) });
   try {
     const body = (await response.json()) as { error?: string };
-    if (typeof body.error === 'string') message = `Export failed: ${body.error}`;
+    if (typeof body.error === 'string') message = t('exportFailed', { error: body.error });
   } catch {
     // not JSON
   }
@@ -495,12 +523,12 @@ async function exportCsv(): Promise<void> {
 
 async function openTip(tipId: string, moveFocus: boolean): Promise<void> {
   const section = byId('detail-section');
-  replace(section, h('h2', { id: 'detail-heading', tabindex: -1 }, 'Tip'), h('p', { role: 'status' }, 'Loading the tip…'));
+  replace(section, h('h2', { id: 'detail-heading', tabindex: -1 }, t('tipHeading')), h('p', { role: 'status' }, t('tipLoading')));
   try {
     detail = (await api<Tip>(`/investigator/tips/${encodeURIComponent(tipId)}`)).body;
   } catch (error) {
     if (error instanceof SignedOut) return;
-    replace(section, h('h2', { id: 'detail-heading', tabindex: -1 }, 'Tip'), h('p', { class: 'alert alert-error', role: 'alert' }, describe(error)));
+    replace(section, h('h2', { id: 'detail-heading', tabindex: -1 }, t('tipHeading')), h('p', { class: 'alert alert-error', role: 'alert' }, describe(error)));
     if (moveFocus) focusOn(byId('detail-heading'));
     return;
   }
@@ -514,14 +542,15 @@ async function openTip(tipId: string, moveFocus: boolean): Promise<void> {
   renderDetail(moveFocus);
 }
 
-function tipTextNode(text: string, evidence: readonly Evidence[]): HTMLElement {
-  const block = h('div', { class: 'tip-text', id: 'tip-text' });
+function tipTextNode(text: string, evidence: readonly Evidence[], language: string | undefined): HTMLElement {
+  // The tipster's words, not interface: their own language where the tipster named it, their own direction always.
+  const block = h('div', { class: 'tip-text', id: 'tip-text', lang: language, dir: 'auto' });
   for (const segment of splitHighlights(text, evidence)) {
     if (segment.spans.length === 0) {
       block.append(document.createTextNode(segment.text));
     } else {
       const kinds = [...new Set(segment.spans.map((span) => span.kind))];
-      const mark = h('mark', { class: `evidence ${kinds.map((kind) => `evidence-${kind.replace(/[^a-z0-9-]/gi, '')}`).join(' ')}`, title: kinds.join(', ') });
+      const mark = h('mark', { class: `evidence ${kinds.map((kind) => `evidence-${kind.replace(/[^a-z0-9-]/gi, '')}`).join(' ')}`, title: kinds.map(kindLabel).join(t('listSeparator')) });
       mark.textContent = segment.text;
       block.append(mark);
     }
@@ -536,7 +565,7 @@ function renderDetail(moveFocus: boolean, message?: { text: string; error: boole
   const candidates = tip.candidates ?? [];
   const chosen = candidates.find((candidate) => candidate.country === highlightCountry);
   const evidence = chosen?.evidence ?? [];
-  const heading = h('h2', { id: 'detail-heading', tabindex: -1 }, 'Tip ', h('span', { class: 'code' }, tip.tipId));
+  const heading = h('h2', { id: 'detail-heading', tabindex: -1 }, t('tipHeading'), ' ', h('span', { class: 'code', dir: 'ltr' }, tip.tipId));
   const now = Date.now();
   const claimActive = typeof tip.claimedBy === 'string' && typeof tip.claimExpiresAt === 'number' && tip.claimExpiresAt * 1000 > now;
   const me = info?.username;
@@ -544,11 +573,11 @@ function renderDetail(moveFocus: boolean, message?: { text: string; error: boole
 
   const candidatePicker =
     candidates.length === 0
-      ? h('p', { class: 'muted' }, 'The classifier found no country evidence.')
+      ? h('p', { class: 'muted' }, t('noCandidates'))
       : h(
           'fieldset',
           { class: 'candidates' },
-          h('legend', {}, 'Highlight the evidence for'),
+          h('legend', {}, t('highlightFor')),
           candidates.map((candidate) =>
             h('label', { class: 'radio' },
               h('input', {
@@ -562,22 +591,22 @@ function renderDetail(moveFocus: boolean, message?: { text: string; error: boole
                   document.querySelector<HTMLInputElement>(`input[name="candidate"][value="${CSS.escape(candidate.country)}"]`)?.focus();
                 },
               }),
-              ` ${candidate.country} (score ${formatConfidence(candidate.score)})`),
+              ` ${t('candidateScore', { country: candidate.country, score: formatConfidence(candidate.score) })}`),
           ),
         );
 
   const evidenceList =
     evidence.length === 0
       ? null
-      : h('ul', { class: 'evidence-list', 'aria-label': `Evidence for ${highlightCountry ?? ''}` },
-          evidence.map((span) => h('li', {}, h('span', { class: 'kind' }, span.kind), ': ', span.text === '' ? '(whole text)' : `“${span.text}”`)));
+      : h('ul', { class: 'evidence-list', 'aria-label': t('evidenceFor', { country: highlightCountry ?? '' }) },
+          evidence.map((span) => h('li', {}, h('span', { class: 'kind' }, kindLabel(span.kind)), ': ', span.text === '' ? t('wholeText') : t('quoted', { text: span.text }))));
 
   const feedback = h('div', { id: 'detail-feedback', role: 'status', 'aria-live': 'polite' },
     message === undefined ? null : h('p', { class: message.error ? 'alert alert-error' : 'alert alert-ok' }, message.text));
 
   const statusSelect = h('select', { id: 't-status', name: 'status' },
-    h('option', { value: '' }, `No change (${STATUS_LABELS[tip.status] ?? tip.status})`),
-    (TRANSITIONS[tip.status] ?? []).map((status) => h('option', { value: status }, STATUS_LABELS[status])));
+    h('option', { value: '' }, t('noChange', { status: statusLabel(tip.status) })),
+    (TRANSITIONS[tip.status] ?? []).map((status) => h('option', { value: status }, statusLabel(status))));
   const assigneeInput = h('input', { id: 't-assignee', name: 'assignee', type: 'text', value: tip.assignee ?? '', autocomplete: 'off', maxlength: 128 });
   const noteInput = h('textarea', { id: 't-note', name: 'note', rows: 3, maxlength: 4000 });
   const countryInput = info?.coordinator
@@ -586,12 +615,12 @@ function renderDetail(moveFocus: boolean, message?: { text: string; error: boole
   const triageForm = h(
     'form',
     { class: 'triage', novalidate: true, 'aria-labelledby': 'triage-heading' },
-    h('h3', { id: 'triage-heading' }, 'Triage'),
-    h('div', { class: 'field' }, h('label', { for: 't-status' }, 'Status'), statusSelect),
-    h('div', { class: 'field' }, h('label', { for: 't-assignee' }, 'Assignee'), assigneeInput),
-    countryInput === null ? null : h('div', { class: 'field' }, h('label', { for: 't-country' }, 'Re-route to country'), h('p', { id: 't-country-hint', class: 'hint' }, 'Coordinators only; leave empty to keep the queue.'), countryInput),
-    h('div', { class: 'field' }, h('label', { for: 't-note' }, 'Add a note'), noteInput),
-    h('button', { type: 'submit', class: 'button button-primary' }, 'Save changes'),
+    h('h3', { id: 'triage-heading' }, t('triageHeading')),
+    h('div', { class: 'field' }, h('label', { for: 't-status' }, t('status')), statusSelect),
+    h('div', { class: 'field' }, h('label', { for: 't-assignee' }, t('assignee')), assigneeInput),
+    countryInput === null ? null : h('div', { class: 'field' }, h('label', { for: 't-country' }, t('reroute')), h('p', { id: 't-country-hint', class: 'hint' }, t('rerouteHint')), countryInput),
+    h('div', { class: 'field' }, h('label', { for: 't-note' }, t('addNote')), noteInput),
+    h('button', { type: 'submit', class: 'button button-primary' }, t('saveChanges')),
   );
   triageForm.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -605,7 +634,7 @@ function renderDetail(moveFocus: boolean, message?: { text: string; error: boole
       patch.country = /^[a-z]{2}$/i.test(raw) ? raw.toUpperCase() : raw.toLowerCase();
     }
     if (Object.keys(patch).length === 0) {
-      renderDetail(false, { text: 'Nothing to save: change the status, the assignee, the queue or write a note.', error: true });
+      renderDetail(false, { text: t('nothingToSave'), error: true });
       byId('detail-feedback').focus();
       return;
     }
@@ -613,35 +642,39 @@ function renderDetail(moveFocus: boolean, message?: { text: string; error: boole
       method: 'PATCH',
       headers: { 'content-type': 'application/json', 'if-match': `"${String(tip.version ?? 0)}"` },
       body: JSON.stringify(patch),
-    }), 'Saved.');
+    }), t('saved'));
   });
 
-  const whyUnrouted = unroutedExplanation(tip);
+  const whyUnrouted = unroutedExplanation(tip, locale);
   replace(
     section,
     heading,
     feedback,
     h('dl', { class: 'meta' },
-      meta('Object', objectTitle(tip.objectId)),
-      meta('Queue', tip.queue ?? 'not routed yet'),
-      whyUnrouted === null ? null : meta('Why unrouted', whyUnrouted),
-      meta('Status', STATUS_LABELS[tip.status] ?? tip.status),
-      meta('Confidence', tip.confidenceReason === 'manual' ? 'none: re-routed by hand to a country the classifier did not name' : formatConfidence(tip.confidence ?? undefined)),
-      meta('Submitted', formatTime(tip.submittedAt)),
-      tip.language === undefined ? null : meta('Language (tipster)', tip.language),
-      meta('Duplicates', String(tip.duplicates ?? 0)),
-      meta('Assignee', tip.assignee ?? '–'),
-      meta('Version', String(tip.version ?? '–')),
+      meta(t('metaObject'), objectLabelOf(tip.objectId)),
+      meta(t('metaQueue'), tip.queue === undefined ? t('notRouted') : queueName(tip.queue)),
+      whyUnrouted === null ? null : meta(t('metaWhyUnrouted'), whyUnrouted),
+      meta(t('metaStatus'), statusLabel(tip.status)),
+      meta(t('metaConfidence'), tip.confidenceReason === 'manual' ? t('confidenceManual') : formatConfidence(tip.confidence ?? undefined)),
+      meta(t('metaSubmitted'), formatTime(tip.submittedAt)),
+      tip.language === undefined ? null : meta(t('metaLanguage'), tip.language),
+      meta(t('metaDuplicates'), formatNumber(tip.duplicates ?? 0)),
+      meta(t('metaAssignee'), tip.assignee ?? '–'),
+      meta(t('metaVersion'), tip.version === undefined ? '–' : formatNumber(tip.version)),
     ),
-    h('h3', {}, 'Text'),
-    tipTextNode(tip.text, evidence),
+    h('h3', {}, t('textHeading')),
+    tipTextNode(tip.text, evidence, tip.language),
     translationPanel(tip, { api, describe, formatTime }),
     (tip.attachments ?? []).length > 0 ? attachmentsNode(tip) : tip.attachment === undefined ? null : attachmentNode(tip.attachment),
     candidatePicker,
     evidenceList,
     h('div', { class: 'claim' },
-      h('h3', {}, 'Claim'),
-      h('p', { id: 'claim-state' }, claimActive ? `Claimed by ${heldByMe ? 'you' : (tip.claimedBy ?? '')} until ${formatTime(new Date((tip.claimExpiresAt ?? 0) * 1000).toISOString())}.` : 'Not claimed.'),
+      h('h3', {}, t('claimHeading')),
+      h('p', { id: 'claim-state' }, claimActive
+        ? heldByMe
+          ? t('claimedByYouUntil', { time: formatTime(new Date((tip.claimExpiresAt ?? 0) * 1000).toISOString()) })
+          : t('claimedByUntil', { user: tip.claimedBy ?? '', time: formatTime(new Date((tip.claimExpiresAt ?? 0) * 1000).toISOString()) })
+        : t('notClaimed')),
       h('div', { class: 'actions' },
         h('button', {
           type: 'button',
@@ -649,23 +682,23 @@ function renderDetail(moveFocus: boolean, message?: { text: string; error: boole
           id: 'claim-button',
           // Someone's lease, yours included, leaves nothing to claim; the API would refuse another's with 409.
           disabled: claimActive,
-          onclick: () => void mutate(() => api<Tip>(`/investigator/tips/${encodeURIComponent(tip.tipId)}/claim`, { method: 'POST' }), 'Claimed: others cannot change this tip until you release it.'),
-        }, heldByMe ? 'Claimed by you' : claimActive ? `Claimed by ${tip.claimedBy ?? ''}` : 'Claim'),
+          onclick: () => void mutate(() => api<Tip>(`/investigator/tips/${encodeURIComponent(tip.tipId)}/claim`, { method: 'POST' }), t('claimDone')),
+        }, heldByMe ? t('claimedByYou') : claimActive ? t('claimedBy', { user: tip.claimedBy ?? '' }) : t('claim')),
         h('button', {
           type: 'button',
           class: 'button',
           id: 'release-button',
           // Only the holder ends a lease, or a coordinator (the API's rule).
           disabled: !claimActive || !(heldByMe || info?.coordinator === true),
-          onclick: () => void mutate(() => api<Tip>(`/investigator/tips/${encodeURIComponent(tip.tipId)}/release`, { method: 'POST' }), 'Released.'),
-        }, 'Release'),
+          onclick: () => void mutate(() => api<Tip>(`/investigator/tips/${encodeURIComponent(tip.tipId)}/release`, { method: 'POST' }), t('released')),
+        }, t('release')),
       ),
     ),
     triageForm,
-    h('h3', {}, 'Notes'),
+    h('h3', {}, t('notesHeading')),
     (tip.notes ?? []).length === 0
-      ? h('p', { class: 'muted' }, 'No notes yet.')
-      : h('ul', { class: 'notes' }, (tip.notes ?? []).map((note) => h('li', {}, h('p', { class: 'note-text' }, note.text), h('p', { class: 'muted' }, `${note.by}, ${formatTime(note.at)}`)))),
+      ? h('p', { class: 'muted' }, t('noNotes'))
+      : h('ul', { class: 'notes' }, (tip.notes ?? []).map((note) => h('li', {}, h('p', { class: 'note-text' }, note.text), h('p', { class: 'muted' }, t('noteBy', { user: note.by, time: formatTime(note.at) }))))),
     // A message moves the tip's version: the fresh tip (the whole GET) replaces this one, so triage sends the new version.
     conversationPanel(tip, shared, {
       refreshed: (fresh) => {
@@ -673,15 +706,15 @@ function renderDetail(moveFocus: boolean, message?: { text: string; error: boole
       },
     }),
     (tip.cluster ?? []).length > 1
-      ? h('details', {}, h('summary', {}, `Cluster: ${(tip.cluster ?? []).length} tips`),
-          h('ul', {}, (tip.cluster ?? []).map((member) => h('li', { class: 'code' }, member.tipId, clusterMemberLabel(member)))))
+      ? h('details', {}, h('summary', {}, t('clusterSummary', { count: (tip.cluster ?? []).length })),
+          h('ul', {}, (tip.cluster ?? []).map((member) => h('li', { class: 'code' }, h('span', { dir: 'ltr' }, member.tipId), clusterMemberLabel(member, locale)))))
       : null,
     (tip.history ?? []).length === 0
       ? null
-      : h('details', {}, h('summary', {}, `History (${(tip.history ?? []).length + (tip.historyArchived ?? 0)})`),
-          (tip.historyArchived ?? 0) > 0 ? h('p', { class: 'muted' }, `Latest ${(tip.history ?? []).length} shown; ${tip.historyArchived} older entries are in the audit trail.`) : null,
+      : h('details', {}, h('summary', {}, t('historySummary', { count: (tip.history ?? []).length + (tip.historyArchived ?? 0) })),
+          (tip.historyArchived ?? 0) > 0 ? h('p', { class: 'muted' }, t('historyArchived', { shown: (tip.history ?? []).length, count: tip.historyArchived ?? 0 })) : null,
           h('ol', { class: 'history' }, (tip.history ?? []).map((entry) =>
-            h('li', {}, `${formatTime(entry.at)} · ${entry.by}: `, entry.changes.map((change) => `${change.field} ${change.from ?? '–'} → ${change.to ?? '–'}`).join('; '))))),
+            h('li', {}, `${t('historyEntry', { time: formatTime(entry.at), user: entry.by })} `, entry.changes.map((change) => t('historyChange', { field: change.field, from: change.from ?? '–', to: change.to ?? '–' })).join('; '))))),
   );
   if (moveFocus) focusOn(heading);
 }
@@ -703,31 +736,35 @@ function attachmentsNode(tip: Tip): HTMLElement {
           class: 'button',
           id: `attachment-original-${view.index}`,
           onclick: () => void downloadOriginal(tip.tipId, view.index),
-        }, 'Download original (recorded in the audit trail)')
+        }, t('downloadOriginal'))
       : null;
     return h('li', { class: 'attachment', id: `tip-attachment-${view.index}` },
       url === null
-        ? h('p', { class: 'attachment-missing' }, view.status === 'refused' ? `Refused: this file ${view.refused ?? 'is not an accepted type'}` : ATTACHMENT_STATUS[view.status])
+        ? h('p', { class: 'attachment-missing' }, view.status === 'refused' ? t('attachmentRefusedWhy', { why: view.refused ?? t('attachmentNotAccepted') }) : view.status === 'shown' ? '' : t(ATTACHMENT_STATUS[view.status]))
         : isImage
           ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', class: 'thumbnail-link' },
-              h('img', { src: url, alt: `Attachment ${view.index + 1} (cleaned copy)`, class: 'thumbnail', width: 160, loading: 'lazy' }),
+              h('img', { src: url, alt: t('attachmentAlt', { number: view.index + 1 }), class: 'thumbnail', width: 160, loading: 'lazy' }),
               h('span', { class: 'visually-hidden' }, ' (opens in a new tab)'))
           : h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', id: view.index === 0 ? 'tip-attachment-link' : undefined },
-              `Attachment (${String(view.type)}, ${formatBytes(view.size)})`, h('span', { class: 'visually-hidden' }, ' (opens in a new tab)')),
+              t('attachmentLink', { type: String(view.type), size: formatBytes(view.size) }), h('span', { class: 'visually-hidden' }, ` ${t('opensNewTab')}`)),
       h('dl', { class: 'meta' },
-        meta('Type', `${view.type ?? 'unknown'}, ${formatBytes(view.size)}`),
-        meta('Malware scan', view.scan),
-        meta('Original SHA-256', view.sha256),
-        photo === undefined ? null : meta(`Taken at (${photo.label})`, photo.lat === undefined || photo.lon === undefined ? 'no position' : `${photo.lat.toFixed(5)}, ${photo.lon.toFixed(5)}${photo.country ? ` (${photo.country})` : ' (at sea)'}`),
-        photo?.capturedAt === undefined ? null : meta(`Capture date (${photo.label})`, photo.capturedAt.replace('T', ' ')),
-        photo?.make === undefined ? null : meta(`Camera (${photo.label})`, photo.make),
-        view.pdfTextChars === undefined ? null : meta('Text layer', view.pdfTextChars === 0 ? 'none' : `${view.pdfTextChars} characters, read by the classifier`),
+        meta(t('metaType'), `${view.type ?? t('typeUnknown')}, ${formatBytes(view.size)}`),
+        meta(t('metaScan'), view.scan),
+        meta(t('metaSha256'), view.sha256),
+        photo === undefined ? null : meta(t('metaTakenAt', { label: photo.label }), photo.lat === undefined || photo.lon === undefined
+          ? t('noPosition')
+          : photo.country
+            ? t('positionIn', { position: `${photo.lat.toFixed(5)}, ${photo.lon.toFixed(5)}`, country: photo.country })
+            : t('atSea', { position: `${photo.lat.toFixed(5)}, ${photo.lon.toFixed(5)}` })),
+        photo?.capturedAt === undefined ? null : meta(t('metaCaptureDate', { label: photo.label }), photo.capturedAt.replace('T', ' ')),
+        photo?.make === undefined ? null : meta(t('metaCamera', { label: photo.label }), photo.make),
+        view.pdfTextChars === undefined ? null : meta(t('metaTextLayer'), view.pdfTextChars === 0 ? t('textLayerNone') : t('textLayerChars', { count: view.pdfTextChars })),
       ),
       originalButton,
       h('p', { class: 'original-link', id: `attachment-original-link-${view.index}` }),
     );
   });
-  return h('div', { id: 'tip-attachments' }, h('h3', {}, 'Attachments'), h('ul', { class: 'attachments' }, items));
+  return h('div', { id: 'tip-attachments' }, h('h3', {}, t('attachmentsHeading')), h('ul', { class: 'attachments' }, items));
 }
 
 /** Asks for the original (audited by the API), then offers its 15-minute link: a new tab is opened by the click on it. */
@@ -736,25 +773,25 @@ async function downloadOriginal(tipId: string, index: number): Promise<void> {
   const response = await api<{ url?: string }>(`/investigator/tips/${encodeURIComponent(tipId)}/attachments/${index}/original`, { method: 'POST' });
   const url = response.status === 200 && typeof response.body.url === 'string' ? safeHttpUrl(response.body.url) : null;
   if (url === null) {
-    replace(target, 'The original could not be fetched.');
+    replace(target, t('originalFailed'));
     return;
   }
-  replace(target, h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, 'Open the original (link valid 15 minutes)', h('span', { class: 'visually-hidden' }, ' (opens in a new tab)')));
+  replace(target, h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, t('openOriginal'), h('span', { class: 'visually-hidden' }, ` ${t('opensNewTab')}`)));
 }
 
 /** The attachment link opens the presigned URL in a new tab; nothing from the file is put into this page. */
 function attachmentNode(attachment: Attachment): HTMLElement {
   const url = 'url' in attachment && typeof attachment.url === 'string' ? safeHttpUrl(attachment.url) : null;
-  if ('processing' in attachment) return h('p', { id: 'tip-attachment', class: 'attachment attachment-missing' }, 'Attachment is being processed');
+  if ('processing' in attachment) return h('p', { id: 'tip-attachment', class: 'attachment attachment-missing' }, t('attachmentProcessing'));
   if ('missing' in attachment || url === null || !('contentType' in attachment)) {
-    return h('p', { id: 'tip-attachment', class: 'attachment attachment-missing' }, 'Attachment could not be found');
+    return h('p', { id: 'tip-attachment', class: 'attachment attachment-missing' }, t('attachmentMissing'));
   }
   return h(
     'p',
     { id: 'tip-attachment', class: 'attachment' },
     h('a', { id: 'tip-attachment-link', href: url, target: '_blank', rel: 'noopener noreferrer' },
-      `Attachment (${String(attachment.contentType)}${attachment.size === undefined ? '' : `, ${formatBytes(attachment.size)}`})`,
-      h('span', { class: 'visually-hidden' }, ' (opens in a new tab)')),
+      attachment.size === undefined ? t('attachmentLinkNoSize', { type: String(attachment.contentType) }) : t('attachmentLink', { type: String(attachment.contentType), size: formatBytes(attachment.size) }),
+      h('span', { class: 'visually-hidden' }, ` ${t('opensNewTab')}`)),
   );
 }
 
@@ -768,13 +805,13 @@ function safeHttpUrl(raw: string): string | null {
 }
 
 function formatBytes(size: number): string {
-  if (!Number.isFinite(size) || size < 0) return 'size unknown';
-  if (size < 1024) return `${size} ${size === 1 ? 'byte' : 'bytes'}`;
-  if (size < 1024 * 1024) return `${Math.round(size / 1024)} KB`;
-  return `${(size / (1024 * 1024)).toFixed(1)} MB`;
+  if (!Number.isFinite(size) || size < 0) return t('sizeUnknown');
+  if (size < 1024) return t('sizeBytes', { count: size });
+  if (size < 1024 * 1024) return t('sizeKb', { size: formatNumber(Math.round(size / 1024)) });
+  return t('sizeMb', { size: formatNumber(size / (1024 * 1024), 1) });
 }
 
-function meta(label: string, value: string): HTMLElement[] {
+function meta(label: string, value: string | HTMLElement): HTMLElement[] {
   return [h('dt', {}, label), h('dd', {}, value)];
 }
 
@@ -792,7 +829,7 @@ async function mutate(action: () => Promise<JsonResponse<Tip>>, success: string)
     if (error instanceof SignedOut) return;
     let text = describe(error);
     if (error instanceof ApiError && error.status === 412) {
-      text = 'Someone else changed this tip since you opened it. The latest version is shown; make your change again.';
+      text = t('staleVersion');
       try {
         detail = (await api<Tip>(`/investigator/tips/${encodeURIComponent(current.tipId)}`)).body;
       } catch {
@@ -800,7 +837,7 @@ async function mutate(action: () => Promise<JsonResponse<Tip>>, success: string)
       }
     } else if (error instanceof ApiError && error.status === 409) {
       const allowed = error.body.allowed;
-      text = Array.isArray(allowed) ? `${error.message}. Allowed next: ${allowed.map((status) => STATUS_LABELS[status as Status] ?? String(status)).join(', ')}.` : error.message;
+      text = Array.isArray(allowed) ? t('errorAllowedNext', { message: error.message, allowed: allowed.length === 0 ? t('allowedNone') : allowed.map((status) => statusLabel(String(status))).join(t('listSeparator')) }) : error.message;
     }
     renderDetail(false, { text, error: true });
   }
@@ -815,7 +852,7 @@ function updateQueueRow(tip: Tip): void {
   const badge = row?.querySelector('.status');
   if (badge) {
     badge.className = `status status-${tip.status}`;
-    badge.textContent = STATUS_LABELS[tip.status] ?? tip.status;
+    badge.textContent = statusLabel(tip.status);
   }
 }
 
@@ -824,19 +861,19 @@ function updateQueueRow(tip: Tip): void {
 function renderSummaryForm(): void {
   const section = byId('summary-section');
   const select = h('select', { id: 's-object', name: 'objectId' }, objects.map((object) => h('option', { value: object.objectId }, `${object.title} (${object.objectId})`)));
-  const form = h('form', { class: 'filters', novalidate: true, 'aria-label': 'Choose an object' },
-    h('div', { class: 'field' }, h('label', { for: 's-object' }, 'Object'), select),
-    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button' }, 'Show countries')));
+  const form = h('form', { class: 'filters', novalidate: true, 'aria-label': t('chooseObject') },
+    h('div', { class: 'field' }, h('label', { for: 's-object' }, t('object')), select),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button' }, t('showCountries'))));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void loadSummary(select.value, true);
   });
-  replace(section, h('h2', { id: 'summary-heading' }, 'Countries per object'), objects.length === 0 ? h('p', {}, 'No objects.') : form, h('div', { id: 'summary-result', 'aria-live': 'polite' }));
+  replace(section, h('h2', { id: 'summary-heading' }, t('summaryHeading')), objects.length === 0 ? h('p', {}, t('noObjects')) : form, h('div', { id: 'summary-result', 'aria-live': 'polite' }));
 }
 
 async function loadSummary(objectId: string, moveFocus: boolean): Promise<void> {
   const result = byId('summary-result');
-  replace(result, h('p', {}, 'Loading…'));
+  replace(result, h('p', {}, t('loading')));
   let summary: Summary;
   try {
     summary = (await api<Summary>(`/investigator/objects/${encodeURIComponent(objectId)}/summary`)).body;
@@ -845,27 +882,27 @@ async function loadSummary(objectId: string, moveFocus: boolean): Promise<void> 
     replace(result, h('p', { class: 'alert alert-error', role: 'alert' }, describe(error)));
     return;
   }
-  const totals = h('p', { id: 'summary-totals', tabindex: -1 }, `${summary.objectId}: ${summary.distinctTips} distinct ${summary.distinctTips === 1 ? 'tip' : 'tips'}, ${summary.duplicates} duplicates.`);
+  const totals = h('p', { id: 'summary-totals', tabindex: -1 }, ...tNodes('summaryTotals', { object: objectLabelOf(summary.objectId) }, { count: summary.distinctTips, duplicates: summary.duplicates }));
   const countries = [...summary.countries].sort((a, b) => b.tips - a.tips || b.people - a.people || a.country.localeCompare(b.country));
   if (countries.length === 0) {
-    replace(result, totals, h('p', {}, 'No classified tips yet.'));
+    replace(result, totals, h('p', {}, t('summaryEmpty')));
   } else {
     replace(
       result,
       totals,
       h('figure', { class: 'chart-figure' },
-        barChart(countries.map((tally) => ({ label: tally.country, value: tally.tips, note: `${tally.tips} ${tally.tips === 1 ? 'tip' : 'tips'} · ${tally.people} ${tally.people === 1 ? 'person' : 'people'}` })), `Distinct tips per country for ${summary.objectId}`, 'summary-chart'),
-        h('figcaption', { class: 'muted' }, 'Bars: distinct tips per country. People counts the duplicates too. The table below has every number.')),
+        barChart(countries.map((tally) => ({ label: queueName(tally.country), value: tally.tips, note: t('summaryNote', { tips: t('summaryTips', { count: tally.tips }), people: t('summaryPeople', { count: tally.people }) }) })), t('summaryChartTitle', { object: objectTitle(summary.objectId) }), 'summary-chart'),
+        h('figcaption', { class: 'muted' }, t('summaryChartCaption'))),
       h('div', { class: 'table-scroll' },
-        dataTable(`Countries for ${summary.objectId}`, ['Country', 'Tips', 'People', 'Mean confidence', 'Max confidence', 'By status', 'Strongest evidence'],
+        dataTable(t('summaryTableCaption', { object: objectTitle(summary.objectId) }), (['columnCountry', 'columnTips', 'columnPeople', 'columnMeanConfidence', 'columnMaxConfidence', 'columnByStatus', 'columnStrongestEvidence'] as const).map((key) => t(key)),
           countries.map((tally) => [
-            tally.country,
-            tally.tips,
-            tally.people,
+            queueName(tally.country),
+            formatNumber(tally.tips),
+            formatNumber(tally.people),
             formatConfidence(tally.meanConfidence),
             formatConfidence(tally.maxConfidence),
-            Object.entries(tally.byStatus).map(([status, count]) => `${STATUS_LABELS[status as Status] ?? status} ${String(count)}`).join(', '),
-            tally.strongestEvidence.length === 0 ? '–' : tally.strongestEvidence.map((span) => (span.text === '' ? span.kind : `${span.kind}: “${span.text}”`)).join('; '),
+            Object.entries(tally.byStatus).map(([status, count]) => t('statusCount', { status: statusLabel(status), count: Number(count) })).join(t('listSeparator')),
+            tally.strongestEvidence.length === 0 ? '–' : tally.strongestEvidence.map((span) => (span.text === '' ? kindLabel(span.kind) : t('kindText', { kind: kindLabel(span.kind), text: span.text }))).join('; '),
           ]))),
     );
   }
@@ -874,7 +911,14 @@ async function loadSummary(objectId: string, moveFocus: boolean): Promise<void> 
 
 // ---------------------------------------------------------------- start
 
+/** Draws the current view again in the language just chosen (the session, the open tip's deep link and the filters stay). */
+function rerender(): void {
+  if (info === null) renderSignIn();
+  else void startConsole(false);
+}
+
 async function main(): Promise<void> {
+  renderChrome(rerender);
   config = await loadConfig();
   const fromFragment = tokenFromFragment(location.hash);
   let stored: string | null = null;
@@ -883,12 +927,13 @@ async function main(): Promise<void> {
   } catch {
     stored = null;
   }
-  if (fromFragment !== null) history.replaceState(null, '', location.pathname);
+  // The search (`?lang=xx`) stays; only the token leaves the address.
+  if (fromFragment !== null) history.replaceState(null, '', `${location.pathname}${location.search}`);
   const candidate = fromFragment ?? stored;
   if (candidate !== null && signIn(candidate) === null) {
     await startConsole(false);
   } else {
-    renderSignIn(candidate === null ? undefined : 'Your session has expired. Please sign in again.');
+    renderSignIn(candidate === null ? undefined : t('sessionExpired'));
   }
 }
 

@@ -1,6 +1,9 @@
 import { ApiError } from '../lib/http.ts';
 import { focusOn, h, replace } from '../lib/dom.ts';
-import { endonym, locales } from '../i18n/index.ts';
+import { endonym } from '../i18n/core.ts';
+import { locales } from '../i18n/languages.ts';
+import type { ConsoleMessageKey } from '../i18n/console/index.ts';
+import { t } from './locale.ts';
 import { OBJECT_TRANSITIONS, type ObjectStatusName } from '#shared/objects/lifecycle.ts';
 import type { TipObject as ConsoleObject } from '#shared/schemas/object.ts';
 import type { ImageUpload as UploadGrant } from '#shared/schemas/responses.ts';
@@ -25,19 +28,20 @@ export interface ObjectsOptions {
   readonly reload: () => Promise<readonly ConsoleObject[]>;
 }
 
-const STATUS_LABELS: Record<ObjectStatusName, string> = { draft: 'Draft', published: 'Published', retired: 'Retired', identified: 'Identified' };
+const STATUS_KEYS: Record<ObjectStatusName, ConsoleMessageKey> = { draft: 'objectDraft', published: 'objectPublished', retired: 'objectRetired', identified: 'objectIdentified' };
+const STATUS_LABELS = (status: ObjectStatusName): string => (Object.hasOwn(STATUS_KEYS, status) ? t(STATUS_KEYS[status]) : status);
 /** What the button for each step says, by the status it starts from. */
-const STEP_LABELS: Record<ObjectStatusName, (from: ObjectStatusName) => string> = {
-  draft: () => 'Back to draft',
-  published: (from) => (from === 'draft' ? 'Publish' : 'Publish again'),
-  retired: () => 'Retire',
-  identified: () => 'Mark identified',
+const STEP_LABELS: Record<ObjectStatusName, (from: ObjectStatusName) => ConsoleMessageKey> = {
+  draft: () => 'stepDraft',
+  published: (from) => (from === 'draft' ? 'stepPublish' : 'stepPublishAgain'),
+  retired: () => 'stepRetire',
+  identified: () => 'stepIdentify',
 };
-const STEP_DONE: Record<ObjectStatusName, string> = {
-  draft: 'is a draft again',
-  published: 'is published: the public form shows it and takes tips',
-  retired: 'is retired: the public form no longer shows it',
-  identified: 'is marked identified: the public form shows it as solved and takes no more tips',
+const STEP_DONE: Record<ObjectStatusName, ConsoleMessageKey> = {
+  draft: 'doneDraft',
+  published: 'donePublished',
+  retired: 'doneRetired',
+  identified: 'doneIdentified',
 };
 /** The picture types the API's upload policy can be pinned to (shared/resources.ts limits.imageTypes). */
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
@@ -47,7 +51,7 @@ export function renderObjects(section: HTMLElement, shared: ConsoleShared, optio
   let objects = [...options.objects];
   /** Bumped after a new picture, so the browser does not show its cached copy of the old one. */
   const pictureVersion = new Map<string, number>();
-  const heading = h('h2', { id: 'objects-heading' }, 'Objects');
+  const heading = h('h2', { id: 'objects-heading' }, t('objectsHeading'));
   const feedback = h('div', { id: 'objects-feedback', role: 'status', 'aria-live': 'polite', tabindex: -1 });
   const list = h('ul', { class: 'objects', id: 'objects-list' });
 
@@ -58,8 +62,8 @@ export function renderObjects(section: HTMLElement, shared: ConsoleShared, optio
 
   function describe(error: unknown): string {
     if (error instanceof ApiError && error.status === 409 && Array.isArray(error.body.allowed)) {
-      const allowed = (error.body.allowed as ObjectStatusName[]).map((status) => STATUS_LABELS[status] ?? status).join(', ');
-      return `${error.message}. Allowed next: ${allowed === '' ? 'none' : allowed}.`;
+      const allowed = (error.body.allowed as ObjectStatusName[]).map(STATUS_LABELS).join(t('listSeparator'));
+      return t('errorAllowedNext', { message: error.message, allowed: allowed === '' ? t('allowedNone') : allowed });
     }
     return shared.describe(error);
   }
@@ -78,15 +82,15 @@ export function renderObjects(section: HTMLElement, shared: ConsoleShared, optio
     try {
       response = await fetch(grant.url, { method: 'POST', body, credentials: 'omit', cache: 'no-store' });
     } catch {
-      throw new Error('The picture could not be uploaded: the storage could not be reached.');
+      throw new Error(t('pictureUnreachable'));
     }
-    if (!response.ok) throw new Error(`The picture was refused by the storage (HTTP ${response.status}).`);
+    if (!response.ok) throw new Error(t('pictureRefused', { status: String(response.status) }));
   }
 
   /** The problem with a chosen picture, checked before anything is sent; null when it may go. */
   function pictureProblem(file: File): string | null {
-    if (!IMAGE_TYPES.includes(file.type)) return `Picture: “${file.name}” is not a JPEG, PNG or WebP image.`;
-    if (file.size > 5 * 1024 * 1024) return `Picture: “${file.name}” is larger than 5 MB.`;
+    if (!IMAGE_TYPES.includes(file.type)) return t('pictureWrongType', { name: file.name });
+    if (file.size > 5 * 1024 * 1024) return t('pictureTooLarge', { name: file.name });
     return null;
   }
 
@@ -102,23 +106,23 @@ export function renderObjects(section: HTMLElement, shared: ConsoleShared, optio
       return;
     }
     await refresh();
-    say(`“${object.title}” ${STEP_DONE[to]}.`);
+    say(t(STEP_DONE[to], { title: object.title }));
   }
 
   function pictureNode(object: ConsoleObject): HTMLElement {
     const version = pictureVersion.get(object.objectId);
     const src = version === undefined ? object.imageUrl : `${object.imageUrl}?v=${version}`;
-    const image = h('img', { src, alt: `Picture of ${object.title}`, class: 'object-picture', width: 120, height: 90, loading: 'lazy' });
+    const image = h('img', { src, alt: t('pictureAlt', { title: object.title }), class: 'object-picture', width: 120, height: 90, loading: 'lazy' });
     const frame = h('div', { class: 'object-picture-frame' }, image);
     // A draft has no picture until one is uploaded: say so instead of a broken image.
-    image.addEventListener('error', () => replace(frame, h('p', { class: 'object-no-picture muted' }, 'No picture yet')));
+    image.addEventListener('error', () => replace(frame, h('p', { class: 'object-no-picture muted' }, t('noPicture'))));
     return frame;
   }
 
   function textsForm(object: ConsoleObject): HTMLElement {
     const prefix = `object-${object.objectId}`;
     const language = h('select', { id: `${prefix}-lang`, name: 'lang', class: 'object-lang' },
-      locales.map((code) => h('option', { value: code, selected: code === ENGLISH }, `${endonym(code)} (${code})${code === ENGLISH ? ' — the fallback' : ''}`)));
+      locales.map((code) => h('option', { value: code, selected: code === ENGLISH }, t(code === ENGLISH ? 'objectLangFallback' : 'objectLangOption', { language: endonym(code), code }))));
     const title = h('input', { id: `${prefix}-title`, name: 'title', type: 'text', maxlength: 200, autocomplete: 'off', required: true, 'aria-describedby': `${prefix}-texts-hint` });
     const description = h('textarea', { id: `${prefix}-description`, name: 'description', rows: 3, maxlength: 2000, 'aria-describedby': `${prefix}-texts-hint` });
     const hint = h('p', { id: `${prefix}-texts-hint`, class: 'hint' });
@@ -132,21 +136,21 @@ export function renderObjects(section: HTMLElement, shared: ConsoleShared, optio
       title.placeholder = code === ENGLISH ? '' : object.title;
       description.placeholder = code === ENGLISH ? '' : object.description;
       hint.textContent = code === ENGLISH
-        ? 'English: every language without its own texts shows these.'
-        : own === undefined ? `No ${endonym(code)} texts yet: the public form shows the English ones (greyed here).` : `The ${endonym(code)} texts the public form shows.`;
+        ? t('textsEnglishHint')
+        : own === undefined ? t('textsMissingHint', { language: endonym(code) }) : t('textsOwnHint', { language: endonym(code) });
     };
     language.addEventListener('change', fill);
     fill();
-    const form = h('form', { class: 'object-texts', novalidate: true, 'aria-label': `Texts of ${object.title}` },
-      h('div', { class: 'field' }, h('label', { for: `${prefix}-lang` }, 'Language'), language),
-      h('div', { class: 'field' }, h('label', { for: `${prefix}-title` }, 'Title'), error, title),
-      h('div', { class: 'field' }, h('label', { for: `${prefix}-description` }, 'Description'), description),
+    const form = h('form', { class: 'object-texts', novalidate: true, 'aria-label': t('textsOf', { title: object.title }) },
+      h('div', { class: 'field' }, h('label', { for: `${prefix}-lang` }, t('textsLanguage')), language),
+      h('div', { class: 'field' }, h('label', { for: `${prefix}-title` }, t('title')), error, title),
+      h('div', { class: 'field' }, h('label', { for: `${prefix}-description` }, t('description')), description),
       hint,
-      h('button', { type: 'submit', class: 'button' }, 'Save texts'));
+      h('button', { type: 'submit', class: 'button' }, t('saveTexts')));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       if (title.value.trim() === '') {
-        error.textContent = 'Title: write a title (up to 200 characters).';
+        error.textContent = t('titleMissing');
         error.hidden = false;
         title.setAttribute('aria-invalid', 'true');
         title.focus();
@@ -171,23 +175,23 @@ export function renderObjects(section: HTMLElement, shared: ConsoleShared, optio
       return;
     }
     await refresh();
-    say(`Saved the ${endonym(lang)} texts of “${lang === ENGLISH ? title : object.title}”.`);
+    say(t('textsSaved', { language: endonym(lang), title: lang === ENGLISH ? title : object.title }));
   }
 
   function pictureForm(object: ConsoleObject): HTMLElement {
     const id = `object-${object.objectId}-picture`;
     const input = h('input', { id, name: 'picture', type: 'file', accept: IMAGE_TYPES.join(','), 'aria-describedby': `${id}-hint` });
-    const form = h('form', { class: 'object-picture-form', novalidate: true, 'aria-label': `Picture of ${object.title}` },
+    const form = h('form', { class: 'object-picture-form', novalidate: true, 'aria-label': t('pictureOf', { title: object.title }) },
       h('div', { class: 'field' },
-        h('label', { for: id }, 'New picture'),
-        h('p', { id: `${id}-hint`, class: 'hint' }, 'JPEG, PNG or WebP, up to 5 MB. It replaces the current one.'),
+        h('label', { for: id }, t('newPicture')),
+        h('p', { id: `${id}-hint`, class: 'hint' }, t('newPictureHint')),
         input),
-      h('button', { type: 'submit', class: 'button' }, 'Upload picture'));
+      h('button', { type: 'submit', class: 'button' }, t('uploadPicture')));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const file = input.files?.[0];
       if (file === undefined) {
-        say('Picture: choose a file first.', true);
+        say(t('pictureNeedsFile'), true);
         input.focus();
         return;
       }
@@ -215,7 +219,7 @@ export function renderObjects(section: HTMLElement, shared: ConsoleShared, optio
     }
     pictureVersion.set(object.objectId, Date.now());
     await refresh();
-    say(`New picture of “${object.title}” uploaded.`);
+    say(t('pictureUploaded', { title: object.title }));
   }
 
   function objectItem(object: ConsoleObject): HTMLElement {
@@ -223,21 +227,21 @@ export function renderObjects(section: HTMLElement, shared: ConsoleShared, optio
     return h('li', { class: 'object', 'data-object-id': object.objectId, 'data-status': object.status },
       pictureNode(object),
       h('div', { class: 'object-body' },
-        h('h3', { class: 'object-title' }, object.title),
-        h('p', { class: 'muted' }, h('span', { class: `status object-status object-status-${object.status}` }, STATUS_LABELS[object.status] ?? object.status), ' ', h('span', { class: 'code' }, object.objectId)),
-        object.description === '' ? null : h('p', { class: 'object-description' }, object.description),
+        h('h3', { class: 'object-title', lang: 'en' }, object.title),
+        h('p', { class: 'muted' }, h('span', { class: `status object-status object-status-${object.status}` }, STATUS_LABELS(object.status)), ' ', h('span', { class: 'code' }, object.objectId)),
+        object.description === '' ? null : h('p', { class: 'object-description', lang: 'en' }, object.description),
         options.coordinator && steps.length > 0
           ? h('div', { class: 'actions' }, steps.map((to) =>
-              h('button', { type: 'button', class: 'button', 'data-step': to, onclick: () => void step(object, to) }, STEP_LABELS[to](object.status))))
+              h('button', { type: 'button', class: 'button', 'data-step': to, onclick: () => void step(object, to) }, t(STEP_LABELS[to](object.status)))))
           : null,
         options.coordinator
-          ? h('details', { class: 'object-edit' }, h('summary', {}, `Edit texts and picture of ${object.title}`), textsForm(object), pictureForm(object))
+          ? h('details', { class: 'object-edit' }, h('summary', {}, t('editObject', { title: object.title })), textsForm(object), pictureForm(object))
           : null,
       ));
   }
 
   function renderList(): void {
-    replace(list, objects.length === 0 ? h('li', { class: 'muted' }, 'No objects yet.') : objects.map(objectItem));
+    replace(list, objects.length === 0 ? h('li', { class: 'muted' }, t('noObjectsYet')) : objects.map(objectItem));
   }
 
   function createForm(): HTMLElement {
@@ -246,19 +250,19 @@ export function renderObjects(section: HTMLElement, shared: ConsoleShared, optio
     const picture = h('input', { id: 'new-object-picture', name: 'picture', type: 'file', accept: IMAGE_TYPES.join(','), 'aria-describedby': 'new-object-picture-hint' });
     const error = h('p', { id: 'new-object-error', class: 'field-error', hidden: true });
     const form = h('form', { class: 'object-new', novalidate: true, 'aria-labelledby': 'new-object-heading' },
-      h('h3', { id: 'new-object-heading' }, 'New object'),
-      h('p', { class: 'hint' }, 'It starts as a draft, seen only here, until you publish it. Texts in English first; other languages afterwards.'),
-      h('div', { class: 'field' }, h('label', { for: 'new-object-title' }, 'Title (English)'), error, title),
-      h('div', { class: 'field' }, h('label', { for: 'new-object-description' }, 'Description (English)'), description),
+      h('h3', { id: 'new-object-heading' }, t('newObjectHeading')),
+      h('p', { class: 'hint' }, t('newObjectHint')),
+      h('div', { class: 'field' }, h('label', { for: 'new-object-title' }, t('titleEnglish')), error, title),
+      h('div', { class: 'field' }, h('label', { for: 'new-object-description' }, t('descriptionEnglish')), description),
       h('div', { class: 'field' },
-        h('label', { for: 'new-object-picture' }, 'Picture'),
-        h('p', { id: 'new-object-picture-hint', class: 'hint' }, 'JPEG, PNG or WebP, up to 5 MB; a harmless detail only.'),
+        h('label', { for: 'new-object-picture' }, t('picture')),
+        h('p', { id: 'new-object-picture-hint', class: 'hint' }, t('newObjectPictureHint')),
         picture),
-      h('button', { type: 'submit', class: 'button button-primary' }, 'Create draft'));
+      h('button', { type: 'submit', class: 'button button-primary' }, t('createDraft')));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const file = picture.files?.[0];
-      const problem = title.value.trim() === '' ? 'Title: write a title (up to 200 characters).' : file === undefined ? null : pictureProblem(file);
+      const problem = title.value.trim() === '' ? t('titleMissing') : file === undefined ? null : pictureProblem(file);
       if (problem !== null) {
         error.textContent = problem;
         error.hidden = false;
@@ -289,20 +293,20 @@ export function renderObjects(section: HTMLElement, shared: ConsoleShared, optio
       say(describe(error), true);
       return false;
     }
-    let pictureNote = ' Upload its picture before you publish it.';
+    let pictureNote = ` ${t('draftUploadLater')}`;
     if (file !== undefined) {
       try {
         await uploadPicture(created.upload, file);
         pictureNote = '';
       } catch (error) {
-        pictureNote = ` ${describe(error)} Upload it again from the object's edit panel.`;
+        pictureNote = ` ${t('draftUploadAgain', { error: describe(error) })}`;
       }
     }
     await refresh();
-    say(`Draft “${title}” created.${pictureNote}`, pictureNote !== '' && file !== undefined);
+    say(`${t('draftCreated', { title })}${pictureNote}`, pictureNote !== '' && file !== undefined);
     return true;
   }
 
   renderList();
-  replace(section, heading, feedback, list, options.coordinator ? createForm() : h('p', { class: 'muted' }, 'Only coordinators create, publish or retire objects.'));
+  replace(section, heading, feedback, list, options.coordinator ? createForm() : h('p', { class: 'muted' }, t('onlyCoordinators')));
 }

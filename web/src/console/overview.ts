@@ -2,6 +2,7 @@ import { h, replace, svg } from '../lib/dom.ts';
 import worldMap from './generated/world-map.json' with { type: 'json' };
 import type { OverviewItem } from '#shared/schemas/responses.ts';
 import type { ConsoleShared } from './shared.ts';
+import { countryName, formatNumber, queueName, t } from './locale.ts';
 
 
 /** Fill classes by tip count, lightest first; the legend states each bound. */
@@ -24,8 +25,8 @@ const shadeOf = (count: number, bounds: readonly number[]): number => (count <= 
  * is the way in by keyboard and screen reader.
  */
 export async function renderOverview(section: HTMLElement, shared: ConsoleShared, openQueue: (country: string) => Promise<void>): Promise<void> {
-  const heading = h('h2', { id: 'overview-heading' }, 'Overview');
-  replace(section, heading, h('p', { class: 'muted', role: 'status' }, 'Loading the overview…'));
+  const heading = h('h2', { id: 'overview-heading' }, t('overviewHeading'));
+  replace(section, heading, h('p', { class: 'muted', role: 'status' }, t('overviewLoading')));
   let items: OverviewItem[];
   try {
     items = (await shared.api<{ items: OverviewItem[] }>('/investigator/overview')).body.items ?? [];
@@ -40,8 +41,8 @@ export async function renderOverview(section: HTMLElement, shared: ConsoleShared
   const table = h(
     'table',
     { class: 'data-table overview-table', id: 'overview-table' },
-    h('caption', {}, 'Tips per queue'),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Queue'), h('th', { scope: 'col' }, 'Tips'), statuses.map((status) => h('th', { scope: 'col' }, shared.statusLabel(status))), h('th', { scope: 'col' }, 'Unread replies'))),
+    h('caption', {}, t('overviewCaption')),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('overviewQueue')), h('th', { scope: 'col' }, t('overviewTips')), statuses.map((status) => h('th', { scope: 'col' }, shared.statusLabel(status))), h('th', { scope: 'col' }, t('overviewUnread')))),
     h(
       'tbody',
       {},
@@ -49,10 +50,10 @@ export async function renderOverview(section: HTMLElement, shared: ConsoleShared
         h(
           'tr',
           { 'data-country': item.country },
-          h('th', { scope: 'row' }, h('button', { type: 'button', class: 'linklike', onclick: () => void openQueue(item.country), 'aria-label': `Open the ${item.country} queue` }, item.country)),
-          h('td', { class: 'num' }, item.total),
-          statuses.map((status) => h('td', { class: 'num' }, item.byStatus[status] ?? 0)),
-          h('td', { class: 'num' }, item.unreadReplies),
+          h('th', { scope: 'row' }, h('button', { type: 'button', class: 'linklike', onclick: () => void openQueue(item.country), 'aria-label': t('overviewOpenQueue', { country: queueName(item.country) }) }, queueName(item.country))),
+          h('td', { class: 'num' }, formatNumber(item.total)),
+          statuses.map((status) => h('td', { class: 'num' }, formatNumber(item.byStatus[status] ?? 0))),
+          h('td', { class: 'num' }, formatNumber(item.unreadReplies)),
         ),
       ),
     ),
@@ -61,8 +62,8 @@ export async function renderOverview(section: HTMLElement, shared: ConsoleShared
   const map = svg(
     'svg',
     { class: 'world-map', id: 'world-map', viewBox: worldMap.viewBox, role: 'img', 'aria-labelledby': 'world-map-title world-map-desc', focusable: 'false' },
-    svg('title', { id: 'world-map-title' }, 'World map of tips per country'),
-    svg('desc', { id: 'world-map-desc' }, located.length === 0 ? 'No tips routed to a country yet.' : located.map((item) => `${item.country}: ${item.total}`).join('; ')),
+    svg('title', { id: 'world-map-title' }, t('mapTitle')),
+    svg('desc', { id: 'world-map-desc' }, located.length === 0 ? t('mapEmpty') : located.map((item) => `${item.country}: ${formatNumber(item.total)}`).join('; ')),
     worldMap.countries.map((country) => {
       const count = counts.get(country.code) ?? 0;
       const shade = shadeOf(count, bounds);
@@ -70,17 +71,17 @@ export async function renderOverview(section: HTMLElement, shared: ConsoleShared
       return svg(
         'path',
         { d: country.d, class: `map-country${shade < 0 ? '' : ` map-shade-${shade}`}${open === undefined ? '' : ' map-open'}`, 'data-country': country.code, onclick: open },
-        svg('title', {}, `${country.name} (${country.code}): ${count} ${count === 1 ? 'tip' : 'tips'}`),
+        svg('title', {}, t('mapCountryTips', { name: countryName(country.code, country.name), code: country.code, count })),
       );
     }),
   );
-  const legend = h('ul', { class: 'map-legend', 'aria-label': 'Map shades' },
-    bounds.map((bound, index) => h('li', {}, h('span', { class: `map-swatch map-shade-${index}`, 'aria-hidden': 'true' }), `up to ${bound} ${bound === 1 ? 'tip' : 'tips'}`)));
+  const legend = h('ul', { class: 'map-legend', 'aria-label': t('mapLegend') },
+    bounds.map((bound, index) => h('li', {}, h('span', { class: `map-swatch map-shade-${index}`, 'aria-hidden': 'true' }), t('mapShadeUpTo', { count: bound }))));
   replace(
     section,
     heading,
     h('div', { class: 'overview-grid' },
       h('div', { class: 'table-scroll' }, table),
-      h('figure', { class: 'map-figure' }, map, h('figcaption', { class: 'muted' }, 'Click a shaded country to open its queue; the table has every number. Borders: country-coder (ISC), simplified.'), legend)),
+      h('figure', { class: 'map-figure' }, map, h('figcaption', { class: 'muted' }, t('mapCaption')), legend)),
   );
 }

@@ -1,9 +1,14 @@
 import { ApiError } from '../lib/http.ts';
 import { h, replace } from '../lib/dom.ts';
-import { endonym, locales } from '../i18n/index.ts';
+import { endonym } from '../i18n/core.ts';
+import { locales } from '../i18n/languages.ts';
+import type { ConsoleMessageKey } from '../i18n/console/index.ts';
+import { locale, t } from './locale.ts';
 import type { MachineTranslation as KeptTranslation } from '#shared/schemas/translation.ts';
 import type { TranslateAnswer as Answer } from '#shared/schemas/responses.ts';
 import type { ConsoleShared } from './shared.ts';
+import translateLanguages from '#shared/tips/data/translate-languages.json' with { type: 'json' };
+import { translateLanguageOf } from '#shared/tips/translation.ts';
 
 export type { KeptTranslation };
 
@@ -15,63 +20,86 @@ export type { KeptTranslation };
 
 
 
-const FAILURES: Record<string, string> = {
-  'translation-off': 'Translation needs Amazon Translate, which runs on AWS only: it is off on this stack.',
-  'unsupported-language': 'Amazon Translate cannot translate between these two languages.',
-  'language-not-detected': 'Amazon Translate could not tell which language the tip is in.',
-  unavailable: 'Amazon Translate is not available just now; try again in a minute.',
+const FAILURES: Record<string, ConsoleMessageKey> = {
+  'translation-off': 'translationOff',
+  'unsupported-language': 'translationUnsupported',
+  'language-not-detected': 'translationNotDetected',
+  unavailable: 'translationUnavailable',
 };
+const failure = (reason: string): string | undefined => (Object.hasOwn(FAILURES, reason) ? t(FAILURES[reason]!) : undefined);
 
-/** The investigator's own language when the console offers it, else English. */
+/**
+ * The language the investigator reads: the console's interface language, or, while the console is in
+ * English only for want of a catalogue, the browser's language when Translate's list (the form's languages) has it.
+ */
 function preferredTarget(): string {
+  if (locale !== 'en' && (locales as readonly string[]).includes(locale)) return locale;
   const primary = (navigator.language || 'en').toLowerCase().split('-')[0]!;
   return (locales as readonly string[]).includes(primary) ? primary : 'en';
 }
 
 function translationBlock(target: string, translation: KeptTranslation, formatTime: (iso: string) => string): HTMLElement {
-  return h('section', { class: 'machine-translation', 'data-target': target, 'aria-label': `Machine translation into ${endonym(target)}` },
+  return h('section', { class: 'machine-translation', 'data-target': target, 'aria-label': t('machineTranslationLabel', { language: endonym(target) }) },
     h('p', { class: 'machine-translation-label' },
-      `Machine translation into ${endonym(target)} (from ${endonym(translation.sourceLanguage)}), by Amazon Translate, ${formatTime(translation.at)}. Not checked by a person: the original above is what the tipster wrote.`),
-    h('div', { class: 'tip-text', lang: target }, translation.text));
+      t('machineTranslationNote', { language: endonym(target), source: endonym(translation.sourceLanguage), time: formatTime(translation.at) })),
+    h('div', { class: 'tip-text', lang: target, dir: 'auto' }, translation.text));
+}
+
+const sourceAsTip = (code: string | null): string => (code === null ? t('translateSourceChoose') : t('translateSourceAsTip', { language: languageName(code), code }));
+
+/** A language's name in the console's language, from the browser (Amazon Translate codes are BCP 47). */
+function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames([document.documentElement.lang || 'en'], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }
 
 export function translationPanel(
-  tip: { tipId: string; machineTranslations?: Record<string, KeptTranslation> },
+  tip: { tipId: string; language?: string | null; detectedLanguage?: string | null; machineTranslations?: Record<string, KeptTranslation> },
   shared: Pick<ConsoleShared, 'api' | 'describe' | 'formatTime'>,
 ): HTMLElement {
   const kept = h('div', { id: 'tip-translations' },
     Object.entries(tip.machineTranslations ?? {}).map(([target, translation]) => translationBlock(target, translation, shared.formatTime)));
   const result = h('div', { id: 'translation-result', role: 'status', 'aria-live': 'polite' });
   const target = h('select', { id: 'translate-target', name: 'target' },
-    locales.map((code) => h('option', { value: code, selected: code === preferredTarget() }, `${endonym(code)} (${code})`)));
+    locales.map((code) => h('option', { value: code, selected: code === preferredTarget() }, t('objectLangOption', { language: endonym(code), code }))));
+  // The source language is sent explicitly (never Translate's `auto`, which needs Comprehend): the
+  // tip's declared or detected language unless the investigator knows better.
+  const known = translateLanguageOf(tip.language) ?? translateLanguageOf(tip.detectedLanguage);
+  const source = h('select', { id: 'translate-source', name: 'source' },
+    h('option', { value: '' }, sourceAsTip(known)),
+    translateLanguages.codes.map((code) => h('option', { value: code }, t('objectLangOption', { language: languageName(code), code }))));
   const form = h('form', { class: 'translate', novalidate: true, 'aria-labelledby': 'translate-heading' },
-    h('h3', { id: 'translate-heading' }, 'Translation'),
+    h('h3', { id: 'translate-heading' }, t('translationHeading')),
     h('div', { class: 'filters' },
-      h('div', { class: 'field' }, h('label', { for: 'translate-target' }, 'Into'), target),
-      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button', id: 'translate-button' }, 'Translate'))),
+      h('div', { class: 'field' }, h('label', { for: 'translate-source' }, t('translateFrom')), source),
+      h('div', { class: 'field' }, h('label', { for: 'translate-target' }, t('translateInto')), target),
+      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button', id: 'translate-button' }, t('translate')))),
     result,
     kept);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    void run(target.value);
+    void run(target.value, source.value === '' ? undefined : source.value);
   });
 
-  async function run(language: string): Promise<void> {
-    replace(result, h('p', {}, 'Translating…'));
+  async function run(language: string, from: string | undefined): Promise<void> {
+    replace(result, h('p', {}, t('translating')));
     let answer: Answer;
     try {
       answer = (await shared.api<Answer>(`/investigator/tips/${encodeURIComponent(tip.tipId)}/translate`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ target: language }),
+        body: JSON.stringify({ target: language, source: from }),
       })).body;
     } catch (error) {
       const reason = error instanceof ApiError && typeof error.body.reason === 'string' ? error.body.reason : undefined;
-      replace(result, h('p', { class: 'alert alert-error', id: 'translation-failed' }, reason !== undefined && FAILURES[reason] !== undefined ? FAILURES[reason]! : shared.describe(error)));
+      replace(result, h('p', { class: 'alert alert-error', id: 'translation-failed' }, (reason === undefined ? undefined : failure(reason)) ?? shared.describe(error)));
       return;
     }
     if (answer.status === 'failed') {
-      replace(result, h('p', { class: 'alert alert-error', id: 'translation-failed' }, `Not translated: ${FAILURES[answer.reason] ?? answer.reason} The original above is unchanged.`));
+      replace(result, h('p', { class: 'alert alert-error', id: 'translation-failed' }, t('notTranslated', { reason: failure(answer.reason) ?? answer.reason })));
       return;
     }
     replace(result);

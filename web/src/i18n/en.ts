@@ -1,3 +1,5 @@
+import type { CatalogueOf, PluralMessage } from './core.ts';
+
 /** English: the reference catalogue. Every other catalogue has exactly these keys. */
 export const en = {
   appName: 'Tipline',
@@ -100,11 +102,7 @@ export const en = {
 
 export type MessageKey = keyof typeof en;
 
-/**
- * A message that depends on a number: one text per plural category of the
- * language (Intl.PluralRules), `other` always present.
- */
-export type PluralMessage = Readonly<Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }>;
+export type { PluralMessage };
 
 /** A catalogue: a plain text where English has one, a plural message where English has one. */
-export type Messages = { readonly [K in MessageKey]: (typeof en)[K] extends string ? string : PluralMessage };
+export type Messages = CatalogueOf<typeof en>;

@@ -1,20 +1,21 @@
 /**
  * Why a tip sits in the `unrouted` queue, in words for the coordinator: the classifier's
  * abstention reason, or, for a tip that has a country but too little confidence, that.
- * Pure; the console renders the string as text.
+ * Pure; the console renders the string as text, in its interface language (i18n/console).
  */
 import type { AbstainReason } from '#shared/geo/schema.ts';
+import { formatConsole, type ConsoleLocale, type ConsoleMessageKey } from '../i18n/console/index.ts';
 
-const LABELS: Record<AbstainReason, string> = {
-  'no-place-evidence': 'No place evidence: nothing in the tip points to a country.',
-  'several-countries': 'Several countries: two or more are about equally likely.',
-  'weak-evidence': 'Weak evidence: a clue too weak or ambiguous to route on.',
+const LABELS: Record<AbstainReason, ConsoleMessageKey> = {
+  'no-place-evidence': 'reasonNoPlaceEvidence',
+  'several-countries': 'reasonSeveralCountries',
+  'weak-evidence': 'reasonWeakEvidence',
 };
 
-export function unroutedExplanation(tip: { queue?: string; country?: string | null; abstainReason?: string | null }): string | null {
+export function unroutedExplanation(tip: { queue?: string; country?: string | null; abstainReason?: string | null }, locale: ConsoleLocale = 'en'): string | null {
   if (tip.queue !== 'unrouted') return null;
   const reason = tip.abstainReason;
-  if (typeof reason === 'string' && Object.hasOwn(LABELS, reason)) return LABELS[reason as AbstainReason];
-  if (typeof tip.country === 'string') return `Low confidence: ${tip.country} is the best guess, below the routing threshold.`;
+  if (typeof reason === 'string' && Object.hasOwn(LABELS, reason)) return formatConsole(locale, LABELS[reason as AbstainReason]);
+  if (typeof tip.country === 'string') return formatConsole(locale, 'reasonLowConfidence', { country: tip.country });
   return null;
 }
