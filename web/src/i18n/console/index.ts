@@ -2,6 +2,17 @@ import { fill, pickFrom, type PluralMessage } from '../core.ts';
 import { de } from './de.ts';
 import { fr } from './fr.ts';
 import { en, type ConsoleMessageKey, type ConsoleMessages } from './en.ts';
+import { hr } from './hr.ts';
+import { hi } from './hi.ts';
+import { fa } from './fa.ts';
+import { he } from './he.ts';
+import { ko } from './ko.ts';
+import { ja } from './ja.ts';
+import { zh } from './zh.ts';
+import { tr } from './tr.ts';
+import { uk } from './uk.ts';
+import { ru } from './ru.ts';
+import { ar } from './ar.ts';
 
 export type { ConsoleMessageKey, ConsoleMessages };
 
@@ -9,7 +20,23 @@ export type { ConsoleMessageKey, ConsoleMessages };
  * The console's interface languages. Only complete catalogues are listed here: the catalogue
  * test (test/unit/web/i18n.test.ts) fails on a missing, extra or mismatched key.
  */
-export const consoleCatalogues = { en, de, fr } as const satisfies Record<string, ConsoleMessages>;
+export const consoleCatalogues = {
+  en,
+  // One line per language (translators' branches merge without conflicts).
+  de,
+  fr,
+  ar,
+  ru,
+  uk,
+  tr,
+  zh,
+  ja,
+  ko,
+  he,
+  fa,
+  hi,
+  hr,
+} as const satisfies Record<string, ConsoleMessages>;
 export type ConsoleLocale = keyof typeof consoleCatalogues;
 export const consoleLocales = Object.keys(consoleCatalogues) as ConsoleLocale[];
 
