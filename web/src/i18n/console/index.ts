@@ -1,6 +1,10 @@
 import { fill, pickFrom, type PluralMessage } from '../core.ts';
 import { de } from './de.ts';
 import { fr } from './fr.ts';
+import { fi } from './fi.ts';
+import { da } from './da.ts';
+import { it } from './it.ts';
+import { pl } from './pl.ts';
 import { en, type ConsoleMessageKey, type ConsoleMessages } from './en.ts';
 import { hr } from './hr.ts';
 import { hi } from './hi.ts';
@@ -56,6 +60,10 @@ export const consoleCatalogues = {
   sk,
   cs,
   sv,
+  pl,
+  it,
+  da,
+  fi,
 } as const satisfies Record<string, ConsoleMessages>;
 export type ConsoleLocale = keyof typeof consoleCatalogues;
 export const consoleLocales = Object.keys(consoleCatalogues) as ConsoleLocale[];
