@@ -31,9 +31,11 @@ export interface FunctionAccess {
   /** GetObjectTagging (the malware scan's result tag). */
   readonly readTags?: ObjectGrant;
   /**
-   * Amazon Translate's TranslateText (and the function is told so: TRANSLATE_ENABLED). With the
-   * source language `auto`, Translate has Comprehend detect it, which AWS's own Translate policies
-   * grant as comprehend:DetectDominantLanguage. Neither action has resource-level permissions.
+   * Amazon Translate's TranslateText only (and the function is told so: TRANSLATE_ENABLED); it has
+   * no resource-level permissions. The source language is always sent explicitly (the tip's
+   * declared or detected language, or the investigator's choice: shared/tips/translation.ts), never
+   * `auto`, with which Translate would call Amazon Comprehend and need comprehend:DetectDominantLanguage
+   * too (TranslateText API reference, SourceLanguageCode; AWS's TranslateFullAccess policy grants it).
    */
   readonly translate?: boolean;
 }

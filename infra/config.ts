@@ -60,7 +60,7 @@ export interface StageConfig {
   readonly originSecretGeneration: number;
   /**
    * Machine translation of tips (`-c translate=true`). Off by default: it sends tip text to Amazon
-   * Translate and Comprehend, which may keep it unless the organisation has an AI services opt-out
+   * Translate (never to Comprehend: the source language is explicit), which may keep it unless the organisation has an AI services opt-out
    * policy, so an operator turns it on knowingly (README, Limits).
    * @default false
    */

@@ -29,8 +29,8 @@ export const REASONS = {
     id: 'AwsSolutions-IAM5[Resource::*]',
     reason:
       'xray:PutTraceSegments and xray:PutTelemetryRecords (added by Lambda active tracing) do not support ' +
-      'resource-level permissions, nor do translate:TranslateText (without a custom terminology) and ' +
-      'comprehend:DetectDominantLanguage (its auto source language), granted to the investigator role only; ' +
+      'resource-level permissions, nor does translate:TranslateText (without a custom terminology), granted to ' +
+      'the investigator role only (no Comprehend action: the source language is always explicit, never auto); ' +
       'every other statement of the function roles names exact ARNs.',
   },
   evidenceObjects: {

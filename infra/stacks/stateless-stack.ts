@@ -255,7 +255,7 @@ export class StatelessStack extends Stack {
     for (const [bucket, prefixes] of objectGrants(rights.deleteObjects)) fn.deleteObjects(bucket, prefixes);
     for (const [bucket, prefixes] of objectGrants(rights.readTags)) fn.readTags(bucket, prefixes);
     if (rights.translate === true && props.config.translate) {
-      fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'MachineTranslation', actions: ['translate:TranslateText', 'comprehend:DetectDominantLanguage'], resources: ['*'] }));
+      fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'MachineTranslation', actions: ['translate:TranslateText'], resources: ['*'] }));
     }
   }
 }

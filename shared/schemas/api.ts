@@ -84,8 +84,12 @@ export const ObjectChange = z
 /** POST /investigator/objects/{objectId}/image: a new upload form for the object's picture. */
 export const ObjectImageRequest = z.strictObject({ contentType: z.enum(limits.imageTypes) });
 
-/** POST /investigator/tips/{tipId}/translate: the language the investigator reads. */
-export const TranslateTipRequest = z.strictObject({ target: LanguageTag });
+/**
+ * POST /investigator/tips/{tipId}/translate: the language the investigator reads, and optionally
+ * the language the tip is in when the investigator knows better than the tip's declared or
+ * detected language (shared/tips/translation.ts sourceLanguageFor).
+ */
+export const TranslateTipRequest = z.strictObject({ target: LanguageTag, source: z.optional(LanguageTag) });
 
 /** POST /tips/attachments. */
 export const AttachmentRequest = z.object({

@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
  */
 export const MachineTranslation = z.object({
   text: z.string(),
-  /** The language Amazon Translate detected the tip to be in. */
+  /** The Amazon Translate code of the language translated from: the investigator's choice, else the tip's declared, else its detected language. */
   sourceLanguage: z.string(),
   machineTranslated: z.literal(true),
   engine: z.literal('amazon-translate'),
@@ -17,5 +17,6 @@ export const MachineTranslation = z.object({
 export type MachineTranslation = z.infer<typeof MachineTranslation>;
 
 /** Why a translation could not be made; the tip and its original are untouched either way. */
+// 'language-not-detected' stays for answers made before the source language was sent explicitly.
 export const TRANSLATION_FAILURES = ['translation-off', 'unsupported-language', 'language-not-detected', 'unavailable'] as const;
 export type TranslationFailure = (typeof TRANSLATION_FAILURES)[number];

@@ -3,7 +3,7 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../config.ts';
 import { isoSecond } from '../ids.ts';
 import type { MachineTranslation } from '../schemas/translation.ts';
-import { splitForTranslation } from '../tips/translation.ts';
+import { splitForTranslation, translateLanguageOf } from '../tips/translation.ts';
 import { documents } from './clients/dynamo.ts';
 import { translate } from './clients/translate.ts';
 import { isConditionalCheckFailed } from './conditions.ts';
@@ -16,20 +16,21 @@ const TIPS = tableName('tips');
 export const MAX_STORED_TRANSLATIONS = 8;
 
 /**
- * Translates a tip's text into `target` with Amazon Translate, the source language detected by the
- * service (`auto`), in pieces within its per-call limit. Throws the service's error: the caller
- * decides what the investigator sees (shared/tips/translation.ts failureOf).
+ * Translates a tip's text from `source` into `target` (Amazon Translate codes) in pieces within its
+ * per-call limit. The source is always explicit, never `auto`: `auto` makes Translate call Amazon
+ * Comprehend, which the role is not granted (infra/access.ts). Throws the service's error: the
+ * caller decides what the investigator sees (shared/tips/translation.ts failureOf).
  */
-export async function machineTranslate(text: string, target: string, now: number = Date.now()): Promise<MachineTranslation> {
+export async function machineTranslate(text: string, source: string, target: string, now: number = Date.now()): Promise<MachineTranslation> {
   const pieces = splitForTranslation(text);
   const results = [];
   // In order, one at a time: a long tip is at most a few calls, and a throttled account is not hammered.
   for (const piece of pieces) {
-    results.push(await translate.send(new TranslateTextCommand({ Text: piece, SourceLanguageCode: 'auto', TargetLanguageCode: target })));
+    results.push(await translate.send(new TranslateTextCommand({ Text: piece, SourceLanguageCode: source, TargetLanguageCode: translateLanguageOf(target) ?? target })));
   }
   return {
     text: results.map((result) => result.TranslatedText ?? '').join(''),
-    sourceLanguage: results[0]?.SourceLanguageCode ?? 'auto',
+    sourceLanguage: results[0]?.SourceLanguageCode ?? source,
     machineTranslated: true,
     engine: 'amazon-translate',
     at: isoSecond(now),

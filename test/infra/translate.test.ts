@@ -35,4 +35,19 @@ describe('machine translation rights', () => {
     // Assess
     expect(result).toEqual({ granted: ['InvestigatorRole'], enabled: ['Investigator'] });
   });
+
+  it('with -c translate=true, the investigator role may call translate:TranslateText and no Comprehend action', () => {
+    // Prepare
+    const built = build({ translate: 'true' });
+
+    // Act
+    const actions = Object.values(built.stateless$.findResources('AWS::IAM::Policy'))
+      .filter((policy) => (policy.Properties.Roles as { Ref: string }[]).some((role) => strip(role.Ref) === 'InvestigatorRole'))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[] }[])
+      .flatMap((statement) => [statement.Action].flat());
+
+    // Assess
+    expect(actions).toContain('translate:TranslateText');
+    expect(actions.filter((action) => action.startsWith('comprehend:') || action === '*')).toEqual([]);
+  });
 });

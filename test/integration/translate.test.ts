@@ -22,8 +22,8 @@ describe('machine translation of a tip', () => {
   let nl: Awaited<ReturnType<typeof investigatorClient>>;
   let tipId: string;
 
-  const ask = (client: typeof pl, target: unknown, id = tipId) =>
-    client.call<Json>('POST', `/investigator/tips/${id}/translate`, { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ target }) });
+  const ask = (client: typeof pl, target: unknown, id = tipId, source?: string) =>
+    client.call<Json>('POST', `/investigator/tips/${id}/translate`, { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ target, source }) });
 
   beforeAll(async () => {
     process.env.TRANSLATE_ENABLED = 'true';
@@ -78,7 +78,7 @@ describe('machine translation of a tip', () => {
     expect(response.body).toMatchObject({ status: 'failed', reason });
   });
 
-  it('translates with the source detected by the service and keeps the translation beside the original, marked as a machine\'s', async () => {
+  it('translates with the explicit source the pipeline detected (never auto) and keeps the translation beside the original, marked as a machine\'s', async () => {
     // Prepare
     translate.on(TranslateTextCommand).resolves({ TranslatedText: 'Zo\'n tas kreeg ik in een bakkerij in Łódź, Polen.', SourceLanguageCode: 'pl', TargetLanguageCode: 'nl' });
 
@@ -91,11 +91,37 @@ describe('machine translation of a tip', () => {
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ status: 'translated', stored: true, translation: { text: 'Zo\'n tas kreeg ik in een bakkerij in Łódź, Polen.', sourceLanguage: 'pl', machineTranslated: true, engine: 'amazon-translate' } });
     expect(translate.commandCalls(TranslateTextCommand)).toHaveLength(1);
-    expect(translate.commandCalls(TranslateTextCommand)[0]!.args[0].input).toEqual({ Text: POLISH, SourceLanguageCode: 'auto', TargetLanguageCode: 'nl' });
+    expect(translate.commandCalls(TranslateTextCommand)[0]!.args[0].input).toEqual({ Text: POLISH, SourceLanguageCode: 'pl', TargetLanguageCode: 'nl' });
     expect(again.body.translation).toEqual(response.body.translation);
     expect(tip.body.text).toBe(POLISH);
     expect(tip.body.machineTranslations.nl).toEqual(response.body.translation);
     expect(tip.body.machineTranslations.nl.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+  });
+
+  it('sends the source the investigator names instead, as Amazon Translate\'s code, and translates again when it differs from the kept one', async () => {
+    // Prepare
+    translate.on(TranslateTextCommand).resolves({ TranslatedText: 'Eine solche Tasche', SourceLanguageCode: 'cs', TargetLanguageCode: 'de' });
+
+    // Act
+    const response = await ask(pl, 'de', tipId, 'CS');
+    const again = await ask(pl, 'de', tipId, 'cs');
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ status: 'translated', translation: { sourceLanguage: 'cs' } });
+    expect(again.body.translation).toEqual(response.body.translation);
+    const inputs = translate.commandCalls(TranslateTextCommand).map((call) => call.args[0].input);
+    expect(inputs).toEqual([{ Text: POLISH, SourceLanguageCode: 'cs', TargetLanguageCode: 'de' }]);
+  });
+
+  it('answers 400 naming source for a source language Amazon Translate does not have, calling nothing', async () => {
+    // Act
+    const response = await ask(pl, 'fr', tipId, 'tlh');
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(response.body.issues.map((issue: Json) => issue.path)).toEqual(['source']);
+    expect(translate.commandCalls(TranslateTextCommand)).toHaveLength(0);
   });
 
   it('answers 403 for a tip outside the caller\'s countries and 400 naming target for a bad language, calling nothing', async () => {

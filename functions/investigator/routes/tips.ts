@@ -1,5 +1,5 @@
 import { assertCoordinator } from '#shared/auth.ts';
-import { ConflictError, NotFoundError, TiplineError } from '#shared/errors.ts';
+import { ConflictError, NotFoundError, TiplineError, ValidationError } from '#shared/errors.ts';
 import { isoSecond } from '#shared/ids.ts';
 import { workflow } from '#shared/resources.ts';
 import { AttachmentParams, HistoryQuery, TipParams, TranslateTipRequest } from '#shared/schemas/api.ts';
@@ -13,7 +13,7 @@ import { accessibleTip } from '#shared/store/tip-access.ts';
 import { clusterMembers } from '#shared/store/tips.ts';
 import { machineTranslate, storeTranslation } from '#shared/store/translations.ts';
 import { applyPatch, claimTip, releaseTip, triageState } from '#shared/store/triage.ts';
-import { failureOf } from '#shared/tips/translation.ts';
+import { failureOf, sourceLanguageFor, translateLanguageOf } from '#shared/tips/translation.ts';
 import { assertClaimAllowed, parseIfMatch, planPatch, TipPatch } from '#shared/tips/triage.ts';
 import { parseOrThrow } from '#shared/validation.ts';
 import { header, json } from '../../lib/http.ts';
@@ -101,17 +101,26 @@ export const tipRoutes: RouteModule = {
     body: true,
     handle: async (event, principal) => {
       const { tipId } = parseOrThrow(TipParams, event.pathParameters ?? {}, 'path');
-      const target = canonicalLanguage(parseOrThrow(TranslateTipRequest, event.parsedBody, 'translation').target, 'target');
+      const request = parseOrThrow(TranslateTipRequest, event.parsedBody, 'translation');
+      const target = canonicalLanguage(request.target, 'target');
       const item = await accessibleTip(tipId, principal);
       const existing = item.machineTranslations?.[target];
-      // Made once per language and kept: reading it again costs no second call.
-      if (existing !== undefined) return json(200, { tipId, target, status: 'translated', translation: existing, stored: true });
+      // Made once per language and kept: reading it again costs no second call (unless the investigator names another source).
+      if (existing !== undefined && (request.source === undefined || translateLanguageOf(request.source) === existing.sourceLanguage)) {
+        return json(200, { tipId, target, status: 'translated', translation: existing, stored: true });
+      }
+      const known = sourceLanguageFor({ requested: request.source, declared: item.language, detected: item.detectedLanguage });
+      if ('problem' in known) {
+        throw new ValidationError('No source language to translate from', [
+          { path: 'source', message: known.problem === 'unsupported' ? 'is not a language Amazon Translate supports' : 'is required: the tip has no declared or detected language Amazon Translate supports' },
+        ]);
+      }
       if (!translationEnabled) {
         throw new ConflictError('Translation needs Amazon Translate, which runs on AWS only: it is off on this stack (TRANSLATE_ENABLED)', { status: 'failed', reason: 'translation-off' });
       }
       let translation: MachineTranslation;
       try {
-        translation = await machineTranslate(String(item.text), target);
+        translation = await machineTranslate(String(item.text), known.source, target);
       } catch (error) {
         // The tip is untouched: its original stays what the investigator reads, and the answer says why there is no translation.
         const reason = failureOf(error);

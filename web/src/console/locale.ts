@@ -20,9 +20,9 @@ export function intlLocale(): string {
 
 export const t = (key: ConsoleMessageKey, values?: Record<string, string | number>): string => formatConsole(locale, key, values);
 
-/** A message whose `{name}` placeholders are filled with nodes (a name in bold, a code): text around them stays text. */
-export function tNodes(key: ConsoleMessageKey, nodes: Record<string, Node | string>): (Node | string)[] {
-  const text = t(key);
+/** A message whose `{name}` placeholders are filled with nodes (a name in bold, a code), the others from `values`: text around them stays text. */
+export function tNodes(key: ConsoleMessageKey, nodes: Record<string, Node | string>, values?: Record<string, string | number>): (Node | string)[] {
+  const text = t(key, values);
   const parts: (Node | string)[] = [];
   let last = 0;
   for (const match of text.matchAll(/\{(\w+)\}/g)) {

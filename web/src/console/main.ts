@@ -13,6 +13,7 @@ import { renderOverview } from './overview.ts';
 import { renderSearch } from './search.ts';
 import { renderObjects, type ConsoleObject } from './objects.ts';
 import { translationPanel, type KeptTranslation } from './translation.ts';
+import { objectLabel, objectTitleIn } from './object-label.ts';
 import type { ConsoleShared } from './shared.ts';
 import { formatNumber, formatTime, intlLocale, locale, queueName, renderChrome, t, tNodes } from './locale.ts';
 import type { ConsoleMessageKey } from '../i18n/console/index.ts';
@@ -98,7 +99,7 @@ let detail: Tip | null = null;
 let highlightCountry: string | null = null;
 
 /** What the views in their own modules (overview, search, conversation) use of this one. */
-const shared: ConsoleShared = { api, describe, formatTime, formatConfidence, excerpt, objectTitle, openTip: (tipId: string) => openTip(tipId, true), statusLabel };
+const shared: ConsoleShared = { api, describe, formatTime, formatConfidence, excerpt, objectTitle, objectLabel: objectLabelOf, openTip: (tipId: string) => openTip(tipId, true), statusLabel };
 
 // ---------------------------------------------------------------- API
 
@@ -340,7 +341,18 @@ async function openQueue(country: string): Promise<void> {
 
 /** An object's title for display where its id used to be shown (the id stays available as a tooltip). */
 function objectTitle(objectId: string): string {
-  return objects.find((object) => object.objectId === objectId)?.title ?? objectId;
+  const object = objects.find((entry) => entry.objectId === objectId);
+  return object === undefined ? objectId : objectTitleIn(object, consoleLanguage()).title;
+}
+
+/** The console's language (the page's lang), which object titles follow. */
+function consoleLanguage(): string {
+  return document.documentElement.lang || 'en';
+}
+
+/** An object's picture, title and id wherever its id used to be shown (./object-label.ts). */
+function objectLabelOf(objectId: string): HTMLElement {
+  return objectLabel(objectId, objects, consoleLanguage());
 }
 
 function queueQuery(): string {
@@ -394,7 +406,7 @@ function renderQueueTable(results: HTMLElement, page: number): void {
           h('td', { class: 'tip-cell' },
             h('button', { type: 'button', class: 'linklike', onclick: () => void openTip(item.tipId, true) }, excerpt(item.text, 140)),
             item.unreadReply === true ? h('span', { class: 'unread-mark' }, ` · ${t('unreadReply')}`) : null),
-          h('td', { title: item.objectId, lang: 'en' }, objectTitle(item.objectId)),
+          h('td', { title: item.objectId }, objectLabelOf(item.objectId)),
           h('td', { class: 'num' }, formatConfidence(item.confidence)),
           h('td', {}, h('span', { class: `status status-${item.status}` }, statusLabel(item.status))),
           h('td', { class: 'num' }, formatNumber(item.duplicates)),
@@ -639,7 +651,7 @@ function renderDetail(moveFocus: boolean, message?: { text: string; error: boole
     heading,
     feedback,
     h('dl', { class: 'meta' },
-      meta(t('metaObject'), objectTitle(tip.objectId)),
+      meta(t('metaObject'), objectLabelOf(tip.objectId)),
       meta(t('metaQueue'), tip.queue === undefined ? t('notRouted') : queueName(tip.queue)),
       whyUnrouted === null ? null : meta(t('metaWhyUnrouted'), whyUnrouted),
       meta(t('metaStatus'), statusLabel(tip.status)),
@@ -799,7 +811,7 @@ function formatBytes(size: number): string {
   return t('sizeMb', { size: formatNumber(size / (1024 * 1024), 1) });
 }
 
-function meta(label: string, value: string): HTMLElement[] {
+function meta(label: string, value: string | HTMLElement): HTMLElement[] {
   return [h('dt', {}, label), h('dd', {}, value)];
 }
 
@@ -870,7 +882,7 @@ async function loadSummary(objectId: string, moveFocus: boolean): Promise<void> 
     replace(result, h('p', { class: 'alert alert-error', role: 'alert' }, describe(error)));
     return;
   }
-  const totals = h('p', { id: 'summary-totals', tabindex: -1 }, t('summaryTotals', { object: summary.objectId, count: summary.distinctTips, duplicates: summary.duplicates }));
+  const totals = h('p', { id: 'summary-totals', tabindex: -1 }, ...tNodes('summaryTotals', { object: objectLabelOf(summary.objectId) }, { count: summary.distinctTips, duplicates: summary.duplicates }));
   const countries = [...summary.countries].sort((a, b) => b.tips - a.tips || b.people - a.people || a.country.localeCompare(b.country));
   if (countries.length === 0) {
     replace(result, totals, h('p', {}, t('summaryEmpty')));
@@ -879,10 +891,10 @@ async function loadSummary(objectId: string, moveFocus: boolean): Promise<void> 
       result,
       totals,
       h('figure', { class: 'chart-figure' },
-        barChart(countries.map((tally) => ({ label: queueName(tally.country), value: tally.tips, note: t('summaryNote', { tips: t('summaryTips', { count: tally.tips }), people: t('summaryPeople', { count: tally.people }) }) })), t('summaryChartTitle', { object: summary.objectId }), 'summary-chart'),
+        barChart(countries.map((tally) => ({ label: queueName(tally.country), value: tally.tips, note: t('summaryNote', { tips: t('summaryTips', { count: tally.tips }), people: t('summaryPeople', { count: tally.people }) }) })), t('summaryChartTitle', { object: objectTitle(summary.objectId) }), 'summary-chart'),
         h('figcaption', { class: 'muted' }, t('summaryChartCaption'))),
       h('div', { class: 'table-scroll' },
-        dataTable(t('summaryTableCaption', { object: summary.objectId }), (['columnCountry', 'columnTips', 'columnPeople', 'columnMeanConfidence', 'columnMaxConfidence', 'columnByStatus', 'columnStrongestEvidence'] as const).map((key) => t(key)),
+        dataTable(t('summaryTableCaption', { object: objectTitle(summary.objectId) }), (['columnCountry', 'columnTips', 'columnPeople', 'columnMeanConfidence', 'columnMaxConfidence', 'columnByStatus', 'columnStrongestEvidence'] as const).map((key) => t(key)),
           countries.map((tally) => [
             queueName(tally.country),
             formatNumber(tally.tips),

@@ -62,7 +62,7 @@ export function renderSearch(section: HTMLElement, shared: ConsoleShared, object
                 h('tr', { 'data-tip-id': hit.tipId },
                   h('td', { class: 'tip-cell' }, h('button', { type: 'button', class: 'linklike', onclick: () => void shared.openTip(hit.tipId) }, shared.excerpt(hit.text, 140))),
                   h('td', {}, queueName(hit.country)),
-                  h('td', { title: hit.objectId, lang: 'en' }, shared.objectTitle(hit.objectId)),
+                  h('td', { title: hit.objectId }, shared.objectLabel(hit.objectId)),
                   h('td', {}, h('span', { class: `status status-${hit.status}` }, shared.statusLabel(hit.status))),
                   h('td', {}, h('time', { datetime: hit.submittedAt }, shared.formatTime(hit.submittedAt)))))))),
     );

@@ -8,6 +8,8 @@ export interface ConsoleShared {
   readonly formatConfidence: (value: number | null | undefined) => string;
   readonly excerpt: (text: string, max: number) => string;
   readonly objectTitle: (objectId: string) => string;
+  /** An object's picture, title and id (./object-label.ts), for every place an object id appears. */
+  readonly objectLabel: (objectId: string) => HTMLElement;
   readonly openTip: (tipId: string) => Promise<void>;
   readonly statusLabel: (status: string) => string;
 }

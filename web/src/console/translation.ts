@@ -7,6 +7,8 @@ import { locale, t } from './locale.ts';
 import type { MachineTranslation as KeptTranslation } from '#shared/schemas/translation.ts';
 import type { TranslateAnswer as Answer } from '#shared/schemas/responses.ts';
 import type { ConsoleShared } from './shared.ts';
+import translateLanguages from '#shared/tips/data/translate-languages.json' with { type: 'json' };
+import { translateLanguageOf } from '#shared/tips/translation.ts';
 
 export type { KeptTranslation };
 
@@ -43,8 +45,19 @@ function translationBlock(target: string, translation: KeptTranslation, formatTi
     h('div', { class: 'tip-text', lang: target, dir: 'auto' }, translation.text));
 }
 
+const sourceAsTip = (code: string | null): string => (code === null ? t('translateSourceChoose') : t('translateSourceAsTip', { language: languageName(code), code }));
+
+/** A language's name in the console's language, from the browser (Amazon Translate codes are BCP 47). */
+function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames([document.documentElement.lang || 'en'], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 export function translationPanel(
-  tip: { tipId: string; machineTranslations?: Record<string, KeptTranslation> },
+  tip: { tipId: string; language?: string | null; detectedLanguage?: string | null; machineTranslations?: Record<string, KeptTranslation> },
   shared: Pick<ConsoleShared, 'api' | 'describe' | 'formatTime'>,
 ): HTMLElement {
   const kept = h('div', { id: 'tip-translations' },
@@ -52,26 +65,33 @@ export function translationPanel(
   const result = h('div', { id: 'translation-result', role: 'status', 'aria-live': 'polite' });
   const target = h('select', { id: 'translate-target', name: 'target' },
     locales.map((code) => h('option', { value: code, selected: code === preferredTarget() }, t('objectLangOption', { language: endonym(code), code }))));
+  // The source language is sent explicitly (never Translate's `auto`, which needs Comprehend): the
+  // tip's declared or detected language unless the investigator knows better.
+  const known = translateLanguageOf(tip.language) ?? translateLanguageOf(tip.detectedLanguage);
+  const source = h('select', { id: 'translate-source', name: 'source' },
+    h('option', { value: '' }, sourceAsTip(known)),
+    translateLanguages.codes.map((code) => h('option', { value: code }, t('objectLangOption', { language: languageName(code), code }))));
   const form = h('form', { class: 'translate', novalidate: true, 'aria-labelledby': 'translate-heading' },
     h('h3', { id: 'translate-heading' }, t('translationHeading')),
     h('div', { class: 'filters' },
+      h('div', { class: 'field' }, h('label', { for: 'translate-source' }, t('translateFrom')), source),
       h('div', { class: 'field' }, h('label', { for: 'translate-target' }, t('translateInto')), target),
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button', id: 'translate-button' }, t('translate')))),
     result,
     kept);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    void run(target.value);
+    void run(target.value, source.value === '' ? undefined : source.value);
   });
 
-  async function run(language: string): Promise<void> {
+  async function run(language: string, from: string | undefined): Promise<void> {
     replace(result, h('p', {}, t('translating')));
     let answer: Answer;
     try {
       answer = (await shared.api<Answer>(`/investigator/tips/${encodeURIComponent(tip.tipId)}/translate`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ target: language }),
+        body: JSON.stringify({ target: language, source: from }),
       })).body;
     } catch (error) {
       const reason = error instanceof ApiError && typeof error.body.reason === 'string' ? error.body.reason : undefined;

@@ -26,7 +26,7 @@ export const bs: ConsoleMessages = {
   signInHeading: "Prijava istražitelja",
   signInAgency: "Prijavite se računom svoje agencije",
   tokenLabel: "Pristupni token",
-  tokenHintBefore: "Lokalni stack: zalijepite token iz",
+  tokenHintBefore: "Lokalni stack: zalijepite token dobijen komandom",
   tokenHintAfter: ". Čuva se samo u ovoj kartici (session storage).",
   signIn: "Prijava",
   tokenNotJwt: "Ovo nije JWT: zalijepite cijeli token (tri dijela odvojena tačkama).",
@@ -65,7 +65,7 @@ export const bs: ConsoleMessages = {
   mapLegend: "Nijanse karte",
   mapShadeUpTo: { one: "do {count} dojave", few: "do {count} dojave", other: "do {count} dojava" },
   mapCaption: "Kliknite obojenu državu da otvorite njen red; tabela sadrži sve brojeve. Granice: country-coder (ISC), pojednostavljene.",
-  unrouted: "bez države",
+  unrouted: "neusmjerene",
 
   // Search (search.ts)
   searchHeading: "Pretraga",
@@ -247,6 +247,9 @@ export const bs: ConsoleMessages = {
 
   // Translation (translation.ts)
   translationHeading: "Prijevod",
+  translateFrom: "Iz",
+  translateSourceChoose: "Odaberite jezik dojave",
+  translateSourceAsTip: "Kao u dojavi: {language} ({code})",
   translateInto: "Na",
   translate: "Prevedi",
   translating: "Prevođenje…",

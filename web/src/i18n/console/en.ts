@@ -250,6 +250,9 @@ export const en = {
 
   // Translation (translation.ts)
   translationHeading: 'Translation',
+  translateFrom: 'From',
+  translateSourceChoose: 'Choose the tip’s language',
+  translateSourceAsTip: 'As the tip: {language} ({code})',
   translateInto: 'Into',
   translate: 'Translate',
   translating: 'Translating…',

@@ -26,7 +26,7 @@ export const ga: ConsoleMessages = {
   signInHeading: "Síniú isteach imscrúdaitheora",
   signInAgency: "Sínigh isteach le cuntas do ghníomhaireachta",
   tokenLabel: "Comhartha rochtana",
-  tokenHintBefore: "Cruach áitiúil: greamaigh comhartha ó",
+  tokenHintBefore: "Cruach áitiúil: greamaigh comhartha ón ordú",
   tokenHintAfter: ". Ní choinnítear é ach sa chluaisín seo (session storage).",
   signIn: "Sínigh isteach",
   tokenNotJwt: "Ní JWT é seo: greamaigh an comhartha iomlán (trí chuid scartha le poncanna).",
@@ -301,6 +301,9 @@ export const ga: ConsoleMessages = {
 
   // Translation (translation.ts)
   translationHeading: "Aistriúchán",
+  translateFrom: "Ó",
+  translateSourceChoose: "Roghnaigh teanga na leide",
+  translateSourceAsTip: "Mar atá sa leid: {language} ({code})",
   translateInto: "Go",
   translate: "Aistrigh",
   translating: "Á aistriú…",

@@ -25,7 +25,7 @@ export const mk: ConsoleMessages = {
   signInHeading: "Најава за истражители",
   signInAgency: "Најавете се со сметката на Вашата агенција",
   tokenLabel: "Токен за пристап",
-  tokenHintBefore: "Локален стек: залепете токен од",
+  tokenHintBefore: "Локален стек: залепете токен добиен со командата",
   tokenHintAfter: ". Се чува само во ова јазиче (session storage).",
   signIn: "Најави се",
   tokenNotJwt: "Ова не е JWT: залепете го целиот токен (три дела одделени со точки).",
@@ -64,7 +64,7 @@ export const mk: ConsoleMessages = {
   mapLegend: "Нијанси на картата",
   mapShadeUpTo: { one: "до {count} дојава", other: "до {count} дојави" },
   mapCaption: "Кликнете на обоена држава за да ја отворите нејзината редица; табелата ги има сите бројки. Граници: country-coder (ISC), поедноставени.",
-  unrouted: "без држава",
+  unrouted: "неупатени",
 
   // Search (search.ts)
   searchHeading: "Пребарување",
@@ -246,6 +246,9 @@ export const mk: ConsoleMessages = {
 
   // Translation (translation.ts)
   translationHeading: "Превод",
+  translateFrom: "Од",
+  translateSourceChoose: "Изберете го јазикот на дојавата",
+  translateSourceAsTip: "Како во дојавата: {language} ({code})",
   translateInto: "На",
   translate: "Преведи",
   translating: "Се преведува…",

@@ -26,7 +26,7 @@ export const mt: ConsoleMessages = {
   signInHeading: "Dħul tal-investigaturi",
   signInAgency: "Idħol bil-kont tal-aġenzija tiegħek",
   tokenLabel: "Token tal-aċċess",
-  tokenHintBefore: "Stack lokali: waħħal token minn",
+  tokenHintBefore: "Stack lokali: waħħal token mogħti mill-kmand",
   tokenHintAfter: ". Jinżamm f'din it-tab biss (session storage).",
   signIn: "Idħol",
   tokenNotJwt: "Dan mhuwiex JWT: waħħal it-token kollu (tliet partijiet separati b'punti).",
@@ -301,6 +301,9 @@ export const mt: ConsoleMessages = {
 
   // Translation (translation.ts)
   translationHeading: "Traduzzjoni",
+  translateFrom: "Minn",
+  translateSourceChoose: "Agħżel il-lingwa tal-informazzjoni",
+  translateSourceAsTip: "Bħall-informazzjoni: {language} ({code})",
   translateInto: "Għal",
   translate: "Ittraduċi",
   translating: "Qed tiġi tradotta…",

@@ -26,7 +26,7 @@ export const sl: ConsoleMessages = {
   signInHeading: "Prijava preiskovalca",
   signInAgency: "Prijavite se z računom svoje agencije",
   tokenLabel: "Dostopni žeton",
-  tokenHintBefore: "Lokalni sklad: prilepite žeton iz",
+  tokenHintBefore: "Lokalni sklad: prilepite žeton, ki ga izpiše ukaz",
   tokenHintAfter: ". Hrani se samo v tem zavihku (session storage).",
   signIn: "Prijava",
   tokenNotJwt: "To ni JWT: prilepite celoten žeton (tri dele, ločene s pikami).",
@@ -65,7 +65,7 @@ export const sl: ConsoleMessages = {
   mapLegend: "Odtenki zemljevida",
   mapShadeUpTo: { one: "do {count} namiga", two: "do {count} namigov", few: "do {count} namigov", other: "do {count} namigov" },
   mapCaption: "Kliknite obarvano državo, da odprete njeno vrsto; tabela vsebuje vse številke. Meje: country-coder (ISC), poenostavljene.",
-  unrouted: "brez države",
+  unrouted: "nedodeljene",
 
   // Search (search.ts)
   searchHeading: "Iskanje",
@@ -247,6 +247,9 @@ export const sl: ConsoleMessages = {
 
   // Translation (translation.ts)
   translationHeading: "Prevod",
+  translateFrom: "Iz",
+  translateSourceChoose: "Izberite jezik namiga",
+  translateSourceAsTip: "Kot v namigu: {language} ({code})",
   translateInto: "V",
   translate: "Prevedi",
   translating: "Prevajanje …",

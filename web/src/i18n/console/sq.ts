@@ -25,7 +25,7 @@ export const sq: ConsoleMessages = {
   signInHeading: "Identifikimi i hetuesit",
   signInAgency: "Identifikohuni me llogarinë e agjencisë suaj",
   tokenLabel: "Token qasjeje",
-  tokenHintBefore: "Stack lokal: ngjitni një token nga",
+  tokenHintBefore: "Stack lokal: ngjitni një token nga komanda",
   tokenHintAfter: ". Ruhet vetëm në këtë skedë (session storage).",
   signIn: "Identifikohuni",
   tokenNotJwt: "Ky nuk është JWT: ngjitni tokenin e plotë (tri pjesë të ndara me pika).",
@@ -246,6 +246,9 @@ export const sq: ConsoleMessages = {
 
   // Translation (translation.ts)
   translationHeading: "Përkthimi",
+  translateFrom: "Nga",
+  translateSourceChoose: "Zgjidhni gjuhën e informacionit",
+  translateSourceAsTip: "Si te informacioni: {language} ({code})",
   translateInto: "Në",
   translate: "Përkthe",
   translating: "Po përkthehet…",

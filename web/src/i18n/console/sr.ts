@@ -26,7 +26,7 @@ export const sr: ConsoleMessages = {
   signInHeading: "Пријава истражитеља",
   signInAgency: "Пријавите се рачуном своје агенције",
   tokenLabel: "Приступни токен",
-  tokenHintBefore: "Локални стек: налепите токен из",
+  tokenHintBefore: "Локални стек: налепите токен добијен командом",
   tokenHintAfter: ". Чува се само у овој картици (session storage).",
   signIn: "Пријава",
   tokenNotJwt: "Ово није JWT: налепите цео токен (три дела одвојена тачкама).",
@@ -65,7 +65,7 @@ export const sr: ConsoleMessages = {
   mapLegend: "Нијансе карте",
   mapShadeUpTo: { one: "до {count} дојаве", few: "до {count} дојаве", other: "до {count} дојава" },
   mapCaption: "Кликните обојену државу да отворите њен ред; табела садржи све бројеве. Границе: country-coder (ISC), поједностављене.",
-  unrouted: "без државе",
+  unrouted: "неусмерене",
 
   // Search (search.ts)
   searchHeading: "Претрага",
@@ -247,6 +247,9 @@ export const sr: ConsoleMessages = {
 
   // Translation (translation.ts)
   translationHeading: "Превод",
+  translateFrom: "Из",
+  translateSourceChoose: "Изаберите језик дојаве",
+  translateSourceAsTip: "Као у дојави: {language} ({code})",
   translateInto: "На",
   translate: "Преведи",
   translating: "Превођење…",
