@@ -3,6 +3,7 @@ import { de } from './de.ts';
 import { es } from './es.ts';
 import { fr } from './fr.ts';
 import { nl } from './nl.ts';
+import { pt } from './pt.ts';
 import { en, type ConsoleMessageKey, type ConsoleMessages } from './en.ts';
 
 export type { ConsoleMessageKey, ConsoleMessages };
@@ -11,7 +12,7 @@ export type { ConsoleMessageKey, ConsoleMessages };
  * The console's interface languages. Only complete catalogues are listed here: the catalogue
  * test (test/unit/web/i18n.test.ts) fails on a missing, extra or mismatched key.
  */
-export const consoleCatalogues = { en, de, es, fr, nl } as const satisfies Record<string, ConsoleMessages>;
+export const consoleCatalogues = { en, de, es, fr, nl, pt } as const satisfies Record<string, ConsoleMessages>;
 export type ConsoleLocale = keyof typeof consoleCatalogues;
 export const consoleLocales = Object.keys(consoleCatalogues) as ConsoleLocale[];
 
