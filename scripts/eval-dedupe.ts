@@ -13,6 +13,10 @@
  * By default the engine runs in-process over the in-memory index; --cli pipes each set through
  * `node scripts/dedupe.ts` instead (the exact CLI output is scored).
  *
+ * --misses prints the missed (FN) and false (FP) pairs of every set grouped by cause: the rule of
+ * compare() that decided the pair (its veto, or "contained"/"similar" for a false pair), pairs compared
+ * as the engine compares them (the later tip against the earlier).
+ *
  * --fit fits the calibration (the similarity threshold and the containment rule's limits) on the
  * sets named in shared/dedupe/data/calibration.json ("fitSets"), pairwise and deterministically, and
  * rewrites that file: see fit() below.
@@ -99,6 +103,10 @@ function hardKind(a: Fingerprint, b: Fingerprint): string | null {
   return 'auto:wording';
 }
 
+/** minDistinctive values tried by --fit; DISTINCTIVE_OFF (more than any tip holds) turns the path off. */
+const DISTINCTIVE_OFF = 99;
+const DISTINCTIVE_GRID = [2, 3, 4, 5, DISTINCTIVE_OFF];
+
 interface Tally {
   tp: number;
   fp: number;
@@ -120,6 +128,7 @@ async function evaluate(file: string): Promise<{ overall: Tally; text: string }>
   const byHard = new Map<string, Tally>();
   const overall = newTally();
   const errors: string[] = [];
+  const causes = new Map<string, string[]>();
   const bump = (m: Map<string, Tally>, k: string, gold: boolean, pred: boolean): void => {
     let t = m.get(k);
     if (!t) m.set(k, (t = newTally()));
@@ -145,7 +154,21 @@ async function evaluate(file: string): Promise<{ overall: Tally; text: string }>
         const auto = hardKind(fps.get(a.id)!, fps.get(b.id)!);
         if (auto) bump(byHard, auto, gold, pred);
       }
-      if (gold !== pred) errors.push(`${pred ? 'FP' : 'FN'} ${a.id}(${a.kind}) ~ ${b.id}(${b.kind}): ${JSON.stringify(a.text)} | ${JSON.stringify(b.text)}`);
+      if (gold !== pred) {
+        const e = `${pred ? 'FP' : 'FN'} ${a.id}(${a.kind}) ~ ${b.id}(${b.kind}): ${JSON.stringify(a.text)} | ${JSON.stringify(b.text)}`;
+        errors.push(e);
+        if (args.includes('--misses')) {
+          const c = compare(fps.get(b.id)!, fps.get(a.id)!);
+          // A pair compare() accepts but the engine split was never compared (blocking or cluster order).
+          const cause = `${pred ? 'FP' : 'FN'} ${c.veto ?? (c.contained ? 'contained' : c.duplicate ? (pred ? 'similar' : 'not-compared') : 'none')}`;
+          const list = causes.get(cause) ?? [];
+          const fa = fps.get(a.id)!;
+          const fb = fps.get(b.id)!;
+          const only = (x: Fingerprint, y: Fingerprint): string => [...x.strong].filter((t) => !isMarker(t) && !y.strong.has(t)).join(' ');
+          list.push(c.veto === 'strong' ? `[${only(fa, fb)} | ${only(fb, fa)}] ${e}` : e);
+          causes.set(cause, list);
+        }
+      }
     }
   }
   const head = 'kind                      pairs    TP   FP   FN  precision  recall';
@@ -162,6 +185,10 @@ async function evaluate(file: string): Promise<{ overall: Tally; text: string }>
   }
   if (hardKeys.length === 0) out.push('(none)');
   if (args.includes('--verbose') && errors.length > 0) out.push('', ...errors);
+  if (args.includes('--misses') && causes.size > 0) {
+    out.push('', '-- missed (FN) and false (FP) pairs by cause, most first');
+    for (const [cause, list] of [...causes].sort((x, y) => y[1].length - x[1].length)) out.push(`${cause}: ${list.length}`, ...list.map((e) => `  ${e}`));
+  }
   return { overall, text: out.join('\n') };
 }
 
@@ -189,8 +216,9 @@ function fit(): void {
   const points: Point[] = [];
   for (let t = 50; t <= 90; t += 5)
     for (const minWords of [2, 3, 4, 5, 6, 7, 8])
-      for (const minShare of [0, 0.2, 0.3, 0.4, 0.5]) {
-        const cal: Calibration = { threshold: t / 100, containment: { minWords, minShare } };
+      for (const minShare of [0, 0.2, 0.3, 0.4, 0.5])
+        for (const minDistinctive of DISTINCTIVE_GRID) {
+        const cal: Calibration = { threshold: t / 100, containment: { minWords, minShare, minDistinctive } };
         const per = sets.map(() => newTally());
         const all = newTally();
         for (const p of pairs) {
@@ -205,8 +233,9 @@ function fit(): void {
       }
   // Highest worst-set precision first; among those, every point within RECALL_SLACK of the best pooled
   // recall is as good on this data, and the most conservative of them (highest threshold, then largest
-  // minWords and minShare) is the least fitted to it.
+  // minDistinctive, minWords and minShare) is the least fitted to it.
   const RECALL_SLACK = 0.001;
+  const distinctive = (p: Point): number => p.cal.containment.minDistinctive ?? Infinity;
   const topPrecision = Math.max(...points.map((p) => p.worstPrecision));
   const bestRecall = Math.max(...points.filter((p) => p.worstPrecision === topPrecision).map((p) => p.recall));
   const good = (p: Point): boolean => p.worstPrecision === topPrecision && p.recall >= bestRecall - RECALL_SLACK;
@@ -215,6 +244,7 @@ function fit(): void {
       Number(good(b)) - Number(good(a)) ||
       b.worstPrecision - a.worstPrecision ||
       b.cal.threshold - a.cal.threshold ||
+      distinctive(b) - distinctive(a) ||
       b.cal.containment.minWords - a.cal.containment.minWords ||
       b.cal.containment.minShare - a.cal.containment.minShare ||
       b.recall - a.recall,

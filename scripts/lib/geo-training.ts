@@ -14,6 +14,9 @@ import { fit, isotonic, foldsOf, DEFAULT_FIT } from '#shared/geo/learn.ts';
 import type { Instance } from '#shared/geo/learn.ts';
 import { fold } from '#shared/text/fold.ts';
 import { ABSTAIN_BELOW } from '#shared/geo/model.ts';
+import type { GeoPoint } from '#shared/geo/photo.ts';
+import '#shared/schemas/zod-config.ts';
+import * as z from 'zod/mini';
 
 /** Optimiser settings; GEO_L2 / GEO_ITERATIONS override them for experiments. */
 const FIT = {
@@ -22,7 +25,31 @@ const FIT = {
   iterations: Number(process.env.GEO_ITERATIONS ?? DEFAULT_FIT.iterations),
 };
 
-export interface Item { id: string; text: string; countries: string[]; category?: string; multi?: boolean }
+/** A photo's GPS point in a labelled item; out of range is a broken file, so it fails loudly (the classifier itself would just drop it). */
+const PhotoPoint = z.object({ lat: z.number().check(z.gte(-90), z.lte(90)), lon: z.number().check(z.gte(-180), z.lte(180)) });
+
+/**
+ * One labelled item. Besides the text, an item may carry the tip's photo evidence as the
+ * pipeline passes it (ClassifyMessage.photos): `photos`, a list of points, or `photo`, one
+ * point or null (the format of the photo sets, test/fixtures/README.md). `scenario` names
+ * the kind of case (eval:geo prints figures per scenario).
+ */
+export const ItemSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  countries: z.array(z.string().check(z.regex(/^[A-Z]{2}$/))),
+  category: z.optional(z.string()),
+  multi: z.optional(z.boolean()),
+  scenario: z.optional(z.string()),
+  photo: z.optional(z.nullable(PhotoPoint)),
+  photos: z.optional(z.array(PhotoPoint)),
+});
+export type Item = z.infer<typeof ItemSchema>;
+
+/** The photo points of an item, in the form classify() and analyse() take them. */
+export function photosOf(item: Item): GeoPoint[] {
+  return [...(item.photos ?? []), ...(item.photo ? [item.photo] : [])];
+}
 export interface LabelledSet { name: string; items: Item[] }
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -53,7 +80,12 @@ const FIXTURE_SETS = [
 ];
 
 export function readJsonl(path: string): Item[] {
-  return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Item);
+  return readFileSync(path, 'utf8').split('\n').flatMap((l, i) => {
+    if (!l.trim()) return [];
+    const parsed = ItemSchema.safeParse(JSON.parse(l));
+    if (!parsed.success) throw new Error(`${path}:${i + 1}: ${z.prettifyError(parsed.error)}`);
+    return [parsed.data];
+  });
 }
 
 export function loadTrainingSets(): { sets: LabelledSet[]; source: string } {
@@ -100,7 +132,7 @@ export function kindsOf(analyses: ReturnType<typeof analyse>[]): string[] {
 
 export function prepare(sets: readonly LabelledSet[]): { data: Prepared[]; kinds: string[] } {
   const flat = sets.flatMap((s) => s.items.map((item) => ({ item, set: s.name })));
-  const analyses = flat.map((f) => analyse(f.item.text));
+  const analyses = flat.map((f) => analyse(f.item.text, photosOf(f.item)));
   const kinds = kindsOf(analyses);
   const groups = groupKeys(flat.map((f) => f.item));
   const data = flat.map((f, i) => {

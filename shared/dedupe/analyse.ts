@@ -70,7 +70,8 @@ const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['street', 'st'], ['road', 'rd'], ['avenue', 'ave'], ['saint', 'st'], ['strasse', 'str'], ['mount', 'mt'], ['square', 'sq'],
 ]);
 const WORD_CHAR_RE = /[\p{L}\p{M}\p{N}]/u;
-const SENTENCE_END_RE = /[.!?…:;\n\p{Extended_Pictographic}。！？؟।]/u;
+// Unicode's Sentence_Terminal property holds every script's full stops (Armenian "։", Urdu "۔", …).
+const SENTENCE_END_RE = /[.!?…:;\n\p{Extended_Pictographic}\p{Sentence_Terminal}]/u;
 const CLAUSE_END_RE = /[,()\[\]{}"“”«»、，،]/u;
 const UPPER_RE = /\p{Lu}/u;
 const LOWER_RE = /\p{Ll}/u;
@@ -87,6 +88,8 @@ interface RawToken {
   readonly abbr?: boolean;
   /** Written with a capital initial at the start of a sentence (in a tip that does not shout). */
   readonly initial?: boolean;
+  /** Written in capitals only ("LBC", "C&A"): a name wherever it stands. */
+  readonly acronym?: boolean;
   /** Letters of another script glued into a run written without spaces: never a stopword. */
   readonly code?: boolean;
   /** A month name: the word it was read from (a date only next to a number). */
@@ -295,7 +298,7 @@ function tokenise(p: string, script: Script): RawToken[] {
         // Letters with case only: a caseless script (Korean, Hindi) has neither acronyms nor this use of ".".
         const cased = UPPER_RE.test(word) || LOWER_RE.test(word);
         const abbr = cased && ((!shouting && acronym && word.length <= 5) || ((mark === '.' || mark === '/') && Array.from(word).length <= 5));
-        out.push({ segment, sentence, text: folded, strong: false, cap, initial: !shouting && UPPER_RE.test(first), ...(abbr ? { abbr } : {}) });
+        out.push({ segment, sentence, text: folded, strong: false, cap, initial: !shouting && UPPER_RE.test(first), ...(acronym ? { acronym } : {}), ...(abbr ? { abbr } : {}) });
       }
       i += word.length;
       continue;
@@ -580,11 +583,30 @@ export function stripForwarding(p: string): string {
   return out.join('\n');
 }
 
+/**
+ * A one-letter word elided by an apostrophe before a small letter ("I'm", "I've", "I'd"): its capital is
+ * the pronoun's, not a name's. Lowered before the apostrophe is dropped ("Im" would read as a name);
+ * "L'Aquila", "O'Brien", "d'Ivoire" keep theirs, a capital following the apostrophe.
+ */
+const ELIDED_CAPITAL_RE = /(?<![\p{L}\p{M}\p{N}])(\p{Lu})(?=['’ʼ]\p{Ll})/gu;
+
+/**
+ * Tokens whose capital only opens the content: the first word after a greeting clause that was dropped
+ * ("Good evening, Cupboards like this…") starts the tip as a sentence would. Acronyms stay names.
+ */
+function openingCapital(tokens: RawToken[], from: number): void {
+  if (from === 0) return;
+  const k = tokens.findIndex((t) => t.segment >= from);
+  const t = tokens[k];
+  if (t && t.segment === from && t.cap && !t.acronym && !t.strong) tokens[k] = { ...t, cap: false };
+}
+
 export function analyse(text: string): Analysis {
   const script = majorityScript(text);
   const normalised = normalise(text, script);
-  const tokens = tokenise(stripForwarding(prepare(text, script)), script);
+  const tokens = tokenise(stripForwarding(prepare(text.replace(ELIDED_CAPITAL_RE, (c) => c.toLowerCase()), script)), script);
   const [from, to] = contentRange(tokens);
+  openingCapital(tokens, from);
   const skip = unpunctuatedWrappers(tokens, from, to);
   const words = new Map<string, boolean>();
   const strong = new Set<string>();

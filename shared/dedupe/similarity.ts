@@ -25,11 +25,22 @@ import calibration from './data/calibration.json' with { type: 'json' };
  * the Jaccard threshold of the similarity rule, and the smallest claim the containment rule accepts.
  */
 export const DEFAULT_THRESHOLD: number = calibration.threshold;
-export const CONTAINMENT: { readonly minWords: number; readonly minShare: number } = calibration.containment;
+export const CONTAINMENT: Containment = calibration.containment;
+
+/**
+ * The containment rule's limits: the shorter tip is a claim of its own when it keeps `minWords` matched
+ * words, or `minDistinctive` matched distinctive tokens (numbers, addresses, dates, proper nouns: "Found
+ * it: <address>" is a whole claim in two words), and covers `minShare` of the longer.
+ */
+export interface Containment {
+  readonly minWords: number;
+  readonly minShare: number;
+  readonly minDistinctive?: number;
+}
 
 export interface Calibration {
   readonly threshold: number;
-  readonly containment: { readonly minWords: number; readonly minShare: number };
+  readonly containment: Containment;
 }
 export const DEFAULT_CALIBRATION: Calibration = { threshold: DEFAULT_THRESHOLD, containment: CONTAINMENT };
 
@@ -319,6 +330,35 @@ function strongTypo(x: string, y: string): boolean {
 }
 
 /**
+ * Negations of `a` that belong to a clause `a` adds, not to a claim both tips make: the negated word is
+ * an ordinary word of `a` (a small letter in a tip that writes capitals, so not a name) and `b` does not
+ * have it in any form (word, typo, token, negated or not): "if I'm not mistaken" negates nothing the
+ * other tip says. Such a negation no longer vetoes the pair; its word stays a word `a` adds, judged by
+ * the similarity and containment rules like any other addition. A flipped claim ("sold" / "not sold")
+ * keeps its veto, its word being on both sides; so does a negated name ("not Bruges"), a negation in a
+ * tip without capitals (a name cannot be told from a word there), one inside a run of an unspaced
+ * script, and any negation against a sampled fingerprint (its words are not all there to check).
+ */
+function asideNegations(a: Fingerprint, b: Fingerprint): Set<string> {
+  const out = new Set<string>();
+  if (b.sampled) return out;
+  let capitals = false;
+  for (const cap of a.words.values()) if (cap) capitals = true;
+  if (!capitals) return out;
+  for (const t of a.strong) {
+    if (!t.startsWith(`${NEG_PREFIX}`) || b.strong.has(t)) continue;
+    const w = t.slice(NEG_PREFIX.length);
+    if (a.words.get(w) !== false) continue;
+    let present = false;
+    for (const v of b.words.keys()) if (v === w || isTypo(w, v, false)) present = true;
+    for (const x of b.strong) if (x.replace(/^(?:!neg:|[#~%@.])/, '') === w) present = true;
+    if (!present) out.add(t);
+  }
+  return out;
+}
+const NEG_PREFIX = '!neg:';
+
+/**
  * Compares a new tip (`q`, complete) with a stored fingerprint (`c`, which
  * may be a bottom-k sample of a long tip).
  */
@@ -326,7 +366,11 @@ export function compare(q: Fingerprint, c: Fingerprint, calibration: Calibration
   const cal: Calibration = typeof calibration === 'number' ? { threshold: calibration, containment: CONTAINMENT } : calibration;
   const threshold = cal.threshold;
   if (q.hash === c.hash) return { duplicate: true, exact: true, similarity: 1 };
-  if (!sameStrong(q.strong, c.strong)) return { duplicate: false, exact: false, similarity: 0, veto: 'strong' };
+  const qAside = asideNegations(q, c);
+  const cAside = asideNegations(c, q);
+  const qStrong = qAside.size > 0 ? new Set([...q.strong].filter((t) => !qAside.has(t))) : q.strong;
+  const cStrong = cAside.size > 0 ? new Set([...c.strong].filter((t) => !cAside.has(t))) : c.strong;
+  if (!sameStrong(qStrong, cStrong)) return { duplicate: false, exact: false, similarity: 0, veto: 'strong' };
   if (sequenceConflict(q.strong, c.strong)) return { duplicate: false, exact: false, similarity: 0, veto: 'sequence' };
 
   // Restrict the query to the sampled hash range when the candidate is a sample.
@@ -338,14 +382,16 @@ export function compare(q: Fingerprint, c: Fingerprint, calibration: Calibration
     for (const [w, cap] of q.words) if (cap || c.words.has(w) || hash32(w) <= c.sampleLimit) restricted.set(w, cap);
     qWords = restricted;
   }
-  const strongCount = [...q.strong].filter((t) => !isMarker(t)).length;
+  const strongCount = [...qStrong].filter((t) => !isMarker(t)).length;
   const onlyQ: string[] = [];
   let common = 0;
   let commonWeak = 0;
-  for (const w of qWords.keys()) {
+  let commonNames = 0;
+  for (const [w, cap] of qWords) {
     if (c.words.has(w)) {
       common++;
       if (FILLERS.has(w)) commonWeak++;
+      else if (cap || c.words.get(w)) commonNames++;
     } else onlyQ.push(w);
   }
   const onlyC: string[] = [];
@@ -360,7 +406,8 @@ export function compare(q: Fingerprint, c: Fingerprint, calibration: Calibration
   // Containment at best: every leftover pairs up, and the longer side keeps its surplus.
   const most = sure + pairable;
   const surplus = Math.max(0, Math.max(strongWords(onlyQ), strongWords(onlyC)) - pairable);
-  const canContain = most >= cal.containment.minWords && most / (most + surplus) >= cal.containment.minShare;
+  const minDistinctive = cal.containment.minDistinctive ?? Infinity;
+  const canContain = (most >= cal.containment.minWords || strongCount + commonNames + pairable >= minDistinctive) && most / (most + surplus) >= cal.containment.minShare;
   if (best < threshold && !canContain) {
     return { duplicate: false, exact: false, similarity: sure / (sure + onlyQ.length + onlyC.length || 1), veto: 'threshold' };
   }
@@ -433,7 +480,8 @@ export function compare(q: Fingerprint, c: Fingerprint, calibration: Calibration
   // share of the longer (minShare).
   const shorterExtra = Math.min(extraQ, extraC);
   const longerExtra = Math.max(extraQ, extraC);
-  if (shorterExtra === 0 && matched >= cal.containment.minWords && matched / (matched + longerExtra) >= cal.containment.minShare) {
+  const claimOfItsOwn = matched >= cal.containment.minWords || strongCount + commonNames >= minDistinctive;
+  if (shorterExtra === 0 && claimOfItsOwn && matched / (matched + longerExtra) >= cal.containment.minShare) {
     return { duplicate: true, exact: false, similarity, contained: true };
   }
   return { duplicate: false, exact: false, similarity, veto: 'threshold' };

@@ -13,6 +13,7 @@ import { detectLanguage } from './language.ts';
 import { mention } from './mention.ts';
 import type { Mention } from './mention.ts';
 import type { Analysis } from './features.ts';
+import { photoMention, type GeoPoint } from './photo.ts';
 import { NEGATIONS, CONTRASTS, RETRACTIONS, MADE_IN, GENERIC, STYLE_AFTER, PHRASE_BREAKS, IDIOM_NOUNS, PATTERN_AFTER, PRODUCT_IDIOMS, CLUB_BEFORE, IDIOM_NOUNS_BEFORE, BELIEF_WORDS, PT_NOT_NEGATIONS, UNSURE, NAMED_RE, WRITING_FROM, SELF_LOCATION, MADE_IN_AFTER } from './data/cues.ts';
 import { LANG_COUNTRIES } from './data/signals.ts';
 
@@ -273,8 +274,13 @@ function vouch(m: Mention): number {
   return m.needsSupport ? WEAK_VOUCH * w : w;
 }
 
-/** Everything the scorer needs about a tip: flagged mentions and their distributions. */
-export function analyse(input: string, extra: readonly Mention[] = []): Analysis {
+/**
+ * Everything the scorer needs about a tip: flagged mentions and their distributions. `photos`
+ * are the GPS points of its photos (photo.ts): the one way photo evidence enters, for the
+ * classifier (engine.ts) and for training (scripts/lib/geo-training.ts) alike.
+ */
+export function analyse(input: string, photos: readonly GeoPoint[] = []): Analysis {
+  const extra = photos.flatMap((point) => photoMention(point) ?? []);
   const text = typeof input === 'string' ? (input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input) : '';
   const language = detectLanguage(text);
   const languagePrior = language ? LANG_COUNTRIES[language] : undefined;

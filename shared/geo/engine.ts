@@ -7,7 +7,7 @@ import { analyse } from './analyse.ts';
 import { tipFeatures } from './features.ts';
 import { ABSTAIN_BELOW, calibrate, checkWeights, probabilities } from './model.ts';
 import type { ModelWeights } from './model.ts';
-import { photoMention, type GeoPoint } from './photo.ts';
+import type { GeoPoint } from './photo.ts';
 import { withUntrainedKinds } from './untrained-kinds.ts';
 import weights from './generated/geo-model.json' with { type: 'json' };
 import type { Candidate, GeoResult, AbstainReason } from './schema.ts';
@@ -26,7 +26,7 @@ const round3 = (v: number) => Math.round(v * 1000) / 1000;
 
 /** `photos`: where the tip's photos were taken (their EXIF GPS), evidence of kind `photo-gps` beside the text's. */
 export function classifyText(input: string, photos: readonly GeoPoint[] = []): GeoResult {
-  const a = analyse(input, photos.flatMap((point) => photoMention(point) ?? []));
+  const a = analyse(input, photos);
   const tf = tipFeatures(a, MODEL.kinds);
   const { p } = probabilities(MODEL, tf.rows, tf.nullX);
   const order = tf.rows.map((_, i) => i).sort((i, j) =>

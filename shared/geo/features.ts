@@ -231,7 +231,8 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
         name ??= names[i]!;
         (x.names ??= new Set()).add(name);
         x.evidence.push({ kind: m.kind, text: m.text, start: m.start, end: m.end });
-        if (m.start < x.firstPos) x.firstPos = m.start;
+        // Position in the text: evidence from outside it (a photo's GPS, no span) has none.
+        if (m.end > m.start && m.start < x.firstPos) x.firstPos = m.start;
         if (m.kind === 'place' || m.kind === 'country') {
           x.ambiguity = Math.min(x.ambiguity, m.prior.size);
           if (m.kind === 'place') x.prominence = Math.max(x.prominence, Math.log10(1 + (m.prior.get(cc) ?? 0)) / LOG_POP_SCALE);

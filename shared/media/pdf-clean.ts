@@ -3,18 +3,29 @@
  * pure JS, offline) without the document's metadata: the trailer's Info dictionary (Author,
  * Producer, Creator, dates) and every XMP metadata stream (the catalog's, and any on a page,
  * image or font: any dictionary's /Metadata). pdf-lib writes every object it holds, named or
- * not, so the metadata objects are deleted from the document, not only unlinked. Pages, text
- * and images are kept as they are: an image embedded in the PDF keeps whatever its own bytes
- * hold (not re-encoded here).
+ * not, so the metadata objects are deleted from the document, not only unlinked.
+ *
+ * The images inside keep their pixels but not their own metadata: a phone photo pasted into a
+ * PDF is a DCTDecode stream holding the whole JPEG, EXIF GPS and all. Its metadata segments are
+ * cut out losslessly (jpeg-strip.ts), so the picture is byte for byte the one in the original.
+ * Images the copy cannot vouch for make the file original-only (no copy, so the console shows
+ * none; coordinators still get the original):
+ * - JPXDecode (JPEG 2000): its boxes can hold XMP and EXIF (uuid/xml boxes), and neither sharp's
+ *   prebuilt libvips (no OpenJPEG) nor pdf-lib can re-encode or re-write it.
+ * - a DCTDecode stream behind another filter ([/FlateDecode /DCTDecode]) or one the walker
+ *   cannot follow: rare, and a guess would be worse than no copy.
+ * Other image encodings (Flate/LZW raw samples, CCITT, JBIG2, RunLength) hold only pixels.
  */
 import type { PDFDocument } from '@cantoo/pdf-lib';
+import { stripJpegMetadata } from './jpeg-strip.ts';
 
-/** The metadata-free copy, or null when pdf-lib cannot read the file (encrypted, damaged). */
+/** The metadata-free copy, or null when pdf-lib cannot read the file (encrypted, damaged) or an image in it cannot be cleaned. */
 export async function cleanPdf(bytes: Uint8Array): Promise<Uint8Array | null> {
   // Loaded on the first PDF only: pdf-lib is ~450 KB, installed beside the dedupe bundle (FunctionDef.nodeModules),
   // so a cold start without a PDF does not parse it.
-  const { PDFDict, PDFDocument, PDFName, PDFRef, PDFStream } = await import('@cantoo/pdf-lib');
+  const { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream } = await import('@cantoo/pdf-lib');
   const METADATA = PDFName.of('Metadata');
+  const FILTER = PDFName.of('Filter');
   let doc: PDFDocument;
   try {
     // updateMetadata: false, or pdf-lib writes its own Producer and dates into a new Info dictionary.
@@ -26,12 +37,28 @@ export async function cleanPdf(bytes: Uint8Array): Promise<Uint8Array | null> {
   const info = context.trailerInfo.Info;
   if (info instanceof PDFRef) context.delete(info);
   context.trailerInfo.Info = undefined;
-  for (const [, object] of context.enumerateIndirectObjects()) {
+  for (const [ref, object] of context.enumerateIndirectObjects()) {
     const dict = object instanceof PDFStream ? object.dict : object instanceof PDFDict ? object : undefined;
-    const metadata = dict?.get(METADATA);
-    if (dict === undefined || metadata === undefined) continue;
-    if (metadata instanceof PDFRef) context.delete(metadata);
-    dict.delete(METADATA);
+    if (dict === undefined) continue;
+    const metadata = dict.get(METADATA);
+    if (metadata !== undefined) {
+      if (metadata instanceof PDFRef) context.delete(metadata);
+      dict.delete(METADATA);
+    }
+    if (!(object instanceof PDFRawStream)) continue;
+    // Any stream, not only /Subtype /Image: the filter is what says the bytes are a JPEG (a Form or a
+    // thumbnail /Thumb can be one too). A filter array names the filters in the order they were applied.
+    const filter = context.lookup(dict.get(FILTER));
+    const names = filter instanceof PDFName ? [filter] : filter instanceof PDFArray ? filter.asArray().map((f) => context.lookup(f)) : [];
+    const filters = names.map((name) => (name instanceof PDFName ? name.decodeText() : ''));
+    if (filters.some((name) => name === 'JPXDecode')) return null;
+    const dct = filters.findIndex((name) => name === 'DCTDecode' || name === 'DCT');
+    if (dct === -1) continue;
+    if (filters.length !== 1) return null;
+    const stripped = stripJpegMetadata(object.contents);
+    if (stripped === null) return null;
+    // A new stream object under the same reference: save() writes /Length from the new contents.
+    context.assign(ref, PDFRawStream.of(dict, stripped));
   }
   // save() writes a new file (no incremental update), so nothing of the old trailer or xref survives.
   return doc.save({ useObjectStreams: false, updateFieldAppearances: false });

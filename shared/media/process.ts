@@ -72,7 +72,7 @@ export async function processAttachment(key: string, bytes: Uint8Array, declared
   const viewingKey = `viewing/${key.slice(key.indexOf('/') + 1)}`;
   if (type === 'application/pdf') {
     const [text, clean] = await Promise.all([pdfText(bytes, MAX_PDF_TEXT), cleanPdf(bytes)]);
-    // No copy when pdf-lib cannot read the file (encrypted, damaged): the console then links the original, as before copies existed.
+    // No copy when pdf-lib cannot read the file (encrypted, damaged) or an image in it cannot be cleaned (JPEG 2000): the file is original-only.
     const copy = clean === null ? {} : { viewingKey, viewingType: type };
     return {
       record: { ...base, type, pdfTextChars: text.length, ...copy },

@@ -244,6 +244,9 @@ export const de: ConsoleMessages = {
 
   // Translation
   translationHeading: 'Übersetzung',
+  translateFrom: 'Ausgangssprache',
+  translateSourceChoose: 'Sprache des Hinweises wählen',
+  translateSourceAsTip: 'Wie der Hinweis: {language} ({code})',
   translateInto: 'In',
   translate: 'Übersetzen',
   translating: 'Wird übersetzt…',

@@ -247,6 +247,9 @@ export const fr: ConsoleMessages = {
 
   // Translation
   translationHeading: 'Traduction',
+  translateFrom: 'Langue source',
+  translateSourceChoose: 'Choisir la langue du signalement',
+  translateSourceAsTip: 'Comme le signalement : {language} ({code})',
   translateInto: 'Vers',
   translate: 'Traduire',
   translating: 'Traduction…',
