@@ -190,7 +190,7 @@ export const es: ConsoleMessages = {
   // Why a tip is unrouted (lib/reason.ts)
   reasonNoPlaceEvidence: 'Sin indicios de lugar: nada en la pista apunta a un país.',
   reasonSeveralCountries: 'Varios países: dos o más son casi igual de probables.',
-  reasonWeakEvidence: 'Indicios débiles: una pista demasiado débil o ambigua para asignarla.',
+  reasonWeakEvidence: 'Indicios débiles: demasiado débiles o ambiguos para asignar la pista a un país.',
   reasonLowConfidence: 'Confianza baja: {country} es la mejor hipótesis, por debajo del umbral de asignación.',
 
   // Evidence kinds (shared/geo/schema.ts)

@@ -59,7 +59,7 @@ export const nl: ConsoleMessages = {
   overviewUnread: 'Ongelezen antwoorden',
   overviewOpenQueue: 'Wachtrij {country} openen',
   mapTitle: 'Wereldkaart van tips per land',
-  mapEmpty: 'Nog geen tips naar een land doorgestuurd.',
+  mapEmpty: 'Nog geen tips aan een land toegewezen.',
   mapCountryTips: { one: '{name} ({code}): {count} tip', other: '{name} ({code}): {count} tips' },
   mapLegend: 'Kleuren van de kaart',
   mapShadeUpTo: { one: 'tot {count} tip', other: 'tot {count} tips' },

@@ -191,7 +191,7 @@ export const pt: ConsoleMessages = {
   // Why a tip is unrouted (lib/reason.ts)
   reasonNoPlaceEvidence: 'Sem indícios de lugar: nada na pista aponta para um país.',
   reasonSeveralCountries: 'Vários países: dois ou mais são quase igualmente prováveis.',
-  reasonWeakEvidence: 'Indícios fracos: um indício demasiado fraco ou ambíguo para atribuir.',
+  reasonWeakEvidence: 'Indícios fracos: demasiado fracos ou ambíguos para atribuir a pista a um país.',
   reasonLowConfidence: 'Confiança baixa: {country} é a melhor hipótese, abaixo do limiar de atribuição.',
 
   // Evidence kinds (shared/geo/schema.ts)
