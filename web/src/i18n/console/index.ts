@@ -1,6 +1,9 @@
 import { fill, pickFrom, type PluralMessage } from '../core.ts';
 import { de } from './de.ts';
+import { es } from './es.ts';
 import { fr } from './fr.ts';
+import { nl } from './nl.ts';
+import { pt } from './pt.ts';
 import { fi } from './fi.ts';
 import { da } from './da.ts';
 import { it } from './it.ts';
@@ -78,6 +81,9 @@ export const consoleCatalogues = {
   bs,
   sr,
   sl,
+  es,
+  nl,
+  pt,
 } as const satisfies Record<string, ConsoleMessages>;
 export type ConsoleLocale = keyof typeof consoleCatalogues;
 export const consoleLocales = Object.keys(consoleCatalogues) as ConsoleLocale[];
