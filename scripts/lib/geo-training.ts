@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyse } from '#shared/geo/analyse.ts';
 import { tipFeatures, featureNames, NULL_FEATURES } from '#shared/geo/features.ts';
-import { probabilities, calibrate } from '#shared/geo/model.ts';
+import { probabilities, calibrate, calibrationFor, hasAttachmentEvidence, ATTACHMENT_KINDS } from '#shared/geo/model.ts';
 import type { ModelWeights } from '#shared/geo/model.ts';
 import { fit, isotonic, foldsOf, DEFAULT_FIT } from '#shared/geo/learn.ts';
 import type { Instance } from '#shared/geo/learn.ts';
@@ -77,6 +77,8 @@ const SHARED_SETS = ['geo-tips-dev.jsonl', 'geo-news-trnews.jsonl', 'geo-news-lg
 const FIXTURE_SETS = [
   'geo-challenge.jsonl', 'geo-holdout.jsonl', 'geo-final.jsonl', 'geo-last.jsonl', 'geo-blind5.jsonl', 'geo-heldout.jsonl',
   'geo-news-last.jsonl', 'geo-news-blind2.jsonl', 'geo-news-heldout.jsonl',
+  // Tips with their photo's GPS point (issue 15): the only items that teach the photo-gps weights.
+  'geo-photo-train.jsonl',
 ];
 
 export function readJsonl(path: string): Item[] {
@@ -121,7 +123,7 @@ export function groupKeys(items: readonly Item[]): string[] {
   return items.map((it) => find(doc(it)));
 }
 
-export interface Prepared { item: Item; set: string; group: string; rows: { country: string; x: Float64Array }[]; nullX: Float64Array; instance: Instance }
+export interface Prepared { item: Item; set: string; group: string; attachment: boolean; rows: { country: string; x: Float64Array }[]; nullX: Float64Array; instance: Instance }
 
 /** Mention kinds seen in the data, in a stable order: each gets its own feature bucket. */
 export function kindsOf(analyses: ReturnType<typeof analyse>[]): string[] {
@@ -138,14 +140,29 @@ export function prepare(sets: readonly LabelledSet[]): { data: Prepared[]; kinds
   const data = flat.map((f, i) => {
     const tf = tipFeatures(analyses[i]!, kinds);
     const gold = tf.rows.flatMap((r, k) => (f.item.countries.includes(r.country) ? [k] : []));
-    return { item: f.item, set: f.set, group: groups[i]!, rows: tf.rows, nullX: tf.nullX, instance: { rows: tf.rows, nullX: tf.nullX, gold, weight: f.item.countries.length === 0 ? ABSTAIN_WEIGHT : 1 } };
+    return { item: f.item, set: f.set, group: groups[i]!, attachment: hasAttachmentEvidence(analyses[i]!.mentions), rows: tf.rows, nullX: tf.nullX, instance: { rows: tf.rows, nullX: tf.nullX, gold, weight: f.item.countries.length === 0 ? ABSTAIN_WEIGHT : 1 } };
   });
   return { data, kinds };
 }
 
+/**
+ * Fits the scorer. Attachment kinds (ATTACHMENT_KINDS) are learned only from their own few
+ * labelled items, in a second stage: the rest of the model is fitted without those items first and then held fixed, so 160 photo tips (whose
+ * tipsters often write in another country's language than the photo's) cannot move the text
+ * weights learned from thousands of passages; only the kind's own block is then fitted, on them.
+ */
 function train(data: readonly Prepared[], kinds: string[]): ModelWeights {
   const names = featureNames(kinds);
-  const w = fit(data.map((d) => d.instance), names.length, NULL_FEATURES.length, FIT);
+  const later = (name: string): boolean => ATTACHMENT_KINDS.some((kind) => name.startsWith(`${kind}.`));
+  const hasLater = data.some((d) => d.attachment) && names.some(later);
+  const first = hasLater ? data.filter((d) => !d.attachment) : data;
+  let w = fit(first.map((d) => d.instance), names.length, NULL_FEATURES.length, FIT);
+  if (hasLater) {
+    const free = [...names.map(later), ...NULL_FEATURES.map(() => false)];
+    // Unweighted here: ABSTAIN_WEIGHT offsets how rare "no country" is among text tips (≈ 3%);
+    // among the attachment tips it is not rare (13% of geo-photo-train).
+    w = fit(data.filter((d) => d.attachment).map((d) => ({ ...d.instance, weight: 1 })), names.length, NULL_FEATURES.length, FIT, { init: [...w.candidate, ...w.abstain], free });
+  }
   return { format: 1, kinds, candidate: { names, weights: w.candidate }, abstain: { names: [...NULL_FEATURES], weights: w.abstain }, calibration: { x: [], y: [] } };
 }
 
@@ -169,12 +186,22 @@ function outOfFold(data: readonly Prepared[], kinds: string[], folds: number[]):
   return out;
 }
 
-/** Trains on everything: weights plus an isotonic calibration fitted on out-of-fold probabilities. */
+/** Isotonic tables from out-of-fold probabilities: one for text-only tips, one for tips with attachment evidence (when any). */
+function calibrateBoth(w: ModelWeights, data: readonly Prepared[], oof: readonly ReturnType<typeof topOf>[]): void {
+  const table = (attachment: boolean) => {
+    const idx = data.map((d, i) => (d.attachment === attachment ? i : -1)).filter((i) => i >= 0);
+    return isotonic(idx.map((i) => oof[i]!.raw), idx.map((i) => (oof[i]!.right ? 1 : 0)));
+  };
+  w.calibration = table(false);
+  if (data.some((d) => d.attachment)) w.attachmentCalibration = table(true);
+}
+
+/** Trains on everything: weights plus isotonic calibrations fitted on out-of-fold probabilities. */
 export function trainFinal(data: readonly Prepared[], kinds: string[]): ModelWeights {
   const folds = foldsOf(data.map((d) => d.group), FOLDS, SEED);
   const oof = outOfFold(data, kinds, folds);
   const w = train(data, kinds);
-  w.calibration = isotonic(oof.map((o) => o.raw), oof.map((o) => (o.right ? 1 : 0)));
+  calibrateBoth(w, data, oof);
   return w;
 }
 
@@ -194,11 +221,11 @@ export function crossValidate(data: readonly Prepared[], kinds: string[]): Pred[
     const innerFolds = foldsOf(inner.map((d) => d.group), FOLDS, SEED + 1 + k);
     const oof = outOfFold(inner, kinds, innerFolds);
     const w = train(inner, kinds);
-    w.calibration = isotonic(oof.map((o) => o.raw), oof.map((o) => (o.right ? 1 : 0)));
+    calibrateBoth(w, inner, oof);
     data.forEach((d, i) => {
       if (folds[i] !== k) return;
       const t = topOf(w, d);
-      const confidence = t.country === null ? 0 : calibrate(w.calibration, t.raw);
+      const confidence = t.country === null ? 0 : calibrate(calibrationFor(w, d.attachment), t.raw);
       preds[i] = { country: confidence >= ABSTAIN_BELOW ? t.country : null, confidence, top: t.country };
     });
   }

@@ -5,10 +5,9 @@
  */
 import { analyse } from './analyse.ts';
 import { tipFeatures } from './features.ts';
-import { ABSTAIN_BELOW, calibrate, checkWeights, probabilities } from './model.ts';
+import { ABSTAIN_BELOW, calibrate, calibrationFor, checkWeights, hasAttachmentEvidence, probabilities } from './model.ts';
 import type { ModelWeights } from './model.ts';
 import type { GeoPoint } from './photo.ts';
-import { withUntrainedKinds } from './untrained-kinds.ts';
 import weights from './generated/geo-model.json' with { type: 'json' };
 import type { Candidate, GeoResult, AbstainReason } from './schema.ts';
 
@@ -20,7 +19,7 @@ const MIN_LISTED = 0.01;
 const SEVERAL_RATIO = 0.5;
 
 /** The trained model, checked once at module init: a stale weights file fails loudly. */
-const MODEL: ModelWeights = checkWeights(withUntrainedKinds(weights as ModelWeights));
+const MODEL: ModelWeights = checkWeights(weights as ModelWeights);
 
 const round3 = (v: number) => Math.round(v * 1000) / 1000;
 
@@ -29,6 +28,7 @@ export function classifyText(input: string, photos: readonly GeoPoint[] = []): G
   const a = analyse(input, photos);
   const tf = tipFeatures(a, MODEL.kinds);
   const { p } = probabilities(MODEL, tf.rows, tf.nullX);
+  const calibration = calibrationFor(MODEL, hasAttachmentEvidence(a.mentions));
   const order = tf.rows.map((_, i) => i).sort((i, j) =>
     p[j]! - p[i]! || tf.rows[i]!.firstPos - tf.rows[j]!.firstPos || (tf.rows[i]!.country < tf.rows[j]!.country ? -1 : 1));
   const cands: Candidate[] = [];
@@ -36,7 +36,7 @@ export function classifyText(input: string, photos: readonly GeoPoint[] = []): G
     const r = tf.rows[i]!;
     if (r.evidence.length === 0) continue;
     // One monotone map for all candidates keeps their order; the top one's score is the confidence.
-    const score = round3(calibrate(MODEL.calibration, p[i]!));
+    const score = round3(calibrate(calibration, p[i]!));
     if (score < MIN_LISTED) continue;
     cands.push({ country: r.country, score, evidence: r.evidence });
     if (cands.length === MAX_CANDIDATES) break;

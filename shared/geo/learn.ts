@@ -28,12 +28,22 @@ export const DEFAULT_FIT: FitOptions = { l2: 1e-3, iterations: 400, learningRate
 type Weights = Pick<ModelWeights, 'candidate' | 'abstain'>;
 
 /**
+ * A later stage of a staged fit: start from `init` (candidate weights then abstain weights) and
+ * move only the weights `free` marks; the others stay as the earlier stage left them.
+ */
+export interface FitStage {
+  init?: ArrayLike<number>;
+  free?: readonly boolean[];
+}
+
+/**
  * Minimises mean −log P(any correct option) + l2/2·|θ|² (the abstain bias is not penalised).
  * Multi-country passages count any of their countries as correct (the likelihood of the set).
  */
-export function fit(data: readonly Instance[], dimC: number, dimN: number, opt: FitOptions = DEFAULT_FIT): { candidate: number[]; abstain: number[] } {
+export function fit(data: readonly Instance[], dimC: number, dimN: number, opt: FitOptions = DEFAULT_FIT, stage: FitStage = {}): { candidate: number[]; abstain: number[] } {
   const dim = dimC + dimN;
-  const theta = new Float64Array(dim);
+  const theta = stage.init === undefined ? new Float64Array(dim) : Float64Array.from(stage.init);
+  if (theta.length !== dim) throw new Error(`fit: init has ${theta.length} weights, expected ${dim}`);
   const m = new Float64Array(dim);
   const v = new Float64Array(dim);
   const g = new Float64Array(dim);
@@ -68,6 +78,7 @@ export function fit(data: readonly Instance[], dimC: number, dimN: number, opt: 
     for (const d of data) n += d.weight ?? 1;
     n = Math.max(1, n);
     for (let j = 0; j < dim; j++) {
+      if (stage.free !== undefined && !stage.free[j]) continue;
       const reg = j === dimC ? 0 : opt.l2 * theta[j]!;
       const gj = g[j]! / n + reg;
       m[j] = beta1 * m[j]! + (1 - beta1) * gj;

@@ -23,6 +23,27 @@ export interface ModelWeights {
   abstain: { names: string[]; weights: number[] };
   /** Isotonic calibration: increasing knots (raw probability → calibrated), linear in between. */
   calibration: { x: number[]; y: number[] };
+  /**
+   * The calibration of tips with evidence from an attachment's metadata (ATTACHMENT_KINDS),
+   * fitted on those tips alone: where a photo was taken is right about the object's origin at
+   * another rate than words are, so one table for both would misstate one of them.
+   */
+  attachmentCalibration?: { x: number[]; y: number[] };
+}
+
+/**
+ * Evidence kinds read from an attachment's metadata rather than the text. They are learned in a
+ * second stage with the text weights held fixed (scripts/lib/geo-training.ts), and tips that
+ * carry them use `attachmentCalibration`.
+ */
+export const ATTACHMENT_KINDS: readonly string[] = ['photo-gps'];
+
+/** Whether an analysis holds attachment evidence. */
+export const hasAttachmentEvidence = (mentions: readonly { kind: string }[]): boolean => mentions.some((m) => ATTACHMENT_KINDS.includes(m.kind));
+
+/** The calibration table for a tip (with or without attachment evidence). */
+export function calibrationFor(w: ModelWeights, attachment: boolean): ModelWeights['calibration'] {
+  return attachment && w.attachmentCalibration !== undefined ? w.attachmentCalibration : w.calibration;
 }
 
 /** Probabilities of each candidate (same order as `rows`) and of abstaining; they sum to 1. */
@@ -75,5 +96,6 @@ export function checkWeights(w: ModelWeights): ModelWeights {
     throw new Error('geo-model.json abstain features do not match features.ts: run `npm run train:geo`');
   }
   if (w.calibration.x.length !== w.calibration.y.length) throw new Error('geo-model.json calibration knots are malformed');
+  if (w.attachmentCalibration !== undefined && w.attachmentCalibration.x.length !== w.attachmentCalibration.y.length) throw new Error('geo-model.json attachment calibration knots are malformed');
   return w;
 }

@@ -1,8 +1,9 @@
 /**
  * A photo's GPS position as geo evidence (issue 15): kind `photo-gps`, mapped to countries with
  * the country-coder grid the text's coordinates use (signals.ts `countryAt`). Where a photo was
- * taken is usually, not always, where the object is; the scorer weighs the kind on its own
- * (untrained-kinds.ts says how that weight was set).
+ * taken is usually, not always, where the object is; the scorer weighs the kind on its own,
+ * with weights learnt by `npm run train:geo` from labelled tips with photos
+ * (test/fixtures/geo-photo-train.jsonl).
  */
 import type { Mention } from './mention.ts';
 import { countryAt, pointMention } from './signals.ts';

@@ -51,9 +51,9 @@ async function settled(tipId: string): Promise<Json> {
 
 describe('a duplicate promoted when its first tip expires', () => {
   it('is classified with its photo as photo-gps evidence, and a re-compressed copy of the photo joins its cluster', async () => {
-    // Prepare: a text-only first tip routed by its text to ES, and a copy of its text that carries a photo taken in Lisbon.
+    // Prepare: a text-only first tip routed by its text to ES, and a copy of its text that carries a photo taken in Sevilla.
     const text = 'I saw this bag in a shop window in Sevilla, Spain, two summers ago.';
-    const photo = await photoWithGps({ lat: 38.7223, lon: -9.1393, seed: 11 });
+    const photo = await photoWithGps({ lat: 37.3891, lon: -5.9845, seed: 11 });
     const first = await settled(await sendTip('obj-bag', text));
     const copy = await settled(await sendTip('obj-bag', text, [photo]));
     expect(first.queue).toBe('ES');
@@ -75,7 +75,7 @@ describe('a duplicate promoted when its first tip expires', () => {
     // Assess
     const kinds = heir.candidates.flatMap((c: Json) => c.evidence.map((e: Json) => e.kind));
     expect.soft(kinds).toContain('photo-gps');
-    expect.soft(heir.candidates.some((c: Json) => c.country === 'PT' && c.evidence.some((e: Json) => e.kind === 'photo-gps'))).toBe(true);
+    expect.soft(heir.candidates.some((c: Json) => c.country === 'ES' && c.evidence.some((e: Json) => e.kind === 'photo-gps'))).toBe(true);
     expect.soft(later).toMatchObject({ duplicateOf: copy.tipId, dedupeReason: 'photo' });
   });
 });

@@ -123,6 +123,24 @@ describe('geo scorer: learning and calibration', () => {
     expect(empty.pNull).toBeGreaterThan(0.8);
   });
 
+  it('moves only the weights a later stage frees, from where the earlier stage left them', () => {
+    // Prepare: two candidate features; a first stage fitted on the first only, then a stage that frees only the second
+    const row = (a: number, b: number) => ({ x: Float64Array.of(a, b) });
+    const first = Array.from({ length: 20 }, () => ({ rows: [row(2, 0), row(0.5, 0)], nullX: Float64Array.of(1), gold: [0] }));
+    const second = Array.from({ length: 20 }, () => ({ rows: [row(0, 1), row(0, 0)], nullX: Float64Array.of(1), gold: [1] }));
+    const opt = { l2: 1e-4, iterations: 200, learningRate: 0.1 };
+    const one = fit(first, 2, 1, opt);
+
+    // Act
+    const two = fit(second, 2, 1, opt, { init: [...one.candidate, ...one.abstain], free: [false, true, false] });
+
+    // Assess: the frozen weights are exactly the first stage's; the freed one learned that feature b points away from the answer
+    expect(two.candidate[0]).toBe(one.candidate[0]);
+    expect(two.abstain).toEqual(one.abstain);
+    expect(one.candidate[1]).toBe(0);
+    expect(two.candidate[1]!).toBeLessThan(-0.5);
+  });
+
   it('keeps a group in one fold whatever the order of the items', () => {
     // Prepare
     const groups = ['a', 'b', 'a', 'c', 'b', 'a'];
