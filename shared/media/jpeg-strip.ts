@@ -8,7 +8,8 @@
  * (free text), APP0 extensions other than JFIF (JFXX carries a thumbnail), APP2 other than the
  * ICC profile (MPF holds further whole images with their own EXIF; FlashPix), APP3..APP13 and
  * APP15 (vendor blocks: Meta, Samsung, Ricoh, Qualcomm...), and anything after the end-of-image
- * marker (a Motion Photo's MP4, a trailer). Kept: JFIF APP0 (pixel density only), the ICC
+ * marker (a Motion Photo's MP4, a trailer); a JFIF APP0 that carries a thumbnail goes whole (a
+ * decoder does not need it). Kept: JFIF APP0 without a thumbnail (pixel density only), the ICC
  * profile in APP2 (the colours: it describes a colour space, not the photo or its taker, and a
  * CMYK JPEG is unreadable without it), Adobe APP14 (says whether the data is RGB, YCbCr or YCCK;
  * without it CMYK JPEGs decode with wrong colours), and every segment the decoder needs
@@ -25,7 +26,8 @@ const latin1 = (bytes: Uint8Array, from: number, length: number): string => Stri
 function keeps(marker: number, payload: Uint8Array): boolean {
   if (marker === 0xfe) return false; // COM
   if (marker < 0xe0 || marker > 0xef) return true; // not APPn: needed to decode
-  if (marker === 0xe0) return latin1(payload, 0, 5) === 'JFIF\0';
+  // JFIF: density only, unless it carries a thumbnail (bytes 12-13, its width and height), which may show the uncropped photo.
+  if (marker === 0xe0) return latin1(payload, 0, 5) === 'JFIF\0' && payload.length >= 14 && payload[12] === 0 && payload[13] === 0;
   if (marker === 0xe2) return latin1(payload, 0, 12) === 'ICC_PROFILE\0';
   if (marker === 0xee) return latin1(payload, 0, 5) === 'Adobe';
   return false;

@@ -59,7 +59,8 @@ export async function signedInConsole(
     if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) problems.push(`console: ${message.text()}`);
   });
   const token = await mintToken(keys, { groups: user.groups, username: user.username, sub: `sub-${user.username}` });
-  await page.goto('/console');
+  // In English whatever the browser's languages: the tests read the English labels (test/e2e/console-i18n.test.ts covers the others).
+  await page.goto('/console?lang=en');
   await page.locator('#token').fill(token);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.locator(readySelector).waitFor();

@@ -109,14 +109,15 @@ export const tipRoutes: RouteModule = {
       if (existing !== undefined && (request.source === undefined || translateLanguageOf(request.source) === existing.sourceLanguage)) {
         return json(200, { tipId, target, status: 'translated', translation: existing, stored: true });
       }
+      // Off first: on a stack without Translate, asking for a source language would send the investigator after a choice that cannot help.
+      if (!translationEnabled) {
+        throw new ConflictError('Translation needs Amazon Translate, which runs on AWS only: it is off on this stack (TRANSLATE_ENABLED)', { status: 'failed', reason: 'translation-off' });
+      }
       const known = sourceLanguageFor({ requested: request.source, declared: item.language, detected: item.detectedLanguage });
       if ('problem' in known) {
         throw new ValidationError('No source language to translate from', [
           { path: 'source', message: known.problem === 'unsupported' ? 'is not a language Amazon Translate supports' : 'is required: the tip has no declared or detected language Amazon Translate supports' },
         ]);
-      }
-      if (!translationEnabled) {
-        throw new ConflictError('Translation needs Amazon Translate, which runs on AWS only: it is off on this stack (TRANSLATE_ENABLED)', { status: 'failed', reason: 'translation-off' });
       }
       let translation: MachineTranslation;
       try {

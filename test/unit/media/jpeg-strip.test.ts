@@ -93,3 +93,20 @@ describe('stripJpegMetadata', () => {
     );
   });
 });
+
+describe('JFIF thumbnails', () => {
+  it('drops a JFIF segment that carries a thumbnail (it may show the uncropped photo) and keeps one that does not', () => {
+    // Prepare: JFIF 1.01, no density units, 1×1 density; one with a 1×1 RGB thumbnail, one without
+    const jfif = (thumb: number[]) => segment(0xe0, Uint8Array.from([0x4a, 0x46, 0x49, 0x46, 0x00, 1, 1, 0, 0, 1, 0, 1, thumb.length === 0 ? 0 : 1, thumb.length === 0 ? 0 : 1, ...thumb]));
+    const base = Buffer.from(stripJpegMetadata(plain)!);
+    const withoutApp0 = Buffer.from(stripJpegMetadata(withSegmentsAfterSoi(base, []))!);
+
+    // Act
+    const thumbed = stripJpegMetadata(withSegmentsAfterSoi(base, [jfif([200, 10, 10])]))!;
+    const bare = stripJpegMetadata(withSegmentsAfterSoi(base, [jfif([])]))!;
+
+    // Assess
+    expect(headerMarkers(thumbed).filter((m) => m === 0xe0).length).toBe(headerMarkers(withoutApp0).filter((m) => m === 0xe0).length);
+    expect(headerMarkers(bare).filter((m) => m === 0xe0).length).toBe(headerMarkers(withoutApp0).filter((m) => m === 0xe0).length + 1);
+  });
+});

@@ -3,7 +3,7 @@
  * into a PDF is a DCTDecode stream holding the whole JPEG, EXIF GPS included. The copy must hold
  * the same picture without its EXIF/XMP, and any /Metadata stream on any object must be gone.
  */
-import { PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from '@cantoo/pdf-lib';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, decodePDFRawStream } from '@cantoo/pdf-lib';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { getDocumentProxy } from 'unpdf';
@@ -95,6 +95,55 @@ describe('the viewing copy of a PDF holding a photo', () => {
     expect(processed.record).toMatchObject({ type: 'application/pdf', sha256: expect.any(String) });
     expect(processed.record.viewingKey).toBeUndefined();
     expect(processed.viewing).toBeUndefined();
+  });
+
+  it.each([
+    ['an inline JPEG image in a page’s content stream (BI /F /DCT … ID … EI)', 'inline'],
+    ['an embedded file (a photo attached inside the PDF)', 'attachment'],
+  ] as const)('has no viewing copy when it holds %s: original-only', async (_, kind) => {
+    // Prepare: the photo's JPEG bytes, GPS EXIF included, where the viewing copy's image walk does not look
+    const jpeg = await photoWithGps({ ...LISBON, seed: 5 });
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    const page = doc.addPage([200, 200]);
+    if (kind === 'inline') {
+      const operators = Buffer.concat([Buffer.from('q 100 0 0 75 50 50 cm\nBI /W 320 /H 240 /CS /RGB /BPC 8 /F /DCT ID '), jpeg, Buffer.from('\nEI\nQ\n')]);
+      page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.flateStream(operators)));
+    } else {
+      await doc.attach(jpeg, 'towel.jpg', { mimeType: 'image/jpeg' });
+    }
+    const original = await doc.save();
+
+    // Act
+    const processed = await processAttachment('attachments/2026-12-03/hidden.pdf', original, 'application/pdf', 'local');
+
+    // Assess
+    expect(processed.record).toMatchObject({ type: 'application/pdf', sha256: expect.any(String) });
+    expect(processed.record.viewingKey).toBeUndefined();
+    expect(processed.viewing).toBeUndefined();
+  });
+
+  it('drops an annotation’s author and date, an editor’s private data and the file’s /ID fingerprint', async () => {
+    // Prepare: a comment signed by the tipster, PieceInfo on the page, and a trailer /ID
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    const page = doc.addPage([200, 200]);
+    const note = doc.context.obj({ Type: 'Annot', Subtype: 'Text', Rect: [10, 10, 30, 30], Contents: PDFHexString.fromText('the towel'), T: PDFHexString.fromText('Anna Tipster'), M: PDFHexString.fromText('D:20261203101500') });
+    page.node.set(PDFName.of('Annots'), doc.context.obj([doc.context.register(note)]));
+    page.node.set(PDFName.of('PieceInfo'), doc.context.obj({ Editor: { Private: PDFHexString.fromText('EditorSecret') } }));
+    doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of('0123456789abcdef'), PDFHexString.of('0123456789abcdef')]);
+    const original = await doc.save();
+
+    // Act
+    const processed = await processAttachment('attachments/2026-12-03/annotated.pdf', original, 'application/pdf', 'local');
+
+    // Assess: the copy keeps the comment's text, nothing of who wrote it, when, or with what
+    const copy = await PDFDocument.load(processed.viewing!.bytes, { updateMetadata: false });
+    const annots = copy.getPage(0).node.Annots()!;
+    const kept = copy.context.lookup(annots.get(0)) as PDFDict;
+    expect(kept.get(PDFName.of('Contents'))).toBeDefined();
+    expect(kept.get(PDFName.of('T'))).toBeUndefined();
+    expect(kept.get(PDFName.of('M'))).toBeUndefined();
+    expect(copy.getPage(0).node.get(PDFName.of('PieceInfo'))).toBeUndefined();
+    expect(copy.context.trailerInfo.ID).toBeUndefined();
   });
 
   it('still has a copy when its only images are raw samples (FlateDecode), which hold pixels and nothing else', async () => {

@@ -744,7 +744,7 @@ function attachmentsNode(tip: Tip): HTMLElement {
         : isImage
           ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', class: 'thumbnail-link' },
               h('img', { src: url, alt: t('attachmentAlt', { number: view.index + 1 }), class: 'thumbnail', width: 160, loading: 'lazy' }),
-              h('span', { class: 'visually-hidden' }, ' (opens in a new tab)'))
+              h('span', { class: 'visually-hidden' }, ` ${t('opensNewTab')}`))
           : h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', id: view.index === 0 ? 'tip-attachment-link' : undefined },
               t('attachmentLink', { type: String(view.type), size: formatBytes(view.size) }), h('span', { class: 'visually-hidden' }, ` ${t('opensNewTab')}`)),
       h('dl', { class: 'meta' },

@@ -28,14 +28,9 @@ const FAILURES: Record<string, ConsoleMessageKey> = {
 };
 const failure = (reason: string): string | undefined => (Object.hasOwn(FAILURES, reason) ? t(FAILURES[reason]!) : undefined);
 
-/**
- * The language the investigator reads: the console's interface language, or, while the console is in
- * English only for want of a catalogue, the browser's language when Translate's list (the form's languages) has it.
- */
+/** The language the investigator reads: the console's interface language (every console language is one of Translate's targets here). */
 function preferredTarget(): string {
-  if (locale !== 'en' && (locales as readonly string[]).includes(locale)) return locale;
-  const primary = (navigator.language || 'en').toLowerCase().split('-')[0]!;
-  return (locales as readonly string[]).includes(primary) ? primary : 'en';
+  return (locales as readonly string[]).includes(locale) ? locale : 'en';
 }
 
 function translationBlock(target: string, translation: KeptTranslation, formatTime: (iso: string) => string): HTMLElement {
