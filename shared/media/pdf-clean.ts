@@ -36,6 +36,8 @@ export async function cleanPdf(bytes: Uint8Array): Promise<Uint8Array | null> {
   const PIECE_INFO = PDFName.of('PieceInfo');
   const RECT = PDFName.of('Rect');
   const SUBTYPE = PDFName.of('Subtype');
+  const AUTHOR = PDFName.of('T');
+  const MODIFIED = PDFName.of('M');
   let doc: PDFDocument;
   try {
     // updateMetadata: false, or pdf-lib writes its own Producer and dates into a new Info dictionary.
@@ -57,8 +59,8 @@ export async function cleanPdf(bytes: Uint8Array): Promise<Uint8Array | null> {
     // An editing application's private data, and an annotation's author (/T) and modification date (/M).
     dict.delete(PIECE_INFO);
     if (dict.has(RECT) && dict.has(SUBTYPE)) {
-      dict.delete(PDFName.of('T'));
-      dict.delete(PDFName.of('M'));
+      dict.delete(AUTHOR);
+      dict.delete(MODIFIED);
     }
     const metadata = dict.get(METADATA);
     if (metadata !== undefined) {

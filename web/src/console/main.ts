@@ -342,17 +342,12 @@ async function openQueue(country: string): Promise<void> {
 /** An object's title for display where its id used to be shown (the id stays available as a tooltip). */
 function objectTitle(objectId: string): string {
   const object = objects.find((entry) => entry.objectId === objectId);
-  return object === undefined ? objectId : objectTitleIn(object, consoleLanguage()).title;
-}
-
-/** The console's language (the page's lang), which object titles follow. */
-function consoleLanguage(): string {
-  return document.documentElement.lang || 'en';
+  return object === undefined ? objectId : objectTitleIn(object, locale).title;
 }
 
 /** An object's picture, title and id wherever its id used to be shown (./object-label.ts). */
 function objectLabelOf(objectId: string): HTMLElement {
-  return objectLabel(objectId, objects, consoleLanguage());
+  return objectLabel(objectId, objects, locale);
 }
 
 function queueQuery(): string {

@@ -1,7 +1,7 @@
 import { ApiError } from '../lib/http.ts';
 import { focusOn, h, replace } from '../lib/dom.ts';
 import { endonym } from '../i18n/core.ts';
-import { locales } from '../i18n/languages.ts';
+import { formLocales } from '../i18n/languages.ts';
 import type { ConsoleMessageKey } from '../i18n/console/index.ts';
 import { t } from './locale.ts';
 import { OBJECT_TRANSITIONS, type ObjectStatusName } from '#shared/objects/lifecycle.ts';
@@ -122,7 +122,7 @@ export function renderObjects(section: HTMLElement, shared: ConsoleShared, optio
   function textsForm(object: ConsoleObject): HTMLElement {
     const prefix = `object-${object.objectId}`;
     const language = h('select', { id: `${prefix}-lang`, name: 'lang', class: 'object-lang' },
-      locales.map((code) => h('option', { value: code, selected: code === ENGLISH }, t(code === ENGLISH ? 'objectLangFallback' : 'objectLangOption', { language: endonym(code), code }))));
+      formLocales.map((code) => h('option', { value: code, selected: code === ENGLISH }, t(code === ENGLISH ? 'objectLangFallback' : 'objectLangOption', { language: endonym(code), code }))));
     const title = h('input', { id: `${prefix}-title`, name: 'title', type: 'text', maxlength: 200, autocomplete: 'off', required: true, 'aria-describedby': `${prefix}-texts-hint` });
     const description = h('textarea', { id: `${prefix}-description`, name: 'description', rows: 3, maxlength: 2000, 'aria-describedby': `${prefix}-texts-hint` });
     const hint = h('p', { id: `${prefix}-texts-hint`, class: 'hint' });

@@ -1,9 +1,9 @@
 import { ApiError } from '../lib/http.ts';
 import { h, replace } from '../lib/dom.ts';
 import { endonym } from '../i18n/core.ts';
-import { locales } from '../i18n/languages.ts';
+import { formLocales } from '../i18n/languages.ts';
 import type { ConsoleMessageKey } from '../i18n/console/index.ts';
-import { locale, t } from './locale.ts';
+import { intlLocale, locale, t } from './locale.ts';
 import type { MachineTranslation as KeptTranslation } from '#shared/schemas/translation.ts';
 import type { TranslateAnswer as Answer } from '#shared/schemas/responses.ts';
 import type { ConsoleShared } from './shared.ts';
@@ -28,11 +28,6 @@ const FAILURES: Record<string, ConsoleMessageKey> = {
 };
 const failure = (reason: string): string | undefined => (Object.hasOwn(FAILURES, reason) ? t(FAILURES[reason]!) : undefined);
 
-/** The language the investigator reads: the console's interface language (every console language is one of Translate's targets here). */
-function preferredTarget(): string {
-  return (locales as readonly string[]).includes(locale) ? locale : 'en';
-}
-
 function translationBlock(target: string, translation: KeptTranslation, formatTime: (iso: string) => string): HTMLElement {
   return h('section', { class: 'machine-translation', 'data-target': target, 'aria-label': t('machineTranslationLabel', { language: endonym(target) }) },
     h('p', { class: 'machine-translation-label' },
@@ -45,7 +40,7 @@ const sourceAsTip = (code: string | null): string => (code === null ? t('transla
 /** A language's name in the console's language, from the browser (Amazon Translate codes are BCP 47). */
 function languageName(code: string): string {
   try {
-    return new Intl.DisplayNames([document.documentElement.lang || 'en'], { type: 'language' }).of(code) ?? code;
+    return new Intl.DisplayNames([intlLocale()], { type: 'language' }).of(code) ?? code;
   } catch {
     return code;
   }
@@ -59,7 +54,8 @@ export function translationPanel(
     Object.entries(tip.machineTranslations ?? {}).map(([target, translation]) => translationBlock(target, translation, shared.formatTime)));
   const result = h('div', { id: 'translation-result', role: 'status', 'aria-live': 'polite' });
   const target = h('select', { id: 'translate-target', name: 'target' },
-    locales.map((code) => h('option', { value: code, selected: code === preferredTarget() }, t('objectLangOption', { language: endonym(code), code }))));
+    // Into the interface language by default (every console language is one of the form's, so one of Translate's targets here).
+    formLocales.map((code) => h('option', { value: code, selected: code === locale }, t('objectLangOption', { language: endonym(code), code }))));
   // The source language is sent explicitly (never Translate's `auto`, which needs Comprehend): the
   // tip's declared or detected language unless the investigator knows better.
   const known = translateLanguageOf(tip.language) ?? translateLanguageOf(tip.detectedLanguage);

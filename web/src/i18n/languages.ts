@@ -6,5 +6,3 @@
 export const formLocales = ['en', 'fr', 'de', 'nl', 'es', 'pl', 'it', 'pt', 'sv', 'da', 'fi', 'cs', 'sk', 'hu', 'ro', 'bg', 'el', 'et', 'lv', 'lt', 'hr', 'sl', 'ga', 'mt', 'ru', 'uk', 'tr', 'sq', 'sr', 'bs', 'mk', 'zh', 'ja', 'ko',
   'ar', 'fa', 'he', 'hi'] as const;
 
-/** Alias for the pickers. */
-export const locales: readonly string[] = formLocales;
