@@ -47,6 +47,15 @@ describe('investigator console: object labels', () => {
       return width > 0 ? width : undefined;
     }),
     id: (await label.locator('.object-id').textContent())?.trim(),
+    // Whether the title's box is at least as wide as its widest word: a narrow table column must not break a title letter by letter.
+    wordsFit: await label.locator('.object-title').evaluate((element) => {
+      // Runs in the page; the test project has no DOM types.
+      const { document, getComputedStyle } = globalThis as any;
+      const context = document.createElement('canvas').getContext('2d');
+      context.font = getComputedStyle(element).font;
+      const widest = Math.max(...String(element.textContent).split(/\s+/).map((word: string) => context.measureText(word).width));
+      return element.getBoundingClientRect().width + 1 >= widest;
+    }),
   });
 
   it('shows the picture and title of the object in the queue, the tip, search results and the summary', async () => {
@@ -83,6 +92,7 @@ describe('investigator console: object labels', () => {
       expect(label.alt).toBe(label.title);
       expect(label.naturalWidth).toBeGreaterThan(0);
       expect(label.id).toBe('obj-bag');
+      expect(label.wordsFit).toBe(true);
     }
     expect(violations).toEqual([]);
     expect(problems).toEqual([]);
