@@ -234,13 +234,13 @@ export function crossValidate(data: readonly Prepared[], kinds: string[]): Pred[
 
 export interface Figures {
   n: number; single: number; singleRight: number; multi: number; multiRight: number; empty: number; abstained: number;
-  confWrong: number; high: number; highRight: number; located: number; ece: number;
+  confWrong: number; high: number; highRight: number; located: number; highLocated: number; ece: number;
   bins: { lo: number; n: number; conf: number; acc: number }[];
 }
 
 /** Every figure the eval prints, from items and their predictions. */
 export function figures(items: readonly Item[], preds: readonly Pred[]): Figures {
-  const f: Figures = { n: items.length, single: 0, singleRight: 0, multi: 0, multiRight: 0, empty: 0, abstained: 0, confWrong: 0, high: 0, highRight: 0, located: 0, ece: 0, bins: [] };
+  const f: Figures = { n: items.length, single: 0, singleRight: 0, multi: 0, multiRight: 0, empty: 0, abstained: 0, confWrong: 0, high: 0, highRight: 0, located: 0, highLocated: 0, ece: 0, bins: [] };
   const bins = Array.from({ length: BINS }, (_, b) => ({ lo: b / BINS, n: 0, conf: 0, acc: 0 }));
   items.forEach((it, i) => {
     const p = preds[i]!;
@@ -251,7 +251,13 @@ export function figures(items: readonly Item[], preds: readonly Pred[]): Figures
       if (it.countries.length === 1 && !it.multi) { f.single++; if (right) f.singleRight++; } else { f.multi++; if (right) f.multiRight++; }
     }
     if (p.country !== null && !it.countries.includes(p.country) && p.confidence >= CONFIDENT) f.confWrong++;
-    if (p.country !== null && p.confidence >= HIGH) { f.high++; if (topRight) f.highRight++; }
+    if (p.country !== null && p.confidence >= HIGH) {
+      f.high++;
+      if (topRight) f.highRight++;
+      // Coverage is a share of the located items, so a confident answer on an abstain item counts
+      // against precision only (it once printed 200% coverage on a set of mostly [] rows).
+      if (it.countries.length > 0) f.highLocated++;
+    }
     const b = bins[Math.min(BINS - 1, Math.floor(p.confidence * BINS))]!;
     b.n++;
     b.conf += p.confidence;
@@ -274,7 +280,7 @@ export function printFigures(title: string, f: Figures, reliability = true): voi
   if (f.multi) console.log(`  top-1 multi (any gold)  ${pct(f.multiRight, f.multi)}`);
   if (f.empty) console.log(`  abstention on []       ${pct(f.abstained, f.empty)}`);
   console.log(`  confidently wrong      ${pct(f.confWrong, f.n)}  (wrong with conf ≥ ${CONFIDENT})`);
-  console.log(`  conf ≥ ${HIGH}: precision ${pct(f.highRight, f.high)}, coverage ${pct(f.high, f.located)} of located`);
+  console.log(`  conf ≥ ${HIGH}: precision ${pct(f.highRight, f.high)}, coverage ${pct(f.highLocated, f.located)} of located`);
   console.log(`  ECE (10 bins)          ${f.ece.toFixed(3)}`);
   if (reliability) {
     console.log('  reliability  bin        n   mean conf  accuracy');
