@@ -218,6 +218,34 @@ describe('investigator console', () => {
     await context.close();
   });
 
+  it('keeps the cluster and duplicate count shown after the investigator claims the tip', async () => {
+    // Prepare: a tip and its resubmission (one cluster of two), opened by a PT investigator.
+    const text = 'Same towel as in the appeal: I saw it in a hotel in Braga, Portugal, last summer.';
+    const head = await classified('obj-towel', text);
+    expect((await api.postTip({ objectId: 'obj-towel', text })).status).toBe(202);
+    const coordinator = await investigatorClient(api, stack.keys, ['coordinator']);
+    await eventually(async () => {
+      const response = await coordinator.get(`/investigator/tips/${String(head.tipId)}`);
+      return response.body.duplicates === 1 ? response.body : undefined;
+    }, 30_000);
+    const context = await contextAt(1280);
+    const page = await signedIn(context, ['PT'], 'joao');
+    await page.locator(`#queue-table tr[data-tip-id="${String(head.tipId)}"] button`).click();
+    const duplicates = page.locator('dt', { hasText: 'Duplicates' }).locator('xpath=following-sibling::dd[1]');
+    await page.locator('#claim-button').waitFor();
+    expect(await duplicates.textContent()).toBe('1');
+
+    // Act
+    await page.locator('#claim-button').click();
+    await page.locator('#detail-feedback', { hasText: 'Claimed' }).waitFor();
+
+    // Assess: the claim's answer (the tip alone) did not wipe what only the detail read.
+    expect(await duplicates.textContent()).toBe('1');
+    expect(await page.getByText('Cluster: 2 tips').count()).toBe(1);
+    expect(await page.locator('#claim-state').textContent()).toContain('Claimed by you');
+    await context.close();
+  });
+
   it('writes dates in the browser locale\'s long form with the time zone', async () => {
     // Prepare
     const context = await contextAt(1280);

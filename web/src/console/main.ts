@@ -8,6 +8,7 @@ import { ApiError, NetworkError, requestJson, type JsonResponse } from '../lib/h
 import { isExpired, tokenInfo, type TokenInfo } from '../lib/jwt.ts';
 import { cognitoLoginUrl, loadConfig, tokenFromFragment, type ConsoleConfig } from './config.ts';
 import { clusterMemberLabel } from './cluster.ts';
+import { mergeDetail } from './detail-merge.ts';
 import { conversationPanel, type ConversationTip } from './conversation.ts';
 import { renderOverview } from './overview.ts';
 import { renderSearch } from './search.ts';
@@ -19,7 +20,7 @@ import { formatNumber, formatTime, intlLocale, locale, queueName, renderChrome, 
 import type { ConsoleMessageKey } from '../i18n/console/index.ts';
 import { TRANSITIONS, TRIAGE_STATUSES, type TriageStatusName } from '#shared/tips/transitions.ts';
 import type { Evidence } from '#shared/geo/schema.ts';
-import type { AttachmentView, ObjectSummary as Summary, QueuePageItem as QueueItem, TipDetail as Tip, FirstAttachment as Attachment } from '#shared/schemas/responses.ts';
+import type { AttachmentView, ObjectSummary as Summary, QueuePageItem as QueueItem, TipDetail as Tip, TipView, FirstAttachment as Attachment } from '#shared/schemas/responses.ts';
 
 /**
  * The investigator console. Tip text comes from the public: it is only ever
@@ -633,7 +634,7 @@ function renderDetail(moveFocus: boolean, message?: { text: string; error: boole
       byId('detail-feedback').focus();
       return;
     }
-    void mutate(() => api<Tip>(`/investigator/tips/${encodeURIComponent(tip.tipId)}`, {
+    void mutate(() => api<TipView>(`/investigator/tips/${encodeURIComponent(tip.tipId)}`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json', 'if-match': `"${String(tip.version ?? 0)}"` },
       body: JSON.stringify(patch),
@@ -677,7 +678,7 @@ function renderDetail(moveFocus: boolean, message?: { text: string; error: boole
           id: 'claim-button',
           // Someone's lease, yours included, leaves nothing to claim; the API would refuse another's with 409.
           disabled: claimActive,
-          onclick: () => void mutate(() => api<Tip>(`/investigator/tips/${encodeURIComponent(tip.tipId)}/claim`, { method: 'POST' }), t('claimDone')),
+          onclick: () => void mutate(() => api<TipView>(`/investigator/tips/${encodeURIComponent(tip.tipId)}/claim`, { method: 'POST' }), t('claimDone')),
         }, heldByMe ? t('claimedByYou') : claimActive ? t('claimedBy', { user: tip.claimedBy ?? '' }) : t('claim')),
         h('button', {
           type: 'button',
@@ -685,7 +686,7 @@ function renderDetail(moveFocus: boolean, message?: { text: string; error: boole
           id: 'release-button',
           // Only the holder ends a lease, or a coordinator (the API's rule).
           disabled: !claimActive || !(heldByMe || info?.coordinator === true),
-          onclick: () => void mutate(() => api<Tip>(`/investigator/tips/${encodeURIComponent(tip.tipId)}/release`, { method: 'POST' }), t('released')),
+          onclick: () => void mutate(() => api<TipView>(`/investigator/tips/${encodeURIComponent(tip.tipId)}/release`, { method: 'POST' }), t('released')),
         }, t('release')),
       ),
     ),
@@ -811,13 +812,11 @@ function meta(label: string, value: string | HTMLElement): HTMLElement[] {
 }
 
 /** Runs a claim/release/patch and shows the outcome; 412 reloads the fresh version. */
-async function mutate(action: () => Promise<JsonResponse<Tip>>, success: string): Promise<void> {
+async function mutate(action: () => Promise<JsonResponse<TipView>>, success: string): Promise<void> {
   const current = detail;
   if (current === null) return;
   try {
-    // A claim, release or patch answers with the tip alone, without its conversation: the one GET read stays shown.
-    const next = (await action()).body;
-    detail = { ...next, messages: next.messages ?? current.messages, conversationTips: next.conversationTips ?? current.conversationTips };
+    detail = mergeDetail(current, (await action()).body);
     renderDetail(false, { text: success, error: false });
     updateQueueRow(detail);
   } catch (error) {
