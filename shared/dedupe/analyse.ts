@@ -18,6 +18,7 @@ import {
   HEDGES,
   MONTHS,
   NEGATIONS,
+  NUMBER_MARKS,
   NUMBER_WORDS,
   RUN_HEDGES,
   STOPWORDS,
@@ -274,9 +275,14 @@ function tokenise(p: string, script: Script): RawToken[] {
         else if (!CONTINUOUS_RE.test(run)) out.push({ segment, sentence, text: folded, strong: false, cap: true, code: true, unit });
         else if (BOILERPLATE.has(folded) || Array.from(folded).length < 3) out.push({ segment, sentence, text: folded, strong: false, cap: false, unit });
         else {
-          const chars = Array.from(folded);
-          for (let k = 0; k + 1 < chars.length; k++) out.push({ segment, sentence, text: chars[k]! + chars[k + 1]!, strong: false, cap: false, unit });
-          for (const c of chars) if (CJK_COLOURS.has(c)) out.push({ segment, sentence, text: `%${c}`, strong: true, cap: false, unit });
+          // Numerals are numbers, not characters of the text: "九十年代" and "90年代", "二零一八年" and
+          // "２０１８年" keep the same pairs around them.
+          for (const part of withoutNumerals(folded)) {
+            const chars = Array.from(part);
+            if (chars.length === 1) out.push({ segment, sentence, text: part, strong: false, cap: false, unit });
+            for (let k = 0; k + 1 < chars.length; k++) out.push({ segment, sentence, text: chars[k]! + chars[k + 1]!, strong: false, cap: false, unit });
+          }
+          for (const c of Array.from(folded)) if (CJK_COLOURS.has(c)) out.push({ segment, sentence, text: `%${c}`, strong: true, cap: false, unit });
           for (const neg of runNegations(folded)) out.push({ segment, sentence, text: neg, strong: true, cap: false, unit });
           for (const value of hanNumbers(folded)) out.push({ segment, sentence, text: `#${value}`, strong: true, cap: false, unit });
         }
@@ -339,10 +345,17 @@ const HAN_DIGITS: ReadonlyMap<string, number> = new Map([
 const HAN_UNITS: ReadonlyMap<string, number> = new Map([['十', 10], ['百', 100], ['千', 1000]]);
 const HAN_MYRIADS: ReadonlyMap<string, number> = new Map([['万', 1e4], ['萬', 1e4], ['亿', 1e8], ['億', 1e8]]);
 
+const HAN_NUMERALS_RE = /[〇零一二两兩三四五六七八九十百千万萬亿億]+/gu;
+
+/** A run without the Han numerals hanNumbers reads as numbers: the pieces around them (a lone 一 stays). */
+function withoutNumerals(run: string): string[] {
+  return run.split(/((?:[〇零二两兩三四五六七八九十百千万萬亿億]|一(?=[〇零一二两兩三四五六七八九十百千万萬亿億])|(?<=[〇零一二两兩三四五六七八九十百千万萬亿億])一)+)/u).filter((piece, k) => piece !== '' && k % 2 === 0);
+}
+
 /** The values of the runs of Han numerals in a run ("二十" → 20, "一百零五" → 105, "二〇一九" → 2019). */
 function hanNumbers(run: string): string[] {
   const out: string[] = [];
-  for (const m of run.match(/[〇零一二两兩三四五六七八九十百千万萬亿億]+/gu) ?? []) {
+  for (const m of run.match(HAN_NUMERALS_RE) ?? []) {
     const chars = Array.from(m);
     // Digits only ("二〇一九"): read digit by digit, like a year.
     if (chars.every((c) => HAN_DIGITS.has(c))) {
@@ -606,6 +619,23 @@ function openingCapital(tokens: RawToken[], from: number): void {
   if (t && t.segment === from && t.cap && !t.acronym && !t.strong) tokens[k] = { ...t, cap: false };
 }
 
+const escapeClass = (marks: string): string => marks.replace(/[\\\]\[^-]/g, '\\$&');
+/** A decimal mark of another locale between two digits ("٧٫٥"). */
+const LOCALE_DECIMAL_RE = NUMBER_MARKS.decimal ? new RegExp(`(?<=\\d)[${escapeClass(NUMBER_MARKS.decimal)}](?=\\d)`, 'gu') : null;
+/**
+ * A group mark of another locale ("1'299.00", "١٢٬٥٠٠"): only before exactly three digits, so "5'10"
+ * (feet and inches) stays two numbers.
+ */
+const LOCALE_GROUP_RE = NUMBER_MARKS.group ? new RegExp(`(?<=\\d)[${escapeClass(NUMBER_MARKS.group)}](?=\\d{3}(?!\\d))`, 'gu') : null;
+
+/** The number marks of every CLDR locale as the number reader knows them: "." for a decimal mark, "," for a group mark. */
+export function foldNumberMarks(p: string): string {
+  let s = p;
+  if (LOCALE_DECIMAL_RE) s = s.replace(LOCALE_DECIMAL_RE, '.');
+  if (LOCALE_GROUP_RE) s = s.replace(LOCALE_GROUP_RE, ',');
+  return s;
+}
+
 /**
  * Marks a negation that stands in the tip's leading clause: `<what it negates>=<the clause's words,
  * joined by +>` (see similarity.ts).
@@ -672,7 +702,7 @@ export function splitPairs(piece: string): string[] {
 export function analyse(text: string): Analysis {
   const script = majorityScript(text);
   const normalised = normalise(text, script);
-  const tokens = tokenise(stripForwarding(prepare(text.replace(ELIDED_CAPITAL_RE, (c) => c.toLowerCase()), script)), script);
+  const tokens = tokenise(foldNumberMarks(stripForwarding(prepare(text.replace(ELIDED_CAPITAL_RE, (c) => c.toLowerCase()), script))), script);
   const [from, to] = contentRange(tokens);
   openingCapital(tokens, from);
   const skip = unpunctuatedWrappers(tokens, from, to);

@@ -93,3 +93,70 @@ describe('a leading stance clause with a negation, in a tip without capitals', (
     );
   });
 });
+
+describe('numbers in every locale\'s marks and digits', () => {
+  const tip = (n: string): string => `The towel was sold at the souk near the clock tower for ${n} in the spring.`;
+
+  it('reads the Arabic decimal and group marks (CLDR "٫", "٬") as the number reader reads "." and ","', () => {
+    // Prepare
+    const arabic = tip('٧٫٥');
+    const ascii = tip('7.5');
+    const swapped = tip('٥٫٧');
+    // Act
+    const same = merged(arabic, ascii);
+    const other = merged(arabic, swapped);
+    const grouped = merged(tip('١٢٬٥٠٠'), tip('12,500'));
+    // Assess
+    expect(same).toEqual([true, true]);
+    expect(other).toEqual([false, false]);
+    expect(grouped).toEqual([true, true]);
+  });
+
+  it('reads an apostrophe before three digits as a group mark ("1\'299.00"), not before two ("5\'10")', () => {
+    // Prepare
+    const swiss = tip("1'299.00");
+    const english = tip('1,299.00');
+    // Act
+    const grouped = merged(swiss, english);
+    const feet = merged(tip("5'10"), tip('510'));
+    // Assess
+    expect(grouped).toEqual([true, true]);
+    expect(feet).toEqual([false, false]);
+  });
+
+  it('takes Chinese numerals out of the character pairs: "九十年代" = "90年代", "二零一八年" = "２０１８年", not "二零一九年"', () => {
+    // Prepare
+    const decade = (d: string): string => `这种墙纸我外婆家在苏州的老房子里贴过，是${d}年代的，在一楼的客厅。`;
+    const year = (y: string): string => `这个杯子是在南京新街口的商场买的，${y}年的冬天，在二楼。`;
+    // Act
+    const decades = merged(decade('九十'), decade('90'));
+    const years = merged(year('二零一八'), year('２０１８'));
+    const otherYear = merged(year('二零一八'), year('二零一九'));
+    // Assess
+    expect(decades).toEqual([true, true]);
+    expect(years).toEqual([true, true]);
+    expect(otherYear).toEqual([false, false]);
+  });
+
+  it('property: a price written with any locale\'s marks and digits is the same claim; one digit changed is another', () => {
+    const arabicIndic = (s: string): string => s.replace(/\d/g, (d) => String.fromCodePoint(0x660 + Number(d)));
+    fc.assert(
+      fc.property(fc.integer({ min: 1000, max: 999999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 5 }), (int, cents, digitAt) => {
+        // Prepare
+        const i = String(int);
+        const c = String(cents).padStart(2, '0');
+        const group = (sep: string): string => i.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+        const forms = [`${group(',')}.${c}`, `${group('.')},${c}`, `${group(' ')},${c}`, `${group("'")}.${c}`, arabicIndic(`${group('٬')}٫${c}`)];
+        const k = digitAt % i.length;
+        const changed = `${i.slice(0, k)}${(Number(i[k]) + 1) % 10}${i.slice(k + 1)}.${c}`;
+        // Act
+        const same = forms.map((f) => merged(tip(forms[0]!), tip(f)));
+        const other = merged(tip(forms[0]!), tip(changed.replace(/^0+(?=\d)/, '')));
+        // Assess
+        for (const s of same) expect(s).toEqual([true, true]);
+        expect(other).toEqual([false, false]);
+      }),
+      { numRuns: 120 },
+    );
+  });
+});
