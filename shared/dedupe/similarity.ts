@@ -323,11 +323,49 @@ function strongTypo(x: string, y: string): boolean {
     const dy = y.includes('.');
     return dx !== dy && x.replace(/\./g, '') === y.replace(/\./g, '');
   }
-  // Addresses are compared by their canonical form (analyse.ts), exactly: two listings on one shop
-  // differ by one digit of an item id.
+  // Addresses are compared by their canonical form (analyse.ts): two listings on one shop differ by one
+  // digit of an item id. A parameter one address adds is view or tracking state, not another item, when
+  // the item is named already (sameAddress).
+  if (x[0] === '~' && y[0] === '~') return sameAddress(x, y);
   // A typo in the negated word ("pas de Lile") still negates the same thing.
   if (x.startsWith('!neg:') && y.startsWith('!neg:')) return isTypo(x.slice(5), y.slice(5), false);
   return false;
+}
+
+/** A run of four digits or more: an item id, in a path segment or a parameter's value. */
+const ITEM_ID_RE = /\d{4,}/;
+/** A slug of three words or more ("retro-orange-floral", "wallpaper-motif-bunga-45cm") names an item too. */
+const SLUG_RE = /^[^-/]+(?:-[^-/]+){2,}$/;
+
+/**
+ * Two canonical web addresses (`~host/path?k=v&…`, analyse.ts) of one item: the same host and path, the
+ * same value for every parameter both carry, and parameters only one carries allowed when the item is
+ * named without them — a path segment holding an id or a slug ("/dp/b08xyz1234", "/lp-2031",
+ * "/items/3947718823-serviette-plage"), or a parameter both carry whose value is an id
+ * ("goods.html?goods_id=428193745012"). Otherwise the parameters are the item ("item.php?id=48213" and
+ * "item.php?pid=77120" are two listings; so are "?size=m" and "?size=l").
+ */
+export function sameAddress(x: string, y: string): boolean {
+  const split = (t: string): [string, Map<string, string>] => {
+    const q = t.indexOf('?');
+    const params = new Map<string, string>();
+    if (q >= 0) for (const kv of t.slice(q + 1).split('&')) {
+      const eq = kv.indexOf('=');
+      params.set(eq >= 0 ? kv.slice(0, eq) : kv, eq >= 0 ? kv.slice(eq + 1) : '');
+    }
+    return [q >= 0 ? t.slice(0, q) : t, params];
+  };
+  const [px, qx] = split(x);
+  const [py, qy] = split(y);
+  if (px !== py || x.includes('@') || y.includes('@')) return false;
+  let sharedId = false;
+  for (const [k, v] of qx) {
+    if (!qy.has(k)) continue;
+    if (qy.get(k) !== v) return false;
+    if (ITEM_ID_RE.test(v)) sharedId = true;
+  }
+  const segments = px.split('/').slice(1);
+  return sharedId || segments.some((g) => ITEM_ID_RE.test(g) || SLUG_RE.test(g.replace(/\.[a-z]{2,5}$/, '')));
 }
 
 /**

@@ -160,3 +160,60 @@ describe('numbers in every locale\'s marks and digits', () => {
     );
   });
 });
+
+describe('web addresses: a parameter only one side carries, when the item is named without it', () => {
+  const tip = (url: string): string => `The same lamp is listed here: ${url} and the seller ships from the coast.`;
+
+  it('ignores parameters one address adds when its path names the item (an id or a slug)', () => {
+    // Prepare
+    const pairs: [string, string][] = [
+      ['https://www.shop.example/dp/B0ABC12345?ref_x=tw&_gax=2.1', 'https://www.shop.example/dp/B0ABC12345/'],
+      ['https://shop.example/catalog/lamps/rattan-table-lamp-small?aff=share', 'https://shop.example/catalog/lamps/rattan-table-lamp-small'],
+      ['https://shop.example/goods.html?goods_id=428190001&share_uin=ab', 'https://shop.example/goods.html?goods_id=428190001'],
+    ];
+    // Act
+    const result = pairs.map(([a, b]) => merged(tip(a), tip(b)));
+    // Assess
+    for (const r of result) expect(r).toEqual([true, true]);
+  });
+
+  it('keeps apart disjoint or different identifying parameters, and parameters of a path that names no item', () => {
+    // Prepare
+    const pairs: [string, string][] = [
+      ['https://shop.example/item.php?id=48213', 'https://shop.example/item.php?pid=77120'],
+      ['https://shop.example/item.php?id=48213', 'https://shop.example/item.php?id=48214'],
+      ['https://shop.example/catalog/lamps/rattan-table-lamp?size=m', 'https://shop.example/catalog/lamps/rattan-table-lamp?size=l'],
+      ['https://shop.example/catalog.php?cat=lamps', 'https://shop.example/catalog.php'],
+      ['https://shop.example/dp/B0ABC12345', 'https://shop.example/dp/B0ABC12346?ref=tw'],
+    ];
+    // Act
+    const result = pairs.map(([a, b]) => merged(tip(a), tip(b)));
+    // Assess
+    for (const r of result) expect(r).toEqual([false, false]);
+  });
+
+  it('property: tracking-like parameters added to an item address keep the claim; one digit of its id changed makes another', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 10000, max: 99999999 }),
+        fc.array(fc.tuple(fc.constantFrom('ref', 'utm_source', 'share_id', 'from', 'trk'), fc.stringMatching(/^[a-z0-9]{1,6}$/)), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 0, max: 7 }),
+        (id, params, at) => {
+          // Prepare
+          const base = `https://www.market.example/item/${id}`;
+          const query = params.map(([k, v]) => `${k}=${v}`).join('&');
+          const s = String(id);
+          const k = at % s.length;
+          const other = `https://www.market.example/item/${s.slice(0, k)}${(Number(s[k]) + 1) % 10}${s.slice(k + 1)}`;
+          // Act
+          const same = merged(tip(base), tip(`${base}?${query}`));
+          const different = merged(tip(base), tip(`${other}?${query}`));
+          // Assess
+          expect(same).toEqual([true, true]);
+          expect(different).toEqual([false, false]);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
