@@ -501,7 +501,9 @@ function sequences(tokens: readonly RawToken[], from: number, to: number): strin
       seen.add(n.text);
       const clause = list.filter((t) => t.segment === n.segment);
       const rank = clause.filter((t) => isName(t) && !t.strong).findIndex((t) => t === n);
-      const context = clause.filter((t) => !isName(t) && !t.strong && !STOPWORDS.has(t.text)).map((t) => t.text).sort().join(' ');
+      // The clause's own words, once each: function words and hedges around the names ("sa SM Megamall sa
+      // Mandaluyong", "chyba") say nothing of the clause's role.
+      const context = [...new Set(clause.filter((t) => !isName(t) && !t.strong && !STOPWORDS.has(t.text) && !FILLERS.has(t.text) && !HEDGES.has(t.text)).map((t) => t.text))].sort().join(' ');
       const role = hex32(hash32(`${context}#${rank}`));
       parts.push(compact ? `${hex32(hash32(n.text)).slice(0, 4)}:${role.slice(0, 4)}` : `${n.text}:${role.slice(0, 6)}`);
     }

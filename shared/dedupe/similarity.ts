@@ -309,6 +309,13 @@ export function sequenceConflict(a: ReadonlySet<string>, b: ReadonlySet<string>)
       const hx = common.map((w) => x.get(w)!);
       const hy = common.map((w) => y.get(w)!);
       if ([...hx].sort().join() === [...hy].sort().join() && hx.join() !== hy.join()) return true;
+      // Or two names that traded places while the rest of the tips differ ("Cześć, chyba …, najpierw w
+      // Sopocie, potem w Gdyni" / "…, najpierw w Gdyni, potem w Sopocie"): each stands where the other stood.
+      for (let i = 0; i < common.length; i++) {
+        for (let j = i + 1; j < common.length; j++) {
+          if (hx[i] !== hx[j] && hx[i] === hy[j] && hx[j] === hy[i]) return true;
+        }
+      }
     }
   }
   return false;

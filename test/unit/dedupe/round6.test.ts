@@ -217,3 +217,33 @@ describe('web addresses: a parameter only one side carries, when the item is nam
     );
   });
 });
+
+describe('names that traded places', () => {
+  it('keeps apart two names exchanged between clauses although the other names of the clauses differ', () => {
+    // Prepare
+    const a = 'I got it at Selfridges in Manchester, later at Harrods.';
+    const b = 'I got it at Harrods, later at Selfridges in Manchester.';
+    // A function word repeated around the names of one clause ("sa X sa Y") is no part of its role.
+    const c = 'Nabili ko sa Selfridges sa Manchester, hindi sa Harrods.';
+    const d = 'Nabili ko sa Harrods, hindi sa Selfridges sa Manchester.';
+    // Act
+    const result = merged(a, b);
+    const repeated = merged(c, d);
+    // Assess
+    expect(result).toEqual([false, false]);
+    expect(repeated).toEqual([false, false]);
+  });
+
+  it('keeps apart a swap under an added hedge word, and still merges clauses reordered with their names', () => {
+    // Prepare
+    const plain = 'The lamp came from Jysk in Poznan, first I saw it in Leszno, then in Gniezno.';
+    const swapped = 'Hello, apparently the lamp came from Jysk in Poznan, first I saw it in Gniezno, then in Leszno.';
+    const reordered = 'First I saw it in Leszno, then in Gniezno, the lamp came from Jysk in Poznan.';
+    // Act
+    const swap = merged(plain, swapped);
+    const reorder = merged(plain, reordered);
+    // Assess
+    expect(swap).toEqual([false, false]);
+    expect(reorder).toEqual([true, true]);
+  });
+});
