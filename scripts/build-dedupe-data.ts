@@ -11,10 +11,13 @@
  *  - shared/dedupe/data/calendar.json: month and weekday names (long forms, standalone and in a date, so
  *    Polish "styczeń" and "stycznia" both) in the same languages, from the ICU data built into Node (Intl),
  *    less names that are also a function word somewhere ("may"): a date is a distinctive token;
- *  - shared/dedupe/data/currencies.json: ISO 4217 codes, symbols and names from Intl, for prices.
+ *  - shared/dedupe/data/currencies.json: ISO 4217 codes, symbols and names from Intl, for prices;
+ *  - shared/dedupe/data/number-symbols.json from cldr-numbers-full (Unicode CLDR, Unicode licence): the
+ *    decimal and group marks of every locale and numbering system ("٫" / "٬" of Arabic-Indic digits, "'"
+ *    of Swiss German, "⹁"…), so a number reads alike whatever marks its writer's locale uses.
  * Deterministic: sorted output, no dates.
  */
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -190,6 +193,35 @@ writeFileSync(
     1,
   ) + '\n',
 );
+// ---- number-symbols.json: CLDR decimal and group marks ----
+const cldrVersion = (require('cldr-numbers-full/package.json') as { version: string }).version;
+const cldrMain = join(dirname(require.resolve('cldr-numbers-full/package.json')), 'main');
+const decimals = new Map<string, number>();
+const groups = new Map<string, number>();
+for (const loc of readdirSync(cldrMain).sort()) {
+  const numbers = (JSON.parse(readFileSync(join(cldrMain, loc, 'numbers.json'), 'utf8')) as { main: Record<string, { numbers: Record<string, unknown> }> }).main[loc]!.numbers;
+  for (const [key, value] of Object.entries(numbers)) {
+    if (!key.startsWith('symbols-numberSystem-')) continue;
+    const { decimal, group } = value as { decimal: string; group: string };
+    decimals.set(decimal, (decimals.get(decimal) ?? 0) + 1);
+    groups.set(group, (groups.get(group) ?? 0) + 1);
+  }
+}
+const sortedKeys = (m: Map<string, number>): string[] => [...m.keys()].sort();
+writeFileSync(
+  join(out, 'number-symbols.json'),
+  JSON.stringify(
+    {
+      source: `cldr-numbers-full ${cldrVersion} (Unicode CLDR, Unicode License v3): main/*/numbers.json, symbols-numberSystem-*`,
+      how: 'decimal = every decimal mark of a locale and numbering system; group = every group (thousands) mark',
+      decimal: sortedKeys(decimals),
+      group: sortedKeys(groups),
+    },
+    null,
+    1,
+  ) + '\n',
+);
+console.log(`number-symbols.json: ${decimals.size} decimal marks, ${groups.size} group marks`);
 console.log(`currencies.json: ${currencyClass.size} codes, ${symbols.size} symbols, ${names.size} names`);
 console.log(`tracking-params.json: ${globalNames.length} global, ${prefixes.length} prefixes, ${common.length} common, ${sites.length} sites`);
 console.log(`calendar.json: ${months.size} month names, ${weekdays.size} weekday names`);

@@ -18,6 +18,7 @@ import {
   HEDGES,
   MONTHS,
   NEGATIONS,
+  NUMBER_MARKS,
   NUMBER_WORDS,
   RUN_HEDGES,
   STOPWORDS,
@@ -63,7 +64,8 @@ const NUMBER_RE =
  */
 const GLUED_SCRIPT_RE = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 const WORD_RE = /[\p{L}\p{M}\p{N}]+/uy;
-const CONTINUOUS_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+/** A script written without spaces: its runs are compared as character pairs. */
+export const CONTINUOUS_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const RUNS_RE = /\p{N}+|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{M}ー]+|[\p{L}\p{M}]+/gu;
 /** Written both ways in addresses: "King St." / "King Street", "Hauptstr." / "Hauptstraße". */
 const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
@@ -94,6 +96,8 @@ interface RawToken {
   readonly code?: boolean;
   /** A month name: the word it was read from (a date only next to a number). */
   readonly word?: string;
+  /** Which space-delimited unit of the text the token was read from (the tokens of one unspaced run share it). */
+  readonly unit?: number;
 }
 
 /**
@@ -202,6 +206,7 @@ function tokenise(p: string, script: Script): RawToken[] {
   const out: RawToken[] = [];
   let segment = 0;
   let sentence = 0;
+  let unit = 0;
   let i = 0;
   const n = p.length;
   const tryAt = (re: RegExp): string | null => {
@@ -258,22 +263,28 @@ function tokenise(p: string, script: Script): RawToken[] {
       if (digit > 0) word = word.slice(0, digit);
     }
     if (word && CONTINUOUS_RE.test(word)) {
+      unit++;
       // Chinese, Japanese, Thai… are written without spaces: a sentence is one "word". Numbers are
       // split out, a whole run that is a greeting stays one word, and the rest is compared as
       // overlapping character pairs, so one changed character changes two pairs, not the sentence.
       for (const run of cutHedges(foldCase(word, script)).flatMap((piece) => piece.match(RUNS_RE) ?? [])) {
         const folded = foldCase(run, script);
-        if (/^\p{N}+$/u.test(run)) out.push({ segment, sentence, text: `#${folded}`, strong: true, cap: false });
+        if (/^\p{N}+$/u.test(run)) out.push({ segment, sentence, text: `#${folded}`, strong: true, cap: false, unit });
         // Letters of another script glued into the run ("ไซส์M", "尺码XL") are a code or a name, not a
         // function word of the tip's language: distinctive like a proper noun, never a stopword.
-        else if (!CONTINUOUS_RE.test(run)) out.push({ segment, sentence, text: folded, strong: false, cap: true, code: true });
-        else if (BOILERPLATE.has(folded) || Array.from(folded).length < 3) out.push({ segment, sentence, text: folded, strong: false, cap: false });
+        else if (!CONTINUOUS_RE.test(run)) out.push({ segment, sentence, text: folded, strong: false, cap: true, code: true, unit });
+        else if (BOILERPLATE.has(folded) || Array.from(folded).length < 3) out.push({ segment, sentence, text: folded, strong: false, cap: false, unit });
         else {
-          const chars = Array.from(folded);
-          for (let k = 0; k + 1 < chars.length; k++) out.push({ segment, sentence, text: chars[k]! + chars[k + 1]!, strong: false, cap: false });
-          for (const c of chars) if (CJK_COLOURS.has(c)) out.push({ segment, sentence, text: `%${c}`, strong: true, cap: false });
-          for (const neg of runNegations(folded)) out.push({ segment, sentence, text: neg, strong: true, cap: false });
-          for (const value of hanNumbers(folded)) out.push({ segment, sentence, text: `#${value}`, strong: true, cap: false });
+          // Numerals are numbers, not characters of the text: "九十年代" and "90年代", "二零一八年" and
+          // "２０１８年" keep the same pairs around them.
+          for (const part of withoutNumerals(folded)) {
+            const chars = Array.from(part);
+            if (chars.length === 1) out.push({ segment, sentence, text: part, strong: false, cap: false, unit });
+            for (let k = 0; k + 1 < chars.length; k++) out.push({ segment, sentence, text: chars[k]! + chars[k + 1]!, strong: false, cap: false, unit });
+          }
+          for (const c of Array.from(folded)) if (CJK_COLOURS.has(c)) out.push({ segment, sentence, text: `%${c}`, strong: true, cap: false, unit });
+          for (const neg of runNegations(folded)) out.push({ segment, sentence, text: neg, strong: true, cap: false, unit });
+          for (const value of hanNumbers(folded)) out.push({ segment, sentence, text: `#${value}`, strong: true, cap: false, unit });
         }
       }
       i += word.length;
@@ -334,10 +345,17 @@ const HAN_DIGITS: ReadonlyMap<string, number> = new Map([
 const HAN_UNITS: ReadonlyMap<string, number> = new Map([['十', 10], ['百', 100], ['千', 1000]]);
 const HAN_MYRIADS: ReadonlyMap<string, number> = new Map([['万', 1e4], ['萬', 1e4], ['亿', 1e8], ['億', 1e8]]);
 
+const HAN_NUMERALS_RE = /[〇零一二两兩三四五六七八九十百千万萬亿億]+/gu;
+
+/** A run without the Han numerals hanNumbers reads as numbers: the pieces around them (a lone 一 stays). */
+function withoutNumerals(run: string): string[] {
+  return run.split(/((?:[〇零二两兩三四五六七八九十百千万萬亿億]|一(?=[〇零一二两兩三四五六七八九十百千万萬亿億])|(?<=[〇零一二两兩三四五六七八九十百千万萬亿億])一)+)/u).filter((piece, k) => piece !== '' && k % 2 === 0);
+}
+
 /** The values of the runs of Han numerals in a run ("二十" → 20, "一百零五" → 105, "二〇一九" → 2019). */
 function hanNumbers(run: string): string[] {
   const out: string[] = [];
-  for (const m of run.match(/[〇零一二两兩三四五六七八九十百千万萬亿億]+/gu) ?? []) {
+  for (const m of run.match(HAN_NUMERALS_RE) ?? []) {
     const chars = Array.from(m);
     // Digits only ("二〇一九"): read digit by digit, like a year.
     if (chars.every((c) => HAN_DIGITS.has(c))) {
@@ -483,7 +501,9 @@ function sequences(tokens: readonly RawToken[], from: number, to: number): strin
       seen.add(n.text);
       const clause = list.filter((t) => t.segment === n.segment);
       const rank = clause.filter((t) => isName(t) && !t.strong).findIndex((t) => t === n);
-      const context = clause.filter((t) => !isName(t) && !t.strong && !STOPWORDS.has(t.text)).map((t) => t.text).sort().join(' ');
+      // The clause's own words, once each: function words and hedges around the names ("sa SM Megamall sa
+      // Mandaluyong", "chyba") say nothing of the clause's role.
+      const context = [...new Set(clause.filter((t) => !isName(t) && !t.strong && !STOPWORDS.has(t.text) && !FILLERS.has(t.text) && !HEDGES.has(t.text)).map((t) => t.text))].sort().join(' ');
       const role = hex32(hash32(`${context}#${rank}`));
       parts.push(compact ? `${hex32(hash32(n.text)).slice(0, 4)}:${role.slice(0, 4)}` : `${n.text}:${role.slice(0, 6)}`);
     }
@@ -601,19 +621,105 @@ function openingCapital(tokens: RawToken[], from: number): void {
   if (t && t.segment === from && t.cap && !t.acronym && !t.strong) tokens[k] = { ...t, cap: false };
 }
 
+const escapeClass = (marks: string): string => marks.replace(/[\\\]\[^-]/g, '\\$&');
+/** A decimal mark of another locale between two digits ("٧٫٥"). */
+const LOCALE_DECIMAL_RE = NUMBER_MARKS.decimal ? new RegExp(`(?<=\\d)[${escapeClass(NUMBER_MARKS.decimal)}](?=\\d)`, 'gu') : null;
+/**
+ * A group mark of another locale ("1'299.00", "١٢٬٥٠٠"): only before exactly three digits, so "5'10"
+ * (feet and inches) stays two numbers.
+ */
+const LOCALE_GROUP_RE = NUMBER_MARKS.group ? new RegExp(`(?<=\\d)[${escapeClass(NUMBER_MARKS.group)}](?=\\d{3}(?!\\d))`, 'gu') : null;
+
+/** The number marks of every CLDR locale as the number reader knows them: "." for a decimal mark, "," for a group mark. */
+export function foldNumberMarks(p: string): string {
+  let s = p;
+  if (LOCALE_DECIMAL_RE) s = s.replace(LOCALE_DECIMAL_RE, '.');
+  if (LOCALE_GROUP_RE) s = s.replace(LOCALE_GROUP_RE, ',');
+  return s;
+}
+
+/**
+ * Marks a negation that stands in the tip's leading clause: `<what it negates>=<the clause's words,
+ * joined by +>` (see similarity.ts).
+ */
+export const LEAD_MARK = '<';
+/** The most content words a leading stance clause holds (character pairs: a run of 16 characters). */
+const LEAD_WORDS = 8;
+const LEAD_PAIRS = 15;
+
+/**
+ * The tokens of the tip's leading clause when it holds a negation and is a stance, not a fact: the first content clause of
+ * a tip that goes on after it (the first space-delimited run of an unspaced script, "ถ้าจำไม่ผิด …",
+ * when the clause is the whole sentence), holding no number, address, colour, date or name. "Si je
+ * ne me trompe pas, …", "אם אני לא טועה, …", "如果我没记错的话，…" open a tip this way; a claim's own
+ * negation ("…, not Bruges, …") stands after what it corrects.
+ */
+function leadingClause(tokens: readonly RawToken[], from: number, to: number, skip: ReadonlySet<number>): Set<number> {
+  const kept: number[] = [];
+  tokens.forEach((t, k) => {
+    if (t.segment >= from && t.segment <= to && !skip.has(k)) kept.push(k);
+  });
+  const first = tokens[kept[0] ?? -1];
+  if (!first) return new Set();
+  let clause = kept.filter((k) => tokens[k]!.segment === first.segment);
+  // One clause for the whole tip: an unspaced run opening it is the clause, if more follows in the clause.
+  if (clause.length === kept.length) {
+    if (first.unit === undefined) return new Set();
+    clause = kept.filter((k) => tokens[k]!.unit === first.unit);
+    if (clause.length === kept.length) return new Set();
+  }
+  const negation = (t: RawToken): boolean => t.text === NEGATION_TOKEN || t.text.startsWith(`${NEGATION_TOKEN}:`);
+  if (clause.some((k) => (tokens[k]!.strong && !negation(tokens[k]!)) || tokens[k]!.cap)) return new Set();
+  // A stance is short: a longer clause may be a claim of its own.
+  const words = clause.filter((k) => !tokens[k]!.strong && !STOPWORDS.has(tokens[k]!.text));
+  if (words.length > (first.unit === undefined ? LEAD_WORDS : LEAD_PAIRS) || !clause.some((k) => negation(tokens[k]!))) return new Set();
+  return new Set(clause);
+}
+
+/**
+ * Character pairs of an unspaced run written back as the run ("ถ้", "้า", "าจ" → "ถ้าจ"): a marker
+ * holds the run in a third of the bytes. Other words stay as they are. See splitPairs.
+ */
+function joinPairs(words: readonly string[]): string[] {
+  const out: string[] = [];
+  let last = '';
+  for (const w of words) {
+    const c = Array.from(w);
+    const pair = c.length === 2 && CONTINUOUS_RE.test(w);
+    const prev = Array.from(out.at(-1) ?? '');
+    if (pair && last !== '' && prev.at(-1) === c[0]) out[out.length - 1] += c[1]!;
+    else out.push(w);
+    last = pair ? w : '';
+  }
+  return out;
+}
+
+/** The words a marker lists: a run of an unspaced script back to its character pairs (see joinPairs). */
+export function splitPairs(piece: string): string[] {
+  const c = Array.from(piece);
+  if (c.length < 3 || !CONTINUOUS_RE.test(piece)) return [piece];
+  return c.slice(1).map((x, k) => c[k]! + x);
+}
+
 export function analyse(text: string): Analysis {
   const script = majorityScript(text);
   const normalised = normalise(text, script);
-  const tokens = tokenise(stripForwarding(prepare(text.replace(ELIDED_CAPITAL_RE, (c) => c.toLowerCase()), script)), script);
+  const tokens = tokenise(foldNumberMarks(stripForwarding(prepare(text.replace(ELIDED_CAPITAL_RE, (c) => c.toLowerCase()), script))), script);
   const [from, to] = contentRange(tokens);
   openingCapital(tokens, from);
   const skip = unpunctuatedWrappers(tokens, from, to);
   const words = new Map<string, boolean>();
   const strong = new Set<string>();
+  const lead = leadingClause(tokens, from, to, skip);
+  // The clause's own words, which the marker lists (they are dropped with the clause, similarity.ts).
+  const leadWords = new Set([...lead].map((k) => tokens[k]!).filter((t) => !t.strong && !STOPWORDS.has(t.text) && !HEDGES.has(t.text)).map((t) => t.text));
   tokens.forEach((t, k) => {
     if (t.segment < from || t.segment > to || skip.has(k)) return;
-    if (t.text === NEGATION_TOKEN) strong.add(negationScope(tokens, k));
-    else if (t.strong) strong.add(t.text);
+    if (t.text === NEGATION_TOKEN || t.text.startsWith(`${NEGATION_TOKEN}:`)) {
+      const neg = t.text === NEGATION_TOKEN ? negationScope(tokens, k) : t.text;
+      strong.add(neg);
+      if (lead.size > 0 && lead.has(k) && neg !== NEGATION_TOKEN) strong.add(`${LEAD_MARK}${neg.slice(NEGATION_TOKEN.length + 1)}=${joinPairs([...leadWords]).join('+')}`);
+    } else if (t.strong) strong.add(t.text);
     else if (t.code || (!STOPWORDS.has(t.text) && !HEDGES.has(t.text))) {
       words.set(t.text, (words.get(t.text) ?? false) || t.cap);
       if (t.abbr) strong.add(`.${t.text}`);

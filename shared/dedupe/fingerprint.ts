@@ -85,7 +85,7 @@ export function decodeEntry(entry: string): Fingerprint {
   for (const t of tokens.split(' ')) {
     if (!t) continue;
     const c = t[0];
-    if (c === '#' || c === '~' || c === '!' || c === '%' || c === '@' || c === '>') {
+    if (c === '#' || c === '~' || c === '!' || c === '%' || c === '@' || c === '>' || c === '<') {
       strong.add(t);
       continue;
     }

@@ -118,6 +118,7 @@ import closings from './data/closings.json' with { type: 'json' };
 import currencies from './data/currencies.json' with { type: 'json' };
 import fillers from './data/fillers.json' with { type: 'json' };
 import tracking from './data/tracking-params.json' with { type: 'json' };
+import numberSymbols from './data/number-symbols.json' with { type: 'json' };
 import { foldCase as fold, type Script } from '../text/normalise.ts';
 
 const CYRILLIC_LANGS = new Set(['ru', 'uk', 'bg', 'be', 'sr', 'mk', 'kk']);
@@ -235,3 +236,17 @@ export const TRACKING = {
   common: new Set(tracking.common.map((p) => p.toLowerCase())),
   sites: tracking.sites.map((s) => ({ host: new RegExp(s.host, 'i'), params: new Set(s.params.map((p) => p.toLowerCase())) })),
 };
+
+/**
+ * Number marks of every CLDR locale beyond "." and "," (which the number reader takes as either):
+ * `decimal`, the marks that are only ever a decimal mark ("٫" of Arabic-Indic digits); `group`, the
+ * marks that are only ever a group mark and not whitespace ("٬", "'", "،", "⹁"; whitespace already
+ * separates digit groups).
+ */
+export const NUMBER_MARKS: { readonly decimal: string; readonly group: string } = (() => {
+  const plain = (m: string): boolean => m !== '.' && m !== ',' && !/^\s+$/u.test(m);
+  return {
+    decimal: numberSymbols.decimal.filter((m) => plain(m) && !numberSymbols.group.includes(m)).join(''),
+    group: numberSymbols.group.filter((m) => plain(m) && !numberSymbols.decimal.includes(m)).join(''),
+  };
+})();

@@ -18,6 +18,7 @@ import { editDistance } from '../edit-distance.ts';
 import type { Fingerprint } from './fingerprint.ts';
 import { hash32 } from '../hash.ts';
 import { FILLERS, STOPWORDS } from './lexicon.ts';
+import { CONTINUOUS_RE, LEAD_MARK, splitPairs } from './analyse.ts';
 import calibration from './data/calibration.json' with { type: 'json' };
 
 /**
@@ -250,10 +251,10 @@ export function sameStrong(a: ReadonlySet<string>, b: ReadonlySet<string>): bool
 const PLAIN_NUMBER_RE = /^#-?[\d.]+$/;
 
 /**
- * Tokens that describe the claim's structure rather than state a fact of it: claim order (`>…`) and
- * abbreviations (`.str`, see analyse.ts). They never have to correspond one to one.
+ * Tokens that describe the claim's structure rather than state a fact of it: claim order (`>…`),
+ * abbreviations (`.str`) and negations in a leading clause (`<…`, see analyse.ts). They never have to correspond one to one.
  */
-export const isMarker = (t: string): boolean => t[0] === '>' || t[0] === '.';
+export const isMarker = (t: string): boolean => t[0] === '>' || t[0] === '.' || t[0] === LEAD_MARK;
 
 /**
  * Could `short`, written as an abbreviation ("str.", "Whg.", "c/", "LBC"), stand for `long`? The same
@@ -308,6 +309,13 @@ export function sequenceConflict(a: ReadonlySet<string>, b: ReadonlySet<string>)
       const hx = common.map((w) => x.get(w)!);
       const hy = common.map((w) => y.get(w)!);
       if ([...hx].sort().join() === [...hy].sort().join() && hx.join() !== hy.join()) return true;
+      // Or two names that traded places while the rest of the tips differ ("Cześć, chyba …, najpierw w
+      // Sopocie, potem w Gdyni" / "…, najpierw w Gdyni, potem w Sopocie"): each stands where the other stood.
+      for (let i = 0; i < common.length; i++) {
+        for (let j = i + 1; j < common.length; j++) {
+          if (hx[i] !== hx[j] && hx[i] === hy[j] && hx[j] === hy[i]) return true;
+        }
+      }
     }
   }
   return false;
@@ -322,11 +330,49 @@ function strongTypo(x: string, y: string): boolean {
     const dy = y.includes('.');
     return dx !== dy && x.replace(/\./g, '') === y.replace(/\./g, '');
   }
-  // Addresses are compared by their canonical form (analyse.ts), exactly: two listings on one shop
-  // differ by one digit of an item id.
+  // Addresses are compared by their canonical form (analyse.ts): two listings on one shop differ by one
+  // digit of an item id. A parameter one address adds is view or tracking state, not another item, when
+  // the item is named already (sameAddress).
+  if (x[0] === '~' && y[0] === '~') return sameAddress(x, y);
   // A typo in the negated word ("pas de Lile") still negates the same thing.
   if (x.startsWith('!neg:') && y.startsWith('!neg:')) return isTypo(x.slice(5), y.slice(5), false);
   return false;
+}
+
+/** A run of four digits or more: an item id, in a path segment or a parameter's value. */
+const ITEM_ID_RE = /\d{4,}/;
+/** A slug of three words or more ("retro-orange-floral", "wallpaper-motif-bunga-45cm") names an item too. */
+const SLUG_RE = /^[^-/]+(?:-[^-/]+){2,}$/;
+
+/**
+ * Two canonical web addresses (`~host/path?k=v&…`, analyse.ts) of one item: the same host and path, the
+ * same value for every parameter both carry, and parameters only one carries allowed when the item is
+ * named without them — a path segment holding an id or a slug ("/dp/b08xyz1234", "/lp-2031",
+ * "/items/3947718823-serviette-plage"), or a parameter both carry whose value is an id
+ * ("goods.html?goods_id=428193745012"). Otherwise the parameters are the item ("item.php?id=48213" and
+ * "item.php?pid=77120" are two listings; so are "?size=m" and "?size=l").
+ */
+export function sameAddress(x: string, y: string): boolean {
+  const split = (t: string): [string, Map<string, string>] => {
+    const q = t.indexOf('?');
+    const params = new Map<string, string>();
+    if (q >= 0) for (const kv of t.slice(q + 1).split('&')) {
+      const eq = kv.indexOf('=');
+      params.set(eq >= 0 ? kv.slice(0, eq) : kv, eq >= 0 ? kv.slice(eq + 1) : '');
+    }
+    return [q >= 0 ? t.slice(0, q) : t, params];
+  };
+  const [px, qx] = split(x);
+  const [py, qy] = split(y);
+  if (px !== py || x.includes('@') || y.includes('@')) return false;
+  let sharedId = false;
+  for (const [k, v] of qx) {
+    if (!qy.has(k)) continue;
+    if (qy.get(k) !== v) return false;
+    if (ITEM_ID_RE.test(v)) sharedId = true;
+  }
+  const segments = px.split('/').slice(1);
+  return sharedId || segments.some((g) => ITEM_ID_RE.test(g) || SLUG_RE.test(g.replace(/\.[a-z]{2,5}$/, '')));
 }
 
 /**
@@ -339,22 +385,55 @@ function strongTypo(x: string, y: string): boolean {
  * tip without capitals (a name cannot be told from a word there), one inside a run of an unspaced
  * script, and any negation against a sampled fingerprint (its words are not all there to check).
  */
-function asideNegations(a: Fingerprint, b: Fingerprint): Set<string> {
-  const out = new Set<string>();
+function asideNegations(a: Fingerprint, b: Fingerprint): { negations: Set<string>; words: Set<string> } {
+  const out = { negations: new Set<string>(), words: new Set<string>() };
   if (b.sampled) return out;
   let capitals = false;
   for (const cap of a.words.values()) if (cap) capitals = true;
-  if (!capitals) return out;
+  // Negations in the leading clause (analyse.ts): the negated thing → the clause's words.
+  const leads = new Map<string, string[]>();
+  for (const t of a.strong) {
+    if (t[0] !== LEAD_MARK) continue;
+    const eq = t.indexOf('=');
+    leads.set(t.slice(1, eq), t.slice(eq + 1).split('+').filter(Boolean).flatMap(splitPairs));
+  }
   for (const t of a.strong) {
     if (!t.startsWith(`${NEG_PREFIX}`) || b.strong.has(t)) continue;
     const w = t.slice(NEG_PREFIX.length);
-    if (a.words.get(w) !== false) continue;
-    let present = false;
-    for (const v of b.words.keys()) if (v === w || isTypo(w, v, false)) present = true;
-    for (const x of b.strong) if (x.replace(/^(?:!neg:|[#~%@.])/, '') === w) present = true;
-    if (!present) out.add(t);
+    const lead = leads.get(w);
+    const run = CONTINUOUS_RE.test(w);
+    if (lead) {
+      // Without capitals a name cannot be told from a word, but a leading clause whose every word the
+      // other tip lacks ("si je ne me trompe pas, …", "如果我没记错的话，…") is a stance: it goes whole,
+      // its words counting neither for nor against the pair, as fillers do.
+      // Character pairs of an unspaced run recur by chance (Thai vowel signs: "้า", "าจ"): a third of the
+      // clause's may stand in the other tip; the negated characters themselves may not.
+      const pairs = lead.filter((v) => CHAR_PAIR_RE.test(v));
+      const sharedPairs = pairs.filter((v) => b.words.has(v)).length;
+      if (!(run ? runAbsent(w, b) : wordAbsent(w, b)) || 3 * sharedPairs > pairs.length || !lead.every((v) => CHAR_PAIR_RE.test(v) || wordAbsent(v, b))) continue;
+      out.negations.add(t);
+      for (const v of lead) out.words.add(v);
+      continue;
+    }
+    if (!capitals || run || a.words.get(w) !== false || !wordAbsent(w, b)) continue;
+    out.negations.add(t);
   }
   return out;
+}
+
+/** `b` has `w` in no form: word, typo, token, negated or not. */
+function wordAbsent(w: string, b: Fingerprint): boolean {
+  for (const v of b.words.keys()) if (v === w || isTypo(w, v, false)) return false;
+  for (const x of b.strong) if (x.replace(/^(?:!neg:|[#~%@.])/, '') === w) return false;
+  return true;
+}
+
+/** `b` has none of the character pairs of the negated run `w`, nor the run in a token. */
+function runAbsent(w: string, b: Fingerprint): boolean {
+  const chars = Array.from(w);
+  for (let k = 0; k + 1 < chars.length; k++) if (b.words.has(chars[k]! + chars[k + 1]!)) return false;
+  for (const x of b.strong) if (x.replace(/^(?:!neg:|[#~%@.])/, '') === w) return false;
+  return chars.length > 1;
 }
 const NEG_PREFIX = '!neg:';
 
@@ -368,18 +447,22 @@ export function compare(q: Fingerprint, c: Fingerprint, calibration: Calibration
   if (q.hash === c.hash) return { duplicate: true, exact: true, similarity: 1 };
   const qAside = asideNegations(q, c);
   const cAside = asideNegations(c, q);
-  const qStrong = qAside.size > 0 ? new Set([...q.strong].filter((t) => !qAside.has(t))) : q.strong;
-  const cStrong = cAside.size > 0 ? new Set([...c.strong].filter((t) => !cAside.has(t))) : c.strong;
+  const qStrong = qAside.negations.size > 0 ? new Set([...q.strong].filter((t) => !qAside.negations.has(t))) : q.strong;
+  const cStrong = cAside.negations.size > 0 ? new Set([...c.strong].filter((t) => !cAside.negations.has(t))) : c.strong;
   if (!sameStrong(qStrong, cStrong)) return { duplicate: false, exact: false, similarity: 0, veto: 'strong' };
   if (sequenceConflict(q.strong, c.strong)) return { duplicate: false, exact: false, similarity: 0, veto: 'sequence' };
 
+  // A leading stance clause set aside goes with its words.
+  const without = (words: ReadonlyMap<string, boolean>, drop: ReadonlySet<string>): ReadonlyMap<string, boolean> =>
+    drop.size === 0 ? words : new Map([...words].filter(([w]) => !drop.has(w)));
+  const cWords = without(c.words, cAside.words);
   // Restrict the query to the sampled hash range when the candidate is a sample.
-  let qWords = q.words;
+  let qWords = without(q.words, qAside.words);
   if (c.sampled) {
     const restricted = new Map<string, boolean>();
     // A word the sample kept is compared whatever its hash: the sample keeps every proper noun, and the
     // same words written in small letters ("glasgow" for "Glasgow") must still meet them.
-    for (const [w, cap] of q.words) if (cap || c.words.has(w) || hash32(w) <= c.sampleLimit) restricted.set(w, cap);
+    for (const [w, cap] of qWords) if (cap || cWords.has(w) || hash32(w) <= c.sampleLimit) restricted.set(w, cap);
     qWords = restricted;
   }
   const strongCount = [...qStrong].filter((t) => !isMarker(t)).length;
@@ -388,14 +471,14 @@ export function compare(q: Fingerprint, c: Fingerprint, calibration: Calibration
   let commonWeak = 0;
   let commonNames = 0;
   for (const [w, cap] of qWords) {
-    if (c.words.has(w)) {
+    if (cWords.has(w)) {
       common++;
       if (FILLERS.has(w)) commonWeak++;
-      else if (cap || c.words.get(w)) commonNames++;
+      else if (cap || cWords.get(w)) commonNames++;
     } else onlyQ.push(w);
   }
   const onlyC: string[] = [];
-  for (const w of c.words.keys()) if (!qWords.has(w)) onlyC.push(w);
+  for (const w of cWords.keys()) if (!qWords.has(w)) onlyC.push(w);
   const strongWords = (left: readonly string[]): number => left.reduce((n, w) => n + (FILLERS.has(w) ? 0 : 1), 0);
   // Even if every leftover paired up (a typo pairs two words, a split word three), could the pair reach
   // the threshold, or could one tip contain the other?
@@ -422,7 +505,7 @@ export function compare(q: Fingerprint, c: Fingerprint, calibration: Calibration
     for (let j = 0; j < onlyC.length; j++) {
       if (usedC.has(j)) continue;
       const v = onlyC[j]!;
-      if (isTypo(w, v, capQ || (c.words.get(v) ?? false))) {
+      if (isTypo(w, v, capQ || (cWords.get(v) ?? false))) {
         hit = j;
         break;
       }
@@ -456,7 +539,7 @@ export function compare(q: Fingerprint, c: Fingerprint, calibration: Calibration
   const extraC = strongWords(leftC);
   const union = matched + extraQ + extraC;
   const similarity = union === 0 ? 0 : matched / union;
-  if (leftQ.some((w) => qWords.get(w)) || leftC.some((w) => c.words.get(w))) {
+  if (leftQ.some((w) => qWords.get(w)) || leftC.some((w) => cWords.get(w))) {
     return { duplicate: false, exact: false, similarity, veto: 'propernoun' };
   }
   // Character pairs of Chinese, Japanese or Thai text: one changed character leaves at most two
