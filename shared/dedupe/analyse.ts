@@ -639,8 +639,9 @@ export function foldNumberMarks(p: string): string {
 }
 
 /**
- * Marks a negation that stands in the tip's leading clause: `<what it negates>=<the clause's words,
- * joined by +>` (see similarity.ts).
+ * Marks a negation that stands in the tip's leading clause: `<!<what it negates>=<the clause's words,
+ * joined by +>` (see similarity.ts); `<^=…` and `<$=…` list the words of a first or last clause that may
+ * be a wrapper (edgeClauses). In a stored entry the words carry a one-byte flag instead (fingerprint.ts).
  */
 export const LEAD_MARK = '<';
 /** The most content words a leading stance clause holds (character pairs: a run of 16 characters). */
@@ -674,6 +675,44 @@ function leadingClause(tokens: readonly RawToken[], from: number, to: number, sk
   const words = clause.filter((k) => !tokens[k]!.strong && !STOPWORDS.has(tokens[k]!.text));
   if (words.length > (first.unit === undefined ? LEAD_WORDS : LEAD_PAIRS) || !clause.some((k) => negation(tokens[k]!))) return new Set();
   return new Set(clause);
+}
+
+/** The most content words (character pairs) of a first or last clause that may be a wrapper. */
+const EDGE_WORDS = 3;
+const EDGE_PAIRS = 5;
+const CASED_RE = /[\p{Lu}\p{Ll}]/u;
+
+/**
+ * The words of the tip's first and of its last content clause, each when it may be a greeting, thanks or
+ * sign-off the data does not list ("Bună seara,", "Magandang araw po!", "سلام وقت بخیر"): a clause of its
+ * own (the tip has two or more), of at most three words, without a number, address, colour, date,
+ * negation or name. Where capitals mean nothing (a cased text without them, in small letters or
+ * shouted) a name cannot be told from a word, so only a caseless clause qualifies there: "hi from kraków"
+ * stays distinctive. The markers are `<^=words` (first clause) and `<$=words` (last); similarity.ts drops
+ * the words when the other tip has none of them and nothing of its own left over.
+ */
+function edgeClauses(tokens: readonly RawToken[], from: number, to: number, skip: ReadonlySet<number>): ['^' | '$', string[]][] {
+  const bySegment = new Map<number, RawToken[]>();
+  tokens.forEach((t, k) => {
+    if (t.segment < from || t.segment > to || skip.has(k)) return;
+    const list = bySegment.get(t.segment) ?? [];
+    list.push(t);
+    bySegment.set(t.segment, list);
+  });
+  const order = [...bySegment.keys()];
+  if (order.length < 2) return [];
+  const capitals = tokens.some((t) => t.cap);
+  const out: ['^' | '$', string[]][] = [];
+  for (const [at, seg] of [['^', order[0]!], ['$', order.at(-1)!]] as const) {
+    const list = bySegment.get(seg)!;
+    if (list.some((t) => t.strong || t.cap || t.code)) continue;
+    const words = [...new Set(list.filter((t) => !STOPWORDS.has(t.text) && !HEDGES.has(t.text)).map((t) => t.text))];
+    const pairs = words.some((w) => CONTINUOUS_RE.test(w));
+    if (words.length === 0 || words.length > (pairs ? EDGE_PAIRS : EDGE_WORDS)) continue;
+    if (!capitals && words.some((w) => CASED_RE.test(w))) continue;
+    out.push([at, words]);
+  }
+  return out;
 }
 
 /**
@@ -718,7 +757,7 @@ export function analyse(text: string): Analysis {
     if (t.text === NEGATION_TOKEN || t.text.startsWith(`${NEGATION_TOKEN}:`)) {
       const neg = t.text === NEGATION_TOKEN ? negationScope(tokens, k) : t.text;
       strong.add(neg);
-      if (lead.size > 0 && lead.has(k) && neg !== NEGATION_TOKEN) strong.add(`${LEAD_MARK}${neg.slice(NEGATION_TOKEN.length + 1)}=${joinPairs([...leadWords]).join('+')}`);
+      if (lead.size > 0 && lead.has(k) && neg !== NEGATION_TOKEN) strong.add(`${LEAD_MARK}!${neg.slice(NEGATION_TOKEN.length + 1)}=${joinPairs([...leadWords]).join('+')}`);
     } else if (t.strong) strong.add(t.text);
     else if (t.code || (!STOPWORDS.has(t.text) && !HEDGES.has(t.text))) {
       words.set(t.text, (words.get(t.text) ?? false) || t.cap);
@@ -726,5 +765,6 @@ export function analyse(text: string): Analysis {
     }
   });
   for (const seq of sequences(tokens, from, to)) strong.add(seq);
+  for (const [at, edge] of edgeClauses(tokens, from, to, skip)) strong.add(`${LEAD_MARK}${at}=${joinPairs(edge).join('+')}`);
   return { normalised, hash: sha256Hex(normalised), words, strong };
 }

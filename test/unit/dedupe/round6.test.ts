@@ -247,3 +247,69 @@ describe('names that traded places', () => {
     expect(reorder).toEqual([true, true]);
   });
 });
+
+describe('a greeting or sign-off the data does not list: a short first or last clause', () => {
+  const claim = 'The towel was bought at the market hall in Bangor in 2015, from a stall by the clock.';
+
+  it('merges a tip with the same tip opened by an unlisted greeting, closed by an unlisted thanks, or both at opposite ends', () => {
+    // Prepare
+    const greeted = `Prynhawn da, ${claim.charAt(0).toLowerCase()}${claim.slice(1)}`;
+    const thanked = `${claim} Diolch yn fawr!`;
+    // Act
+    const opening = merged(claim, greeted);
+    const closing = merged(claim, thanked);
+    const both = merged(greeted, thanked);
+    // Assess
+    expect(opening).toEqual([true, true]);
+    expect(closing).toEqual([true, true]);
+    expect(both).toEqual([true, true]);
+  });
+
+  it('merges a caseless tip with the same tip opened by a greeting sentence', () => {
+    // Prepare
+    const plain = 'ይህ ኩባያ ከአዋሳ ገበያ ነው።';
+    const greeted = 'ጤና ይስጥልኝ። ይህ ኩባያ ከአዋሳ ገበያ ነው።';
+    // Act
+    const result = merged(plain, greeted);
+    // Assess
+    expect(result).toEqual([true, true]);
+  });
+
+  it('keeps a greeting that names a place distinctive, and two different closing clauses apart', () => {
+    // Prepare
+    const krakow = `Hi from Kraków! ${claim}`;
+    const gdansk = `Hi from Gdańsk! ${claim}`;
+    const small = `${claim} Small one.`;
+    const large = `${claim} Large one.`;
+    // Act
+    const namedGreeting = merged(claim, krakow);
+    const twoPlaces = merged(krakow, gdansk);
+    const sizes = merged(small, large);
+    // Assess
+    expect(namedGreeting).toEqual([false, false]);
+    expect(twoPlaces).toEqual([false, false]);
+    expect(sizes).toEqual([false, false]);
+  });
+
+  it('property: any short unlisted opening or closing clause keeps a duplicate; two different closing clauses do not', () => {
+    const word = fc.stringMatching(/^[b-df-hj-np-tv-z][aeiou][b-df-hj-np-tv-z][aeiou][b-df-hj-np-tv-z]$/);
+    // A short claim: Jaccard and the containment rule alone do not absorb the added clause.
+    const short = 'Bought at the Bangor market in 2015.';
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 3 }), fc.boolean(), word, word, (wrapper, atStart, x, y) => {
+        fc.pre(x !== y);
+        // Prepare
+        const claim = short;
+        const w = wrapper.join(' ');
+        const wrapped = atStart ? `${w[0]!.toUpperCase()}${w.slice(1)}! ${claim}` : `${claim} ${w[0]!.toUpperCase()}${w.slice(1)}!`;
+        // Act
+        const same = merged(claim, wrapped);
+        const different = merged(`${claim} ${x} ${x}.`, `${claim} ${y} ${y}.`);
+        // Assess
+        expect(same).toEqual([true, true]);
+        expect(different).toEqual([false, false]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
