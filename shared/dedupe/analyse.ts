@@ -26,6 +26,7 @@ import {
   TRACKING,
   WEEKDAYS,
 } from './lexicon.ts';
+import { editDistance } from '../edit-distance.ts';
 import { hash32, hex32, sha256Hex } from '../hash.ts';
 import { RUN_NEGATIONS } from '../text/negations.ts';
 import { foldCase, majorityScript, normalise, prepare, type Script } from '../text/normalise.ts';
@@ -68,9 +69,38 @@ const WORD_RE = /[\p{L}\p{M}\p{N}]+/uy;
 export const CONTINUOUS_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const RUNS_RE = /\p{N}+|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{M}ー]+|[\p{L}\p{M}]+/gu;
 /** Written both ways in addresses: "King St." / "King Street", "Hauptstr." / "Hauptstraße". */
-const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
-  ['street', 'st'], ['road', 'rd'], ['avenue', 'ave'], ['saint', 'st'], ['strasse', 'str'], ['mount', 'mt'], ['square', 'sq'],
-]);
+const STREET_TYPES: ReadonlyMap<string, string> = new Map([['street', 'st'], ['road', 'rd'], ['avenue', 'ave'], ['strasse', 'str'], ['square', 'sq']]);
+const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([...STREET_TYPES, ['saint', 'st'], ['mount', 'mt']]);
+const STREET_TYPE_FORMS: ReadonlySet<string> = new Set(STREET_TYPES.values());
+/** Marks a name that names a street ("Mound" of "Mound Road"): matched exactly, never as a typo. */
+export const STREET_NAME_MARK = '=';
+
+/**
+ * A street type mistyped after a name ("Oxford Steet", "Mound Raod") is the street type: the word of
+ * four letters or more one edit from one, with its first letter. The name before it is the distinctive
+ * part (streetNames).
+ */
+function streetType(plain: string, prev: RawToken | undefined, segment: number): string | undefined {
+  if (!prev || !prev.cap || prev.strong || prev.segment !== segment || Array.from(plain).length < 4) return undefined;
+  for (const [full, short] of STREET_TYPES) if (full[0] === plain[0] && editDistance(plain, full, 1) <= 1) return short;
+  return undefined;
+}
+
+/**
+ * Names directly before a street type ("Mound Road", "Oxford St."): a one-letter change there is another
+ * street ("Mound Road" / "Mount Road"), so the name is marked `=name` and never paired as a typo
+ * (similarity.ts); the street type itself may carry one (streetType).
+ */
+function streetNames(tokens: readonly RawToken[], from: number, to: number, skip: ReadonlySet<number>): string[] {
+  const out: string[] = [];
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    const t = tokens[k]!;
+    const next = tokens[k + 1]!;
+    if (t.segment < from || t.segment > to || skip.has(k) || !t.cap || t.strong || STOPWORDS.has(t.text)) continue;
+    if (next.segment === t.segment && !next.strong && STREET_TYPE_FORMS.has(next.text) && !STREET_TYPE_FORMS.has(t.text)) out.push(t.text);
+  }
+  return out;
+}
 const WORD_CHAR_RE = /[\p{L}\p{M}\p{N}]/u;
 // Unicode's Sentence_Terminal property holds every script's full stops (Armenian "։", Urdu "۔", …).
 const SENTENCE_END_RE = /[.!?…:;\n\p{Extended_Pictographic}\p{Sentence_Terminal}]/u;
@@ -292,7 +322,7 @@ function tokenise(p: string, script: Script): RawToken[] {
     }
     if (word) {
       const plain = foldCase(word, script);
-      const folded = ABBREVIATIONS.get(plain) ?? plain;
+      const folded = ABBREVIATIONS.get(plain) ?? streetType(plain, out.at(-1), segment) ?? plain;
       if (/\d/.test(word)) out.push({ segment, sentence, text: `#${folded}`, strong: true, cap: false });
       else if (NUMBER_WORDS.has(folded)) out.push({ segment, sentence, text: `#${NUMBER_WORDS.get(folded)}`, strong: true, cap: false });
       else if (NEGATIONS.has(folded) || isCliticNegation(folded)) out.push({ segment, sentence, text: NEGATION_TOKEN, strong: true, cap: false });
@@ -765,6 +795,7 @@ export function analyse(text: string): Analysis {
     }
   });
   for (const seq of sequences(tokens, from, to)) strong.add(seq);
+  for (const name of streetNames(tokens, from, to, skip)) if (words.get(name)) strong.add(`${STREET_NAME_MARK}${name}`);
   for (const [at, edge] of edgeClauses(tokens, from, to, skip)) strong.add(`${LEAD_MARK}${at}=${joinPairs(edge).join('+')}`);
   return { normalised, hash: sha256Hex(normalised), words, strong };
 }

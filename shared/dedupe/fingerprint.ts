@@ -67,7 +67,9 @@ export function encodeEntry(fp: Fingerprint): string {
   const tail = fp.photos.length === 0 ? '' : `|${fp.photos.join(',')}`;
   const groups = clauseGroups(fp.strong);
   // Claim-order tokens (`>…`) go after the proper nouns: a sample that must drop one drops them first.
-  const all = [...fp.strong].filter((t) => t[0] !== '<').map((t) => t.replace(/[\s|]/g, ''));
+  const all = [...fp.strong].filter((t) => t[0] !== '<' && t[0] !== '=').map((t) => t.replace(/[\s|]/g, ''));
+  // A street's name (`=mound`) is stored as its word with "=" after it.
+  const streets = new Set([...fp.strong].filter((t) => t[0] === '=').map((t) => t.slice(1)));
   const strong = all.filter((t) => t[0] !== '>' && t[0] !== '.').map((t) => (groups.leadNeg !== undefined && t === `!neg:${groups.leadNeg}` ? `${t}<` : t));
   // An abbreviation (`.str`) is stored as its word with a final dot ("str."): one byte, not a token.
   const abbr = new Set(all.filter((t) => t[0] === '.').map((t) => t.slice(1)));
@@ -75,7 +77,7 @@ export function encodeEntry(fp: Fingerprint): string {
   const plain: string[] = [];
   for (const [w, cap] of fp.words) {
     const flag = groups.first.has(w) ? '<' : groups.last.has(w) ? '>' : '';
-    const x = `${abbr.has(w) ? `${w}.` : w}${flag}`;
+    const x = `${abbr.has(w) ? `${w}.` : w}${streets.has(w) ? '=' : ''}${flag}`;
     (cap ? caps : plain).push(cap ? `^${x}` : x);
   }
   caps.push(...all.filter((t) => t[0] === '>'));
@@ -90,7 +92,7 @@ export function encodeEntry(fp: Fingerprint): string {
     kept.push(t);
     budget -= b;
   }
-  const sorted = plain.map((w) => [hash32(w.replace(/[<>]$/, '').replace(/\.$/, '')), w] as const).sort((x, y) => x[0] - y[0]);
+  const sorted = plain.map((w) => [hash32(w.replace(/[<>]$/, '').replace(/=$/, '').replace(/\.$/, '')), w] as const).sort((x, y) => x[0] - y[0]);
   for (const [, w] of sorted) {
     const b = byteLength(w) + 1;
     if (b > budget) break;
@@ -123,6 +125,10 @@ export function decodeEntry(entry: string): Fingerprint {
     let w = cap ? t.slice(1) : t;
     const flag = w.length > 1 && (w.endsWith('<') || w.endsWith('>')) ? w.at(-1) : undefined;
     if (flag) w = w.slice(0, -1);
+    if (w.length > 1 && w.endsWith('=')) {
+      w = w.slice(0, -1);
+      strong.add(`=${w}`);
+    }
     if (w.length > 1 && w.endsWith('.')) {
       w = w.slice(0, -1);
       strong.add(`.${w}`);

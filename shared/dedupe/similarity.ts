@@ -18,7 +18,7 @@ import { editDistance } from '../edit-distance.ts';
 import type { Fingerprint } from './fingerprint.ts';
 import { hash32 } from '../hash.ts';
 import { FILLERS, STOPWORDS } from './lexicon.ts';
-import { CONTINUOUS_RE, LEAD_MARK, splitPairs } from './analyse.ts';
+import { CONTINUOUS_RE, LEAD_MARK, splitPairs, STREET_NAME_MARK } from './analyse.ts';
 import calibration from './data/calibration.json' with { type: 'json' };
 
 /**
@@ -252,9 +252,9 @@ const PLAIN_NUMBER_RE = /^#-?[\d.]+$/;
 
 /**
  * Tokens that describe the claim's structure rather than state a fact of it: claim order (`>…`),
- * abbreviations (`.str`) and negations in a leading clause (`<…`, see analyse.ts). They never have to correspond one to one.
+ * abbreviations (`.str`), clause markers (`<…`) and street names (`=mound`, see analyse.ts). They never have to correspond one to one.
  */
-export const isMarker = (t: string): boolean => t[0] === '>' || t[0] === '.' || t[0] === LEAD_MARK;
+export const isMarker = (t: string): boolean => t[0] === '>' || t[0] === '.' || t[0] === LEAD_MARK || t[0] === STREET_NAME_MARK;
 
 /**
  * Could `short`, written as an abbreviation ("str.", "Whg.", "c/", "LBC"), stand for `long`? The same
@@ -524,12 +524,15 @@ export function compare(q: Fingerprint, c: Fingerprint, calibration: Calibration
   let aligned = 0;
   let leftQ: string[] = [];
   const usedC = new Set<number>();
+  // A street's name is matched exactly: "Mound Road" and "Mount Road" are two streets.
+  const exact = (fp: Fingerprint, w: string): boolean => fp.strong.has(STREET_NAME_MARK + w);
   for (const w of onlyQ) {
     const capQ = qWords.get(w) ?? false;
     let hit = -1;
     for (let j = 0; j < onlyC.length; j++) {
       if (usedC.has(j)) continue;
       const v = onlyC[j]!;
+      if (exact(q, w) || exact(c, v)) continue;
       if (isTypo(w, v, capQ || (cWords.get(v) ?? false))) {
         hit = j;
         break;

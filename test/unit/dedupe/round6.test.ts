@@ -313,3 +313,44 @@ describe('a greeting or sign-off the data does not list: a short first or last c
     );
   });
 });
+
+describe('street names and street types', () => {
+  const tip = (street: string): string => `The shop was on ${street} in Leeds, next to the bakery, in 2015.`;
+
+  it('keeps apart two street names one letter apart ("Mound Road" / "Mount Road", "Hound Road" / "Hount Road")', () => {
+    // Prepare
+    const pairs: [string, string][] = [['Mound Road', 'Mount Road'], ['Hound Road', 'Hount Road'], ['Carlton Street', 'Charlton Street']];
+    // Act
+    const result = pairs.map(([a, b]) => merged(tip(a), tip(b)));
+    // Assess
+    for (const r of result) expect(r).toEqual([false, false]);
+  });
+
+  it('tolerates a typo in the street type ("Oxford Steet", "Mound Raod"), and a street name in small letters', () => {
+    // Prepare
+    const pairs: [string, string][] = [['Oxford Street', 'Oxford Steet'], ['Mound Road', 'Mound Raod'], ['Oxford Street', 'oxford street']];
+    // Act
+    const result = pairs.map(([a, b]) => merged(tip(a), tip(b)));
+    // Assess
+    for (const r of result) expect(r).toEqual([true, true]);
+  });
+
+  it('property: one letter of a street name changed makes another claim; the same street under any evasion mix stays one', () => {
+    const name = fc.stringMatching(/^[B-DF-HJ-NP-TV-Z][aeiou][b-df-hj-np-tv-z]{2}[aeiou][b-df-hj-np-tv-z]$/);
+    fc.assert(
+      fc.property(name, fc.integer({ min: 1, max: 5 }), fc.constantFrom('Road', 'Street', 'Avenue'), fc.constantFrom(0, 1, 2), (street, at, type, evasion) => {
+        // Prepare
+        const letter = street[at] === 'x' ? 'y' : 'x';
+        const other = `${street.slice(0, at)}${letter}${street.slice(at + 1)}`;
+        const evaded = [tip(`${street} ${type}`).toUpperCase(), `Hello, ${tip(`${street} ${type}`)} Thanks!`, tip(`${street}  ${type}`).replace(/e/g, '\u0435')][evasion]!;
+        // Act
+        const different = merged(tip(`${street} ${type}`), tip(`${other} ${type}`));
+        const same = merged(tip(`${street} ${type}`), evaded);
+        // Assess
+        expect(different).toEqual([false, false]);
+        expect(same).toEqual([true, true]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
