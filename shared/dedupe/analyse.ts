@@ -512,6 +512,13 @@ function negationScope(tokens: readonly RawToken[], k: number): string {
  * claim); clauses reordered with their names ("X, the shop is Y" / "the shop is Y, X") keep each
  * name's hash (the same claim). See sequenceConflict in similarity.ts.
  */
+/**
+ * A name by its first five letters: an inflected name is the same name ("Գյումրիի" / "Գյումրիից",
+ * "Gdańsku" / "Gdańsk"), so a swap of two inflected names is still a swap.
+ */
+const NAME_STEM = 5;
+const nameStem = (t: RawToken): string => Array.from(t.text).slice(0, NAME_STEM).join('');
+
 function sequences(tokens: readonly RawToken[], from: number, to: number): string[] {
   const bySentence = new Map<number, RawToken[]>();
   for (const t of tokens) {
@@ -523,19 +530,20 @@ function sequences(tokens: readonly RawToken[], from: number, to: number): strin
   const out: string[] = [];
   const order = (list: readonly RawToken[], isName: (t: RawToken) => boolean, compact = false): void => {
     const names = list.filter((t) => isName(t) && !t.strong && !STOPWORDS.has(t.text));
-    if (new Set(names.map((t) => t.text)).size < 2) return;
+    if (new Set(names.map(nameStem)).size < 2) return;
     const seen = new Set<string>();
     const parts: string[] = [];
     for (const n of names) {
-      if (seen.has(n.text)) continue;
-      seen.add(n.text);
+      const stem = nameStem(n);
+      if (seen.has(stem)) continue;
+      seen.add(stem);
       const clause = list.filter((t) => t.segment === n.segment);
       const rank = clause.filter((t) => isName(t) && !t.strong).findIndex((t) => t === n);
       // The clause's own words, once each: function words and hedges around the names ("sa SM Megamall sa
       // Mandaluyong", "chyba") say nothing of the clause's role.
       const context = [...new Set(clause.filter((t) => !isName(t) && !t.strong && !STOPWORDS.has(t.text) && !FILLERS.has(t.text) && !HEDGES.has(t.text)).map((t) => t.text))].sort().join(' ');
       const role = hex32(hash32(`${context}#${rank}`));
-      parts.push(compact ? `${hex32(hash32(n.text)).slice(0, 4)}:${role.slice(0, 4)}` : `${n.text}:${role.slice(0, 6)}`);
+      parts.push(compact ? `${hex32(hash32(stem)).slice(0, 4)}:${role.slice(0, 4)}` : `${stem}:${role.slice(0, 6)}`);
     }
     out.push('>' + parts.join(','));
   };
