@@ -509,11 +509,13 @@ export function compare(q: Fingerprint, c: Fingerprint, calibration: Calibration
   const sure = common - commonWeak + strongCount;
   const pairable = Math.min(onlyQ.length, onlyC.length);
   // Optimistic, as a bound must be: a wrapper clause may go.
-  const unpaired = Math.max(0, Math.abs(strongWords(onlyQ) - qEdge.size - (strongWords(onlyC) - cEdge.size)) - pairable);
+  const restQ = Math.max(0, strongWords(onlyQ) - qEdge.size);
+  const restC = Math.max(0, strongWords(onlyC) - cEdge.size);
+  const unpaired = Math.max(0, Math.abs(restQ - restC) - pairable);
   const best = (sure + 2 * pairable) / (sure + 2 * pairable + unpaired || 1);
   // Containment at best: every leftover pairs up, and the longer side keeps its surplus.
   const most = sure + pairable;
-  const surplus = Math.max(0, Math.max(strongWords(onlyQ) - qEdge.size, strongWords(onlyC) - cEdge.size) - pairable);
+  const surplus = Math.max(0, Math.max(restQ, restC) - pairable);
   const minDistinctive = cal.containment.minDistinctive ?? Infinity;
   const canContain = (most >= cal.containment.minWords || strongCount + commonNames + pairable >= minDistinctive) && most / (most + surplus) >= cal.containment.minShare;
   if (best < threshold && !canContain) {

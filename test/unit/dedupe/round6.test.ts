@@ -275,6 +275,16 @@ describe('a greeting or sign-off the data does not list: a short first or last c
     expect(result).toEqual([true, true]);
   });
 
+  it('merges a short claim with the same claim closed by a sentence of a word and fillers ("Я в этом уверена.")', () => {
+    // Prepare
+    const plain = 'Кружка из магазина в Казани, не из Москвы.';
+    const closed = 'Кружка из магазина в Казани, не из Москвы. Я в этом уверена.';
+    // Act
+    const result = merged(plain, closed);
+    // Assess
+    expect(result).toEqual([true, true]);
+  });
+
   it('keeps a greeting that names a place distinctive, and two different closing clauses apart', () => {
     // Prepare
     const krakow = `Hi from Kraków! ${claim}`;
