@@ -8,7 +8,7 @@
  */
 import type { Analysis } from './analyse.ts';
 import { hash32 } from '../hash.ts';
-import { splitPairs } from './analyse.ts';
+import { LEAD_MARK, NEGATION_TOKEN, splitPairs, STREET_NAME_MARK } from './analyse.ts';
 
 export const MAX_ENTRY_BYTES = 256;
 /** Characters of the base64url SHA-256 prefix stored for exact matching (72 bits). */
@@ -49,7 +49,7 @@ function clauseGroups(strong: ReadonlySet<string>): { first: Set<string>; last: 
   const last = new Set<string>();
   let leadNeg: string | undefined;
   for (const t of strong) {
-    if (t[0] !== '<') continue;
+    if (t[0] !== LEAD_MARK) continue;
     const eq = t.indexOf('=');
     const words = t.slice(eq + 1).split('+').filter(Boolean).flatMap(splitPairs);
     if (t[1] === '!') leadNeg = t.slice(2, eq);
@@ -67,10 +67,10 @@ export function encodeEntry(fp: Fingerprint): string {
   const tail = fp.photos.length === 0 ? '' : `|${fp.photos.join(',')}`;
   const groups = clauseGroups(fp.strong);
   // Claim-order tokens (`>…`) go after the proper nouns: a sample that must drop one drops them first.
-  const all = [...fp.strong].filter((t) => t[0] !== '<' && t[0] !== '=').map((t) => t.replace(/[\s|]/g, ''));
+  const all = [...fp.strong].filter((t) => t[0] !== LEAD_MARK && t[0] !== STREET_NAME_MARK).map((t) => t.replace(/[\s|]/g, ''));
   // A street's name (`=mound`) is stored as its word with "=" after it.
-  const streets = new Set([...fp.strong].filter((t) => t[0] === '=').map((t) => t.slice(1)));
-  const strong = all.filter((t) => t[0] !== '>' && t[0] !== '.').map((t) => (groups.leadNeg !== undefined && t === `!neg:${groups.leadNeg}` ? `${t}<` : t));
+  const streets = new Set([...fp.strong].filter((t) => t[0] === STREET_NAME_MARK).map((t) => t.slice(1)));
+  const strong = all.filter((t) => t[0] !== '>' && t[0] !== '.').map((t) => (groups.leadNeg !== undefined && t === `${NEGATION_TOKEN}:${groups.leadNeg}` ? `${t}<` : t));
   // An abbreviation (`.str`) is stored as its word with a final dot ("str."): one byte, not a token.
   const abbr = new Set(all.filter((t) => t[0] === '.').map((t) => t.slice(1)));
   const caps: string[] = [];
@@ -117,7 +117,7 @@ export function decodeEntry(entry: string): Fingerprint {
     if (c === '#' || c === '~' || c === '!' || c === '%' || c === '@' || c === '>') {
       if (c === '!' && t.endsWith('<')) {
         strong.add(t.slice(0, -1));
-        leadNeg = t.slice(5, -1);
+        leadNeg = t.slice(NEGATION_TOKEN.length + 1, -1);
       } else strong.add(t);
       continue;
     }
@@ -127,7 +127,7 @@ export function decodeEntry(entry: string): Fingerprint {
     if (flag) w = w.slice(0, -1);
     if (w.length > 1 && w.endsWith('=')) {
       w = w.slice(0, -1);
-      strong.add(`=${w}`);
+      strong.add(`${STREET_NAME_MARK}${w}`);
     }
     if (w.length > 1 && w.endsWith('.')) {
       w = w.slice(0, -1);
@@ -138,9 +138,9 @@ export function decodeEntry(entry: string): Fingerprint {
     else if (flag === '>') last.push(w);
     if (!cap && sampled) sampleLimit = Math.max(sampleLimit, hash32(w));
   }
-  if (leadNeg !== undefined) strong.add(`<!${leadNeg}=${first.join('+')}`);
-  else if (first.length > 0) strong.add(`<^=${first.join('+')}`);
-  if (last.length > 0) strong.add(`<$=${last.join('+')}`);
+  if (leadNeg !== undefined) strong.add(`${LEAD_MARK}!${leadNeg}=${first.join('+')}`);
+  else if (first.length > 0) strong.add(`${LEAD_MARK}^=${first.join('+')}`);
+  if (last.length > 0) strong.add(`${LEAD_MARK}$=${last.join('+')}`);
   return { tipId, hash, words, strong, sampled, sampleLimit, photos: photoField === '' ? [] : photoField.split(',') };
 }
 
