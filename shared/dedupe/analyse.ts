@@ -26,6 +26,7 @@ import {
   TRACKING,
   WEEKDAYS,
 } from './lexicon.ts';
+import { editDistance } from '../edit-distance.ts';
 import { hash32, hex32, sha256Hex } from '../hash.ts';
 import { RUN_NEGATIONS } from '../text/negations.ts';
 import { foldCase, majorityScript, normalise, prepare, type Script } from '../text/normalise.ts';
@@ -68,9 +69,38 @@ const WORD_RE = /[\p{L}\p{M}\p{N}]+/uy;
 export const CONTINUOUS_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const RUNS_RE = /\p{N}+|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{M}ー]+|[\p{L}\p{M}]+/gu;
 /** Written both ways in addresses: "King St." / "King Street", "Hauptstr." / "Hauptstraße". */
-const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
-  ['street', 'st'], ['road', 'rd'], ['avenue', 'ave'], ['saint', 'st'], ['strasse', 'str'], ['mount', 'mt'], ['square', 'sq'],
-]);
+const STREET_TYPES: ReadonlyMap<string, string> = new Map([['street', 'st'], ['road', 'rd'], ['avenue', 'ave'], ['strasse', 'str'], ['square', 'sq']]);
+const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([...STREET_TYPES, ['saint', 'st'], ['mount', 'mt']]);
+const STREET_TYPE_FORMS: ReadonlySet<string> = new Set(STREET_TYPES.values());
+/** Marks a name that names a street ("Mound" of "Mound Road"): matched exactly, never as a typo. */
+export const STREET_NAME_MARK = '=';
+
+/**
+ * A street type mistyped after a name ("Oxford Steet", "Mound Raod") is the street type: the word of
+ * four letters or more one edit from one, with its first letter. The name before it is the distinctive
+ * part (streetNames).
+ */
+function streetType(plain: string, prev: RawToken | undefined, segment: number): string | undefined {
+  if (!prev || !prev.cap || prev.strong || prev.segment !== segment || Array.from(plain).length < 4) return undefined;
+  for (const [full, short] of STREET_TYPES) if (full[0] === plain[0] && editDistance(plain, full, 1) <= 1) return short;
+  return undefined;
+}
+
+/**
+ * Names directly before a street type ("Mound Road", "Oxford St."): a one-letter change there is another
+ * street ("Mound Road" / "Mount Road"), so the name is marked `=name` and never paired as a typo
+ * (similarity.ts); the street type itself may carry one (streetType).
+ */
+function streetNames(tokens: readonly RawToken[], from: number, to: number, skip: ReadonlySet<number>): string[] {
+  const out: string[] = [];
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    const t = tokens[k]!;
+    const next = tokens[k + 1]!;
+    if (t.segment < from || t.segment > to || skip.has(k) || !t.cap || t.strong || STOPWORDS.has(t.text)) continue;
+    if (next.segment === t.segment && !next.strong && STREET_TYPE_FORMS.has(next.text) && !STREET_TYPE_FORMS.has(t.text)) out.push(t.text);
+  }
+  return out;
+}
 const WORD_CHAR_RE = /[\p{L}\p{M}\p{N}]/u;
 // Unicode's Sentence_Terminal property holds every script's full stops (Armenian "։", Urdu "۔", …).
 const SENTENCE_END_RE = /[.!?…:;\n\p{Extended_Pictographic}\p{Sentence_Terminal}]/u;
@@ -292,7 +322,7 @@ function tokenise(p: string, script: Script): RawToken[] {
     }
     if (word) {
       const plain = foldCase(word, script);
-      const folded = ABBREVIATIONS.get(plain) ?? plain;
+      const folded = ABBREVIATIONS.get(plain) ?? streetType(plain, out.at(-1), segment) ?? plain;
       if (/\d/.test(word)) out.push({ segment, sentence, text: `#${folded}`, strong: true, cap: false });
       else if (NUMBER_WORDS.has(folded)) out.push({ segment, sentence, text: `#${NUMBER_WORDS.get(folded)}`, strong: true, cap: false });
       else if (NEGATIONS.has(folded) || isCliticNegation(folded)) out.push({ segment, sentence, text: NEGATION_TOKEN, strong: true, cap: false });
@@ -482,6 +512,13 @@ function negationScope(tokens: readonly RawToken[], k: number): string {
  * claim); clauses reordered with their names ("X, the shop is Y" / "the shop is Y, X") keep each
  * name's hash (the same claim). See sequenceConflict in similarity.ts.
  */
+/**
+ * A name by its first five letters: an inflected name is the same name ("Գյումրիի" / "Գյումրիից",
+ * "Gdańsku" / "Gdańsk"), so a swap of two inflected names is still a swap.
+ */
+const NAME_STEM = 5;
+const nameStem = (t: RawToken): string => Array.from(t.text).slice(0, NAME_STEM).join('');
+
 function sequences(tokens: readonly RawToken[], from: number, to: number): string[] {
   const bySentence = new Map<number, RawToken[]>();
   for (const t of tokens) {
@@ -493,19 +530,20 @@ function sequences(tokens: readonly RawToken[], from: number, to: number): strin
   const out: string[] = [];
   const order = (list: readonly RawToken[], isName: (t: RawToken) => boolean, compact = false): void => {
     const names = list.filter((t) => isName(t) && !t.strong && !STOPWORDS.has(t.text));
-    if (new Set(names.map((t) => t.text)).size < 2) return;
+    if (new Set(names.map(nameStem)).size < 2) return;
     const seen = new Set<string>();
     const parts: string[] = [];
     for (const n of names) {
-      if (seen.has(n.text)) continue;
-      seen.add(n.text);
+      const stem = nameStem(n);
+      if (seen.has(stem)) continue;
+      seen.add(stem);
       const clause = list.filter((t) => t.segment === n.segment);
       const rank = clause.filter((t) => isName(t) && !t.strong).findIndex((t) => t === n);
       // The clause's own words, once each: function words and hedges around the names ("sa SM Megamall sa
       // Mandaluyong", "chyba") say nothing of the clause's role.
       const context = [...new Set(clause.filter((t) => !isName(t) && !t.strong && !STOPWORDS.has(t.text) && !FILLERS.has(t.text) && !HEDGES.has(t.text)).map((t) => t.text))].sort().join(' ');
       const role = hex32(hash32(`${context}#${rank}`));
-      parts.push(compact ? `${hex32(hash32(n.text)).slice(0, 4)}:${role.slice(0, 4)}` : `${n.text}:${role.slice(0, 6)}`);
+      parts.push(compact ? `${hex32(hash32(stem)).slice(0, 4)}:${role.slice(0, 4)}` : `${stem}:${role.slice(0, 6)}`);
     }
     out.push('>' + parts.join(','));
   };
@@ -639,8 +677,9 @@ export function foldNumberMarks(p: string): string {
 }
 
 /**
- * Marks a negation that stands in the tip's leading clause: `<what it negates>=<the clause's words,
- * joined by +>` (see similarity.ts).
+ * Marks a negation that stands in the tip's leading clause: `<!<what it negates>=<the clause's words,
+ * joined by +>` (see similarity.ts); `<^=…` and `<$=…` list the words of a first or last clause that may
+ * be a wrapper (edgeClauses). In a stored entry the words carry a one-byte flag instead (fingerprint.ts).
  */
 export const LEAD_MARK = '<';
 /** The most content words a leading stance clause holds (character pairs: a run of 16 characters). */
@@ -674,6 +713,44 @@ function leadingClause(tokens: readonly RawToken[], from: number, to: number, sk
   const words = clause.filter((k) => !tokens[k]!.strong && !STOPWORDS.has(tokens[k]!.text));
   if (words.length > (first.unit === undefined ? LEAD_WORDS : LEAD_PAIRS) || !clause.some((k) => negation(tokens[k]!))) return new Set();
   return new Set(clause);
+}
+
+/** The most content words (character pairs) of a first or last clause that may be a wrapper. */
+const EDGE_WORDS = 3;
+const EDGE_PAIRS = 5;
+const CASED_RE = /[\p{Lu}\p{Ll}]/u;
+
+/**
+ * The words of the tip's first and of its last content clause, each when it may be a greeting, thanks or
+ * sign-off the data does not list ("Bună seara,", "Magandang araw po!", "سلام وقت بخیر"): a clause of its
+ * own (the tip has two or more), of at most three words, without a number, address, colour, date,
+ * negation or name. Where capitals mean nothing (a cased text without them, in small letters or
+ * shouted) a name cannot be told from a word, so only a caseless clause qualifies there: "hi from kraków"
+ * stays distinctive. The markers are `<^=words` (first clause) and `<$=words` (last); similarity.ts drops
+ * the words when the other tip has none of them and nothing of its own left over.
+ */
+function edgeClauses(tokens: readonly RawToken[], from: number, to: number, skip: ReadonlySet<number>): ['^' | '$', string[]][] {
+  const bySegment = new Map<number, RawToken[]>();
+  tokens.forEach((t, k) => {
+    if (t.segment < from || t.segment > to || skip.has(k)) return;
+    const list = bySegment.get(t.segment) ?? [];
+    list.push(t);
+    bySegment.set(t.segment, list);
+  });
+  const order = [...bySegment.keys()];
+  if (order.length < 2) return [];
+  const capitals = tokens.some((t) => t.cap);
+  const out: ['^' | '$', string[]][] = [];
+  for (const [at, seg] of [['^', order[0]!], ['$', order.at(-1)!]] as const) {
+    const list = bySegment.get(seg)!;
+    if (list.some((t) => t.strong || t.cap || t.code)) continue;
+    const words = [...new Set(list.filter((t) => !STOPWORDS.has(t.text) && !HEDGES.has(t.text)).map((t) => t.text))];
+    const pairs = words.some((w) => CONTINUOUS_RE.test(w));
+    if (words.length === 0 || words.length > (pairs ? EDGE_PAIRS : EDGE_WORDS)) continue;
+    if (!capitals && words.some((w) => CASED_RE.test(w))) continue;
+    out.push([at, words]);
+  }
+  return out;
 }
 
 /**
@@ -718,7 +795,7 @@ export function analyse(text: string): Analysis {
     if (t.text === NEGATION_TOKEN || t.text.startsWith(`${NEGATION_TOKEN}:`)) {
       const neg = t.text === NEGATION_TOKEN ? negationScope(tokens, k) : t.text;
       strong.add(neg);
-      if (lead.size > 0 && lead.has(k) && neg !== NEGATION_TOKEN) strong.add(`${LEAD_MARK}${neg.slice(NEGATION_TOKEN.length + 1)}=${joinPairs([...leadWords]).join('+')}`);
+      if (lead.size > 0 && lead.has(k) && neg !== NEGATION_TOKEN) strong.add(`${LEAD_MARK}!${neg.slice(NEGATION_TOKEN.length + 1)}=${joinPairs([...leadWords]).join('+')}`);
     } else if (t.strong) strong.add(t.text);
     else if (t.code || (!STOPWORDS.has(t.text) && !HEDGES.has(t.text))) {
       words.set(t.text, (words.get(t.text) ?? false) || t.cap);
@@ -726,5 +803,7 @@ export function analyse(text: string): Analysis {
     }
   });
   for (const seq of sequences(tokens, from, to)) strong.add(seq);
+  for (const name of streetNames(tokens, from, to, skip)) if (words.get(name)) strong.add(`${STREET_NAME_MARK}${name}`);
+  for (const [at, edge] of edgeClauses(tokens, from, to, skip)) strong.add(`${LEAD_MARK}${at}=${joinPairs(edge).join('+')}`);
   return { normalised, hash: sha256Hex(normalised), words, strong };
 }

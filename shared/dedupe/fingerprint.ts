@@ -8,6 +8,7 @@
  */
 import type { Analysis } from './analyse.ts';
 import { hash32 } from '../hash.ts';
+import { LEAD_MARK, NEGATION_TOKEN, splitPairs, STREET_NAME_MARK } from './analyse.ts';
 
 export const MAX_ENTRY_BYTES = 256;
 /** Characters of the base64url SHA-256 prefix stored for exact matching (72 bits). */
@@ -38,20 +39,45 @@ export function fingerprintOf(tipId: string, a: Analysis, photos: readonly strin
   return { tipId, hash: shortHash(a.hash), words: a.words, strong: a.strong, sampled: false, sampleLimit: 0xffffffff, photos };
 }
 
+/**
+ * The clause markers of analyse.ts (`<!w=…` a leading negation of w, `<^=…` a first clause, `<$=…` a last
+ * clause) are stored as one-byte flags, not as tokens: each word of a first clause ends with "<", of a
+ * last clause with ">", and a leading negation `!neg:w` with "<" (decodeEntry rebuilds the markers).
+ */
+function clauseGroups(strong: ReadonlySet<string>): { first: Set<string>; last: Set<string>; leadNeg?: string } {
+  const first = new Set<string>();
+  const last = new Set<string>();
+  let leadNeg: string | undefined;
+  for (const t of strong) {
+    if (t[0] !== LEAD_MARK) continue;
+    const eq = t.indexOf('=');
+    const words = t.slice(eq + 1).split('+').filter(Boolean).flatMap(splitPairs);
+    if (t[1] === '!') leadNeg = t.slice(2, eq);
+    for (const w of words) (t[1] === '$' ? last : first).add(w);
+  }
+  // A word of both clauses cannot carry both flags: the last clause's marker goes (it only ever helps a match).
+  if ([...last].some((w) => first.has(w))) last.clear();
+  return leadNeg === undefined ? { first, last } : { first, last, leadNeg };
+}
+
 export function encodeEntry(fp: Fingerprint): string {
   if (fp.tipId.includes('|')) throw new Error('tipId must not contain "|"');
   const head = `${fp.tipId}|${fp.hash}|`;
   // The photos' field comes last and is never cut: the words give way to it.
   const tail = fp.photos.length === 0 ? '' : `|${fp.photos.join(',')}`;
+  const groups = clauseGroups(fp.strong);
   // Claim-order tokens (`>…`) go after the proper nouns: a sample that must drop one drops them first.
-  const all = [...fp.strong].map((t) => t.replace(/[\s|]/g, ''));
-  const strong = all.filter((t) => t[0] !== '>' && t[0] !== '.');
+  const all = [...fp.strong].filter((t) => t[0] !== LEAD_MARK && t[0] !== STREET_NAME_MARK).map((t) => t.replace(/[\s|]/g, ''));
+  // A street's name (`=mound`) is stored as its word with "=" after it.
+  const streets = new Set([...fp.strong].filter((t) => t[0] === STREET_NAME_MARK).map((t) => t.slice(1)));
+  const strong = all.filter((t) => t[0] !== '>' && t[0] !== '.').map((t) => (groups.leadNeg !== undefined && t === `${NEGATION_TOKEN}:${groups.leadNeg}` ? `${t}<` : t));
   // An abbreviation (`.str`) is stored as its word with a final dot ("str."): one byte, not a token.
   const abbr = new Set(all.filter((t) => t[0] === '.').map((t) => t.slice(1)));
   const caps: string[] = [];
   const plain: string[] = [];
   for (const [w, cap] of fp.words) {
-    const x = abbr.has(w) ? `${w}.` : w;
+    const flag = groups.first.has(w) ? '<' : groups.last.has(w) ? '>' : '';
+    const x = `${abbr.has(w) ? `${w}.` : w}${streets.has(w) ? '=' : ''}${flag}`;
     (cap ? caps : plain).push(cap ? `^${x}` : x);
   }
   caps.push(...all.filter((t) => t[0] === '>'));
@@ -66,7 +92,7 @@ export function encodeEntry(fp: Fingerprint): string {
     kept.push(t);
     budget -= b;
   }
-  const sorted = plain.map((w) => [hash32(w.replace(/\.$/, '')), w] as const).sort((x, y) => x[0] - y[0]);
+  const sorted = plain.map((w) => [hash32(w.replace(/[<>]$/, '').replace(/=$/, '').replace(/\.$/, '')), w] as const).sort((x, y) => x[0] - y[0]);
   for (const [, w] of sorted) {
     const b = byteLength(w) + 1;
     if (b > budget) break;
@@ -81,23 +107,40 @@ export function decodeEntry(entry: string): Fingerprint {
   const sampled = flags.includes('s');
   const words = new Map<string, boolean>();
   const strong = new Set<string>();
+  const first: string[] = [];
+  const last: string[] = [];
+  let leadNeg: string | undefined;
   let sampleLimit = sampled ? 0 : 0xffffffff;
   for (const t of tokens.split(' ')) {
     if (!t) continue;
     const c = t[0];
-    if (c === '#' || c === '~' || c === '!' || c === '%' || c === '@' || c === '>' || c === '<') {
-      strong.add(t);
+    if (c === '#' || c === '~' || c === '!' || c === '%' || c === '@' || c === '>') {
+      if (c === '!' && t.endsWith('<')) {
+        strong.add(t.slice(0, -1));
+        leadNeg = t.slice(NEGATION_TOKEN.length + 1, -1);
+      } else strong.add(t);
       continue;
     }
     const cap = c === '^';
     let w = cap ? t.slice(1) : t;
+    const flag = w.length > 1 && (w.endsWith('<') || w.endsWith('>')) ? w.at(-1) : undefined;
+    if (flag) w = w.slice(0, -1);
+    if (w.length > 1 && w.endsWith('=')) {
+      w = w.slice(0, -1);
+      strong.add(`${STREET_NAME_MARK}${w}`);
+    }
     if (w.length > 1 && w.endsWith('.')) {
       w = w.slice(0, -1);
       strong.add(`.${w}`);
     }
     words.set(w, cap);
+    if (flag === '<') first.push(w);
+    else if (flag === '>') last.push(w);
     if (!cap && sampled) sampleLimit = Math.max(sampleLimit, hash32(w));
   }
+  if (leadNeg !== undefined) strong.add(`${LEAD_MARK}!${leadNeg}=${first.join('+')}`);
+  else if (first.length > 0) strong.add(`${LEAD_MARK}^=${first.join('+')}`);
+  if (last.length > 0) strong.add(`${LEAD_MARK}$=${last.join('+')}`);
   return { tipId, hash, words, strong, sampled, sampleLimit, photos: photoField === '' ? [] : photoField.split(',') };
 }
 

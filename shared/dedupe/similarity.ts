@@ -18,7 +18,7 @@ import { editDistance } from '../edit-distance.ts';
 import type { Fingerprint } from './fingerprint.ts';
 import { hash32 } from '../hash.ts';
 import { FILLERS, STOPWORDS } from './lexicon.ts';
-import { CONTINUOUS_RE, LEAD_MARK, splitPairs } from './analyse.ts';
+import { CONTINUOUS_RE, LEAD_MARK, splitPairs, STREET_NAME_MARK } from './analyse.ts';
 import calibration from './data/calibration.json' with { type: 'json' };
 
 /**
@@ -252,9 +252,9 @@ const PLAIN_NUMBER_RE = /^#-?[\d.]+$/;
 
 /**
  * Tokens that describe the claim's structure rather than state a fact of it: claim order (`>…`),
- * abbreviations (`.str`) and negations in a leading clause (`<…`, see analyse.ts). They never have to correspond one to one.
+ * abbreviations (`.str`), clause markers (`<…`) and street names (`=mound`, see analyse.ts). They never have to correspond one to one.
  */
-export const isMarker = (t: string): boolean => t[0] === '>' || t[0] === '.' || t[0] === LEAD_MARK;
+export const isMarker = (t: string): boolean => t[0] === '>' || t[0] === '.' || t[0] === LEAD_MARK || t[0] === STREET_NAME_MARK;
 
 /**
  * Could `short`, written as an abbreviation ("str.", "Whg.", "c/", "LBC"), stand for `long`? The same
@@ -393,9 +393,9 @@ function asideNegations(a: Fingerprint, b: Fingerprint): { negations: Set<string
   // Negations in the leading clause (analyse.ts): the negated thing → the clause's words.
   const leads = new Map<string, string[]>();
   for (const t of a.strong) {
-    if (t[0] !== LEAD_MARK) continue;
+    if (t[0] !== LEAD_MARK || t[1] !== '!') continue;
     const eq = t.indexOf('=');
-    leads.set(t.slice(1, eq), t.slice(eq + 1).split('+').filter(Boolean).flatMap(splitPairs));
+    leads.set(t.slice(2, eq), t.slice(eq + 1).split('+').filter(Boolean).flatMap(splitPairs));
   }
   for (const t of a.strong) {
     if (!t.startsWith(`${NEG_PREFIX}`) || b.strong.has(t)) continue;
@@ -420,6 +420,26 @@ function asideNegations(a: Fingerprint, b: Fingerprint): { negations: Set<string
   }
   return out;
 }
+
+/**
+ * The words of `strong`'s wrapper markers (`<^=words` first clause, `<$=words` last clause, analyse.ts)
+ * that are among `left` (the words the other tip lacks), by position, when all but its fillers are.
+ */
+function edgeWords(strong: ReadonlySet<string>, left: readonly string[]): { first: Set<string>; last: Set<string>; size: number } {
+  const out = { first: new Set<string>(), last: new Set<string>(), size: 0 };
+  for (const t of strong) {
+    if (t[0] !== LEAD_MARK || (t[1] !== '^' && t[1] !== '$')) continue;
+    const words = t.slice(3).split('+').filter(Boolean).flatMap(splitPairs);
+    // Its fillers aside: a particle both tips use ("po") may stand in it.
+    const own = words.filter((w) => !FILLERS.has(w));
+    if (own.length > 0 && own.every((w) => left.includes(w))) for (const w of words) if (left.includes(w)) (t[1] === '^' ? out.first : out.last).add(w);
+  }
+  out.size = new Set([...out.first, ...out.last]).size;
+  return out;
+}
+
+/** Is every word of `left` in one of `sets`? */
+const within = (left: readonly string[], ...sets: ReadonlySet<string>[]): boolean => left.every((w) => sets.some((x) => x.has(w)));
 
 /** `b` has `w` in no form: word, typo, token, negated or not. */
 function wordAbsent(w: string, b: Fingerprint): boolean {
@@ -479,16 +499,23 @@ export function compare(q: Fingerprint, c: Fingerprint, calibration: Calibration
   }
   const onlyC: string[] = [];
   for (const w of cWords.keys()) if (!qWords.has(w)) onlyC.push(w);
+  // First and last clauses that may be wrappers (analyse.ts), whose words the other tip lacks.
+  const qEdge = edgeWords(q.strong, onlyQ);
+  // A sample may have lost words of a clause: its markers are not trusted.
+  const cEdge = c.sampled ? { first: new Set<string>(), last: new Set<string>(), size: 0 } : edgeWords(c.strong, onlyC);
   const strongWords = (left: readonly string[]): number => left.reduce((n, w) => n + (FILLERS.has(w) ? 0 : 1), 0);
   // Even if every leftover paired up (a typo pairs two words, a split word three), could the pair reach
   // the threshold, or could one tip contain the other?
   const sure = common - commonWeak + strongCount;
   const pairable = Math.min(onlyQ.length, onlyC.length);
-  const unpaired = Math.max(0, Math.abs(strongWords(onlyQ) - strongWords(onlyC)) - pairable);
+  // Optimistic, as a bound must be: a wrapper clause may go.
+  const restQ = Math.max(0, strongWords(onlyQ) - qEdge.size);
+  const restC = Math.max(0, strongWords(onlyC) - cEdge.size);
+  const unpaired = Math.max(0, Math.abs(restQ - restC) - pairable);
   const best = (sure + 2 * pairable) / (sure + 2 * pairable + unpaired || 1);
   // Containment at best: every leftover pairs up, and the longer side keeps its surplus.
   const most = sure + pairable;
-  const surplus = Math.max(0, Math.max(strongWords(onlyQ), strongWords(onlyC)) - pairable);
+  const surplus = Math.max(0, Math.max(restQ, restC) - pairable);
   const minDistinctive = cal.containment.minDistinctive ?? Infinity;
   const canContain = (most >= cal.containment.minWords || strongCount + commonNames + pairable >= minDistinctive) && most / (most + surplus) >= cal.containment.minShare;
   if (best < threshold && !canContain) {
@@ -499,12 +526,15 @@ export function compare(q: Fingerprint, c: Fingerprint, calibration: Calibration
   let aligned = 0;
   let leftQ: string[] = [];
   const usedC = new Set<number>();
+  // A street's name is matched exactly: "Mound Road" and "Mount Road" are two streets.
+  const exact = (fp: Fingerprint, w: string): boolean => fp.strong.has(STREET_NAME_MARK + w);
   for (const w of onlyQ) {
     const capQ = qWords.get(w) ?? false;
     let hit = -1;
     for (let j = 0; j < onlyC.length; j++) {
       if (usedC.has(j)) continue;
       const v = onlyC[j]!;
+      if (exact(q, w) || exact(c, v)) continue;
       if (isTypo(w, v, capQ || (cWords.get(v) ?? false))) {
         hit = j;
         break;
@@ -531,6 +561,19 @@ export function compare(q: Fingerprint, c: Fingerprint, calibration: Calibration
   if (typoPairs.found) {
     ({ leftQ, leftC } = typoPairs);
     aligned += 2;
+  }
+
+  // A first or last clause only one tip has, every word of it left over, while the other tip has nothing
+  // left over: an unlisted greeting or sign-off ("Bună seara,"), counting neither for nor against.
+  // Both tips may have one, at opposite ends: a greeting opening one, a sign-off closing the other. Two
+  // clauses at the same end are a substitution ("…, small." / "…, large.").
+  const qAll = new Set([...qEdge.first, ...qEdge.last]);
+  const cAll = new Set([...cEdge.first, ...cEdge.last]);
+  if (leftC.length === 0 && qEdge.size > 0) leftQ = leftQ.filter((w) => !qAll.has(w));
+  else if (leftQ.length === 0 && cEdge.size > 0) leftC = leftC.filter((w) => !cAll.has(w));
+  else if (leftQ.length > 0 && leftC.length > 0 && ((within(leftQ, qEdge.first) && within(leftC, cEdge.last)) || (within(leftQ, qEdge.last) && within(leftC, cEdge.first)))) {
+    leftQ = [];
+    leftC = [];
   }
 
   // Fillers ("I think", "vielleicht") count neither for nor against a pair.

@@ -247,3 +247,135 @@ describe('names that traded places', () => {
     expect(reorder).toEqual([true, true]);
   });
 });
+
+describe('a greeting or sign-off the data does not list: a short first or last clause', () => {
+  const claim = 'The towel was bought at the market hall in Bangor in 2015, from a stall by the clock.';
+
+  it('merges a tip with the same tip opened by an unlisted greeting, closed by an unlisted thanks, or both at opposite ends', () => {
+    // Prepare
+    const greeted = `Prynhawn da, ${claim.charAt(0).toLowerCase()}${claim.slice(1)}`;
+    const thanked = `${claim} Diolch yn fawr!`;
+    // Act
+    const opening = merged(claim, greeted);
+    const closing = merged(claim, thanked);
+    const both = merged(greeted, thanked);
+    // Assess
+    expect(opening).toEqual([true, true]);
+    expect(closing).toEqual([true, true]);
+    expect(both).toEqual([true, true]);
+  });
+
+  it('merges a caseless tip with the same tip opened by a greeting sentence', () => {
+    // Prepare
+    const plain = 'ይህ ኩባያ ከአዋሳ ገበያ ነው።';
+    const greeted = 'ጤና ይስጥልኝ። ይህ ኩባያ ከአዋሳ ገበያ ነው።';
+    // Act
+    const result = merged(plain, greeted);
+    // Assess
+    expect(result).toEqual([true, true]);
+  });
+
+  it('merges a short claim with the same claim closed by a sentence of a word and fillers ("Я в этом уверена.")', () => {
+    // Prepare
+    const plain = 'Кружка из магазина в Казани, не из Москвы.';
+    const closed = 'Кружка из магазина в Казани, не из Москвы. Я в этом уверена.';
+    // Act
+    const result = merged(plain, closed);
+    // Assess
+    expect(result).toEqual([true, true]);
+  });
+
+  it('keeps a greeting that names a place distinctive, and two different closing clauses apart', () => {
+    // Prepare
+    const krakow = `Hi from Kraków! ${claim}`;
+    const gdansk = `Hi from Gdańsk! ${claim}`;
+    const small = `${claim} Small one.`;
+    const large = `${claim} Large one.`;
+    // Act
+    const namedGreeting = merged(claim, krakow);
+    const twoPlaces = merged(krakow, gdansk);
+    const sizes = merged(small, large);
+    // Assess
+    expect(namedGreeting).toEqual([false, false]);
+    expect(twoPlaces).toEqual([false, false]);
+    expect(sizes).toEqual([false, false]);
+  });
+
+  it('property: any short unlisted opening or closing clause keeps a duplicate; two different closing clauses do not', () => {
+    const word = fc.stringMatching(/^[b-df-hj-np-tv-z][aeiou][b-df-hj-np-tv-z][aeiou][b-df-hj-np-tv-z]$/);
+    // A short claim: Jaccard and the containment rule alone do not absorb the added clause.
+    const short = 'Bought at the Bangor market in 2015.';
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 3 }), fc.boolean(), word, word, (wrapper, atStart, x, y) => {
+        // Made-up words only: a generated word may be a real one of some language ("pazar", a weekday).
+        fc.pre(x !== y && [...wrapper, x, y].every((v) => analyse(v).words.has(v) && analyse(v).strong.size === 0));
+        // Prepare
+        const claim = short;
+        const w = wrapper.join(' ');
+        const wrapped = atStart ? `${w[0]!.toUpperCase()}${w.slice(1)}! ${claim}` : `${claim} ${w[0]!.toUpperCase()}${w.slice(1)}!`;
+        // Act
+        const same = merged(claim, wrapped);
+        const different = merged(`${claim} ${x} ${x}.`, `${claim} ${y} ${y}.`);
+        // Assess
+        expect(same).toEqual([true, true]);
+        expect(different).toEqual([false, false]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('street names and street types', () => {
+  const tip = (street: string): string => `The shop was on ${street} in Leeds, next to the bakery, in 2015.`;
+
+  it('keeps apart two street names one letter apart ("Mound Road" / "Mount Road", "Hound Road" / "Hount Road")', () => {
+    // Prepare
+    const pairs: [string, string][] = [['Mound Road', 'Mount Road'], ['Hound Road', 'Hount Road'], ['Carlton Street', 'Charlton Street']];
+    // Act
+    const result = pairs.map(([a, b]) => merged(tip(a), tip(b)));
+    // Assess
+    for (const r of result) expect(r).toEqual([false, false]);
+  });
+
+  it('tolerates a typo in the street type ("Oxford Steet", "Mound Raod"), and a street name in small letters', () => {
+    // Prepare
+    const pairs: [string, string][] = [['Oxford Street', 'Oxford Steet'], ['Mound Road', 'Mound Raod'], ['Oxford Street', 'oxford street']];
+    // Act
+    const result = pairs.map(([a, b]) => merged(tip(a), tip(b)));
+    // Assess
+    for (const r of result) expect(r).toEqual([true, true]);
+  });
+
+  it('property: one letter of a street name changed makes another claim; the same street under any evasion mix stays one', () => {
+    const name = fc.stringMatching(/^[B-DF-HJ-NP-TV-Z][aeiou][b-df-hj-np-tv-z]{2}[aeiou][b-df-hj-np-tv-z]$/);
+    fc.assert(
+      fc.property(name, fc.integer({ min: 1, max: 5 }), fc.constantFrom('Road', 'Street', 'Avenue'), fc.constantFrom(0, 1, 2), (street, at, type, evasion) => {
+        // Prepare
+        const letter = street[at] === 'x' ? 'y' : 'x';
+        const other = `${street.slice(0, at)}${letter}${street.slice(at + 1)}`;
+        // Made-up names only: a generated one may be a real word of some language.
+        fc.pre([street, other].every((v) => analyse(v.toLowerCase()).words.has(v.toLowerCase()) && analyse(v).strong.size === 0));
+        const evaded = [tip(`${street} ${type}`).toUpperCase(), `Hello, ${tip(`${street} ${type}`)} Thanks!`, tip(`${street}  ${type}`).replace(/e/g, '\u0435')][evasion]!;
+        // Act
+        const different = merged(tip(`${street} ${type}`), tip(`${other} ${type}`));
+        const same = merged(tip(`${street} ${type}`), evaded);
+        // Assess
+        expect(different).toEqual([false, false]);
+        expect(same).toEqual([true, true]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('inflected names that traded places', () => {
+  it('keeps apart a swap of two names that changed their case endings with their places (Armenian genitive / ablative)', () => {
+    // Prepare
+    const a = 'Սրբիչը Երևանի խանութից է, ոչ թե Վանաձորից։';
+    const b = 'Սրբիչը Վանաձորի խանութից է, ոչ թե Երևանից։';
+    // Act
+    const result = merged(a, b);
+    // Assess
+    expect(result).toEqual([false, false]);
+  });
+});
