@@ -39,6 +39,8 @@ export interface Mention {
   support: number;
   /** The name is an ordinary word (stopwords-iso) in the tip's language ("lima" in Indonesian): not decisive alone. */
   commonWord: boolean;
+  /** The name opens a dateline ("WASHINGTON (AP) —", "Danzig, 14. März."): the report's own place. */
+  dateline: boolean;
 }
 
 export function mention(
@@ -73,5 +75,6 @@ export function mention(
     generic: false,
     support: 0,
     commonWord: false,
+    dateline: false,
   };
 }

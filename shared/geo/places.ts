@@ -20,6 +20,7 @@ import { bareCurrencyWord } from './signals.ts';
 import { DEMONYMS, ADJ_ENDINGS } from './data/demonyms.ts';
 import { COMMON_OR_PERSON, GIVEN_NAME_COUNTRIES, LOCAL_NOUNS, STOPWORDS, PREPOSITIONS, ORG_AFTER, NON_PLACES, TITLES, PLACE_HEADS, HEAD_WORDS, SAY_VERBS, CONTINENT_QUALIFIERS } from './data/cues.ts';
 import { AMBIGUOUS_REGIONS } from './data/regions.ts';
+import { dateFollows } from './dateline.ts';
 
 const MAX_NGRAM = 5;
 
@@ -497,6 +498,7 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
       const capital = t.cap || t.upper || t.caseless;
       let sentWeak = false;
       let person = false;
+      let dateline = false;
 
       const smallPlace = st.kind === 'place' && st.best !== 'r';
       if (single && smallPlace && (HEAD_WORDS.has(hit.key) || ((t.cap || t.upper) && demonymOf(t.folded)))) {
@@ -532,7 +534,9 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
         // Dateline: "WASHINGTON (CNN) —", "Paris, Ky. (AP)" at the start of the text.
         // (also at the start of a later line, after a headline).
         const lineStart = i === 0 || /^[ \t]*$/.test(src.slice(src.lastIndexOf('\n', t.start - 1) + 1, t.start)) && src.lastIndexOf('\n', t.start - 1) >= 0;
-        const dateline = lineStart && /^\s*(?:\(|—|–|-{1,2}\s|,\s*\p{Lu})/u.test(src.slice(lastTok.end, lastTok.end + 40));
+        // Or a place, a comma and a date ("Danzig, 14. März.", "Paris, 3 juin.", "LONDON, Jan. 5").
+        const after = src.slice(lastTok.end, lastTok.end + 60);
+        dateline = lineStart && (/^\s*(?:\(|—|–|-{1,2}\s|,\s*\p{Lu})/u.test(after) || dateFollows(after));
         if (LOWER_COMMON.has(hit.key)) weak = t.sentStart && !prep;
         else if (COMMON_OR_PERSON.has(hit.key) || ambiguousRegions.has(hit.key)) weak = !(prep && !t.sentStart);
         if (dateline) weak = false;
@@ -606,6 +610,7 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
         const mm = mention(st.kind, src, hit.start, hit.end, priorOf(hit.entries), st.weight, { fixed: false, tokStart: i, tokEnd: i + n, mult: common ? mult * COMMON_WORD_MULT : mult, needsSupport: needsSupport || common });
         mm.person = person;
         mm.commonWord = common;
+        mm.dateline = dateline;
         out.push(mm);
         for (let j = 0; j < n; j++) used[i + j] = 1;
         i += n - 1;

@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { classify, fold, foldKey } from '#shared/geo/index.ts';
 import { tokenize } from '#shared/text/index.ts';
+import { analyse } from '#shared/geo/analyse.ts';
+import { lookup } from '#shared/geo/gazetteer.ts';
 
 describe('historical typography in the shared fold', () => {
   it('folds long s and the Latin ligatures to their plain letters', () => {
@@ -37,5 +39,70 @@ describe('historical typography in the shared fold', () => {
     expect(broken.country).toBe('DE');
     const evidence = broken.candidates[0]!.evidence.find((e) => e.kind === 'place')!;
     expect('Die Ausſtellung wurde geſtern in Ham-\nburg eröffnet.'.slice(evidence.start, evidence.end)).toBe(evidence.text);
+  });
+});
+
+describe('datelines: a place, a comma and a date at the start of a line', () => {
+  it('reads the place of a German or French dateline as the report\'s place', () => {
+    // Prepare: historical exonyms (Ljubljana, Mainz) that alone would need support, and a
+    // German noun that is also a village (Bau, PH).
+    const german = 'Laibach, 4. April. Der Landtag hat geſtern den Bau einer neuen Bahn beſchloſſen.';
+    const french = 'Mayence, 3 juin. — Le conseil municipal a voté hier les crédits pour le nouveau pont.';
+    // Act
+    const de = classify(german);
+    const fr = classify(french);
+    // Assess
+    expect(de.country).toBe('SI');
+    expect(fr.country).toBe('DE');
+    expect(fr.confidence).toBeGreaterThan(0.8);
+  });
+
+  it('flags only a dateline shape: a place, a comma, a day and a month at the very start', () => {
+    // Prepare
+    const flagged = (text: string) => analyse(text).mentions.filter((m) => m.dateline).map((m) => m.text);
+    // Act / Assess
+    expect(flagged('Laibach, 4. April. Der Landtag tagte.')).toEqual(['Laibach']);
+    expect(flagged('Mayence, 3 juin. — Le conseil a voté.')).toEqual(['Mayence']);
+    expect(flagged('Paris, 2 ans plus tard, je l\'ai revu.')).toEqual([]);
+    expect(flagged('Berlin, 3 Tage später kam das Paket.')).toEqual([]);
+    expect(flagged('Das Paket kam aus Laibach, 4. April.')).toEqual([]);
+  });
+});
+
+describe('modern tips are not read as OCR', () => {
+  it('keeps the answers of modern tips in French, German and English', () => {
+    // Prepare: tips whose words an OCR correction could turn into places ("Merci" → "Merei").
+    const tips: Array<[string, string | null]> = [
+      ['Merci (encore) pour votre travail, je pense que ce sac vient de Lyon.', 'FR'],
+      ['Merci beaucoup, je ne sais pas du tout d\'où vient cet objet.', null],
+      ['Danke! Die Tasche habe ich in einem Laden in Graz gesehen.', 'AT'],
+      ['Thanks, the pattern looks like the curtains my gran had in Leeds.', 'GB'],
+      ['Paris, 2 ans plus tard, je l\'ai revu dans une brocante à Bordeaux.', 'FR'],
+    ];
+    // Act
+    const got = tips.map(([t]) => classify(t).country);
+    // Assess
+    expect(got).toEqual(tips.map(([, c]) => c));
+  });
+});
+
+describe('historical and foreign names of towns (GeoNames alternate names)', () => {
+  it('knows the exonyms of towns of 15k–100k inhabitants, never as an ordinary word', () => {
+    // Prepare: Liepāja (LV, 85k), Haderslev (DK, 21k), Zweibrücken (DE, 35k), Chernyakhovsk (RU, 45k);
+    // GeoNames lists Libau, Hadersleben, Deux-Ponts, Insterburg among their alternate names.
+    const names: Array<[string, string]> = [['libau', 'LV'], ['hadersleben', 'DK'], ['deux ponts', 'DE'], ['insterburg', 'RU']];
+    // Act
+    const found = names.map(([key]) => (lookup(key) ?? []).map((e) => e.cc));
+    // Assess
+    names.forEach(([, cc], i) => expect(found[i]).toContain(cc));
+    // A romanisation with an apostrophe or a case form of the own name is no exonym; nor is a common word.
+    expect(lookup("mal'bork") ?? lookup('malborkas') ?? null).toBeNull();
+  });
+
+  it('drops a trailing note from an alternate name ("Christiania (historical)")', () => {
+    // Prepare / Act
+    const oslo = lookup('christiania');
+    // Assess
+    expect((oslo ?? []).map((e) => e.cc)).toContain('NO');
   });
 });
