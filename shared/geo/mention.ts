@@ -41,6 +41,8 @@ export interface Mention {
   commonWord: boolean;
   /** The name opens a dateline ("WASHINGTON (AP) —", "Danzig, 14. März."): the report's own place. */
   dateline: boolean;
+  /** Read through an OCR confusion ("Lernberg" as Lemberg): the text did not spell the name. */
+  corrected: boolean;
 }
 
 export function mention(
@@ -76,5 +78,6 @@ export function mention(
     support: 0,
     commonWord: false,
     dateline: false,
+    corrected: false,
   };
 }

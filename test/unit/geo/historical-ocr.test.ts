@@ -106,3 +106,31 @@ describe('historical and foreign names of towns (GeoNames alternate names)', () 
     expect((oslo ?? []).map((e) => e.cc)).toContain('NO');
   });
 });
+
+describe('OCR confusions, tried only for unknown capitalised words in text that looks like OCR', () => {
+  it('reads a town name with a classic OCR confusion in a dateline', () => {
+    // Prepare: long s read as f (Dresden), rn read for m (Bromberg = Bydgoszcz), li read for h (Laibach).
+    const texts: Array<[string, string]> = [
+      ['Drefden, 3. Mai. Die Ausſtellung wurde geſtern eröffnet.', 'DE'],
+      ['Brornberg, 2. Juni. Der Magiſtrat hat beſchloſſen, die Brücke zu erneuern.', 'PL'],
+      ['Laibacli, 4. April. Der Landtag hat die Vorlage angenommen.', 'SI'],
+    ];
+    // Act
+    const got = texts.map(([t]) => classify(t));
+    // Assess
+    expect(got.map((r) => r.country)).toEqual(texts.map(([, c]) => c));
+    const first = got[0]!.candidates[0]!.evidence.find((e) => e.kind === 'place')!;
+    expect(first.text).toBe('Drefden');
+  });
+
+  it('never corrects a word in modern text', () => {
+    // Prepare: the same misread names with no sign of print (no long s, ligature, broken line or dateline).
+    const modern = ['Drefden is what the label says, no idea.', 'Merci (encore) pour votre aide, aucune idée.', 'Brornberg was written on the box.'];
+    // Act
+    const got = modern.map((t) => analyse(t).mentions.filter((m) => m.corrected).map((m) => m.text));
+    const printed = analyse('Drefden, 3. Mai. Die Ausſtellung wurde geſtern eröffnet.').mentions.filter((m) => m.corrected).map((m) => m.text);
+    // Assess
+    expect(got).toEqual([[], [], []]);
+    expect(printed).toEqual(['Drefden']);
+  });
+});
