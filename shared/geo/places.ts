@@ -442,7 +442,8 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
     if (/^\d+$/.test(t.folded)) continue;
 
     // A currency named without an amount after a preposition, in lower case ("priced in cedis").
-    if (!t.cap && !t.upper && !t.caseless && t.folded.length >= 4 && i > 0 && PREPOSITIONS.has(toks[i - 1]!.folded)) {
+    // (Not in print, where a currency is written after its amount and "a levé" is French "has".)
+    if (!printed && !t.cap && !t.upper && !t.caseless && t.folded.length >= 4 && i > 0 && PREPOSITIONS.has(toks[i - 1]!.folded)) {
       const prior = bareCurrencyWord(t.folded);
       if (prior) {
         out.push(mention('currency', src, t.start, t.end, prior, 1.6, { tokStart: i, tokEnd: i + 1 }));
@@ -671,8 +672,10 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
         const st = strengthOf(entries);
         if (!best || st.weight > best.st.weight) best = { entries, st };
       }
-      if (best) {
-        const dateline = opensDateline(src, t, t, i);
+      // A German page capitalises every noun ("Rufe", "Leiden"): away from a dateline a reading
+      // needs the name position a locative preposition gives ("nach Brornberg").
+      const dateline = best !== null && opensDateline(src, t, t, i);
+      if (best && (dateline || prepositionBefore(toks, i))) {
         const mm = mention(best.st.kind, src, t.start, t.end, priorOf(best.entries), best.st.weight, { fixed: false, tokStart: i, tokEnd: i + 1, mult: CORRECTED_MULT, needsSupport: !dateline });
         mm.dateline = dateline;
         mm.corrected = true;
@@ -687,7 +690,8 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
     if (!t.caseless && !functionWord(t.folded, shape.language)) {
       const prep = prepositionBefore(toks, i);
       // A misspelt country may also open the tip ("Phillipines for sure"); a city there is too often another word.
-      const namePosition = (t.cap && !t.sentStart) || prep || (shape.lowercase && i === 0) || (i === 0 && t.cap && t.folded.length >= 8);
+      // Print capitalises names: a lower-case word there is a word ("a détruit" is not Detroit).
+      const namePosition = (t.cap && !t.sentStart) || (prep && !(printed && !t.cap && !t.upper)) || (shape.lowercase && i === 0) || (i === 0 && t.cap && t.folded.length >= 8);
       const opening = i === 0 && t.cap && !prep && !shape.lowercase;
       // One word, or two or three written apart ("kuala lumper", "buenos aries", "Ho Chi Min city"),
       // against the names' one-word forms.

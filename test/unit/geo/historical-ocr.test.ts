@@ -134,3 +134,23 @@ describe('OCR confusions, tried only for unknown capitalised words in text that 
     expect(printed).toEqual(['Drefden']);
   });
 });
+
+describe('print conventions', () => {
+  it('reads a misread name away from a dateline only after a locative preposition', () => {
+    // Prepare: German capitalises every noun, so a capital alone is no name position.
+    const corrected = (text: string) => analyse(text).mentions.filter((m) => m.corrected).map((m) => m.text);
+    // Act / Assess
+    expect(corrected('Der Dampfer iſt geſtern nach Drefden abgegangen.')).toEqual(['Drefden']);
+    expect(corrected('Der Dampfer Drefden iſt geſtern eingelaufen.')).toEqual([]);
+  });
+
+  it('takes no lower-case word of printed text for a misspelt city or a currency', () => {
+    // Prepare: French "a" (has) folds like the preposition "à"; "détruit" is one edit from Detroit, "levé" names the lev.
+    const text = 'Lyon, 3 mai. — La tempête a détruit le pont; le préfet a levé la séance.';
+    // Act
+    const r = classify(text);
+    // Assess
+    expect(r.country).toBe('FR');
+    expect(r.candidates.map((c) => c.country)).toEqual(['FR']);
+  });
+});
