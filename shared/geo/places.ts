@@ -691,7 +691,8 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
       const prep = prepositionBefore(toks, i);
       // A misspelt country may also open the tip ("Phillipines for sure"); a city there is too often another word.
       // Print capitalises names: a lower-case word there is a word ("a détruit" is not Detroit).
-      const namePosition = (t.cap && !t.sentStart) || (prep && !(printed && !t.cap && !t.upper)) || (shape.lowercase && i === 0) || (i === 0 && t.cap && t.folded.length >= 8);
+      // A German page capitalises every noun: there a capital mid-sentence is no name position either.
+      const namePosition = (t.cap && !t.sentStart && !printed) || (prep && !(printed && !t.cap && !t.upper)) || (shape.lowercase && i === 0) || (i === 0 && t.cap && t.folded.length >= 8);
       const opening = i === 0 && t.cap && !prep && !shape.lowercase;
       // One word, or two or three written apart ("kuala lumper", "buenos aries", "Ho Chi Min city"),
       // against the names' one-word forms.

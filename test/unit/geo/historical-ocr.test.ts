@@ -164,3 +164,14 @@ describe('print conventions', () => {
     expect(r.candidates.map((c) => c.country)).toEqual(['FR']);
   });
 });
+
+describe('print capitalises every noun', () => {
+  it('takes no capitalised noun of printed text for a misspelt name', () => {
+    // Prepare: "Burzenlande" (a Transylvanian district) is two edits from Burgenland (AT).
+    const text = 'Kronſtadt, 6. Aug. Die Bauern aller Burzenlande klagen über die Dürre.';
+    // Act
+    const names = analyse(text).mentions.map((m) => m.text);
+    // Assess
+    expect(names).not.toContain('Burzenlande');
+  });
+});
