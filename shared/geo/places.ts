@@ -380,6 +380,9 @@ function opensDateline(src: string, t: Token, lastTok: Token, i: number): boolea
   const after = src.slice(lastTok.end, lastTok.end + 60);
   if (/^\s*(?:—|–|-{1,2}\s|,\s*\p{Lu})/u.test(after)) return true;
   if (/^\s*\(/.test(after) && (t.upper || /^\s*\([^()\n]{1,40}\)\s*(?:—|–|-{1,2}\s|,)/.test(after))) return true;
+  // German print qualifies a town by its river or province in abbreviated form: "Frankfurt a. M.",
+  // "Königsberg i. Pr.", "Straßburg i. E." (an / in + initial); at a line start that opens a report.
+  if (/^[ \t]+[a-z]\.[ \t]?\p{Lu}\p{Ll}{0,3}\./u.test(after)) return true;
   return dateFollows(after);
 }
 

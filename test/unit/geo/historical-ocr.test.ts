@@ -175,3 +175,14 @@ describe('print capitalises every noun', () => {
     expect(names).not.toContain('Burzenlande');
   });
 });
+
+describe('German place qualifiers', () => {
+  it('reads "Frankfurt a. M." or "Halle a. S." opening a report as a dateline', () => {
+    // Prepare
+    const flagged = (text: string) => analyse(text).mentions.filter((m) => m.dateline).map((m) => m.text);
+    // Act / Assess
+    expect(flagged('Halle a. S. Die Univerſität feierte geſtern ihr Jubiläum.')).toEqual(['Halle']);
+    expect(flagged('Wir fuhren nach Halle a. S. und weiter.')).toEqual([]);
+    expect(classify('Halle a. S. Die Univerſität feierte geſtern ihr Jubiläum.').country).toBe('DE');
+  });
+});
