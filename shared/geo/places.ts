@@ -537,8 +537,12 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
         // Nicknames with an article ("The City", "La Ville"): too generic as alternate names.
         keep = false;
       } else if (isAcronym) {
-        // "US", "UK", "U.S." — must be written in capitals.
-        keep = toks.slice(i, i + n).every((x) => x.upper || x.caseless);
+        // "US", "UK", "U.S." — must be written in capitals; and not be an ordinary word of the
+        // text's language inside a line of capitals ("GRANDE VENTE DU PRINTEMPS": "DU" is French
+        // "of the", not the Welsh DU for the United Kingdom).
+        const capsWord = (x: Token | undefined) => x !== undefined && x.upper && x.text.length >= 2;
+        const inCapsRun = single && capsWord(toks[i - 1]) && capsWord(toks[i + 1]);
+        keep = toks.slice(i, i + n).every((x) => x.upper || x.caseless) && !(inCapsRun && isCommonWord(hit.key, shape.language));
       } else if (NON_PLACES.has(hit.key) || (single && STOPWORDS.has(hit.key))) {
         keep = false;
       } else if (!capital) {

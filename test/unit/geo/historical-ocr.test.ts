@@ -186,3 +186,15 @@ describe('German place qualifiers', () => {
     expect(classify('Halle a. S. Die Univerſität feierte geſtern ihr Jubiläum.').country).toBe('DE');
   });
 });
+
+describe('headlines in capitals', () => {
+  it('does not read an ordinary word inside a line of capitals as a country acronym', () => {
+    // Prepare: "DU" is French "of the" and, in Welsh, the United Kingdom (Y Deyrnas Unedig).
+    const text = 'GRANDE VENTE DU PRINTEMPS — dans tous les magasins de la ville.';
+    // Act
+    const r = classify(text);
+    // Assess
+    expect(r.candidates.map((c) => c.country)).not.toContain('GB');
+    expect(classify('I think it is from the UK or the US, not sure.').candidates.map((c) => c.country).sort()).toEqual(['GB', 'US']);
+  });
+});
