@@ -2,11 +2,13 @@
 import { buildBrands } from './brands.ts';
 import { buildCurrencies } from './currencies.ts';
 import { buildStopwords } from './stopwords.ts';
+import { buildSpeakers } from './speakers.ts';
 import { buildSubdivisions } from './subdivisions.ts';
 
 export const GEO_DATASETS: Record<string, () => string> = {
   brands: buildBrands,
   currencies: buildCurrencies,
+  speakers: buildSpeakers,
   stopwords: buildStopwords,
   subdivisions: buildSubdivisions,
 };

@@ -3,12 +3,13 @@
  * postcodes, coordinates and currencies.
  */
 import parsePhoneNumberFromString from 'libphonenumber-js/core';
-import type { MetadataJson } from 'libphonenumber-js/core';
+import type { CountryCode, MetadataJson } from 'libphonenumber-js/core';
 import phoneMetadata from 'libphonenumber-js/metadata.min.json';
 import { Buffer } from 'node:buffer';
 import { brotliDecompressSync } from 'node:zlib';
 import grid from './generated/coords.json' with { type: 'json' };
 import currencyJson from './generated/currencies.json' with { type: 'json' };
+import speakerJson from './generated/speakers.json' with { type: 'json' };
 import { VANITY_TLDS, WEAK_TLDS, TLD_COUNTRY } from './data/signals.ts';
 import { fold } from '../text/fold.ts';
 import { decodePrior, unpackLines } from './unpack.ts';
@@ -107,18 +108,39 @@ export function nanpPhones(src: string): Mention[] {
 /**
  * A number in national format, with its trunk prefix and written in groups ("06 12 34 56 78",
  * "030 12345678", "(0)20 7946 0958"): the countries where libphonenumber finds it valid AND
- * formats it nationally with the same digit groups, split evenly (a French mobile's pairs, a
- * German area code's 3-8). Valid in more than MAX_NATIONAL_COUNTRIES countries: too ambiguous.
- * Three groups joined by dots or slashes are a date, not a number.
+ * formats it nationally with the same digit groups (a French mobile's pairs, a German area
+ * code's 3-8). With the tip's language known, each country weighs by how many speakers of that
+ * language live there (CLDR, generated/speakers.json) rather than evenly: "055 21 43 87" in an
+ * Italian tip. When the language has no speakers in any country with the same grouping, people
+ * write their own numbers in groups their national format does not use (Italians pair the digits
+ * of "055 214387"), so the countries where the number is valid in any grouping and the language is
+ * spoken are read instead. Valid in more than MAX_NATIONAL_COUNTRIES countries: too ambiguous.
+ * Three groups joined by dots or slashes are a date, not a number. Nothing about a number is kept
+ * between calls (a phone number identifies a person).
  */
 const NATIONAL_RE = /(?<![\d+\p{L}.,\/-])(?:\(0\)\s?\d{1,4}|\(0\d{1,4}\)|0\d{1,4})(?:[ .\/-]\d{2,8}){1,4}(?![\d]|[.,\/-]\d)/gu;
 const MAX_NATIONAL_COUNTRIES = 6;
-const TRUNK_ZERO_COUNTRIES = Object.keys(META.countries).filter((cc) => cc !== '001');
-const nationalMemo = new Map<string, string[]>();
+/** Strength of a national-format number (an international one, country known, is 2.2). */
+const NATIONAL_PHONE_WEIGHT = 1.6;
+const isCountryCode = (cc: string): cc is CountryCode => cc !== '001' && Object.hasOwn(META.countries, cc);
+const TRUNK_ZERO_COUNTRIES: CountryCode[] = Object.keys(META.countries).filter(isCountryCode);
 const digitGroups = (s: string): string => s.replace(/[()]/g, ' ').split(/[^\d]+/).filter(Boolean).map((g) => g.length).join('-');
 
-export function nationalPhones(src: string): Mention[] {
+/** Speakers (thousands) of a language per country, decoded on first use. */
+let speakerTable: Map<string, Map<string, number>> | undefined;
+function speakersOf(language: string): Map<string, number> | undefined {
+  if (!speakerTable) {
+    speakerTable = new Map();
+    for (const [lang, rows] of Object.entries(speakerJson.speakers as Record<string, string>)) {
+      speakerTable.set(lang, new Map(rows.split(',').map((r) => [r.slice(0, 2), Number(r.slice(3))] as const)));
+    }
+  }
+  return speakerTable.get(language);
+}
+
+export function nationalPhones(src: string, language: string | null = null): Mention[] {
   const out: Mention[] = [];
+  const speakers = language ? speakersOf(language) : undefined;
   for (const m of src.matchAll(NATIONAL_RE)) {
     const raw = m[0];
     const digits = raw.replace(/\D/g, '');
@@ -126,23 +148,26 @@ export function nationalPhones(src: string): Mention[] {
     const national = raw.replace(/^\(0\)\s?/, '0');
     const groups = digitGroups(national);
     if (groups.split('-').length === 3 && /^[\d]+[./]\d+[./]\d+$/.test(raw)) continue;
-    const memoKey = digits + '|' + groups;
-    let countries = nationalMemo.get(memoKey);
-    if (countries === undefined) {
-      countries = [];
-      for (const cc of TRUNK_ZERO_COUNTRIES) {
-        try {
-          const p = parsePhoneNumberFromString(national, cc as never, META);
-          if (p && p.isValid() && p.country === cc && digitGroups(p.formatNational()) === groups) countries.push(cc);
-        } catch {
-          // not a number of that country
-        }
+    const grouped: CountryCode[] = [];
+    const valid: CountryCode[] = [];
+    for (const cc of TRUNK_ZERO_COUNTRIES) {
+      try {
+        const p = parsePhoneNumberFromString(national, cc, META);
+        if (!p || !p.isValid() || p.country !== cc) continue;
+        valid.push(cc);
+        if (digitGroups(p.formatNational()) === groups) grouped.push(cc);
+      } catch {
+        // not a number of that country
       }
-      if (nationalMemo.size > 2048) nationalMemo.clear();
-      nationalMemo.set(memoKey, countries);
     }
+    const spoken = (ccs: CountryCode[]) => (speakers ? ccs.filter((cc) => (speakers.get(cc) ?? 0) > 0) : []);
+    let countries: CountryCode[] = spoken(grouped);
+    if (countries.length === 0) countries = spoken(valid);
+    const bySpeakers = countries.length > 0;
+    if (!bySpeakers) countries = grouped;
     if (countries.length === 0 || countries.length > MAX_NATIONAL_COUNTRIES) continue;
-    out.push(mention('phone', src, m.index, m.index + raw.length, Object.fromEntries(countries.map((cc) => [cc, 1])), 1.6));
+    const prior = new Map(countries.map((cc) => [cc, bySpeakers ? (speakers?.get(cc) ?? 0) : 1] as const));
+    out.push(mention('phone', src, m.index, m.index + raw.length, prior, NATIONAL_PHONE_WEIGHT));
   }
   return out;
 }
