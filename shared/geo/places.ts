@@ -447,6 +447,14 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
           const head = key.slice(0, key.length - lastFolded.length);
           for (const lemma of lemmaCandidates(lastFolded)) if ((w = signalOf(head + lemma))) break;
         }
+        // A brand sold in many countries whose name of several words holds a town's ("Coca-Cola",
+        // "Burger King"): the brand, so the town inside it is not read; no evidence either way.
+        if (!w && n > 1 && multinational.has(key) && (shape.lowercase || toks.slice(i, i + n).every((x) => x.cap || x.upper || x.caseless || x.text.length < 3))) {
+          for (let j = 0; j < n; j++) used[i + j] = 1;
+          i += n - 1;
+          matched = true;
+          continue;
+        }
         if (!w) continue;
         // A one-word brand name must be written with a capital, not only the one every sentence
         // starts with ("Torba z Biedronki": Polish for bag, a Ukrainian brand); the build already
@@ -590,15 +598,10 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
       // about where the street is.
       if (keep && st.best !== 'r' && streetAfter(src, toks, i + n, shape.lowercase)) keep = false;
       // A small place named like a brand sold in many countries, written as the brand ("a Zara bag",
-      // "from Mango"): capitalised without a locative preposition it is the brand; after one
-      // ("in Zara") it may be either, so it needs other evidence.
-      if (keep && smallPlace && st.maxBucket < 12 && capital && multinational.has(hit.key)) {
-        if (!prep) keep = false;
-        else {
-          needsSupport = true;
-          mult *= 0.25;
-        }
-      }
+      // "from Mango", "en Carrefour"): the shop, not the town, with or without a preposition (tips
+      // name shops far more often than the small towns sharing their names; a town meant as the
+      // place is read from its qualifier: "Mango, Togo").
+      if (keep && smallPlace && st.maxBucket < 12 && capital && multinational.has(hit.key)) keep = false;
       if (keep) {
         if (person && single) personNames.add(hit.key);
         // (Not an acronym in capitals: "US" is not "us".)
