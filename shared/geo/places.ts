@@ -13,9 +13,9 @@ import type { Mention } from './mention.ts';
 import { INSTITUTIONS } from './data/signals.ts';
 import { RESIDUAL_CHAINS } from './data/chains.ts';
 import brandJson from './generated/brands.json' with { type: 'json' };
-import stopwordJson from './generated/stopwords.json' with { type: 'json' };
 import subdivisionJson from './generated/subdivisions.json' with { type: 'json' };
 import { decodePrior, unpackLines } from './unpack.ts';
+import { stopwordsOf } from './stopwords.ts';
 import { bareCurrencyWord } from './signals.ts';
 import { DEMONYMS, ADJ_ENDINGS } from './data/demonyms.ts';
 import { COMMON_OR_PERSON, GIVEN_NAME_COUNTRIES, LOCAL_NOUNS, STOPWORDS, PREPOSITIONS, ORG_AFTER, NON_PLACES, TITLES, PLACE_HEADS, HEAD_WORDS, SAY_VERBS, CONTINENT_QUALIFIERS } from './data/cues.ts';
@@ -73,19 +73,10 @@ for (const k of chainMap.keys()) chainPrefixes.add(k.slice(0, 3));
 for (const k of brandLines.keys()) chainPrefixes.add(k.slice(0, 3));
 
 // ---------------------------------------------------------------- common words (stopwords-iso)
-/** Folded stopwords per language (generated/stopwords.json), decoded on first use. */
-let stopwordsByLang: Map<string, ReadonlySet<string>> | null = null;
 /** A name that is an ordinary word in the tip's language: "lima" (five) in Indonesian, "como" in Spanish. */
 export function isCommonWord(folded: string, language: string | null): boolean {
   if (language === null) return false;
-  if (stopwordsByLang === null) {
-    stopwordsByLang = new Map();
-    for (const line of unpackLines(stopwordJson.stopwords)) {
-      const tab = line.indexOf('\t');
-      stopwordsByLang.set(line.slice(0, tab), new Set(line.slice(tab + 1).split(' ')));
-    }
-  }
-  return stopwordsByLang.get(language)?.has(folded) ?? false;
+  return stopwordsOf(language)?.has(folded) ?? false;
 }
 // ---------------------------------------------------------------- subdivisions (ISO 3166-2)
 /** Folded subdivision name → countries with a subdivision of that name (generated/subdivisions.json), decoded on first use. */
