@@ -109,9 +109,9 @@ export function nanpPhones(src: string): Mention[] {
  * A number in national format, with its trunk prefix and written in groups ("06 12 34 56 78",
  * "030 12345678", "(0)20 7946 0958"): the countries where libphonenumber finds it valid AND
  * formats it nationally with the same digit groups (a French mobile's pairs, a German area
- * code's 3-8). With the tip's language known, each country weighs by how many speakers of that
- * language live there (CLDR, generated/speakers.json) rather than evenly: "055 21 43 87" in an
- * Italian tip. When the language has no speakers in any country with the same grouping, people
+ * code's 3-8). With the tip's language known, each country weighs by the share of its people who
+ * speak that language (CLDR, generated/speakers.json; why the share and not the head count: see
+ * scripts/geo-data/speakers.ts) rather than evenly: "055 21 43 87" in an Italian tip. When the language has no speakers in any country with the same grouping, people
  * write their own numbers in groups their national format does not use (Italians pair the digits
  * of "055 214387"), so the countries where the number is valid in any grouping and the language is
  * spoken are read instead. Valid in more than MAX_NATIONAL_COUNTRIES countries: too ambiguous.
@@ -126,7 +126,7 @@ const isCountryCode = (cc: string): cc is CountryCode => cc !== '001' && Object.
 const TRUNK_ZERO_COUNTRIES: CountryCode[] = Object.keys(META.countries).filter(isCountryCode);
 const digitGroups = (s: string): string => s.replace(/[()]/g, ' ').split(/[^\d]+/).filter(Boolean).map((g) => g.length).join('-');
 
-/** Speakers (thousands) of a language per country, decoded on first use. */
+/** Per language: the percent of each country's people who speak it, decoded on first use. */
 let speakerTable: Map<string, Map<string, number>> | undefined;
 function speakersOf(language: string): Map<string, number> | undefined {
   if (!speakerTable) {

@@ -24,7 +24,7 @@ describe('national-format phone numbers (libphonenumber, grouping as each countr
     expect(m!.prior.has('DE')).toBe(true);
   });
 
-  it('weights the candidate countries by how many speakers of the tip language live there (CLDR)', () => {
+  it('weights the candidate countries by the share of their people who speak the tip language (CLDR)', () => {
     // Prepare
     const top = (text: string, lang: string) => {
       const [m] = nationalPhones(text, lang);
@@ -36,6 +36,9 @@ describe('national-format phone numbers (libphonenumber, grouping as each countr
     // countries where the number is valid in any grouping and the language is spoken are read.
     expect(top('sul cartellino c\'era scritto tel. 055 21 43 87', 'it')).toBe('IT');
     expect(top('Op het label stond een telefoonnummer: 020-6241234', 'nl')).toBe('NL');
+    // By the share of each country's people who speak it, not the head count: a London number in
+    // an English tip is British, though more English speakers live in India, where it is valid too.
+    expect(top('The number on the bag is 020 7946 0321, a shop I think', 'en')).toBe('GB');
   });
 
   it('routes an Italian tip with an Italian landline written in pairs to Italy', () => {
