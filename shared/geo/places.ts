@@ -18,7 +18,7 @@ import { decodePrior, unpackLines } from './unpack.ts';
 import { stopwordsOf } from './stopwords.ts';
 import { bareCurrencyWord } from './signals.ts';
 import { DEMONYMS, ADJ_ENDINGS } from './data/demonyms.ts';
-import { COMMON_OR_PERSON, GIVEN_NAME_COUNTRIES, LOCAL_NOUNS, STOPWORDS, PREPOSITIONS, ORG_AFTER, NON_PLACES, TITLES, PLACE_HEADS, HEAD_WORDS, SAY_VERBS, CONTINENT_QUALIFIERS, KIN_NOUNS, KIN_ARTICLES } from './data/cues.ts';
+import { COMMON_OR_PERSON, GIVEN_NAME_COUNTRIES, LOCAL_NOUNS, STOPWORDS, PREPOSITIONS, ORG_AFTER, NON_PLACES, TITLES, PLACE_HEADS, HEAD_WORDS, SAY_VERBS, CONTINENT_QUALIFIERS, KIN_NOUNS, KIN_ARTICLES, MADE_IN } from './data/cues.ts';
 import { AMBIGUOUS_REGIONS } from './data/regions.ts';
 
 const MAX_NGRAM = 5;
@@ -408,6 +408,11 @@ function kinBefore(toks: Token[], i: number, language: string | null): boolean {
   return !!p2 && (KIN_ARTICLES[language]?.has(p.folded) ?? false) && kin.has(p2.folded);
 }
 
+/** Tokens from i on spell one of the (folded, tokenised) phrases. */
+function startsPhrase(toks: Token[], i: number, phrases: ReadonlyArray<ReadonlyArray<string>>): boolean {
+  return phrases.some((p) => p.every((w, k) => toks[i + k]?.folded === w));
+}
+
 function prepositionBefore(toks: Token[], i: number): boolean {
   const p = toks[i - 1];
   if (p && PREPOSITIONS.has(p.folded)) return true;
@@ -496,6 +501,9 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
           continue;
         }
         if (!w) continue;
+        // The words of a "made in" phrase are the phrase, not a shop ("Fabriqué en Chine": NSI lists a
+        // brand "Fabriqué"); the phrase's own cue reads the country after it.
+        if (startsPhrase(toks, i, MADE_IN)) continue;
         // A one-word brand name must be written with a capital, not only the one every sentence
         // starts with ("Torba z Biedronki": Polish for bag, a Ukrainian brand); the build already
         // left out the one-word names that are English words or names ("Target", "Lucy").

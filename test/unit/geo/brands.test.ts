@@ -59,6 +59,13 @@ describe('brands from the name-suggestion-index', () => {
     expect(r.candidates.map((c) => c.country)).toEqual([]);
   });
 
+  it('does not read the words of a "made in" phrase as a brand ("Fabriqué en …" is no shop)', () => {
+    // Prepare / Act
+    const r = classify("L'étiquette dit « Fabriqué en Chine », rien d'autre");
+    // Assess
+    expect(kinds(r)).not.toContain('chain');
+  });
+
   it('does not read English words, names or lower-case phrases as brands', () => {
     // Prepare / Act
     const r = classify('Police said the Office was closed on Tuesday morning, according to Judge Maury.');
