@@ -2,7 +2,7 @@
  * Token-based evidence: gazetteer names (countries, regions, places), shop
  * chains, demonyms and postal abbreviations of states/provinces.
  */
-import { lookup, isFirstWord, hasPrefix, uniqueOneWordExtension, nearNames } from './gazetteer.ts';
+import { lookup, isFirstWord, hasPrefix, uniqueOneWordExtension, nearNames, keysExtending } from './gazetteer.ts';
 import type { GazEntry } from './gazetteer.ts';
 import { foldKey, fold } from '../text/fold.ts';
 import { joinable } from '../text/tokenize.ts';
@@ -13,12 +13,12 @@ import type { Mention } from './mention.ts';
 import { INSTITUTIONS } from './data/signals.ts';
 import { RESIDUAL_CHAINS } from './data/chains.ts';
 import brandJson from './generated/brands.json' with { type: 'json' };
-import stopwordJson from './generated/stopwords.json' with { type: 'json' };
 import subdivisionJson from './generated/subdivisions.json' with { type: 'json' };
 import { decodePrior, unpackLines } from './unpack.ts';
+import { stopwordsOf } from './stopwords.ts';
 import { bareCurrencyWord } from './signals.ts';
 import { DEMONYMS, ADJ_ENDINGS } from './data/demonyms.ts';
-import { COMMON_OR_PERSON, GIVEN_NAME_COUNTRIES, LOCAL_NOUNS, STOPWORDS, PREPOSITIONS, ORG_AFTER, NON_PLACES, TITLES, PLACE_HEADS, HEAD_WORDS, SAY_VERBS, CONTINENT_QUALIFIERS } from './data/cues.ts';
+import { COMMON_OR_PERSON, GIVEN_NAME_COUNTRIES, LOCAL_NOUNS, STOPWORDS, PREPOSITIONS, ORG_AFTER, NON_PLACES, TITLES, PLACE_HEADS, HEAD_WORDS, SAY_VERBS, CONTINENT_QUALIFIERS, KIN_NOUNS, KIN_ARTICLES, MADE_IN } from './data/cues.ts';
 import { AMBIGUOUS_REGIONS } from './data/regions.ts';
 import { dateFollows } from './dateline.ts';
 import { looksLikePrint, ocrReadings } from './ocr.ts';
@@ -75,19 +75,10 @@ for (const k of chainMap.keys()) chainPrefixes.add(k.slice(0, 3));
 for (const k of brandLines.keys()) chainPrefixes.add(k.slice(0, 3));
 
 // ---------------------------------------------------------------- common words (stopwords-iso)
-/** Folded stopwords per language (generated/stopwords.json), decoded on first use. */
-let stopwordsByLang: Map<string, ReadonlySet<string>> | null = null;
 /** A name that is an ordinary word in the tip's language: "lima" (five) in Indonesian, "como" in Spanish. */
 export function isCommonWord(folded: string, language: string | null): boolean {
   if (language === null) return false;
-  if (stopwordsByLang === null) {
-    stopwordsByLang = new Map();
-    for (const line of unpackLines(stopwordJson.stopwords)) {
-      const tab = line.indexOf('\t');
-      stopwordsByLang.set(line.slice(0, tab), new Set(line.slice(tab + 1).split(' ')));
-    }
-  }
-  return stopwordsByLang.get(language)?.has(folded) ?? false;
+  return stopwordsOf(language)?.has(folded) ?? false;
 }
 // ---------------------------------------------------------------- subdivisions (ISO 3166-2)
 /** Folded subdivision name → countries with a subdivision of that name (generated/subdivisions.json), decoded on first use. */
@@ -210,6 +201,39 @@ interface Hit {
   start: number;
 }
 
+/** Stem matching: at most this many final letters are cut, leaving a stem of at least STEM_MIN letters… */
+const STEM_MAX_CUT = 4;
+const STEM_MIN = 4;
+/** …which a key may extend by at most this many letters (the lemma's own ending: Šiauli|ai). */
+const STEM_MAX_EXTRA = 2;
+/** A guessed lemma must be a place of about 100k or more (bucket 10): a guess is only worth a known town. */
+const STEM_MIN_BUCKET = 10;
+
+/**
+ * A case form no lemma rule lists ("Győrött", "Buxorodagi", "Šiauliuose"): cut the end letter by
+ * letter and take the town whose key is the stem plus at most STEM_MAX_EXTRA letters, searched
+ * over all keys with that prefix; the longest stem that finds one decides, and two towns of the
+ * same size there are no answer.
+ */
+function stemMatch(word: string): { key: string; entries: GazEntry[] } | null {
+  for (let cut = 1; cut <= STEM_MAX_CUT && word.length - cut >= STEM_MIN; cut++) {
+    let best: { key: string; entries: GazEntry[]; bucket: number } | null = null;
+    let tie = false;
+    for (const key of keysExtending(word.slice(0, word.length - cut), STEM_MAX_EXTRA)) {
+      const entries = lookup(key);
+      if (!entries || !entries.every((e) => e.type === 'p' || e.type === 'a')) continue;
+      const bucket = Math.max(...entries.map((e) => e.bucket));
+      if (bucket < STEM_MIN_BUCKET) continue;
+      if (best === null || bucket > best.bucket) {
+        best = { key, entries, bucket };
+        tie = false;
+      } else if (bucket === best.bucket) tie = true;
+    }
+    if (best) return tie ? null : { key: best.key, entries: best.entries };
+  }
+  return null;
+}
+
 function lookupTokens(src: string, toks: Token[], i: number, inflect: TextShape['inflecting']): Hit | null {
   const t0 = toks[i]!;
   let key = '';
@@ -257,6 +281,8 @@ function lookupTokens(src: string, toks: Token[], i: number, inflect: TextShape[
         const hit = lookup(prefix + lemma);
         if (hit) return { entries: hit, n, inflected: true, key: prefix + lemma, start: t0.start, end: last.end };
       }
+      const stemmed = n === 1 && inflect === 'full' && last.cap && !last.sentStart ? stemMatch(last.folded) : null;
+      if (stemmed) return { entries: stemmed.entries, n, inflected: true, key: stemmed.key, start: t0.start, end: last.end };
     } else if (last.caseless && n === 1) {
       for (const cand of prefixCandidates(last.folded)) {
         const hit = lookup(cand);
@@ -395,6 +421,25 @@ const OCR_MIN_BUCKET = 10;
 /** Shortest word an OCR reading is tried on. */
 const OCR_MIN_LENGTH = 4;
 
+/**
+ * A kinship noun of the tip's language right before token i, or before a definite article of that
+ * language that is never a preposition ("tia Argentina", "amiga la China"): token i names a person.
+ */
+function kinBefore(toks: Token[], i: number, language: string | null): boolean {
+  const kin = language ? KIN_NOUNS[language] : undefined;
+  if (!kin || !language) return false;
+  const p = toks[i - 1];
+  if (!p) return false;
+  if (kin.has(p.folded)) return true;
+  const p2 = toks[i - 2];
+  return !!p2 && (KIN_ARTICLES[language]?.has(p.folded) ?? false) && kin.has(p2.folded);
+}
+
+/** Tokens from i on spell one of the (folded, tokenised) phrases. */
+function startsPhrase(toks: Token[], i: number, phrases: ReadonlyArray<ReadonlyArray<string>>): boolean {
+  return phrases.some((p) => p.every((w, k) => toks[i + k]?.folded === w));
+}
+
 function prepositionBefore(toks: Token[], i: number): boolean {
   const p = toks[i - 1];
   if (p && PREPOSITIONS.has(p.folded)) return true;
@@ -477,7 +522,18 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
           const head = key.slice(0, key.length - lastFolded.length);
           for (const lemma of lemmaCandidates(lastFolded)) if ((w = signalOf(head + lemma))) break;
         }
+        // A brand sold in many countries whose name of several words holds a town's ("Coca-Cola",
+        // "Burger King"): the brand, so the town inside it is not read; no evidence either way.
+        if (!w && n > 1 && multinational.has(key) && (shape.lowercase || toks.slice(i, i + n).every((x) => x.cap || x.upper || x.caseless || x.text.length < 3))) {
+          for (let j = 0; j < n; j++) used[i + j] = 1;
+          i += n - 1;
+          matched = true;
+          continue;
+        }
         if (!w) continue;
+        // The words of a "made in" phrase are the phrase, not a shop ("Fabriqué en Chine": NSI lists a
+        // brand "Fabriqué"); the phrase's own cue reads the country after it.
+        if (startsPhrase(toks, i, MADE_IN)) continue;
         // A one-word brand name must be written with a capital, not only the one every sentence
         // starts with ("Torba z Biedronki": Polish for bag, a Ukrainian brand); the build already
         // left out the one-word names that are English words or names ("Target", "Lucy").
@@ -569,13 +625,15 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
         else if (COMMON_OR_PERSON.has(hit.key) || ambiguousRegions.has(hit.key)) weak = !(prep && !t.sentStart);
         if (dateline) weak = false;
         // Small places without a locative preposition: usually a person or a common noun.
-        if (st.kind === 'place' && st.best !== 'r' && st.maxBucket < 10 && !prep && !t.upper && !dateline) weak = true;
+        // (In a case language an inflected name carries its preposition in its ending: "Pärnus", in Pärnu.)
+        const locative = prep || (hit.inflected && shape.inflecting === 'full');
+        if (st.kind === 'place' && st.best !== 'r' && st.maxBucket < 10 && !locative && !t.upper && !dateline) weak = true;
         // Latin-script exonyms/alternate names only ("Munich", but also junk like "Site"): need a preposition.
         if (st.best === 'a' && st.maxBucket < 12 && !t.caseless && !prep && !t.upper && !dateline) weak = true;
         // Person-name context: title before, or capitalised neighbours that are not place words.
         const prev = toks[i - 1];
         const next = toks[i + n];
-        if (prev && TITLES.has(prev.folded)) { weak = true; mult *= 0.3; person = true; }
+        if (prev && (TITLES.has(prev.folded) || kinBefore(toks, i, shape.language))) { weak = true; mult *= 0.3; person = true; }
         // Reporting verbs: "Palma said", "…, said Georgia."
         if (st.best !== 'c' && !t.upper && !dateline) {
           // "Residents … in Kingston say": after a locative preposition the name is the place, not the speaker.
@@ -622,15 +680,10 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
       // about where the street is.
       if (keep && st.best !== 'r' && streetAfter(src, toks, i + n, shape.lowercase)) keep = false;
       // A small place named like a brand sold in many countries, written as the brand ("a Zara bag",
-      // "from Mango"): capitalised without a locative preposition it is the brand; after one
-      // ("in Zara") it may be either, so it needs other evidence.
-      if (keep && smallPlace && st.maxBucket < 12 && capital && multinational.has(hit.key)) {
-        if (!prep) keep = false;
-        else {
-          needsSupport = true;
-          mult *= 0.25;
-        }
-      }
+      // "from Mango", "en Carrefour"): the shop, not the town, with or without a preposition (tips
+      // name shops far more often than the small towns sharing their names; a town meant as the
+      // place is read from its qualifier: "Mango, Togo").
+      if (keep && smallPlace && st.maxBucket < 12 && capital && multinational.has(hit.key)) keep = false;
       if (keep) {
         if (person && single) personNames.add(hit.key);
         // (Not an acronym in capitals: "US" is not "us".)

@@ -41,6 +41,31 @@ describe('brands from the name-suggestion-index', () => {
     expect(place.country).toBe('TR');
   });
 
+  it('reads a multinational brand after a preposition as the shop, not as the small town of that name', () => {
+    // Prepare / Act
+    const es = classify('compré esta chaqueta en Mango hace dos años');
+    const en = classify('I got these trainers at Puma last spring');
+    const qualified = classify('We lived in Mango, Togo for two years.');
+    // Assess
+    expect(es.candidates.map((c) => c.country)).toEqual([]);
+    expect(en.candidates.map((c) => c.country)).toEqual([]);
+    expect(qualified.country).toBe('TG');
+  });
+
+  it('does not read a town inside the name of a multinational brand of several words', () => {
+    // Prepare / Act
+    const r = classify('Found an old Coca-Cola crate in the attic');
+    // Assess
+    expect(r.candidates.map((c) => c.country)).toEqual([]);
+  });
+
+  it('does not read the words of a "made in" phrase as a brand ("Fabriqué en …" is no shop)', () => {
+    // Prepare / Act
+    const r = classify("L'étiquette dit « Fabriqué en Chine », rien d'autre");
+    // Assess
+    expect(kinds(r)).not.toContain('chain');
+  });
+
   it('does not read English words, names or lower-case phrases as brands', () => {
     // Prepare / Act
     const r = classify('Police said the Office was closed on Tuesday morning, according to Judge Maury.');

@@ -24,6 +24,30 @@ describe('national-format phone numbers (libphonenumber, grouping as each countr
     expect(m!.prior.has('DE')).toBe(true);
   });
 
+  it('weights the candidate countries by the share of their people who speak the tip language (CLDR)', () => {
+    // Prepare
+    const top = (text: string, lang: string) => {
+      const [m] = nationalPhones(text, lang);
+      return m ? [...m.prior].sort((a, b) => b[1] - a[1])[0]?.[0] : undefined;
+    };
+    // Act / Assess: German tip, German area code: Germany outweighs the other valid countries.
+    expect(top('Telefon 0221 123456', 'de')).toBe('DE');
+    // The tip's language has no speakers where the digits match the national grouping: the
+    // countries where the number is valid in any grouping and the language is spoken are read.
+    expect(top('sul cartellino c\'era scritto tel. 055 21 43 87', 'it')).toBe('IT');
+    expect(top('Op het label stond een telefoonnummer: 020-6241234', 'nl')).toBe('NL');
+    // By the share of each country's people who speak it, not the head count: a London number in
+    // an English tip is British, though more English speakers live in India, where it is valid too.
+    expect(top('The number on the bag is 020 7946 0321, a shop I think', 'en')).toBe('GB');
+  });
+
+  it('routes an Italian tip with an Italian landline written in pairs to Italy', () => {
+    // Prepare / Act
+    const r = classify("sul cartellino c'era scritto tel. 055 21 43 87, forse un negozio di tessuti");
+    // Assess
+    expect(r.candidates[0]?.country).toBe('IT');
+  });
+
   it('does not read dates, prices or short numbers as phones', () => {
     // Prepare / Act / Assess
     expect(nationalPhones('on 01.02.2023 we went')).toEqual([]);
