@@ -118,12 +118,16 @@ export function nanpPhones(src: string): Mention[] {
  * Three groups joined by dots or slashes are a date, not a number. Nothing about a number is kept
  * between calls (a phone number identifies a person).
  */
-const NATIONAL_RE = /(?<![\d+\p{L}.,\/-])(?:\(0\)\s?\d{1,4}|\(0\d{1,4}\)|0\d{1,4})(?:[ .\/-]\d{2,8}){1,4}(?![\d]|[.,\/-]\d)/gu;
+// The trunk prefix is 0 nearly everywhere; Russia, Kazakhstan, Belarus… write 8 before a bracketed
+// area code ("8 (727) 250-11-22"), the only form of 8 taken (a bare leading 8 is too often a count).
+const NATIONAL_RE = /(?<![\d+\p{L}.,\/-])(?:\(0\)\s?\d{1,4}|\(0\d{1,4}\)|0\d{1,4}|8\s?\(\d{3,5}\))(?:[ .\/-]\d{2,8}){1,4}(?![\d]|[.,\/-]\d)/gu;
+/** Cheap test for a number NATIONAL_RE may match, before running it (analyse.ts). */
+export const NATIONAL_HINT = /(?:^|[^\d+])(?:\(?0\)?\s?\d{1,4}\)?[ .\/-]\d{2}|8\s?\(\d{3,5}\)\s?\d{2})/;
 const MAX_NATIONAL_COUNTRIES = 6;
 /** Strength of a national-format number (an international one, country known, is 2.2). */
 const NATIONAL_PHONE_WEIGHT = 1.6;
 const isCountryCode = (cc: string): cc is CountryCode => cc !== '001' && Object.hasOwn(META.countries, cc);
-const TRUNK_ZERO_COUNTRIES: CountryCode[] = Object.keys(META.countries).filter(isCountryCode);
+const NATIONAL_COUNTRIES: CountryCode[] = Object.keys(META.countries).filter(isCountryCode);
 /**
  * Each country's national number pattern (metadata index 2, anchored) and trunk prefix (index 5):
  * a number is parsed for a country only if its digits, or its digits after that prefix, fit the
@@ -133,7 +137,7 @@ const TRUNK_ZERO_COUNTRIES: CountryCode[] = Object.keys(META.countries).filter(i
  * 235,435 (number, country) pairs the filter skipped, libphonenumber would have accepted 2 (Cape
  * Verde, one number).
  */
-const NATIONAL_PATTERN = new Map(TRUNK_ZERO_COUNTRIES.map((cc) => {
+const NATIONAL_PATTERN = new Map(NATIONAL_COUNTRIES.map((cc) => {
   const info = META.countries[cc] as unknown[];
   const pattern = info[2];
   const prefix = info[5];
@@ -142,6 +146,8 @@ const NATIONAL_PATTERN = new Map(TRUNK_ZERO_COUNTRIES.map((cc) => {
     prefix: typeof prefix === 'string' ? prefix : '',
   }] as const;
 }));
+/** Countries whose trunk prefix is 8: the only ones read for "8 (727) …". */
+const TRUNK_EIGHT_COUNTRIES = NATIONAL_COUNTRIES.filter((cc) => NATIONAL_PATTERN.get(cc)?.prefix === '8');
 const mayBeNumberOf = (cc: CountryCode, digits: string): boolean => {
   const n = NATIONAL_PATTERN.get(cc);
   if (!n || n.re === null || digits.startsWith('00') || n.re.test(digits)) return true;
@@ -191,11 +197,12 @@ export function nationalPhones(src: string, language: string | null = null): Men
     if (groups.split('-').length === 3 && /^[\d]+[./]\d+[./]\d+$/.test(raw)) continue;
     // Where the language is spoken first (usually a few countries): every country only when the
     // language is spoken in none of those where the number is valid.
-    const spokenIn = speakers ? TRUNK_ZERO_COUNTRIES.filter((cc) => (speakers.get(cc) ?? 0) > 0) : [];
+    const pool = digits.startsWith('8') ? TRUNK_EIGHT_COUNTRIES : NATIONAL_COUNTRIES;
+    const spokenIn = speakers ? pool.filter((cc) => (speakers.get(cc) ?? 0) > 0) : [];
     const spoken = readNational(national, digits, groups, spokenIn);
     let countries: CountryCode[] = spoken.grouped.length > 0 ? spoken.grouped : spoken.valid;
     const bySpeakers = countries.length > 0;
-    if (!bySpeakers) countries = readNational(national, digits, groups, TRUNK_ZERO_COUNTRIES).grouped;
+    if (!bySpeakers) countries = readNational(national, digits, groups, pool).grouped;
     if (countries.length === 0 || countries.length > MAX_NATIONAL_COUNTRIES) continue;
     const prior = new Map(countries.map((cc) => [cc, bySpeakers ? (speakers?.get(cc) ?? 0) : 1] as const));
     out.push(mention('phone', src, m.index, m.index + raw.length, prior, NATIONAL_PHONE_WEIGHT));

@@ -48,6 +48,17 @@ describe('national-format phone numbers (libphonenumber, grouping as each countr
     expect(r.candidates[0]?.country).toBe('IT');
   });
 
+  it('reads the trunk prefix 8 with a bracketed area code, as Russian and Kazakh numbers are written', () => {
+    // Prepare / Act
+    const kz = nationalPhones('на бирке телефон 8 (727) 250-11-22, кажется магазин', 'ru');
+    const ru = nationalPhones('звоните 8 (495) 123-45-67 после обеда', 'ru');
+    // Assess
+    const top = (m: typeof kz) => [...(m[0]?.prior ?? [])].sort((a, b) => b[1] - a[1])[0]?.[0];
+    expect(top(kz)).toBe('KZ');
+    expect(top(ru)).toBe('RU');
+    expect(nationalPhones('цена 8 (10 шт.) 250 рублей', 'ru')).toEqual([]);
+  });
+
   it('does not read dates, prices or short numbers as phones', () => {
     // Prepare / Act / Assess
     expect(nationalPhones('on 01.02.2023 we went')).toEqual([]);
