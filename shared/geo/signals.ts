@@ -111,10 +111,11 @@ export function nanpPhones(src: string): Mention[] {
  * formats it nationally with the same digit groups (a French mobile's pairs, a German area
  * code's 3-8). With the tip's language known, each country weighs by the share of its people who
  * speak that language (CLDR, generated/speakers.json; why the share and not the head count: see
- * scripts/geo-data/speakers.ts) rather than evenly: "055 21 43 87" in an Italian tip. When the language has no speakers in any country with the same grouping, people
- * write their own numbers in groups their national format does not use (Italians pair the digits
- * of "055 214387"), so the countries where the number is valid in any grouping and the language is
- * spoken are read instead. Valid in more than MAX_NATIONAL_COUNTRIES countries: too ambiguous.
+ * scripts/geo-data/speakers.ts) rather than evenly: "055 21 43 87" in an Italian tip. When the
+ * language has no speakers in any country with the same grouping, people write their own numbers
+ * in groups their national format does not use (Italians pair the digits of "055 214387"), so the
+ * countries where the number is valid in any grouping and the language is official (CLDR) are read
+ * instead; not where only a minority speaks it (a French mobile in a Polish tip is not Ukrainian). Valid in more than MAX_NATIONAL_COUNTRIES countries: too ambiguous.
  * Three groups joined by dots or slashes are a date, not a number. Nothing about a number is kept
  * between calls (a phone number identifies a person).
  */
@@ -155,13 +156,21 @@ const mayBeNumberOf = (cc: CountryCode, digits: string): boolean => {
 };
 const digitGroups = (s: string): string => s.replace(/[()]/g, ' ').split(/[^\d]+/).filter(Boolean).map((g) => g.length).join('-');
 
-/** Per language: the percent of each country's people who speak it, decoded on first use. */
-let speakerTable: Map<string, Map<string, number>> | undefined;
-function speakersOf(language: string): Map<string, number> | undefined {
+/** Per language: the percent of each country's people who speak it, and where it is official; decoded on first use. */
+interface Speakers { share: Map<string, number>; official: Set<string> }
+let speakerTable: Map<string, Speakers> | undefined;
+function speakersOf(language: string): Speakers | undefined {
   if (!speakerTable) {
     speakerTable = new Map();
     for (const [lang, rows] of Object.entries(speakerJson.speakers as Record<string, string>)) {
-      speakerTable.set(lang, new Map(rows.split(',').map((r) => [r.slice(0, 2), Number(r.slice(3))] as const)));
+      const share = new Map<string, number>();
+      const official = new Set<string>();
+      for (const r of rows.split(',')) {
+        const cc = r.slice(0, 2);
+        share.set(cc, Number(r.slice(3).replace('*', '')));
+        if (r.endsWith('*')) official.add(cc);
+      }
+      speakerTable.set(lang, { share, official });
     }
   }
   return speakerTable.get(language);
@@ -198,13 +207,13 @@ export function nationalPhones(src: string, language: string | null = null): Men
     // Where the language is spoken first (usually a few countries): every country only when the
     // language is spoken in none of those where the number is valid.
     const pool = digits.startsWith('8') ? TRUNK_EIGHT_COUNTRIES : NATIONAL_COUNTRIES;
-    const spokenIn = speakers ? pool.filter((cc) => (speakers.get(cc) ?? 0) > 0) : [];
+    const spokenIn = speakers ? pool.filter((cc) => (speakers.share.get(cc) ?? 0) > 0) : [];
     const spoken = readNational(national, digits, groups, spokenIn);
-    let countries: CountryCode[] = spoken.grouped.length > 0 ? spoken.grouped : spoken.valid;
+    let countries: CountryCode[] = spoken.grouped.length > 0 ? spoken.grouped : spoken.valid.filter((cc) => speakers?.official.has(cc));
     const bySpeakers = countries.length > 0;
     if (!bySpeakers) countries = readNational(national, digits, groups, pool).grouped;
     if (countries.length === 0 || countries.length > MAX_NATIONAL_COUNTRIES) continue;
-    const prior = new Map(countries.map((cc) => [cc, bySpeakers ? (speakers?.get(cc) ?? 0) : 1] as const));
+    const prior = new Map(countries.map((cc) => [cc, bySpeakers ? (speakers?.share.get(cc) ?? 0) : 1] as const));
     out.push(mention('phone', src, m.index, m.index + raw.length, prior, NATIONAL_PHONE_WEIGHT));
   }
   return out;
