@@ -8,7 +8,7 @@ import { tokenize } from '../text/tokenize.ts';
 import { fold } from '../text/fold.ts';
 import type { Token } from '../text/tokenize.ts';
 import { tokenMentions, textShape, demonymOf } from './places.ts';
-import { phones, nanpPhones, nationalPhones, callingCodes, quotedScripts, currencyWords, webAddresses, postcodes, coordinates, currencies, NUMERIC_POSTCODE } from './signals.ts';
+import { phones, nanpPhones, nationalPhones, callingCodes, quotedScripts, currencyWords, webAddresses, postcodes, coordinates, currencies, NUMERIC_POSTCODE, NATIONAL_HINT } from './signals.ts';
 import { detectLanguage } from './language.ts';
 import { mention } from './mention.ts';
 import type { Mention } from './mention.ts';
@@ -295,7 +295,7 @@ export function analyse(input: string, photos: readonly GeoPoint[] = []): Analys
   const signals: Mention[] = [];
   if (hasDigit && /(?:\+|00)\s?[1-9]/.test(text)) signals.push(...phones(text));
   if (hasDigit && /\d{3}[ .-]\d{4}(?!\d)/.test(text)) signals.push(...nanpPhones(text).filter((p) => !signals.some((s) => overlaps(s, p))));
-  if (hasDigit && /(?:^|[^\d+])\(?0\)?\s?\d{1,4}\)?[ .\/-]\d{2}/.test(text)) signals.push(...nationalPhones(text, language).filter((p) => !signals.some((s) => overlaps(s, p))));
+  if (hasDigit && NATIONAL_HINT.test(text)) signals.push(...nationalPhones(text, language).filter((p) => !signals.some((s) => overlaps(s, p))));
   if (hasDigit && text.includes('+')) signals.push(...callingCodes(text).filter((p) => !signals.some((s) => overlaps(s, p))));
   if (/[\p{L}\p{N}-]\.[a-z]/u.test(text)) signals.push(...webAddresses(text));
   if (hasDigit) {

@@ -111,19 +111,24 @@ export function nanpPhones(src: string): Mention[] {
  * formats it nationally with the same digit groups (a French mobile's pairs, a German area
  * code's 3-8). With the tip's language known, each country weighs by the share of its people who
  * speak that language (CLDR, generated/speakers.json; why the share and not the head count: see
- * scripts/geo-data/speakers.ts) rather than evenly: "055 21 43 87" in an Italian tip. When the language has no speakers in any country with the same grouping, people
- * write their own numbers in groups their national format does not use (Italians pair the digits
- * of "055 214387"), so the countries where the number is valid in any grouping and the language is
- * spoken are read instead. Valid in more than MAX_NATIONAL_COUNTRIES countries: too ambiguous.
+ * scripts/geo-data/speakers.ts) rather than evenly: "055 21 43 87" in an Italian tip. When the
+ * language has no speakers in any country with the same grouping, people write their own numbers
+ * in groups their national format does not use (Italians pair the digits of "055 214387"), so the
+ * countries where the number is valid in any grouping and the language is official (CLDR) are read
+ * instead; not where only a minority speaks it (a French mobile in a Polish tip is not Ukrainian). Valid in more than MAX_NATIONAL_COUNTRIES countries: too ambiguous.
  * Three groups joined by dots or slashes are a date, not a number. Nothing about a number is kept
  * between calls (a phone number identifies a person).
  */
-const NATIONAL_RE = /(?<![\d+\p{L}.,\/-])(?:\(0\)\s?\d{1,4}|\(0\d{1,4}\)|0\d{1,4})(?:[ .\/-]\d{2,8}){1,4}(?![\d]|[.,\/-]\d)/gu;
+// The trunk prefix is 0 nearly everywhere; Russia, Kazakhstan, Belarus… write 8 before a bracketed
+// area code ("8 (727) 250-11-22"), the only form of 8 taken (a bare leading 8 is too often a count).
+const NATIONAL_RE = /(?<![\d+\p{L}.,\/-])(?:\(0\)\s?\d{1,4}|\(0\d{1,4}\)|0\d{1,4}|8\s?\(\d{3,5}\))(?:[ .\/-]\d{2,8}){1,4}(?![\d]|[.,\/-]\d)/gu;
+/** Cheap test for a number NATIONAL_RE may match, before running it (analyse.ts). */
+export const NATIONAL_HINT = /(?:^|[^\d+])(?:\(?0\)?\s?\d{1,4}\)?[ .\/-]\d{2}|8\s?\(\d{3,5}\)\s?\d{2})/;
 const MAX_NATIONAL_COUNTRIES = 6;
 /** Strength of a national-format number (an international one, country known, is 2.2). */
 const NATIONAL_PHONE_WEIGHT = 1.6;
 const isCountryCode = (cc: string): cc is CountryCode => cc !== '001' && Object.hasOwn(META.countries, cc);
-const TRUNK_ZERO_COUNTRIES: CountryCode[] = Object.keys(META.countries).filter(isCountryCode);
+const NATIONAL_COUNTRIES: CountryCode[] = Object.keys(META.countries).filter(isCountryCode);
 /**
  * Each country's national number pattern (metadata index 2, anchored) and trunk prefix (index 5):
  * a number is parsed for a country only if its digits, or its digits after that prefix, fit the
@@ -133,7 +138,7 @@ const TRUNK_ZERO_COUNTRIES: CountryCode[] = Object.keys(META.countries).filter(i
  * 235,435 (number, country) pairs the filter skipped, libphonenumber would have accepted 2 (Cape
  * Verde, one number).
  */
-const NATIONAL_PATTERN = new Map(TRUNK_ZERO_COUNTRIES.map((cc) => {
+const NATIONAL_PATTERN = new Map(NATIONAL_COUNTRIES.map((cc) => {
   const info = META.countries[cc] as unknown[];
   const pattern = info[2];
   const prefix = info[5];
@@ -142,6 +147,8 @@ const NATIONAL_PATTERN = new Map(TRUNK_ZERO_COUNTRIES.map((cc) => {
     prefix: typeof prefix === 'string' ? prefix : '',
   }] as const;
 }));
+/** Countries whose trunk prefix is 8: the only ones read for "8 (727) …". */
+const TRUNK_EIGHT_COUNTRIES = NATIONAL_COUNTRIES.filter((cc) => NATIONAL_PATTERN.get(cc)?.prefix === '8');
 const mayBeNumberOf = (cc: CountryCode, digits: string): boolean => {
   const n = NATIONAL_PATTERN.get(cc);
   if (!n || n.re === null || digits.startsWith('00') || n.re.test(digits)) return true;
@@ -149,13 +156,21 @@ const mayBeNumberOf = (cc: CountryCode, digits: string): boolean => {
 };
 const digitGroups = (s: string): string => s.replace(/[()]/g, ' ').split(/[^\d]+/).filter(Boolean).map((g) => g.length).join('-');
 
-/** Per language: the percent of each country's people who speak it, decoded on first use. */
-let speakerTable: Map<string, Map<string, number>> | undefined;
-function speakersOf(language: string): Map<string, number> | undefined {
+/** Per language: the percent of each country's people who speak it, and where it is official; decoded on first use. */
+interface Speakers { share: Map<string, number>; official: Set<string> }
+let speakerTable: Map<string, Speakers> | undefined;
+function speakersOf(language: string): Speakers | undefined {
   if (!speakerTable) {
     speakerTable = new Map();
     for (const [lang, rows] of Object.entries(speakerJson.speakers as Record<string, string>)) {
-      speakerTable.set(lang, new Map(rows.split(',').map((r) => [r.slice(0, 2), Number(r.slice(3))] as const)));
+      const share = new Map<string, number>();
+      const official = new Set<string>();
+      for (const r of rows.split(',')) {
+        const cc = r.slice(0, 2);
+        share.set(cc, Number(r.slice(3).replace('*', '')));
+        if (r.endsWith('*')) official.add(cc);
+      }
+      speakerTable.set(lang, { share, official });
     }
   }
   return speakerTable.get(language);
@@ -191,13 +206,14 @@ export function nationalPhones(src: string, language: string | null = null): Men
     if (groups.split('-').length === 3 && /^[\d]+[./]\d+[./]\d+$/.test(raw)) continue;
     // Where the language is spoken first (usually a few countries): every country only when the
     // language is spoken in none of those where the number is valid.
-    const spokenIn = speakers ? TRUNK_ZERO_COUNTRIES.filter((cc) => (speakers.get(cc) ?? 0) > 0) : [];
+    const pool = digits.startsWith('8') ? TRUNK_EIGHT_COUNTRIES : NATIONAL_COUNTRIES;
+    const spokenIn = speakers ? pool.filter((cc) => (speakers.share.get(cc) ?? 0) > 0) : [];
     const spoken = readNational(national, digits, groups, spokenIn);
-    let countries: CountryCode[] = spoken.grouped.length > 0 ? spoken.grouped : spoken.valid;
+    let countries: CountryCode[] = spoken.grouped.length > 0 ? spoken.grouped : spoken.valid.filter((cc) => speakers?.official.has(cc));
     const bySpeakers = countries.length > 0;
-    if (!bySpeakers) countries = readNational(national, digits, groups, TRUNK_ZERO_COUNTRIES).grouped;
+    if (!bySpeakers) countries = readNational(national, digits, groups, pool).grouped;
     if (countries.length === 0 || countries.length > MAX_NATIONAL_COUNTRIES) continue;
-    const prior = new Map(countries.map((cc) => [cc, bySpeakers ? (speakers?.get(cc) ?? 0) : 1] as const));
+    const prior = new Map(countries.map((cc) => [cc, bySpeakers ? (speakers?.share.get(cc) ?? 0) : 1] as const));
     out.push(mention('phone', src, m.index, m.index + raw.length, prior, NATIONAL_PHONE_WEIGHT));
   }
   return out;

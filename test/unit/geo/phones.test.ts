@@ -36,6 +36,12 @@ describe('national-format phone numbers (libphonenumber, grouping as each countr
     // countries where the number is valid in any grouping and the language is spoken are read.
     expect(top('sul cartellino c\'era scritto tel. 055 21 43 87', 'it')).toBe('IT');
     expect(top('Op het label stond een telefoonnummer: 020-6241234', 'nl')).toBe('NL');
+    // A French mobile written the French way in a Polish tip stays French: the any-grouping
+    // reading is only for countries where the tip's language is official (CLDR), not where a
+    // minority speaks it.
+    const polish = [...(nationalPhones('Numer na metce: 06 12 34 56 78, chyba sklep', 'pl')[0]?.prior.keys() ?? [])];
+    expect(polish).toContain('FR');
+    expect(polish).not.toContain('UA');
     // By the share of each country's people who speak it, not the head count: a London number in
     // an English tip is British, though more English speakers live in India, where it is valid too.
     expect(top('The number on the bag is 020 7946 0321, a shop I think', 'en')).toBe('GB');
@@ -46,6 +52,17 @@ describe('national-format phone numbers (libphonenumber, grouping as each countr
     const r = classify("sul cartellino c'era scritto tel. 055 21 43 87, forse un negozio di tessuti");
     // Assess
     expect(r.candidates[0]?.country).toBe('IT');
+  });
+
+  it('reads the trunk prefix 8 with a bracketed area code, as Russian and Kazakh numbers are written', () => {
+    // Prepare / Act
+    const kz = nationalPhones('на бирке телефон 8 (727) 250-11-22, кажется магазин', 'ru');
+    const ru = nationalPhones('звоните 8 (495) 123-45-67 после обеда', 'ru');
+    // Assess
+    const top = (m: typeof kz) => [...(m[0]?.prior ?? [])].sort((a, b) => b[1] - a[1])[0]?.[0];
+    expect(top(kz)).toBe('KZ');
+    expect(top(ru)).toBe('RU');
+    expect(nationalPhones('цена 8 (10 шт.) 250 рублей', 'ru')).toEqual([]);
   });
 
   it('does not read dates, prices or short numbers as phones', () => {
