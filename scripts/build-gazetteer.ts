@@ -30,6 +30,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { foldKey } from '../shared/text/fold.ts';
 import { REGIONS } from '../shared/geo/data/regions.ts';
+import { PLACE_HEADS } from '../shared/geo/data/cues.ts';
 import { decodePart, GAZ_TYPES, isAsciiFirstWord, splitCountries } from '../shared/geo/packed.ts';
 import type { PackedGazetteer, PackedPart } from '../shared/geo/packed.ts';
 
@@ -51,6 +52,13 @@ const ALT_SCRIPT_MIN = Number(process.env.GEO_ALT_SCRIPT_MIN ?? 15000);
 const FAME_MID = Number(process.env.GEO_FAME_MID ?? 20);
 const FAME_HIGH = Number(process.env.GEO_FAME_HIGH ?? 40);
 const SHORT_FORM_MIN = Number(process.env.GEO_SHORT_FORM_MIN ?? 10000);
+
+/** `alt` is `name` followed by one generic head noun (PLACE_HEADS: city, county, …), in any case. */
+function isOwnNameWithHead(alt: string, name: string): boolean {
+  const a = foldKey(alt).split(/\s+/);
+  const head = a.pop();
+  return head !== undefined && a.length > 0 && PLACE_HEADS.has(head) && a.join(' ') === foldKey(name);
+}
 
 function isShortForm(alt: string, name: string): boolean {
   const a = foldKey(alt).split(/[\s-]+/).filter(Boolean);
@@ -236,6 +244,10 @@ for (const line of text.split('\n')) {
   for (const alt of alts.split(',')) {
     if (!alt || /\d/.test(alt) || /https?:/.test(alt)) continue;
     if (isAcronym(alt)) continue; // IATA/ICAO codes and abbreviations
+    // The place's own name plus a head noun the runtime already reads after a name ("Dublin city",
+    // PLACE_HEADS) adds no knowledge, only a key that takes "Dublin City Council" away from the
+    // name's namesakes (Dublin, Ohio has a city council too).
+    if (isOwnNameWithHead(alt, name) || isOwnNameWithHead(alt, ascii)) continue;
     const latin = LATIN_LOWER_ONLY.test(alt);
     if (latin) {
       // GeoNames romanisation junk is lower-case ("ke la ke fu"): keep only proper names.
