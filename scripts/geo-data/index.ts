@@ -1,14 +1,12 @@
 /** The build-time dataset compilers, by output name (shared/geo/generated/<name>.json). */
 import { buildBrands } from './brands.ts';
 import { buildCurrencies } from './currencies.ts';
-import { buildLanguages } from './languages.ts';
 import { buildStopwords } from './stopwords.ts';
 import { buildSubdivisions } from './subdivisions.ts';
 
 export const GEO_DATASETS: Record<string, () => string> = {
   brands: buildBrands,
   currencies: buildCurrencies,
-  languages: buildLanguages,
   stopwords: buildStopwords,
   subdivisions: buildSubdivisions,
 };

@@ -9,7 +9,6 @@
  * `other` bucket, so a new extractor plugs in with only retraining.
  */
 import { fold } from '../text/fold.ts';
-import { officialCountries } from './language.ts';
 import type { Mention } from './mention.ts';
 import type { Evidence } from './schema.ts';
 
@@ -39,7 +38,7 @@ type FlagBucket = (typeof FLAG_BUCKETS)[number];
 export const CANDIDATE_GLOBALS = [
   'share', 'logShare', 'logStrength', 'top', 'margin', 'kinds', 'names',
   'ambiguity', 'onlyAmbiguous', 'prominence', 'priorShare', 'language', 'position', 'noClean', 'shareSquared',
-  'namesakeRival', 'namesakeBacked', 'foreignNamesake', 'localNamesake',
+  'namesakeRival', 'namesakeBacked',
 ] as const;
 
 export const NULL_FEATURES = [
@@ -104,14 +103,6 @@ function bucketOf(m: Mention): FlagBucket | 'weak' | 'clean' {
   return 'clean';
 }
 
-/** The country a distribution gives most to. */
-function leaning(d: Map<string, number>): string {
-  let best = '';
-  let bp = -1;
-  for (const [cc, p] of d) if (p > bp) { best = cc; bp = p; }
-  return best;
-}
-
 function hasLargeNamesake(prior: Map<string, number>, cc: string): boolean {
   for (const [k, w] of prior) if (k !== cc && w >= LARGE_NAMESAKE) return true;
   return false;
@@ -135,10 +126,6 @@ interface Acc {
   priorShare: number;
   firstPos: number;
   evidence: Evidence[];
-  /** Positive evidence from names that also name a place where the text's language is official, cc not being one. */
-  foreign: number;
-  /** Strength of clean names leaning elsewhere that also name a place in cc, where the text's language is official. */
-  local: number;
 }
 
 /** Feature vectors for every candidate country of a tip, plus the abstain option's. */
@@ -153,7 +140,7 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
       x = {
         v: new Float64Array(PER_KIND.length * nk + FLAG_BUCKETS.length),
         positive: 0, clean: 0, kinds: null, names: null, ambiguity: Infinity, ambiguousNames: null, unambiguousSupport: false,
-        prominence: 0, priorShare: 0, firstPos: Infinity, evidence: [], foreign: 0, local: 0,
+        prominence: 0, priorShare: 0, firstPos: Infinity, evidence: [],
       };
       accs.set(cc, x);
     }
@@ -161,10 +148,6 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
   };
   let anyClean = false;
   let anyNegated = false;
-  // Where the text's language is official: a local paper writes in its own language, so in an
-  // English passage "Athens" or "Alexandria" alone may be an American town (LGL's local news),
-  // while the same name in Greek or Arabic text has no such namesake.
-  const official = a.language ? officialCountries(a.language) : undefined;
   // Positive evidence per country, overall and per name (folded text), for the namesake features:
   // a name shared by several countries (Dublin, Athens, Alexandria) says less when the rest of the
   // passage backs one of its namesakes (a county, a township, a currency of that other country).
@@ -219,12 +202,7 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
     if (bucket === 'negated') anyNegated = true;
     if (bucket === 'clean') anyClean = true;
     let priorTotal = 0;
-    let localNamesake = false;
-    for (const [k, v] of m.prior) {
-      priorTotal += v;
-      if (v > 0 && official?.has(k)) localNamesake = true;
-    }
-    const shared = localNamesake && m.prior.size > 1 && m.kind === 'place';
+    for (const v of m.prior.values()) priorTotal += v;
     const kIdx = kindIndex.get(m.kind) ?? kinds.length;
     for (const [cc, p] of a.dists[i]!) {
       if (p < MIN_SHARE) continue;
@@ -246,7 +224,6 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
         if (bucket === 'generic') positive = v;
       }
       x.positive += positive;
-      if (shared && !official!.has(cc)) x.foreign += positive;
       // Anything but a reversed or cancelled mention or a person's name is evidence the
       // investigator should see, weak names included: the model weighs them, the list shows them.
       if (bucket !== 'madeIn' && bucket !== 'negated' && bucket !== 'person' && p >= SUPPORT_SHARE) {
@@ -263,18 +240,6 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
         if (m.kind === 'place' && !m.fixed && hasLargeNamesake(m.prior, cc)) (x.ambiguousNames ??= new Set()).add(name);
         else x.unambiguousSupport = true;
         if (priorTotal > 0) x.priorShare = Math.max(x.priorShare, (m.prior.get(cc) ?? 0) / priorTotal);
-      }
-    }
-    // The namesake where the text's language is official stays a candidate when the name's
-    // population leans to a country where it is not: "Athens" in an English local paper is often Athens, Georgia,
-    // whose share (0.01) would otherwise leave the US out, so the model could only be wrong or abstain.
-    if (shared && bucket === 'clean' && !official!.has(leaning(a.dists[i]!))) {
-      for (const k of m.prior.keys()) {
-        if (!official!.has(k) || (a.dists[i]!.get(k) ?? 0) >= SUPPORT_SHARE) continue;
-        const x = acc(k);
-        x.local += s;
-        x.evidence.push({ kind: m.kind, text: m.text, start: m.start, end: m.end });
-        if (m.end > m.start && m.start < x.firstPos) x.firstPos = m.start;
       }
     }
   });
@@ -322,8 +287,6 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
     f[o++] = share * share;
     f[o++] = rival.get(cc) ?? 0;
     f[o++] = backed.get(cc) ?? 0;
-    f[o++] = x.positive > 0 ? x.foreign / x.positive : 0;
-    f[o++] = Math.log1p(x.local);
     if ((a.languagePrior?.[cc] ?? 0) > 0) x.evidence.push({ kind: 'language', text: '', start: 0, end: 0 });
     rows.push({ country: cc, x: f, evidence: x.evidence, firstPos: x.firstPos });
   }

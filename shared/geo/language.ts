@@ -1,6 +1,5 @@
 /** Tip language via franc-min (ISO 639-3) mapped to ISO 639-1. */
 import { franc } from 'franc-min';
-import languageJson from './generated/languages.json' with { type: 'json' };
 
 const ISO3_TO_1: Record<string, string> = {
   eng: 'en', deu: 'de', fra: 'fr', spa: 'es', ita: 'it', por: 'pt', nld: 'nl', pol: 'pl', ces: 'cs', slk: 'sk',
@@ -158,12 +157,4 @@ export function detectableLanguages(francLanguages: ReadonlySet<string>): string
   for (const [, code] of LETTER_LANG) codes.add(code);
   for (const code of FW_LANGS) codes.add(code);
   return [...codes].sort();
-}
-
-/** Language subtag → countries where it is official or de facto official (CLDR territoryInfo, generated/languages.json). */
-const OFFICIAL_IN = new Map<string, ReadonlySet<string>>(Object.entries(languageJson.languages).map(([l, ccs]) => [l, new Set(ccs.split(' '))]));
-
-/** Countries where `language` (ISO 639-1, as detectLanguage names it) is official; undefined when CLDR lists none. */
-export function officialCountries(language: string): ReadonlySet<string> | undefined {
-  return OFFICIAL_IN.get(language);
 }

@@ -74,36 +74,6 @@ describe('geo scorer: features', () => {
     expect(ieAlone[names.indexOf('namesakeRival')]).toBe(0);
     expect(ieContested[names.indexOf('namesakeBacked')]).toBe(0);
   });
-
-  it('marks a country backed only by a name that also names a place where the text\'s language is official', () => {
-    // Prepare: one name shared by a Greek city and an American town, in an English text, then in a
-    // Greek text (Greek is official in GR: no foreign namesake), then with a second, unshared name
-    const town = (text: string) => mention('place', text, 0, 6, { GR: 6e5, US: 1.2e5 }, 2.4, { fixed: false });
-    const capital = (text: string) => mention('place', text, 11, 20, { GR: 3e5 }, 2.4);
-    const text = 'Athens and Piraeus';
-    const english: Analysis = {
-      text, language: 'en', mentions: [town(text)], dists: [new Map([['GR', 0.99], ['US', 0.01]])],
-      generic: false, unsure: false, languagePrior: undefined,
-    };
-    const greek: Analysis = { ...english, language: 'el' };
-    const backed: Analysis = { ...english, mentions: [town(text), capital(text)], dists: [english.dists[0]!, new Map([['GR', 1]])] };
-    const names = featureNames(['place']);
-    const gr = (a: Analysis) => tipFeatures(a, ['place']).rows.find((r) => r.country === 'GR')!.x[names.indexOf('foreignNamesake')];
-    const us = (a: Analysis) => tipFeatures(a, ['place']).rows.find((r) => r.country === 'US')?.x[names.indexOf('localNamesake')];
-    // Act
-    const inEnglish = gr(english);
-    const inGreek = gr(greek);
-    const withCapital = gr(backed);
-    const usInEnglish = us(english);
-    const usInGreek = us(greek);
-    // Assess: all of GR's evidence has an English-speaking namesake; none in Greek; half with the
-    // capital. The American namesake (share 0.01) is a candidate in English text only.
-    expect(inEnglish).toBeCloseTo(1, 5);
-    expect(inGreek).toBe(0);
-    expect(withCapital).toBeCloseTo(0.5, 2);
-    expect(usInEnglish).toBeCloseTo(Math.log1p(2.4), 5);
-    expect(usInGreek).toBeUndefined();
-  });
 });
 
 describe('geo scorer: learning and calibration', () => {
