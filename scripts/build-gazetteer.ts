@@ -31,6 +31,8 @@ import { fileURLToPath } from 'node:url';
 import { foldKey } from '../shared/text/fold.ts';
 import { editDistance } from '../shared/edit-distance.ts';
 import { REGIONS } from '../shared/geo/data/regions.ts';
+import { PLACE_HEADS } from '../shared/geo/data/cues.ts';
+import { fuzzyIndexOf, nearest } from '../shared/geo/fuzzy.ts';
 import { decodePart, GAZ_TYPES, isAsciiFirstWord, splitCountries } from '../shared/geo/packed.ts';
 import type { PackedGazetteer, PackedPart } from '../shared/geo/packed.ts';
 
@@ -60,6 +62,13 @@ const EXONYM_MIN_EDITS = 3;
 const FAME_MID = Number(process.env.GEO_FAME_MID ?? 20);
 const FAME_HIGH = Number(process.env.GEO_FAME_HIGH ?? 40);
 const SHORT_FORM_MIN = Number(process.env.GEO_SHORT_FORM_MIN ?? 10000);
+
+/** `alt` is `name` followed by one generic head noun (PLACE_HEADS: city, county, …), in any case. */
+function isOwnNameWithHead(alt: string, name: string): boolean {
+  const a = foldKey(alt).split(/\s+/);
+  const head = a.pop();
+  return head !== undefined && a.length > 0 && PLACE_HEADS.has(head) && a.join(' ') === foldKey(name);
+}
 
 function isShortForm(alt: string, name: string): boolean {
   const a = foldKey(alt).split(/[\s-]+/).filter(Boolean);
@@ -283,6 +292,10 @@ for (const line of text.split('\n')) {
     const alt = rawAlt.replace(/\s*\([^()]*\)$/, '');
     if (!alt || /\d/.test(alt) || /https?:/.test(alt)) continue;
     if (isAcronym(alt)) continue; // IATA/ICAO codes and abbreviations
+    // The place's own name plus a head noun the runtime already reads after a name ("Dublin city",
+    // PLACE_HEADS) adds no knowledge, only a key that takes "Dublin City Council" away from the
+    // name's namesakes (Dublin, Ohio has a city council too).
+    if (isOwnNameWithHead(alt, name) || isOwnNameWithHead(alt, ascii)) continue;
     const latin = LATIN_LOWER_ONLY.test(alt);
     if (latin) {
       // GeoNames romanisation junk is lower-case ("ke la ke fu"): keep only proper names.
@@ -367,6 +380,26 @@ function pack(part: string[], entriesOf: (key: string) => Entries, codec: Packed
 const entriesByKey = new Map(keys.map((k, i) => [k, perKey[i]!]));
 const asciiKeys = keys.filter((k) => isAsciiFirstWord(k));
 const otherKeys = keys.filter((k) => !isAsciiFirstWord(k));
+// Targets for typo matching ("Edinbrugh", "phillipines"): single ASCII words of ≥ 7 letters
+// naming a country or a city of ≥ 1M (population bucket ≥ 12, fame included).
+const fuzzyKeys = keys.filter((k) => /^[a-z]{7,}$/.test(k) && entriesByKey.get(k)!.some(([, [type, bucket]]) => type === 'c' || ((type === 'p' || type === 'r') && bucket >= 12)));
+// English words (Hunspell en_US, dictionary-en: common words, proper names, and plurals of words
+// flagged S) that the typo matcher would read as a near target: a given name ("Francis" →
+// Francia), a plural ("Islands" → Island, Iceland in Nordic languages). Only those, so the list
+// stays small; a word that is a gazetteer key itself never reaches the matcher.
+const notTypos: string[] = [];
+{
+  const index = fuzzyIndexOf(fuzzyKeys);
+  const words = new Set<string>();
+  for (const line of readFileSync(join(root, 'node_modules/dictionary-en/index.dic'), 'utf8').split('\n').slice(1)) {
+    const [stem = '', flags = ''] = line.trim().split('/');
+    for (const w of flags.includes('S') ? [stem, stem + 's'] : [stem]) {
+      const k = foldKey(w);
+      if (/^[a-z]{7,40}$/.test(k) && !entriesByKey.has(k)) words.add(k);
+    }
+  }
+  for (const w of [...words].sort()) if (nearest(index, w).length > 0) notTypos.push(w);
+}
 const out: PackedGazetteer & Record<string, unknown> = {
   version: 3,
   source: 'GeoNames cities1000 (CC-BY 4.0), i18n-iso-countries (MIT), CLDR territory names (Unicode License v3), curated regions',
@@ -376,11 +409,8 @@ const out: PackedGazetteer & Record<string, unknown> = {
   // Decoded at every cold start: deflate (≈ 40% faster to decode than Brotli, ≈ 15% larger).
   ascii: pack(asciiKeys, (k) => entriesByKey.get(k)!, 'deflate'),
   other: pack(otherKeys, (k) => entriesByKey.get(k)!, 'brotli'),
-  // Targets for typo matching ("Edinbrugh", "phillipines"): single ASCII words of ≥ 7 letters
-  // naming a country or a city of ≥ 1M (population bucket ≥ 12, fame included).
-  fuzzy: keys
-    .filter((k) => /^[a-z]{7,}$/.test(k) && entriesByKey.get(k)!.some(([, [type, bucket]]) => type === 'c' || ((type === 'p' || type === 'r') && bucket >= 12)))
-    .join('\n'),
+  fuzzy: fuzzyKeys.join('\n'),
+  notTypos: notTypos.join('\n'),
 };
 // GEO_OUT_DIR: write elsewhere (the reproducibility test builds into a temporary directory).
 const outDir = process.env.GEO_OUT_DIR ?? join(root, 'shared/geo/generated');

@@ -3,6 +3,20 @@ import { classify } from '#shared/geo/index.ts';
 import { analyse } from '#shared/geo/analyse.ts';
 
 describe('geo: document-level and newspaper mechanisms', () => {
+  it('reads a currency several countries write ($) as the one the rest of the passage names', () => {
+    // Prepare: dollars next to Canada's capital, twice (one piece of evidence), and dollars alone
+    const dollar = (text: string) => {
+      const a = analyse(text);
+      return a.dists[a.mentions.findIndex((m) => m.kind === 'currency')]!;
+    };
+    // Act
+    const inOttawa = dollar('Ottawa intended to provide $37.15 billion next year, up from the almost $36.1 billion this year.');
+    const alone = dollar('The fund intended to provide $37.15 billion next year, up from the almost $36.1 billion this year.');
+    // Assess: the Canadian dollar there; the split by GDP where nothing else is said
+    expect(inOttawa.get('CA') ?? 0).toBeGreaterThan(inOttawa.get('US') ?? 0);
+    expect(alone.get('US') ?? 0).toBeGreaterThan(alone.get('CA') ?? 0);
+  });
+
   it('reads a North American phone number without country code by its area code', () => {
     // Prepare: 604 is a British Columbia area code, 212 a New York one.
     // Act
