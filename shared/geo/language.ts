@@ -127,13 +127,14 @@ export function detectLanguage(text: string): string | null {
   for (const [re, l] of SCRIPT_LANG) if (re.test(sample)) return l;
   const letters = sample.replace(NON_LETTER_RE, '');
   if (letters.length < 10) return null;
-  const lang = guessLanguage(sample, letters);
+  // Short tips: franc is unreliable, but some letters are unambiguous, and they decide without the
+  // stopword check (a short Polish tip may hold only one-letter stopwords: "w Łodzi").
+  if (letters.length < SHORT_LETTERS) for (const [re, l] of LETTER_LANG) if (re.test(sample)) return l;
+  const lang = guessLanguage(sample);
   return lang !== null && shortTipBacked(sample, letters, lang) ? lang : null;
 }
 
-function guessLanguage(sample: string, letters: string): string | null {
-  // Short tips: franc is unreliable, but some letters are unambiguous.
-  if (letters.length < SHORT_LETTERS) for (const [re, l] of LETTER_LANG) if (re.test(sample)) return l;
+function guessLanguage(sample: string): string | null {
   const quick = functionWordLanguage(sample);
   if (quick) return quick;
   const code = franc(sample, { minLength: 10, only: ONLY });
