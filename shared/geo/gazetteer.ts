@@ -87,24 +87,6 @@ export function hasPrefix(prefix: string): boolean {
   return i < g.count && g.data.startsWith(prefix, g.keyOff[i]!);
 }
 
-/**
- * Every one-word key that starts with `stem` and is at most `extra` characters longer, scanning the
- * whole sorted range of keys with that prefix (a stem such as "siauli" may have many longer
- * neighbours before "siauliai"; taking only the first few would miss it).
- */
-export function keysExtending(stem: string, extra: number): string[] {
-  const g = partFor(stem);
-  const out: string[] = [];
-  for (let i = lowerBound(g, stem); i < g.count && g.data.startsWith(stem, g.keyOff[i]!); i++) {
-    const start = g.keyOff[i]!;
-    const end = g.data.indexOf('\n', start);
-    if (end - start > stem.length + extra) continue;
-    const key = g.data.slice(start, end);
-    if (!key.includes(' ')) out.push(key);
-  }
-  return out;
-}
-
 /** The only key that is `key` plus one more word, if exactly one exists ("תל אביב" → "תל אביב יפו"). */
 export function uniqueOneWordExtension(key: string): string | null {
   const prefix = key + ' ';

@@ -2,7 +2,7 @@
  * Token-based evidence: gazetteer names (countries, regions, places), shop
  * chains, demonyms and postal abbreviations of states/provinces.
  */
-import { lookup, isFirstWord, hasPrefix, uniqueOneWordExtension, nearNames, keysExtending } from './gazetteer.ts';
+import { lookup, isFirstWord, hasPrefix, uniqueOneWordExtension, nearNames } from './gazetteer.ts';
 import type { GazEntry } from './gazetteer.ts';
 import { foldKey, fold } from '../text/fold.ts';
 import { joinable } from '../text/tokenize.ts';
@@ -201,39 +201,6 @@ interface Hit {
   start: number;
 }
 
-/** Stem matching: at most this many final letters are cut, leaving a stem of at least STEM_MIN letters… */
-const STEM_MAX_CUT = 4;
-const STEM_MIN = 4;
-/** …which a key may extend by at most this many letters (the lemma's own ending: Šiauli|ai). */
-const STEM_MAX_EXTRA = 2;
-/** A guessed lemma must be a place of about 100k or more (bucket 10): a guess is only worth a known town. */
-const STEM_MIN_BUCKET = 10;
-
-/**
- * A case form no lemma rule lists ("Győrött", "Buxorodagi", "Šiauliuose"): cut the end letter by
- * letter and take the town whose key is the stem plus at most STEM_MAX_EXTRA letters, searched
- * over all keys with that prefix; the longest stem that finds one decides, and two towns of the
- * same size there are no answer.
- */
-function stemMatch(word: string): { key: string; entries: GazEntry[] } | null {
-  for (let cut = 1; cut <= STEM_MAX_CUT && word.length - cut >= STEM_MIN; cut++) {
-    let best: { key: string; entries: GazEntry[]; bucket: number } | null = null;
-    let tie = false;
-    for (const key of keysExtending(word.slice(0, word.length - cut), STEM_MAX_EXTRA)) {
-      const entries = lookup(key);
-      if (!entries || !entries.every((e) => e.type === 'p' || e.type === 'a')) continue;
-      const bucket = Math.max(...entries.map((e) => e.bucket));
-      if (bucket < STEM_MIN_BUCKET) continue;
-      if (best === null || bucket > best.bucket) {
-        best = { key, entries, bucket };
-        tie = false;
-      } else if (bucket === best.bucket) tie = true;
-    }
-    if (best) return tie ? null : { key: best.key, entries: best.entries };
-  }
-  return null;
-}
-
 function lookupTokens(src: string, toks: Token[], i: number, inflect: TextShape['inflecting']): Hit | null {
   const t0 = toks[i]!;
   let key = '';
@@ -281,8 +248,6 @@ function lookupTokens(src: string, toks: Token[], i: number, inflect: TextShape[
         const hit = lookup(prefix + lemma);
         if (hit) return { entries: hit, n, inflected: true, key: prefix + lemma, start: t0.start, end: last.end };
       }
-      const stemmed = n === 1 && inflect === 'full' && last.cap && !last.sentStart ? stemMatch(last.folded) : null;
-      if (stemmed) return { entries: stemmed.entries, n, inflected: true, key: stemmed.key, start: t0.start, end: last.end };
     } else if (last.caseless && n === 1) {
       for (const cand of prefixCandidates(last.folded)) {
         const hit = lookup(cand);
@@ -643,9 +608,7 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
         else if (COMMON_OR_PERSON.has(hit.key) || ambiguousRegions.has(hit.key)) weak = !(prep && !t.sentStart);
         if (dateline) weak = false;
         // Small places without a locative preposition: usually a person or a common noun.
-        // (In a case language an inflected name carries its preposition in its ending: "Pärnus", in Pärnu.)
-        const locative = prep || (hit.inflected && shape.inflecting === 'full');
-        if (st.kind === 'place' && st.best !== 'r' && st.maxBucket < 10 && !locative && !t.upper && !dateline) weak = true;
+        if (st.kind === 'place' && st.best !== 'r' && st.maxBucket < 10 && !prep && !t.upper && !dateline) weak = true;
         // Latin-script exonyms/alternate names only ("Munich", but also junk like "Site"): need a preposition.
         if (st.best === 'a' && st.maxBucket < 12 && !t.caseless && !prep && !t.upper && !dateline) weak = true;
         // Person-name context: title before, or capitalised neighbours that are not place words.
