@@ -400,24 +400,6 @@ function kinBefore(toks: Token[], i: number, language: string | null): boolean {
   return !!p2 && (KIN_ARTICLES[language]?.has(p.folded) ?? false) && kin.has(p2.folded);
 }
 
-/**
- * A kinship noun of the tip's language set off right after the name ending before token j, with at
- * most one word before it and a comma, bracket or sentence end after it ("Georgia, my aunt,",
- * "Jordan (my son)", "Israel, mi vecino,"): the name is a person's. "Kenya, my brother was …" is not.
- */
-function kinAfter(src: string, toks: Token[], j: number, language: string | null): boolean {
-  const kin = language ? KIN_NOUNS[language] : undefined;
-  const first = toks[j];
-  if (!kin || !first || j === 0 || !/^\s*[,(]\s*$/.test(src.slice(toks[j - 1]!.end, first.start))) return false;
-  for (const k of [j, j + 1]) {
-    const t = toks[k];
-    if (!t || !kin.has(t.folded)) continue;
-    if (k === j + 1 && !/^\s+$/.test(src.slice(first.end, t.start))) return false;
-    return /^\s*(?:[,)]|[.!?]|$)/.test(src.slice(t.end, t.end + 2));
-  }
-  return false;
-}
-
 /** Tokens from i on spell one of the (folded, tokenised) phrases. */
 function startsPhrase(toks: Token[], i: number, phrases: ReadonlyArray<ReadonlyArray<string>>): boolean {
   return phrases.some((p) => p.every((w, k) => toks[i + k]?.folded === w));
@@ -614,7 +596,7 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
         // Person-name context: title before, or capitalised neighbours that are not place words.
         const prev = toks[i - 1];
         const next = toks[i + n];
-        if ((prev && (TITLES.has(prev.folded) || kinBefore(toks, i, shape.language))) || (!prep && kinAfter(src, toks, i + n, shape.language))) { weak = true; mult *= 0.3; person = true; }
+        if (prev && (TITLES.has(prev.folded) || kinBefore(toks, i, shape.language))) { weak = true; mult *= 0.3; person = true; }
         // Reporting verbs: "Palma said", "…, said Georgia."
         if (st.best !== 'c' && !t.upper && !dateline) {
           // "Residents … in Kingston say": after a locative preposition the name is the place, not the speaker.
