@@ -18,7 +18,7 @@ import { decodePrior, unpackLines } from './unpack.ts';
 import { stopwordsOf } from './stopwords.ts';
 import { bareCurrencyWord } from './signals.ts';
 import { DEMONYMS, ADJ_ENDINGS } from './data/demonyms.ts';
-import { COMMON_OR_PERSON, GIVEN_NAME_COUNTRIES, LOCAL_NOUNS, STOPWORDS, PREPOSITIONS, ORG_AFTER, NON_PLACES, TITLES, PLACE_HEADS, HEAD_WORDS, SAY_VERBS, CONTINENT_QUALIFIERS, KIN_NOUNS, KIN_ARTICLES, MADE_IN } from './data/cues.ts';
+import { COMMON_OR_PERSON, GIVEN_NAME_COUNTRIES, LOCAL_NOUNS, STOPWORDS, PREPOSITIONS, ORG_AFTER, NON_PLACES, TITLES, PLACE_HEADS, HEAD_WORDS, SAY_VERBS, CONTINENT_QUALIFIERS, MADE_IN } from './data/cues.ts';
 import { AMBIGUOUS_REGIONS } from './data/regions.ts';
 import { dateFollows } from './dateline.ts';
 import { looksLikePrint, ocrReadings } from './ocr.ts';
@@ -386,20 +386,6 @@ const OCR_MIN_BUCKET = 10;
 /** Shortest word an OCR reading is tried on. */
 const OCR_MIN_LENGTH = 4;
 
-/**
- * A kinship noun of the tip's language right before token i, or before a definite article of that
- * language that is never a preposition ("tia Argentina", "amiga la China"): token i names a person.
- */
-function kinBefore(toks: Token[], i: number, language: string | null): boolean {
-  const kin = language ? KIN_NOUNS[language] : undefined;
-  if (!kin || !language) return false;
-  const p = toks[i - 1];
-  if (!p) return false;
-  if (kin.has(p.folded)) return true;
-  const p2 = toks[i - 2];
-  return !!p2 && (KIN_ARTICLES[language]?.has(p.folded) ?? false) && kin.has(p2.folded);
-}
-
 /** Tokens from i on spell one of the (folded, tokenised) phrases. */
 function startsPhrase(toks: Token[], i: number, phrases: ReadonlyArray<ReadonlyArray<string>>): boolean {
   return phrases.some((p) => p.every((w, k) => toks[i + k]?.folded === w));
@@ -596,7 +582,7 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
         // Person-name context: title before, or capitalised neighbours that are not place words.
         const prev = toks[i - 1];
         const next = toks[i + n];
-        if (prev && (TITLES.has(prev.folded) || kinBefore(toks, i, shape.language))) { weak = true; mult *= 0.3; person = true; }
+        if (prev && TITLES.has(prev.folded)) { weak = true; mult *= 0.3; person = true; }
         // Reporting verbs: "Palma said", "…, said Georgia."
         if (st.best !== 'c' && !t.upper && !dateline) {
           // "Residents … in Kingston say": after a locative preposition the name is the place, not the speaker.

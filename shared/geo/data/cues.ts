@@ -233,31 +233,3 @@ export const LOCAL_NOUNS = set(`
   man woman boy girl teenager teen couple family resident residents mother father driver pensioner mum dad
   student company firm school charity businessman businesswoman
 `);
-
-/**
- * Kinship and close-relation nouns per tip language (ISO 639-1), FOLDED: a capitalised name right
- * after one is a person ("a minha tia Argentina", "mia nonna Italia", "my aunt Georgia"). A hand
- * list of common dictionary words (no kinship dataset is among the project's packages; CLDR has
- * none), keyed by language so a word of one language never reads another's text.
- */
-export const KIN_NOUNS: Readonly<Record<string, ReadonlySet<string>>> = {
-  en: set('aunt auntie uncle mum mom mother dad grandma grandmother gran granny nan nana grandpa grandfather son daughter sister brother cousin niece nephew wife husband friend neighbour neighbor colleague'),
-  es: set('tia tio abuela abuelo madre mama papa hijo hija hermana hermano prima primo sobrina sobrino esposa esposo mujer marido amiga amigo vecina vecino suegra suegro novia novio'),
-  pt: set('tia tio avo mae pai filho filha irma irmao prima primo sobrinha sobrinho esposa marido mulher amiga amigo vizinha vizinho sogra sogro namorada namorado'),
-  it: set('nonna nonno zia zio madre mamma padre papa figlio figlia sorella fratello cugina cugino nipote moglie marito amica amico vicina vicino suocera suocero'),
-  fr: set('tante tata oncle tonton mere pere mamie papi fils fille soeur frere cousine cousin niece neveu mari amie ami voisine voisin'),
-  de: set('tante onkel oma opa mutter mutti vater vati sohn tochter schwester bruder cousine cousin nichte neffe mann freundin freund nachbarin nachbar'),
-  nl: set('tante oom oma opa moeder vader zoon dochter zus broer nicht neef vrouw man vriendin vriend buurvrouw buurman'),
-  pl: set('ciocia wujek babcia dziadek mama tata syn corka siostra brat kuzynka kuzyn zona maz przyjaciolka przyjaciel sasiadka sasiad kolezanka kolega'),
-};
-
-/**
- * Definite articles that may stand between a kinship noun and a name in languages that put one
- * there ("mi amiga la China", "la zia la Maria"). Only words that are never prepositions: not
- * Portuguese "a", which is also "to" ("a minha viagem a Lisboa").
- */
-export const KIN_ARTICLES: Readonly<Record<string, ReadonlySet<string>>> = {
-  es: set('la el'),
-  it: set('la il lo'),
-  ca: set('la el'),
-};
