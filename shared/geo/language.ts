@@ -1,7 +1,5 @@
 /** Tip language via franc-min (ISO 639-3) mapped to ISO 639-1. */
 import { franc } from 'franc-min';
-import { fold } from '../text/fold.ts';
-import { stopwordsOf } from './stopwords.ts';
 
 const ISO3_TO_1: Record<string, string> = {
   eng: 'en', deu: 'de', fra: 'fr', spa: 'es', ita: 'it', por: 'pt', nld: 'nl', pol: 'pl', ces: 'cs', slk: 'sk',
@@ -101,40 +99,16 @@ export function functionWordLanguage(sample: string): string | null {
 
 const NON_LETTER_RE = /[^\p{L}]/gu;
 
-/** A sample with fewer letters is a short tip: trigrams and letter rules alone are unreliable there. */
+/** A sample with fewer letters is a short tip: trigrams are unreliable there. */
 const SHORT_LETTERS = 60;
-/** Stopwords (stopwords-iso) of the guessed language a short tip must hold for the guess to stand. */
-const MIN_SHORT_STOPWORDS = 2;
-const SHARED_SCRIPT_RE = /[\p{Script=Latin}\p{Script=Cyrillic}]/gu;
-
-/**
- * A guess on a short tip in a script many languages share (Latin, Cyrillic) stands only with at
- * least MIN_SHORT_STOPWORDS of that language's stopwords in it: "Brisača je iz Mercatorja, kupila
- * sem jo v Mariboru" is not Swahili, and a wrong language is worse than none (it switches off case
- * endings and flags the wrong common words). A language stopwords-iso has no list for is kept.
- */
-function shortTipBacked(sample: string, letters: string, lang: string): boolean {
-  if (letters.length >= SHORT_LETTERS) return true;
-  const stop = stopwordsOf(lang);
-  if (!stop || (sample.match(SHARED_SCRIPT_RE)?.length ?? 0) * 2 < letters.length) return true;
-  let hits = 0;
-  for (const w of sample.match(WORD_RE) ?? []) if (stop.has(fold(w)) && ++hits >= MIN_SHORT_STOPWORDS) return true;
-  return false;
-}
 
 export function detectLanguage(text: string): string | null {
   const sample = text.length > 110 ? text.slice(0, 110) : text;
   for (const [re, l] of SCRIPT_LANG) if (re.test(sample)) return l;
   const letters = sample.replace(NON_LETTER_RE, '');
   if (letters.length < 10) return null;
-  // Short tips: franc is unreliable, but some letters are unambiguous, and they decide without the
-  // stopword check (a short Polish tip may hold only one-letter stopwords: "w Łodzi").
+  // Short tips: franc is unreliable, but some letters are unambiguous.
   if (letters.length < SHORT_LETTERS) for (const [re, l] of LETTER_LANG) if (re.test(sample)) return l;
-  const lang = guessLanguage(sample);
-  return lang !== null && shortTipBacked(sample, letters, lang) ? lang : null;
-}
-
-function guessLanguage(sample: string): string | null {
   const quick = functionWordLanguage(sample);
   if (quick) return quick;
   const code = franc(sample, { minLength: 10, only: ONLY });
