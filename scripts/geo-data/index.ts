@@ -3,14 +3,12 @@ import { buildBrands } from './brands.ts';
 import { buildCurrencies } from './currencies.ts';
 import { buildMonths } from './months.ts';
 import { buildStopwords } from './stopwords.ts';
-import { buildSpeakers } from './speakers.ts';
 import { buildSubdivisions } from './subdivisions.ts';
 
 export const GEO_DATASETS: Record<string, () => string> = {
   brands: buildBrands,
   currencies: buildCurrencies,
   months: buildMonths,
-  speakers: buildSpeakers,
   stopwords: buildStopwords,
   subdivisions: buildSubdivisions,
 };

@@ -305,7 +305,7 @@ export function analyse(input: string, photos: readonly GeoPoint[] = []): Analys
   const signals: Mention[] = [];
   if (hasDigit && /(?:\+|00)\s?[1-9]/.test(text)) signals.push(...phones(text));
   if (hasDigit && /\d{3}[ .-]\d{4}(?!\d)/.test(text)) signals.push(...nanpPhones(text).filter((p) => !signals.some((s) => overlaps(s, p))));
-  if (hasDigit && NATIONAL_HINT.test(text)) signals.push(...nationalPhones(text, language).filter((p) => !signals.some((s) => overlaps(s, p))));
+  if (hasDigit && NATIONAL_HINT.test(text)) signals.push(...nationalPhones(text).filter((p) => !signals.some((s) => overlaps(s, p))));
   if (hasDigit && text.includes('+')) signals.push(...callingCodes(text).filter((p) => !signals.some((s) => overlaps(s, p))));
   if (/[\p{L}\p{N}-]\.[a-z]/u.test(text)) signals.push(...webAddresses(text));
   if (hasDigit) {

@@ -9,7 +9,6 @@ import { Buffer } from 'node:buffer';
 import { brotliDecompressSync } from 'node:zlib';
 import grid from './generated/coords.json' with { type: 'json' };
 import currencyJson from './generated/currencies.json' with { type: 'json' };
-import speakerJson from './generated/speakers.json' with { type: 'json' };
 import { VANITY_TLDS, WEAK_TLDS, TLD_COUNTRY } from './data/signals.ts';
 import { fold } from '../text/fold.ts';
 import { decodePrior, unpackLines } from './unpack.ts';
@@ -109,13 +108,9 @@ export function nanpPhones(src: string): Mention[] {
  * A number in national format, with its trunk prefix and written in groups ("06 12 34 56 78",
  * "030 12345678", "(0)20 7946 0958"): the countries where libphonenumber finds it valid AND
  * formats it nationally with the same digit groups (a French mobile's pairs, a German area
- * code's 3-8). With the tip's language known, each country weighs by the share of its people who
- * speak that language (CLDR, generated/speakers.json; why the share and not the head count: see
- * scripts/geo-data/speakers.ts) rather than evenly: "055 21 43 87" in an Italian tip. When the
- * language has no speakers in any country with the same grouping, people write their own numbers
- * in groups their national format does not use (Italians pair the digits of "055 214387"), so the
- * countries where the number is valid in any grouping and the language is official (CLDR) are read
- * instead; not where only a minority speaks it (a French mobile in a Polish tip is not Ukrainian). Valid in more than MAX_NATIONAL_COUNTRIES countries: too ambiguous.
+ * code's 3-8), split evenly: weighing them by the tip's language was tried and taken out (a Rome
+ * number in a Spanish tip went to Paraguay at 0.97; a foreign number is common in a tip). Valid in
+ * more than MAX_NATIONAL_COUNTRIES countries: too ambiguous.
  * Three groups joined by dots or slashes are a date, not a number. Nothing about a number is kept
  * between calls (a phone number identifies a person).
  */
@@ -156,26 +151,6 @@ const mayBeNumberOf = (cc: CountryCode, digits: string): boolean => {
 };
 const digitGroups = (s: string): string => s.replace(/[()]/g, ' ').split(/[^\d]+/).filter(Boolean).map((g) => g.length).join('-');
 
-/** Per language: the percent of each country's people who speak it, and where it is official; decoded on first use. */
-interface Speakers { share: Map<string, number>; official: Set<string> }
-let speakerTable: Map<string, Speakers> | undefined;
-function speakersOf(language: string): Speakers | undefined {
-  if (!speakerTable) {
-    speakerTable = new Map();
-    for (const [lang, rows] of Object.entries(speakerJson.speakers as Record<string, string>)) {
-      const share = new Map<string, number>();
-      const official = new Set<string>();
-      for (const r of rows.split(',')) {
-        const cc = r.slice(0, 2);
-        share.set(cc, Number(r.slice(3).replace('*', '')));
-        if (r.endsWith('*')) official.add(cc);
-      }
-      speakerTable.set(lang, { share, official });
-    }
-  }
-  return speakerTable.get(language);
-}
-
 /** Of `countries`, those where the number is valid (`valid`), and valid written in these digit groups (`grouped`). */
 function readNational(national: string, digits: string, groups: string, countries: readonly CountryCode[]): { valid: CountryCode[]; grouped: CountryCode[] } {
   const valid: CountryCode[] = [];
@@ -194,9 +169,8 @@ function readNational(national: string, digits: string, groups: string, countrie
   return { valid, grouped };
 }
 
-export function nationalPhones(src: string, language: string | null = null): Mention[] {
+export function nationalPhones(src: string): Mention[] {
   const out: Mention[] = [];
-  const speakers = language ? speakersOf(language) : undefined;
   for (const m of src.matchAll(NATIONAL_RE)) {
     const raw = m[0];
     const digits = raw.replace(/\D/g, '');
@@ -204,17 +178,12 @@ export function nationalPhones(src: string, language: string | null = null): Men
     const national = raw.replace(/^\(0\)\s?/, '0');
     const groups = digitGroups(national);
     if (groups.split('-').length === 3 && /^[\d]+[./]\d+[./]\d+$/.test(raw)) continue;
-    // Where the language is spoken first (usually a few countries): every country only when the
-    // language is spoken in none of those where the number is valid.
-    const pool = digits.startsWith('8') ? TRUNK_EIGHT_COUNTRIES : NATIONAL_COUNTRIES;
-    const spokenIn = speakers ? pool.filter((cc) => (speakers.share.get(cc) ?? 0) > 0) : [];
-    const spoken = readNational(national, digits, groups, spokenIn);
-    let countries: CountryCode[] = spoken.grouped.length > 0 ? spoken.grouped : spoken.valid.filter((cc) => speakers?.official.has(cc));
-    const bySpeakers = countries.length > 0;
-    if (!bySpeakers) countries = readNational(national, digits, groups, pool).grouped;
+    // The bracketed area code after 8 is itself the national way of writing it, whatever the groups after it.
+    const eight = digits.startsWith('8');
+    const read = readNational(national, digits, groups, eight ? TRUNK_EIGHT_COUNTRIES : NATIONAL_COUNTRIES);
+    const countries = eight ? read.valid : read.grouped;
     if (countries.length === 0 || countries.length > MAX_NATIONAL_COUNTRIES) continue;
-    const prior = new Map(countries.map((cc) => [cc, bySpeakers ? (speakers?.share.get(cc) ?? 0) : 1] as const));
-    out.push(mention('phone', src, m.index, m.index + raw.length, prior, NATIONAL_PHONE_WEIGHT));
+    out.push(mention('phone', src, m.index, m.index + raw.length, new Map(countries.map((cc) => [cc, 1] as const)), NATIONAL_PHONE_WEIGHT));
   }
   return out;
 }
