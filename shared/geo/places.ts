@@ -629,10 +629,16 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
       // about where the street is.
       if (keep && st.best !== 'r' && streetAfter(src, toks, i + n, shape.lowercase)) keep = false;
       // A small place named like a brand sold in many countries, written as the brand ("a Zara bag",
-      // "from Mango", "en Carrefour"): the shop, not the town, with or without a preposition (tips
-      // name shops far more often than the small towns sharing their names; a town meant as the
-      // place is read from its qualifier: "Mango, Togo").
-      if (keep && smallPlace && st.maxBucket < 12 && capital && multinational.has(hit.key)) keep = false;
+      // "from Mango"): capitalised without a locative preposition it is the brand; after one ("in
+      // Zara", "à Gap") it may be either, so it needs other evidence. (Dropping it after a
+      // preposition too was tried and taken out: "J'ai acheté ce jouet à Gap" lost its French town.)
+      if (keep && smallPlace && st.maxBucket < 12 && capital && multinational.has(hit.key)) {
+        if (!prep) keep = false;
+        else {
+          needsSupport = true;
+          mult *= 0.25;
+        }
+      }
       if (keep) {
         if (person && single) personNames.add(hit.key);
         // (Not an acronym in capitals: "US" is not "us".)

@@ -41,14 +41,14 @@ describe('brands from the name-suggestion-index', () => {
     expect(place.country).toBe('TR');
   });
 
-  it('reads a multinational brand after a preposition as the shop, not as the small town of that name', () => {
+  it('keeps a small town named like a multinational brand after a locative preposition, as weak evidence that needs support', () => {
     // Prepare / Act
     const es = classify('compré esta chaqueta en Mango hace dos años');
-    const en = classify('I got these trainers at Puma last spring');
+    const gap = classify("J'ai acheté ce jouet à Gap, au marché du samedi.");
     const qualified = classify('We lived in Mango, Togo for two years.');
-    // Assess
-    expect(es.candidates.map((c) => c.country)).toEqual([]);
-    expect(en.candidates.map((c) => c.country)).toEqual([]);
+    // Assess: the shop reading keeps Mango from routing alone; Gap, a French prefecture, stays a candidate
+    expect(es.country === null || es.confidence < 0.5).toBe(true);
+    expect(gap.candidates.map((c) => c.country)).toContain('FR');
     expect(qualified.country).toBe('TG');
   });
 
