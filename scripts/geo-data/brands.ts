@@ -141,6 +141,18 @@ export function buildBrands(): string {
     }
   }
 
+  /**
+   * Some word of a name of several words is only a place below 1M inhabitants, as for one-word
+   * names; not a country, region or large city, whose mention inside a brand still says something
+   * ("Air France", "Bangkok Bank", "Kiko Milano").
+   */
+  const townInside = (key: string): boolean => {
+    const words = key.split(' ');
+    if (words.length < 2) return false;
+    const entries = words.map((w) => lookup(w) ?? []);
+    if (entries.some((es) => es.some((e) => e.type === 'c' || e.type === 'k' || e.type === 'r' || e.bucket >= 12))) return false;
+    return entries.some((es) => es.some((e) => e.type === 'p' || e.type === 'a'));
+  };
   const lines: string[] = [];
   const counts = { s: 0, f: 0, w: 0, m: 0 };
   const gdp = territoryFigures('_gdp');
@@ -153,6 +165,11 @@ export function buildBrands(): string {
     if (many) {
       // Suppression only: the name is also a place below 1M inhabitants.
       if (gaz && gaz.some((e) => (e.type === 'p' || e.type === 'a') && e.bucket < 12) && !gaz.some((e) => e.type === 'c' || e.type === 'k' || e.type === 'r')) {
+        lines.push(`${key}\t\tm`);
+        counts.m++;
+      } else if (!gaz && townInside(key)) {
+        // A name of several words holding a town's ("coca cola", "burger king"): the runtime
+        // reads the whole name as the brand, so the town inside it is not read as a place.
         lines.push(`${key}\t\tm`);
         counts.m++;
       }

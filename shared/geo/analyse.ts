@@ -8,7 +8,7 @@ import { tokenize } from '../text/tokenize.ts';
 import { fold } from '../text/fold.ts';
 import type { Token } from '../text/tokenize.ts';
 import { tokenMentions, textShape, demonymOf } from './places.ts';
-import { phones, nanpPhones, nationalPhones, callingCodes, quotedScripts, currencyWords, webAddresses, postcodes, coordinates, currencies, NUMERIC_POSTCODE } from './signals.ts';
+import { phones, nanpPhones, nationalPhones, callingCodes, quotedScripts, currencyWords, webAddresses, postcodes, coordinates, currencies, NUMERIC_POSTCODE, NATIONAL_HINT } from './signals.ts';
 import { detectLanguage } from './language.ts';
 import { mention } from './mention.ts';
 import type { Mention } from './mention.ts';
@@ -275,6 +275,16 @@ function vouch(m: Mention): number {
 }
 
 /**
+ * Mentions with the same key are one piece of evidence in coherence: a place or country by its
+ * folded name, an amount by its currency sign or word ("$37.15" and "$36.1" are both "$").
+ */
+function sameNameKey(m: Mention): string | undefined {
+  if (m.kind === 'place' || m.kind === 'country') return fold(m.text);
+  if (m.kind === 'currency') return 'currency:' + fold(m.text.replace(/[\d\s.,'’]+/gu, ''));
+  return undefined;
+}
+
+/**
  * Everything the scorer needs about a tip: flagged mentions and their distributions. `photos`
  * are the GPS points of its photos (photo.ts): the one way photo evidence enters, for the
  * classifier (engine.ts) and for training (scripts/lib/geo-training.ts) alike.
@@ -295,7 +305,7 @@ export function analyse(input: string, photos: readonly GeoPoint[] = []): Analys
   const signals: Mention[] = [];
   if (hasDigit && /(?:\+|00)\s?[1-9]/.test(text)) signals.push(...phones(text));
   if (hasDigit && /\d{3}[ .-]\d{4}(?!\d)/.test(text)) signals.push(...nanpPhones(text).filter((p) => !signals.some((s) => overlaps(s, p))));
-  if (hasDigit && /(?:^|[^\d+])\(?0\)?\s?\d{1,4}\)?[ .\/-]\d{2}/.test(text)) signals.push(...nationalPhones(text).filter((p) => !signals.some((s) => overlaps(s, p))));
+  if (hasDigit && NATIONAL_HINT.test(text)) signals.push(...nationalPhones(text).filter((p) => !signals.some((s) => overlaps(s, p))));
   if (hasDigit && text.includes('+')) signals.push(...callingCodes(text).filter((p) => !signals.some((s) => overlaps(s, p))));
   if (/[\p{L}\p{N}-]\.[a-z]/u.test(text)) signals.push(...webAddresses(text));
   if (hasDigit) {
@@ -328,6 +338,8 @@ export function analyse(input: string, photos: readonly GeoPoint[] = []): Analys
   let dists = mentions.map((m) => normalise(m.prior));
   for (let round = 0; round < 2; round++) {
     const total = new Map<string, number>();
+    /** The same without names that need support: what a currency's country is read from. */
+    const strongTotal = new Map<string, number>();
     const contrib = mentions.map((m, i) => {
       // Weak (unsupported) names vouch for each other only a little, and never a person's name:
       // "Townsville residents … between Ingham and Bowen" is three Queensland towns, "Lucy Lau" is no place.
@@ -337,6 +349,7 @@ export function analyse(input: string, photos: readonly GeoPoint[] = []): Analys
         if (w * p > 0) {
           c.set(cc, w * p);
           total.set(cc, (total.get(cc) ?? 0) + w * p);
+          if (!m.needsSupport) strongTotal.set(cc, (strongTotal.get(cc) ?? 0) + w * p);
         }
       }
       return c;
@@ -346,18 +359,23 @@ export function analyse(input: string, photos: readonly GeoPoint[] = []): Analys
     // area code should still pull both to Ontario).
     const byName = new Map<string, Map<string, number>>();
     mentions.forEach((m, i) => {
-      if (m.kind !== 'place' && m.kind !== 'country') return;
-      const k = fold(m.text);
+      const k = sameNameKey(m);
+      if (k === undefined) return;
       const acc = byName.get(k) ?? new Map<string, number>();
       for (const [cc, v] of contrib[i]!) acc.set(cc, (acc.get(cc) ?? 0) + v);
       byName.set(k, acc);
     });
     dists = mentions.map((m, i) => {
-      if (m.fixed || m.prior.size <= 1 && !m.needsSupport) return dists[i]!;
-      const own = (m.kind === 'place' || m.kind === 'country' ? byName.get(fold(m.text)) : undefined) ?? contrib[i]!;
+      // A currency several countries write ("$", "kr") is the one of the country the passage is
+      // about: "Ottawa … $37.15 billion" is Canadian dollars, though "$" alone leans to the US.
+      // Only clean evidence says so: a weak name ("Star paid … $592 million" in an Indian passage) does not.
+      if ((m.fixed && m.kind !== 'currency') || m.prior.size <= 1 && !m.needsSupport) return dists[i]!;
+      const backing = m.kind === 'currency' ? strongTotal : total;
+      const key = sameNameKey(m);
+      const own = (key === undefined ? undefined : byName.get(key)) ?? contrib[i]!;
       let sum = 0;
       const other = new Map<string, number>();
-      for (const [cc, v] of total) {
+      for (const [cc, v] of backing) {
         const o = v - (own.get(cc) ?? 0);
         if (o > 1e-9) {
           other.set(cc, o);

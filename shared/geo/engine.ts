@@ -47,7 +47,8 @@ export function classifyText(input: string, photos: readonly GeoPoint[] = []): G
   return { country: null, confidence, candidates: cands, language: a.language, reason: abstainReason(tf.rows.length, cands) };
 }
 
-function abstainReason(candidateCount: number, cands: Candidate[]): AbstainReason {
+/** Why an abstention abstains: no candidate at all, a runner-up close to the leader, or only weak evidence. */
+export function abstainReason(candidateCount: number, cands: readonly Candidate[]): AbstainReason {
   if (candidateCount === 0) return 'no-place-evidence';
   const [first, second] = cands;
   if (first && second && second.score >= SEVERAL_RATIO * first.score) return 'several-countries';

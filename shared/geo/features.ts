@@ -38,7 +38,7 @@ type FlagBucket = (typeof FLAG_BUCKETS)[number];
 export const CANDIDATE_GLOBALS = [
   'share', 'logShare', 'logStrength', 'top', 'margin', 'kinds', 'names',
   'ambiguity', 'onlyAmbiguous', 'prominence', 'priorShare', 'language', 'position', 'noClean', 'shareSquared',
-  'namesakeRival', 'namesakeBacked',
+  'namesakeRival', 'namesakeBacked', 'dateline',
 ] as const;
 
 export const NULL_FEATURES = [
@@ -125,6 +125,8 @@ interface Acc {
   prominence: number;
   priorShare: number;
   firstPos: number;
+  /** Largest share of this country in a name that opens a dateline (the report's own place). */
+  dateline: number;
   evidence: Evidence[];
 }
 
@@ -140,7 +142,7 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
       x = {
         v: new Float64Array(PER_KIND.length * nk + FLAG_BUCKETS.length),
         positive: 0, clean: 0, kinds: null, names: null, ambiguity: Infinity, ambiguousNames: null, unambiguousSupport: false,
-        prominence: 0, priorShare: 0, firstPos: Infinity, evidence: [],
+        prominence: 0, priorShare: 0, firstPos: Infinity, dateline: 0, evidence: [],
       };
       accs.set(cc, x);
     }
@@ -215,6 +217,7 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
         if (p >= SUPPORT_SHARE) x.v[2 * nk + kIdx]! += 1;
         positive = v;
         x.clean += v;
+        if (m.dateline) x.dateline = Math.max(x.dateline, p);
       } else if (bucket === 'weak') {
         x.v[3 * nk + kIdx]! += v * m.support;
         x.v[4 * nk + kIdx]! += v * (1 - m.support);
@@ -287,6 +290,7 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
     f[o++] = share * share;
     f[o++] = rival.get(cc) ?? 0;
     f[o++] = backed.get(cc) ?? 0;
+    f[o++] = x.dateline;
     if ((a.languagePrior?.[cc] ?? 0) > 0) x.evidence.push({ kind: 'language', text: '', start: 0, end: 0 });
     rows.push({ country: cc, x: f, evidence: x.evidence, firstPos: x.firstPos });
   }

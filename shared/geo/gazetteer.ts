@@ -6,7 +6,8 @@
  */
 import gaz from './generated/gazetteer.json' with { type: 'json' };
 import { decodePart, isAsciiFirstWord, splitCountries } from './packed.ts';
-import { editDistance } from '../edit-distance.ts';
+import { fuzzyIndexOf, nearest } from './fuzzy.ts';
+import type { FuzzyIndex } from './fuzzy.ts';
 import type { DecodedGazetteer, GazEntry, PackedGazetteer } from './packed.ts';
 
 export type { EntryType, GazEntry } from './packed.ts';
@@ -98,33 +99,14 @@ export function uniqueOneWordExtension(key: string): string | null {
   return k.includes(' ', prefix.length) ? null : k;
 }
 
-/** Typo targets by first letter and length, with each target's letter set, built on the first typo lookup (cold start does not pay for it). */
-let fuzzyIndex: Map<string, { keys: string[]; masks: number[] }> | null = null;
-
-/** The set of letters a–z in a word, as bits. */
-function letterMask(word: string): number {
-  let mask = 0;
-  for (let i = 0; i < word.length; i++) mask |= 1 << (word.charCodeAt(i) - 97);
-  return mask;
-}
-
-function bitCount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
-const HIST = new Int32Array(26);
-
-/** Letters that differ between a and b, counted both ways: a lower bound of 2 × the edit distance. */
-function letterGap(a: string, b: string): number {
-  HIST.fill(0);
-  for (let i = 0; i < a.length; i++) HIST[a.charCodeAt(i) - 97]!++;
-  for (let i = 0; i < b.length; i++) HIST[b.charCodeAt(i) - 97]!--;
-  let gap = 0;
-  for (let i = 0; i < 26; i++) gap += Math.abs(HIST[i]!);
-  return gap;
-}
+/** Typo targets by first letter and length (fuzzy.ts), built on the first typo lookup (cold start does not pay for it). */
+let fuzzyIndex: FuzzyIndex | null = null;
+/**
+ * English words (Hunspell en_US, proper names and plurals included) a typo lookup would read as a
+ * near name: "Francis" is no misspelt Francia, "Islands" no misspelt Island (Iceland); built into
+ * gazetteer.json by scripts/build-gazetteer.ts.
+ */
+let notTypos: ReadonlySet<string> | null = null;
 
 /**
  * The countries or big cities (≥ 1M) a misspelt word may mean: the names one
@@ -146,36 +128,8 @@ export function nearNames(word: string): string[] {
 }
 
 function findNearNames(word: string): string[] {
-  if (fuzzyIndex === null) {
-    fuzzyIndex = new Map();
-    for (const key of ((gaz as { fuzzy?: string }).fuzzy ?? '').split('\n')) {
-      if (key === '') continue;
-      const slot = key[0]! + key.length;
-      const bucket = fuzzyIndex.get(slot) ?? { keys: [], masks: [] };
-      bucket.keys.push(key);
-      bucket.masks.push(letterMask(key));
-      fuzzyIndex.set(slot, bucket);
-    }
-  }
-  const limit = word.length >= 10 ? 2 : 1;
-  const mask = letterMask(word);
-  let best: string[] = [];
-  let bestDistance = limit + 1;
-  for (let length = word.length - limit; length <= word.length + limit; length++) {
-    const bucket = fuzzyIndex.get(word[0]! + length);
-    if (bucket === undefined) continue;
-    for (let k = 0; k < bucket.keys.length; k++) {
-      // Each edit changes the letter set by at most two letters.
-      if (bitCount(mask ^ bucket.masks[k]!) > 2 * limit) continue;
-      const key = bucket.keys[k]!;
-      if (letterGap(word, key) > 2 * limit) continue;
-      const d = editDistance(word, key, limit);
-      if (d === 0 || d > limit) continue;
-      if (d < bestDistance) {
-        best = [key];
-        bestDistance = d;
-      } else if (d === bestDistance) best.push(key);
-    }
-  }
-  return best;
+  notTypos ??= new Set(((gaz as { notTypos?: string }).notTypos ?? '').split('\n'));
+  if (notTypos.has(word)) return [];
+  fuzzyIndex ??= fuzzyIndexOf(((gaz as { fuzzy?: string }).fuzzy ?? '').split('\n'));
+  return nearest(fuzzyIndex, word);
 }

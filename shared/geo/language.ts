@@ -99,13 +99,16 @@ export function functionWordLanguage(sample: string): string | null {
 
 const NON_LETTER_RE = /[^\p{L}]/gu;
 
+/** A sample with fewer letters is a short tip: trigrams are unreliable there. */
+const SHORT_LETTERS = 60;
+
 export function detectLanguage(text: string): string | null {
   const sample = text.length > 110 ? text.slice(0, 110) : text;
   for (const [re, l] of SCRIPT_LANG) if (re.test(sample)) return l;
   const letters = sample.replace(NON_LETTER_RE, '');
   if (letters.length < 10) return null;
   // Short tips: franc is unreliable, but some letters are unambiguous.
-  if (letters.length < 60) for (const [re, l] of LETTER_LANG) if (re.test(sample)) return l;
+  if (letters.length < SHORT_LETTERS) for (const [re, l] of LETTER_LANG) if (re.test(sample)) return l;
   const quick = functionWordLanguage(sample);
   if (quick) return quick;
   const code = franc(sample, { minLength: 10, only: ONLY });

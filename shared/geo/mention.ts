@@ -39,6 +39,10 @@ export interface Mention {
   support: number;
   /** The name is an ordinary word (stopwords-iso) in the tip's language ("lima" in Indonesian): not decisive alone. */
   commonWord: boolean;
+  /** The name opens a dateline ("WASHINGTON (AP) —", "Danzig, 14. März."): the report's own place. */
+  dateline: boolean;
+  /** Read through an OCR confusion ("Lernberg" as Lemberg): the text did not spell the name. */
+  corrected: boolean;
 }
 
 export function mention(
@@ -73,5 +77,7 @@ export function mention(
     generic: false,
     support: 0,
     commonWord: false,
+    dateline: false,
+    corrected: false,
   };
 }

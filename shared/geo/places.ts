@@ -13,13 +13,15 @@ import type { Mention } from './mention.ts';
 import { INSTITUTIONS } from './data/signals.ts';
 import { RESIDUAL_CHAINS } from './data/chains.ts';
 import brandJson from './generated/brands.json' with { type: 'json' };
-import stopwordJson from './generated/stopwords.json' with { type: 'json' };
 import subdivisionJson from './generated/subdivisions.json' with { type: 'json' };
 import { decodePrior, unpackLines } from './unpack.ts';
+import { stopwordsOf } from './stopwords.ts';
 import { bareCurrencyWord } from './signals.ts';
 import { DEMONYMS, ADJ_ENDINGS } from './data/demonyms.ts';
-import { COMMON_OR_PERSON, GIVEN_NAME_COUNTRIES, LOCAL_NOUNS, STOPWORDS, PREPOSITIONS, ORG_AFTER, NON_PLACES, TITLES, PLACE_HEADS, HEAD_WORDS, SAY_VERBS, CONTINENT_QUALIFIERS } from './data/cues.ts';
+import { COMMON_OR_PERSON, GIVEN_NAME_COUNTRIES, LOCAL_NOUNS, STOPWORDS, PREPOSITIONS, ORG_AFTER, NON_PLACES, TITLES, PLACE_HEADS, HEAD_WORDS, SAY_VERBS, CONTINENT_QUALIFIERS, MADE_IN } from './data/cues.ts';
 import { AMBIGUOUS_REGIONS } from './data/regions.ts';
+import { dateFollows } from './dateline.ts';
+import { looksLikePrint, ocrReadings } from './ocr.ts';
 
 const MAX_NGRAM = 5;
 
@@ -73,19 +75,10 @@ for (const k of chainMap.keys()) chainPrefixes.add(k.slice(0, 3));
 for (const k of brandLines.keys()) chainPrefixes.add(k.slice(0, 3));
 
 // ---------------------------------------------------------------- common words (stopwords-iso)
-/** Folded stopwords per language (generated/stopwords.json), decoded on first use. */
-let stopwordsByLang: Map<string, ReadonlySet<string>> | null = null;
 /** A name that is an ordinary word in the tip's language: "lima" (five) in Indonesian, "como" in Spanish. */
 export function isCommonWord(folded: string, language: string | null): boolean {
   if (language === null) return false;
-  if (stopwordsByLang === null) {
-    stopwordsByLang = new Map();
-    for (const line of unpackLines(stopwordJson.stopwords)) {
-      const tab = line.indexOf('\t');
-      stopwordsByLang.set(line.slice(0, tab), new Set(line.slice(tab + 1).split(' ')));
-    }
-  }
-  return stopwordsByLang.get(language)?.has(folded) ?? false;
+  return stopwordsOf(language)?.has(folded) ?? false;
 }
 // ---------------------------------------------------------------- subdivisions (ISO 3166-2)
 /** Folded subdivision name → countries with a subdivision of that name (generated/subdivisions.json), decoded on first use. */
@@ -365,8 +358,38 @@ export function textShape(toks: Token[], language: string | null = null): TextSh
   return { lowercase: cased >= 2 && capMid === 0 && !!firstLower && !firstLower.cap, inflecting, upper: upperToks * 2 > cased, language };
 }
 
+/**
+ * A name that opens a dateline, at the start of the text or of a later line (after a headline):
+ * "WASHINGTON (CNN) —", "Paris, Ky. (AP)", "TORONTO —", or a place, a comma and a date ("Danzig,
+ * 14. März.", "Paris, 3 juin.", "LONDON, Jan. 5"). A bracket after a mixed-case word is a
+ * dateline only when it closes before a dash or a comma: "Merci (encore) pour…" is no dateline.
+ */
+function opensDateline(src: string, t: Token, lastTok: Token, i: number): boolean {
+  const lineBegin = src.lastIndexOf('\n', t.start - 1);
+  const lineStart = i === 0 || (lineBegin >= 0 && /^[ \t]*$/.test(src.slice(lineBegin + 1, t.start)));
+  if (!lineStart) return false;
+  const after = src.slice(lastTok.end, lastTok.end + 60);
+  if (/^\s*(?:—|–|-{1,2}\s|,\s*\p{Lu})/u.test(after)) return true;
+  if (/^\s*\(/.test(after) && (t.upper || /^\s*\([^()\n]{1,40}\)\s*(?:—|–|-{1,2}\s|,)/.test(after))) return true;
+  // German print qualifies a town by its river or province in abbreviated form: "Frankfurt a. M.",
+  // "Königsberg i. Pr.", "Straßburg i. E." (an / in + initial); at a line start that opens a report.
+  if (/^[ \t]+[a-z]\.[ \t]?\p{Lu}\p{Ll}{0,3}\./u.test(after)) return true;
+  return dateFollows(after);
+}
+
 /** Words written apart that the typo matcher joins: "kuala lumper", "Ho Chi Min city". */
 const MAX_GLUED = 3;
+/** Strength left to a name read through a typo or an OCR confusion. */
+const CORRECTED_MULT = 0.7;
+/** An OCR reading must name a country, a region or a place of this population bucket (≥ 100k). */
+const OCR_MIN_BUCKET = 10;
+/** Shortest word an OCR reading is tried on. */
+const OCR_MIN_LENGTH = 4;
+
+/** Tokens from i on spell one of the (folded, tokenised) phrases. */
+function startsPhrase(toks: Token[], i: number, phrases: ReadonlyArray<ReadonlyArray<string>>): boolean {
+  return phrases.some((p) => p.every((w, k) => toks[i + k]?.folded === w));
+}
 
 function prepositionBefore(toks: Token[], i: number): boolean {
   const p = toks[i - 1];
@@ -399,6 +422,8 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
   const used = new Uint8Array(toks.length);
   /** Names seen in a person context ("Mr Steele", "Steele said"): other mentions follow. */
   const personNames = new Set<string>();
+  // OCR readings are tried only on text that shows signs of historical print.
+  const printed = looksLikePrint(src, toks);
 
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
@@ -416,7 +441,8 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
     if (/^\d+$/.test(t.folded)) continue;
 
     // A currency named without an amount after a preposition, in lower case ("priced in cedis").
-    if (!t.cap && !t.upper && !t.caseless && t.folded.length >= 4 && i > 0 && PREPOSITIONS.has(toks[i - 1]!.folded)) {
+    // (Not in print, where a currency is written after its amount and "a levé" is French "has".)
+    if (!printed && !t.cap && !t.upper && !t.caseless && t.folded.length >= 4 && i > 0 && PREPOSITIONS.has(toks[i - 1]!.folded)) {
       const prior = bareCurrencyWord(t.folded);
       if (prior) {
         out.push(mention('currency', src, t.start, t.end, prior, 1.6, { tokStart: i, tokEnd: i + 1 }));
@@ -447,7 +473,18 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
           const head = key.slice(0, key.length - lastFolded.length);
           for (const lemma of lemmaCandidates(lastFolded)) if ((w = signalOf(head + lemma))) break;
         }
+        // A brand sold in many countries whose name of several words holds a town's ("Coca-Cola",
+        // "Burger King"): the brand, so the town inside it is not read; no evidence either way.
+        if (!w && n > 1 && multinational.has(key) && (shape.lowercase || toks.slice(i, i + n).every((x) => x.cap || x.upper || x.caseless || x.text.length < 3))) {
+          for (let j = 0; j < n; j++) used[i + j] = 1;
+          i += n - 1;
+          matched = true;
+          continue;
+        }
         if (!w) continue;
+        // The words of a "made in" phrase are the phrase, not a shop ("Fabriqué en Chine": NSI lists a
+        // brand "Fabriqué"); the phrase's own cue reads the country after it.
+        if (startsPhrase(toks, i, MADE_IN)) continue;
         // A one-word brand name must be written with a capital, not only the one every sentence
         // starts with ("Torba z Biedronki": Polish for bag, a Ukrainian brand); the build already
         // left out the one-word names that are English words or names ("Target", "Lucy").
@@ -497,6 +534,7 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
       const capital = t.cap || t.upper || t.caseless;
       let sentWeak = false;
       let person = false;
+      let dateline = false;
 
       const smallPlace = st.kind === 'place' && st.best !== 'r';
       if (single && smallPlace && (HEAD_WORDS.has(hit.key) || ((t.cap || t.upper) && demonymOf(t.folded)))) {
@@ -506,8 +544,12 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
         // Nicknames with an article ("The City", "La Ville"): too generic as alternate names.
         keep = false;
       } else if (isAcronym) {
-        // "US", "UK", "U.S." — must be written in capitals.
-        keep = toks.slice(i, i + n).every((x) => x.upper || x.caseless);
+        // "US", "UK", "U.S." — must be written in capitals; and not be an ordinary word of the
+        // text's language inside a line of capitals ("GRANDE VENTE DU PRINTEMPS": "DU" is French
+        // "of the", not the Welsh DU for the United Kingdom).
+        const capsWord = (x: Token | undefined) => x !== undefined && x.upper && x.text.length >= 2;
+        const inCapsRun = single && capsWord(toks[i - 1]) && capsWord(toks[i + 1]);
+        keep = toks.slice(i, i + n).every((x) => x.upper || x.caseless) && !(inCapsRun && isCommonWord(hit.key, shape.language));
       } else if (NON_PLACES.has(hit.key) || (single && STOPWORDS.has(hit.key))) {
         keep = false;
       } else if (!capital) {
@@ -529,10 +571,7 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
         }
         if (prep) mult *= 1.15;
         let weak = sentWeak;
-        // Dateline: "WASHINGTON (CNN) —", "Paris, Ky. (AP)" at the start of the text.
-        // (also at the start of a later line, after a headline).
-        const lineStart = i === 0 || /^[ \t]*$/.test(src.slice(src.lastIndexOf('\n', t.start - 1) + 1, t.start)) && src.lastIndexOf('\n', t.start - 1) >= 0;
-        const dateline = lineStart && /^\s*(?:\(|—|–|-{1,2}\s|,\s*\p{Lu})/u.test(src.slice(lastTok.end, lastTok.end + 40));
+        dateline = opensDateline(src, t, lastTok, i);
         if (LOWER_COMMON.has(hit.key)) weak = t.sentStart && !prep;
         else if (COMMON_OR_PERSON.has(hit.key) || ambiguousRegions.has(hit.key)) weak = !(prep && !t.sentStart);
         if (dateline) weak = false;
@@ -590,8 +629,9 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
       // about where the street is.
       if (keep && st.best !== 'r' && streetAfter(src, toks, i + n, shape.lowercase)) keep = false;
       // A small place named like a brand sold in many countries, written as the brand ("a Zara bag",
-      // "from Mango"): capitalised without a locative preposition it is the brand; after one
-      // ("in Zara") it may be either, so it needs other evidence.
+      // "from Mango"): capitalised without a locative preposition it is the brand; after one ("in
+      // Zara", "à Gap") it may be either, so it needs other evidence. (Dropping it after a
+      // preposition too was tried and taken out: "J'ai acheté ce jouet à Gap" lost its French town.)
       if (keep && smallPlace && st.maxBucket < 12 && capital && multinational.has(hit.key)) {
         if (!prep) keep = false;
         else {
@@ -606,6 +646,7 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
         const mm = mention(st.kind, src, hit.start, hit.end, priorOf(hit.entries), st.weight, { fixed: false, tokStart: i, tokEnd: i + n, mult: common ? mult * COMMON_WORD_MULT : mult, needsSupport: needsSupport || common });
         mm.person = person;
         mm.commonWord = common;
+        mm.dateline = dateline;
         out.push(mm);
         for (let j = 0; j < n; j++) used[i + j] = 1;
         i += n - 1;
@@ -633,13 +674,40 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
       continue;
     }
 
+    // A name misread by OCR ("Lernberg" for Lemberg, "Weichfel", "Briinn"): only a capitalised word
+    // that matched nothing, only in text that looks like print, and only a reading that names a
+    // country, a region or a place of ≥ 100k. Away from a dateline it needs support.
+    if (printed && (t.cap || t.upper) && !t.caseless && t.folded.length >= OCR_MIN_LENGTH && !functionWord(t.folded, shape.language)) {
+      let best: { entries: GazEntry[]; st: ReturnType<typeof strengthOf> } | null = null;
+      for (const reading of ocrReadings(t.text)) {
+        const key = foldKey(reading);
+        if (STOPWORDS.has(key) || NON_PLACES.has(key) || HEAD_WORDS.has(key)) continue;
+        const entries = (lookup(key) ?? []).filter((e) => e.type === 'c' || e.type === 'r' || ((e.type === 'p' || e.type === 'a') && e.bucket >= OCR_MIN_BUCKET));
+        if (entries.length === 0) continue;
+        const st = strengthOf(entries);
+        if (!best || st.weight > best.st.weight) best = { entries, st };
+      }
+      // A German page capitalises every noun ("Rufe", "Leiden"): away from a dateline a reading
+      // needs the name position a locative preposition gives ("nach Brornberg").
+      const dateline = best !== null && opensDateline(src, t, t, i);
+      if (best && (dateline || prepositionBefore(toks, i))) {
+        const mm = mention(best.st.kind, src, t.start, t.end, priorOf(best.entries), best.st.weight, { fixed: false, tokStart: i, tokEnd: i + 1, mult: CORRECTED_MULT, needsSupport: !dateline });
+        mm.dateline = dateline;
+        mm.corrected = true;
+        out.push(mm);
+        continue;
+      }
+    }
+
     // A misspelt country or big city ("Edinbrugh", "phillipines"): a name-like position only
     // (capitalised mid-sentence, after a locative preposition, or a lower-case tip's caption),
     // and only when every closest name points to the same country.
     if (!t.caseless && !functionWord(t.folded, shape.language)) {
       const prep = prepositionBefore(toks, i);
       // A misspelt country may also open the tip ("Phillipines for sure"); a city there is too often another word.
-      const namePosition = (t.cap && !t.sentStart) || prep || (shape.lowercase && i === 0) || (i === 0 && t.cap && t.folded.length >= 8);
+      // Print capitalises names: a lower-case word there is a word ("a détruit" is not Detroit).
+      // A German page capitalises every noun: there a capital mid-sentence is no name position either.
+      const namePosition = (t.cap && !t.sentStart && !printed) || (prep && !(printed && !t.cap && !t.upper)) || (shape.lowercase && i === 0) || (i === 0 && t.cap && t.folded.length >= 8);
       const opening = i === 0 && t.cap && !prep && !shape.lowercase;
       // One word, or two or three written apart ("kuala lumper", "buenos aries", "Ho Chi Min city"),
       // against the names' one-word forms.
@@ -656,7 +724,7 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
         const countries = new Set(entries.map((e) => e.cc));
         if (countries.size !== 1) continue;
         const st = strengthOf(entries);
-        out.push(mention(st.kind, src, t.start, last.end, priorOf(entries), st.weight, { fixed: false, tokStart: i, tokEnd: i + n, mult: 0.7 }));
+        out.push(mention(st.kind, src, t.start, last.end, priorOf(entries), st.weight, { fixed: false, tokStart: i, tokEnd: i + n, mult: CORRECTED_MULT }));
         i += n - 1;
         break;
       }

@@ -16,6 +16,12 @@ const SPECIAL_RE = /[ßẞøæœłđħıþðŀŧƒĸςіїєёўґ’ʼ‘`]/g;
 // (accents, niqqud, harakat); Indic vowel signs and kana voicing marks carry
 // meaning and are kept.
 const MARKS_RE = /([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Hebrew}\p{Script=Arabic}])\p{M}+/gu;
+// Historical print: long s (ſ, ẛ) and the Latin presentation-form ligatures (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ,
+// U+FB00–FB06) are typography, not spelling; NFKC maps exactly these to their plain letters
+// (Unicode compatibility decompositions), so "Weichſel" and "geﬅern" meet "Weichsel", "gestern".
+// Only these code points: NFKC on the whole text would also rewrite superscripts, fractions,
+// full-width forms and Hangul jamo.
+const HISTORICAL_RE = /[\u017f\u1e9b\ufb00-\ufb06]/g;
 // Only text that is pure ASCII lowercase-able letters/digits can skip NFD.
 const ASCII_RE = /^[\x00-\x7f]*$/;
 
@@ -35,6 +41,7 @@ export function fold(s: string): string {
   const lower = s.toLowerCase();
   if (ASCII_RE.test(lower)) return lower;
   const out = lower
+    .replace(HISTORICAL_RE, (m) => m.normalize('NFKC'))
     .normalize('NFD')
     .replace(MARKS_RE, '$1')
     .replace(SPECIAL_RE, (m) => SPECIAL[m] ?? m)

@@ -11,6 +11,6 @@
  */
 export { fold, foldKey } from './fold.ts';
 export { decodeEntities, foldCase, majorityScript, normalise, prepare, stripInvisible, type Script } from './normalise.ts';
-export { joinable, tokenize, type Token } from './tokenize.ts';
+export { joinable, tokenize, unbreak, type Token } from './tokenize.ts';
 export { STOPWORDS } from './stopwords.ts';
 export { CLAIM_NEGATIONS, PLACE_NEGATIONS } from './negations.ts';

@@ -50,23 +50,65 @@ function makeToken(text: string, start: number, src: string, prevEnd: number, is
   };
 }
 
+/**
+ * A word broken at a line end, as print and OCR text break it: a hyphen (or the ¬ / ⸗ that
+ * Fraktur OCR writes for it) right after a letter, then the line break, then a lower-case letter
+ * ("Neufahr-\nwaſſer"). A capital after the break is a compound written with a hyphen
+ * ("Baden-\nWürttemberg") and stays two words.
+ */
+const LINE_BREAK_HYPHEN_RE = /^[-\u2010\u00ac\u2e17][ \t]*\r?\n[ \t]*$/;
+const LINE_BREAK_AFTER_RE = /^[-\u2010\u00ac\u2e17][ \t]*\r?\n/;
+const LINE_BREAK_HYPHEN_G = /(\p{L})[-\u2010\u00ac\u2e17][ \t]*\r?\n[ \t]*(?=\p{Ll})/gu;
+
+/** A token's text with its line-end hyphenation removed: what `folded` is the fold of. */
+export function unbreak(text: string): string {
+  return text.replace(LINE_BREAK_HYPHEN_G, '$1');
+}
+
 export function tokenize(src: string): Token[] {
   const out: Token[] = [];
   let prevEnd = 0;
+  // The first half of a word broken at a line end waits for its second half.
+  let pending: { start: number; word: string } | null = null;
   for (const m of src.matchAll(TOKEN_RE)) {
     const raw = m[0];
     const base = m.index;
-    // Split mixed CJK/non-CJK runs ("東京のcafe" stays one CJK piece, "Tokyo東京" splits).
-    let parts = CJK_RE.test(raw) ? raw.split(CJK_SPLIT_RE).filter(Boolean) : [raw];
-    if (SEA_RE.test(raw)) parts = parts.flatMap((p) => (CJK_RE.test(p) ? [p] : p.split(SEA_SPLIT_RE).filter(Boolean)));
-    let off = base;
-    for (const p of parts) {
-      out.push(makeToken(p, off, src, prevEnd, out.length === 0));
-      off += p.length;
-      prevEnd = off;
+    const plain = !CJK_RE.test(raw) && !SEA_RE.test(raw);
+    if (pending) {
+      const p = pending;
+      pending = null;
+      if (plain && /^\p{Ll}/u.test(raw) && LINE_BREAK_HYPHEN_RE.test(src.slice(p.start + p.word.length, base))) {
+        const tok = makeToken(p.word + raw, p.start, src, prevEnd, out.length === 0);
+        tok.end = base + raw.length;
+        tok.text = src.slice(p.start, tok.end);
+        out.push(tok);
+        prevEnd = tok.end;
+        continue;
+      }
+      prevEnd = pushWord(out, src, p.word, p.start, prevEnd);
     }
+    if (plain && /\p{L}$/u.test(raw) && LINE_BREAK_AFTER_RE.test(src.slice(base + raw.length, base + raw.length + 8))) {
+      pending = { start: base, word: raw };
+      continue;
+    }
+    prevEnd = pushWord(out, src, raw, base, prevEnd);
   }
+  if (pending) pushWord(out, src, pending.word, pending.start, prevEnd);
   return out;
+}
+
+/** Tokens of one regex match (a run of letters/digits), split at script changes; returns the new prevEnd. */
+function pushWord(out: Token[], src: string, raw: string, base: number, prevEnd: number): number {
+  // Split mixed CJK/non-CJK runs ("東京のcafe" stays one CJK piece, "Tokyo東京" splits).
+  let parts = CJK_RE.test(raw) ? raw.split(CJK_SPLIT_RE).filter(Boolean) : [raw];
+  if (SEA_RE.test(raw)) parts = parts.flatMap((p) => (CJK_RE.test(p) ? [p] : p.split(SEA_SPLIT_RE).filter(Boolean)));
+  let off = base;
+  for (const p of parts) {
+    out.push(makeToken(p, off, src, prevEnd, out.length === 0));
+    off += p.length;
+    prevEnd = off;
+  }
+  return prevEnd;
 }
 
 /** Characters allowed between the words of one multi-word name. */

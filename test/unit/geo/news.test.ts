@@ -1,8 +1,31 @@
 import { describe, it, expect } from 'vitest';
 import { classify, fold, foldKey } from '#shared/geo/index.ts';
 import { functionWordLanguage } from '#shared/geo/language.ts';
+import { lookup, nearNames } from '#shared/geo/gazetteer.ts';
 
 describe('geo: news-style mechanisms', () => {
+  it('does not read an English word or given name as a misspelt country ("Francis", "Islands")', () => {
+    // Prepare / Act
+    const given = nearNames('francis');
+    const plural = nearNames('islands');
+    const typo = nearNames('edinbrugh');
+    // Assess: dictionary words are no typos; a real misspelling still finds its city
+    expect(given).toEqual([]);
+    expect(plural).toEqual([]);
+    expect(typo).toEqual(['edinburgh']);
+  });
+
+  it('has no gazetteer key made of a place\'s own name and a head noun ("Dublin city")', () => {
+    // Prepare: GeoNames lists "Dublin city" among Dublin's alternate names; Dublin, Ohio shares
+    // the name, so "Dublin City Council" must read as Dublin, not as an Irish-only key
+    // Act
+    const withHead = lookup(foldKey('Dublin City'));
+    const name = lookup(foldKey('Dublin'));
+    // Assess
+    expect(withHead).toBeUndefined();
+    expect(name?.some((e) => e.cc === 'US')).toBe(true);
+  });
+
   it('treats a name followed or preceded by a reporting verb as a person, and propagates it', () => {
     // Prepare: "Palma" is a large Spanish city, here a spokesperson; Winnipeg is the place.
     const text = 'The shelter in Winnipeg will stay open all winter, Palma said. Volunteers are still needed, said Palma.';

@@ -24,6 +24,27 @@ describe('national-format phone numbers (libphonenumber, grouping as each countr
     expect(m!.prior.has('DE')).toBe(true);
   });
 
+  it('splits a foreign-looking number evenly whatever the tip language: a Rome number in a Spanish tip is not read as Paraguayan alone', () => {
+    // Prepare / Act
+    const [m] = nationalPhones('Llámame al 06 1234 5678, vi la bolsa en una tienda.');
+    const r = classify('Llámame al 06 1234 5678, vi la bolsa en una tienda.');
+    // Assess
+    expect(m).toBeDefined();
+    expect(m!.prior.has('IT')).toBe(true);
+    expect(new Set(m!.prior.values()).size).toBe(1);
+    expect(r.country === 'PY' && r.confidence >= 0.5).toBe(false);
+  });
+
+  it('reads the trunk prefix 8 with a bracketed area code, as Russian and Kazakh numbers are written', () => {
+    // Prepare / Act
+    const kz = nationalPhones('на бирке телефон 8 (727) 250-11-22, кажется магазин');
+    const ru = nationalPhones('звоните 8 (495) 123-45-67 после обеда');
+    // Assess
+    expect([...(kz[0]?.prior.keys() ?? [])]).toContain('KZ');
+    expect([...(ru[0]?.prior.keys() ?? [])]).toContain('RU');
+    expect(nationalPhones('цена 8 (10 шт.) 250 рублей')).toEqual([]);
+  });
+
   it('does not read dates, prices or short numbers as phones', () => {
     // Prepare / Act / Assess
     expect(nationalPhones('on 01.02.2023 we went')).toEqual([]);

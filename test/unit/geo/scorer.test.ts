@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { classify } from '#shared/geo/index.ts';
+import { abstainReason } from '#shared/geo/engine.ts';
 import { tipFeatures, featureNames, NULL_FEATURES, OTHER_KIND } from '#shared/geo/features.ts';
 import type { Analysis } from '#shared/geo/features.ts';
 import { mention } from '#shared/geo/mention.ts';
@@ -175,11 +176,18 @@ describe('geo scorer: abstention reasons', () => {
     expect(located.reason).toBeUndefined();
   });
 
-  it('reports several countries when two are about equally likely', () => {
-    // Prepare / Act: Brant (Ontario) and OPP (an Alabama town's name, here the Ontario police)
-    const r = classify('Brant OPP officers responded to the collision on Monday.');
+  it('reports several countries when the runner-up is close to the leader, weak evidence otherwise', () => {
+    // Prepare: candidates as the engine lists them (calibrated scores, leader first)
+    const cand = (country: string, score: number) => ({ country, score, evidence: [] });
+    // Act
+    const close = abstainReason(2, [cand('US', 0.32), cand('CA', 0.31)]);
+    const far = abstainReason(2, [cand('US', 0.32), cand('CA', 0.05)]);
+    const alone = abstainReason(1, [cand('US', 0.32)]);
+    const nothing = abstainReason(0, []);
     // Assess
-    expect(r.country).toBeNull();
-    expect(r.reason).toBe('several-countries');
+    expect(close).toBe('several-countries');
+    expect(far).toBe('weak-evidence');
+    expect(alone).toBe('weak-evidence');
+    expect(nothing).toBe('no-place-evidence');
   });
 });
