@@ -539,9 +539,13 @@ function sequences(tokens: readonly RawToken[], from: number, to: number): strin
       seen.add(stem);
       const clause = list.filter((t) => t.segment === n.segment);
       const rank = clause.filter((t) => isName(t) && !t.strong).findIndex((t) => t === n);
-      // The clause's own words, once each: function words and hedges around the names ("sa SM Megamall sa
-      // Mandaluyong", "chyba") say nothing of the clause's role.
-      const context = [...new Set(clause.filter((t) => !isName(t) && !t.strong && !STOPWORDS.has(t.text) && !FILLERS.has(t.text) && !HEDGES.has(t.text)).map((t) => t.text))].sort().join(' ');
+      // The clause's own words, once each, less hedges ("chyba"). Function words around the names ("sa SM
+      // Megamall sa Mandaluyong") say nothing of the clause's role when it has words of its own; a clause of
+      // function words only is told by them: in "Saw this first in Leeds, then in York" they ("saw",
+      // "then") are all that says which place came first.
+      const own = clause.filter((t) => !isName(t) && !t.strong && !STOPWORDS.has(t.text) && !HEDGES.has(t.text)).map((t) => t.text);
+      const content = own.filter((w) => !FILLERS.has(w));
+      const context = [...new Set(content.length > 0 ? content : own)].sort().join(' ');
       const role = hex32(hash32(`${context}#${rank}`));
       parts.push(compact ? `${hex32(hash32(stem)).slice(0, 4)}:${role.slice(0, 4)}` : `${stem}:${role.slice(0, 6)}`);
     }
