@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analyse, compare, fingerprintOf } from '#shared/dedupe/index.ts';
 import { decodeEntry, encodeEntry } from '#shared/dedupe/fingerprint.ts';
-import { CLOSING_WORDS, COLOURS, FILLERS, HEDGES, MONTHS, NEGATIONS, NUMBER_WORDS, STOPWORDS, WEEKDAYS } from '#shared/dedupe/lexicon.ts';
+import { CLOSING_WORDS, COLOURS, FILLERS, HEDGES, MONTHS, NEGATIONS, NUMBER_WORDS, STOPWORDS, TRACKING, WEEKDAYS } from '#shared/dedupe/lexicon.ts';
 
 /** Both directions, the candidate stored and decoded as the engine reads it. */
 const merged = (a: string, b: string): [boolean, boolean] => [
@@ -71,6 +71,56 @@ describe('places named in sequence, the order said by function words only', () =
         // Assess
         expect(swapped).toEqual([false, false]);
         expect(greeted).toEqual([true, true]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('web addresses: a parameter only one side carries whose value is an identifier', () => {
+  const tip = (url: string): string => `Seen at ${url} yesterday, the seller ships from the coast.`;
+
+  it('keeps apart an item address and the same address with a variant, SKU or UUID parameter', () => {
+    // Prepare
+    const base = 'https://shop.example.com/product/12345';
+    const variants = [
+      `${base}?variant=67890`,
+      `${base}?sku=AB12CD34`,
+      `${base}?option=3f2b9c1e-77aa-4d0e-9b51-0c2d4e6f8a90`,
+      'https://shop.example.com/catalog/lamps/rattan-table-lamp-small?model=4411',
+    ];
+    const first = ['Seen at https://shop.example.com/product/12345 yesterday.', 'Seen at https://shop.example.com/product/12345?variant=67890 yesterday.'] as const;
+    // Act
+    const result = [merged(...first), ...variants.map((v, i) => merged(tip(i === 3 ? 'https://shop.example.com/catalog/lamps/rattan-table-lamp-small' : base), tip(v)))];
+    // Assess
+    for (const r of result) expect(r).toEqual([false, false]);
+  });
+
+  it('still ignores one-sided parameters whose value names nothing: words, short numbers, composite or encoded values, tracking', () => {
+    // Prepare
+    const base = 'https://shop.example.com/product/12345';
+    const extras = ['?from=share', '?boutique=61&seller=968', '?_gx=2.1234.5678', '?aff=af_113', '?src=ivf%3Dfalse', '?utm_source=news&fbclid=IwAR12345678'];
+    // Act
+    const result = extras.map((q) => merged(tip(base), tip(base + q)));
+    // Assess
+    for (const r of result) expect(r).toEqual([true, true]);
+  });
+
+  it('property: a made-up parameter added to an item address is another item when its value holds four digits, the same item otherwise', () => {
+    const key = fc.stringMatching(/^[a-z]{3,8}$/);
+    const id = fc.oneof(fc.integer({ min: 1000, max: 99999999 }).map(String), fc.stringMatching(/^[a-z]{1,3}[0-9]{4,6}[a-z]{0,3}$/));
+    const state = fc.oneof(fc.stringMatching(/^[a-z]{1,8}$/), fc.integer({ min: 0, max: 999 }).map(String));
+    fc.assert(
+      fc.property(fc.integer({ min: 10000, max: 99999999 }), key, id, state, (item, k, identifier, view) => {
+        // Prepare: a name tidy-url lists is tracking whatever its value.
+        fc.pre(!TRACKING.global.has(k) && !TRACKING.common.has(k) && !TRACKING.prefixes.some((p) => k.startsWith(p)));
+        const base = `https://www.market.example/item/${item}`;
+        // Act
+        const other = merged(tip(base), tip(`${base}?${k}=${identifier}`));
+        const same = merged(tip(base), tip(`${base}?${k}=${view}`));
+        // Assess
+        expect(other).toEqual([false, false]);
+        expect(same).toEqual([true, true]);
       }),
       { numRuns: 200 },
     );
