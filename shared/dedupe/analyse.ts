@@ -545,9 +545,11 @@ function sequences(tokens: readonly RawToken[], from: number, to: number): strin
       // "then") are all that says which place came first. Its numbers, ordinals and other strong tokens
       // are its own words too: "First in Ghent, then in Bruges" says the order with an ordinal, and "Paid 5
       // in Ghent, 10 in Bruges" / "Paid 10 in Bruges, 5 in Ghent" move each amount with its place.
-      const own = clause.filter((t) => !isName(t) && !t.strong && !STOPWORDS.has(t.text) && !HEDGES.has(t.text)).map((t) => t.text);
+      // With no such word at all, its stopwords say it ("In Ghent, then Bruges").
+      const plain = clause.filter((t) => !isName(t) && !t.strong && !HEDGES.has(t.text)).map((t) => t.text);
+      const own = plain.filter((w) => !STOPWORDS.has(w));
       const content = [...own.filter((w) => !FILLERS.has(w)), ...clause.filter((t) => t.strong).map((t) => t.text)];
-      const context = [...new Set(content.length > 0 ? content : own)].sort().join(' ');
+      const context = [...new Set(content.length > 0 ? content : own.length > 0 ? own : plain)].sort().join(' ');
       const role = hex32(hash32(`${context}#${rank}`));
       parts.push(compact ? `${hex32(hash32(stem)).slice(0, 4)}:${role.slice(0, 4)}` : `${stem}:${role.slice(0, 6)}`);
     }

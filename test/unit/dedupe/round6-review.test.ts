@@ -49,15 +49,17 @@ describe('places named in sequence, the order said by function words only', () =
     expect(kept).toEqual([true, true]);
   });
 
-  it('keeps apart places swapped around an ordinal or a number, and merges clauses reordered with their numbers', () => {
+  it('keeps apart places swapped around an ordinal, a number or function words only, and merges clauses reordered with their numbers', () => {
     // Prepare
     const ordinal = ['First in Ghent, then in Bruges.', 'First in Bruges, then in Ghent.'] as const;
+    const stopwords = ['In Ghent, then Bruges.', 'In Bruges, then Ghent.'] as const;
     const paid = ['Paid 5 euros in Ghent, 10 in Bruges.', 'Paid 10 euros in Ghent, 5 in Bruges.'] as const;
     const reordered = ['Paid 5 in Ghent, 10 in Bruges.', 'Paid 10 in Bruges, 5 in Ghent.'] as const;
     // Act
-    const result = [merged(...ordinal), merged(...paid), merged(...reordered)];
+    const result = [merged(...ordinal), merged(...stopwords), merged(...paid), merged(...reordered)];
     // Assess
     expect(result).toEqual([
+      [false, false],
       [false, false],
       [false, false],
       [true, true],
