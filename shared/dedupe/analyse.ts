@@ -539,9 +539,17 @@ function sequences(tokens: readonly RawToken[], from: number, to: number): strin
       seen.add(stem);
       const clause = list.filter((t) => t.segment === n.segment);
       const rank = clause.filter((t) => isName(t) && !t.strong).findIndex((t) => t === n);
-      // The clause's own words, once each: function words and hedges around the names ("sa SM Megamall sa
-      // Mandaluyong", "chyba") say nothing of the clause's role.
-      const context = [...new Set(clause.filter((t) => !isName(t) && !t.strong && !STOPWORDS.has(t.text) && !FILLERS.has(t.text) && !HEDGES.has(t.text)).map((t) => t.text))].sort().join(' ');
+      // The clause's own words, once each, less hedges ("chyba"). Function words around the names ("sa SM
+      // Megamall sa Mandaluyong") say nothing of the clause's role when it has words of its own; a clause of
+      // function words only is told by them: in "Saw this first in Leeds, then in York" they ("saw",
+      // "then") are all that says which place came first. Its numbers, ordinals and other strong tokens
+      // are its own words too: "First in Ghent, then in Bruges" says the order with an ordinal, and "Paid 5
+      // in Ghent, 10 in Bruges" / "Paid 10 in Bruges, 5 in Ghent" move each amount with its place.
+      // With no such word at all, its stopwords say it ("In Ghent, then Bruges").
+      const plain = clause.filter((t) => !isName(t) && !t.strong && !HEDGES.has(t.text)).map((t) => t.text);
+      const own = plain.filter((w) => !STOPWORDS.has(w));
+      const content = [...own.filter((w) => !FILLERS.has(w)), ...clause.filter((t) => t.strong).map((t) => t.text)];
+      const context = [...new Set(content.length > 0 ? content : own.length > 0 ? own : plain)].sort().join(' ');
       const role = hex32(hash32(`${context}#${rank}`));
       parts.push(compact ? `${hex32(hash32(stem)).slice(0, 4)}:${role.slice(0, 4)}` : `${stem}:${role.slice(0, 6)}`);
     }

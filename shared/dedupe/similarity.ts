@@ -341,6 +341,14 @@ function strongTypo(x: string, y: string): boolean {
 
 /** A run of four digits or more: an item id, in a path segment or a parameter's value. */
 const ITEM_ID_RE = /\d{4,}/;
+/**
+ * A parameter value that is itself an identifier: one token of letters and digits (joined by "-" or "_")
+ * holding four digits or more, like an item id in a path ("variant=67890", "sku=ab12cd34", a UUID). A
+ * word ("from=share"), a short number ("boutique=61") or a composite of dotted or encoded fields (an
+ * analytics cookie "2.1234.5678", "ivf%3dfalse") is view or session state.
+ */
+const ID_VALUE_RE = /^[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)*$/u;
+const isIdValue = (v: string): boolean => ID_VALUE_RE.test(v) && (v.match(/\p{N}/gu)?.length ?? 0) >= 4;
 /** A slug of three words or more ("retro-orange-floral", "wallpaper-motif-bunga-45cm") names an item too. */
 const SLUG_RE = /^[^-/]+(?:-[^-/]+){2,}$/;
 
@@ -371,6 +379,10 @@ export function sameAddress(x: string, y: string): boolean {
     if (qy.get(k) !== v) return false;
     if (ITEM_ID_RE.test(v)) sharedId = true;
   }
+  // A parameter only one side carries whose value is an identifier selects another item or variant of
+  // the item the path names ("/product/12345" / "/product/12345?variant=67890").
+  const oneSided = (p: Map<string, string>, q: Map<string, string>): boolean => [...p].some(([k, v]) => !q.has(k) && isIdValue(v));
+  if (oneSided(qx, qy) || oneSided(qy, qx)) return false;
   const segments = px.split('/').slice(1);
   return sharedId || segments.some((g) => ITEM_ID_RE.test(g) || SLUG_RE.test(g.replace(/\.[a-z]{2,5}$/, '')));
 }

@@ -196,7 +196,11 @@ describe('web addresses: a parameter only one side carries, when the item is nam
     fc.assert(
       fc.property(
         fc.integer({ min: 10000, max: 99999999 }),
-        fc.array(fc.tuple(fc.constantFrom('ref', 'utm_source', 'share_id', 'from', 'trk'), fc.stringMatching(/^[a-z0-9]{1,6}$/)), { minLength: 1, maxLength: 3 }),
+        // Values of fewer than four digits: one of four digits or more is an identifier, another variant (round6-review.test.ts).
+        fc.array(
+          fc.tuple(fc.constantFrom('ref', 'utm_source', 'share_id', 'from', 'trk'), fc.stringMatching(/^[a-z0-9]{1,6}$/).filter((v) => (v.match(/\d/g)?.length ?? 0) < 4)),
+          { minLength: 1, maxLength: 3 },
+        ),
         fc.integer({ min: 0, max: 7 }),
         (id, params, at) => {
           // Prepare
