@@ -23,6 +23,21 @@ export function packLines(lines: Iterable<string>): string {
 }
 
 /** A prior as `CC:share,CC:share` with shares in whole percent (≥ 1), largest first, at most `max` countries. */
+/**
+ * A per-language word table as the runtime reads it (shared/text/packed-lines): `field` holds the
+ * packed lines "ISO 639-1\tfolded words separated by spaces", sorted. Months and stopwords use it.
+ */
+export function wordTableJson(field: string, source: string, what: string, lines: string[], words: number): string {
+  const out = {
+    version: 1,
+    source,
+    format: `base64(raw deflate(lines 'ISO 639-1\\t${what} separated by spaces' sorted, joined by '\\n'))`,
+    [field]: packLines(lines),
+    counts: { languages: lines.length, words },
+  };
+  return JSON.stringify(out) + '\n';
+}
+
 export function encodePrior(weights: Map<string, number>, max = 12): string {
   const total = [...weights.values()].reduce((a, b) => a + b, 0);
   if (total <= 0) return '';

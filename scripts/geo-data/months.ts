@@ -6,7 +6,7 @@
  * runtime folds, trailing dots dropped; one line per language.
  */
 import { fold } from '../../shared/text/fold.ts';
-import { packLines, require } from './common.ts';
+import { require, wordTableJson } from './common.ts';
 
 export function buildMonths(): string {
   const sw = require('stopwords-iso') as Record<string, string[]>;
@@ -32,12 +32,5 @@ export function buildMonths(): string {
     words += names.size;
     lines.push(`${lang}\t${[...names].sort().join(' ')}`);
   }
-  const out = {
-    version: 1,
-    source: 'CLDR month names via ICU (Node Intl.DateTimeFormat), Unicode License v3; languages of stopwords-iso; see scripts/geo-data/months.ts',
-    format: "base64(raw deflate(lines 'ISO 639-1\\tfolded month names separated by spaces' sorted, joined by '\\n'))",
-    months: packLines(lines),
-    counts: { languages: lines.length, words },
-  };
-  return JSON.stringify(out) + '\n';
+  return wordTableJson('months', 'CLDR month names via ICU (Node Intl.DateTimeFormat), Unicode License v3; languages of stopwords-iso; see scripts/geo-data/months.ts', 'folded month names', lines, words);
 }

@@ -4,7 +4,7 @@
  * time and does not decide alone. Folded as the runtime folds; one line per language.
  */
 import { fold } from '../../shared/text/fold.ts';
-import { packLines, require } from './common.ts';
+import { require, wordTableJson } from './common.ts';
 
 export function buildStopwords(): string {
   const sw = require('stopwords-iso') as Record<string, string[]>;
@@ -15,12 +15,5 @@ export function buildStopwords(): string {
     words += set.length;
     lines.push(`${lang}\t${set.join(' ')}`);
   }
-  const out = {
-    version: 1,
-    source: 'stopwords-iso (MIT); see scripts/geo-data/stopwords.ts',
-    format: "base64(raw deflate(lines 'ISO 639-1\\tfolded words separated by spaces' sorted, joined by '\\n'))",
-    stopwords: packLines(lines),
-    counts: { languages: lines.length, words },
-  };
-  return JSON.stringify(out) + '\n';
+  return wordTableJson('stopwords', 'stopwords-iso (MIT); see scripts/geo-data/stopwords.ts', 'folded words', lines, words);
 }
