@@ -47,35 +47,47 @@ function lowerBound(g: DecodedGazetteer, key: string): number {
   return lo;
 }
 
-const cache = new Map<string, GazEntry[] | null>();
+/**
+ * Decoded entries of keys found. Only hits are kept: they are gazetteer keys (public names), while
+ * a miss is some n-gram of a tip (a name, an address) that must not outlive the call in a warm
+ * Lambda; a miss costs one binary search.
+ */
+const cache = new Map<string, GazEntry[]>();
 
 export function lookup(key: string): GazEntry[] | undefined {
   const hit = cache.get(key);
-  if (hit !== undefined) return hit ?? undefined;
+  if (hit !== undefined) return hit;
   const g = partFor(key);
   const i = lowerBound(g, key);
-  const out = i < g.count && cmp(g, key, i) === 0 ? g.entriesAt(i) : null;
+  if (i >= g.count || cmp(g, key, i) !== 0) return undefined;
+  const out = g.entriesAt(i);
   if (cache.size > 20000) cache.clear();
   cache.set(key, out);
-  return out ?? undefined;
+  return out;
+}
+
+/** The words the caches hold (for the privacy test: only gazetteer keys, never a tip's other words). */
+export function cachedWords(): string[] {
+  return [...cache.keys(), ...firstWordCache];
 }
 
 export function has(key: string): boolean {
   return lookup(key) !== undefined;
 }
 
-const firstWordCache = new Map<string, boolean>();
+/** First words of multi-word keys seen so far (gazetteer words only, as in `cache`). */
+const firstWordCache = new Set<string>();
 /** True if some multi-word key starts with `word + ' '`. */
 export function isFirstWord(word: string): boolean {
-  const c = firstWordCache.get(word);
-  if (c !== undefined) return c;
+  if (firstWordCache.has(word)) return true;
   const prefix = word + ' ';
   const g = partFor(word);
   const i = lowerBound(g, prefix);
   const ok = i < g.count && g.data.startsWith(prefix, g.keyOff[i]!);
+  if (!ok) return false;
   if (firstWordCache.size > 20000) firstWordCache.clear();
-  firstWordCache.set(word, ok);
-  return ok;
+  firstWordCache.add(word);
+  return true;
 }
 
 export const gazetteerSize = P.ascii.keys + P.other.keys;
@@ -113,18 +125,11 @@ let notTypos: ReadonlySet<string> | null = null;
  * edit away for words of 7–9 letters ("Edinbrugh"), two for longer ones
  * ("phillipines"), with the same first letter; the closest ones only.
  */
-/** Recent answers: the capitalised words that reach the typo matcher ("Market", "Council") recur from tip to tip. */
-const nearMemo = new Map<string, string[]>();
-const NEAR_MEMO_SIZE = 4096;
-
+// No memo of answers: the words that reach the typo matcher are a tip's capitalised unknown words
+// (surnames, misspellings), which must not outlive the call in a warm Lambda.
 export function nearNames(word: string): string[] {
   if (!/^[a-z]{7,40}$/.test(word)) return [];
-  const known = nearMemo.get(word);
-  if (known !== undefined) return known;
-  const found = findNearNames(word);
-  if (nearMemo.size >= NEAR_MEMO_SIZE) nearMemo.clear();
-  nearMemo.set(word, found);
-  return found;
+  return findNearNames(word);
 }
 
 function findNearNames(word: string): string[] {
