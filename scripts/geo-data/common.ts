@@ -22,9 +22,8 @@ export function packLines(lines: Iterable<string>): string {
   return deflateRawSync(Buffer.from(sorted.join('\n'), 'utf8'), { level: 9, memLevel: 9 }).toString('base64');
 }
 
-/** A prior as `CC:share,CC:share` with shares in whole percent (≥ 1), largest first, at most `max` countries. */
 /**
- * A per-language word table as the runtime reads it (shared/text/packed-lines): `field` holds the
+ * A per-language word table as the runtime reads it (shared/geo/unpack.ts unpackLines): `field` holds the
  * packed lines "ISO 639-1\tfolded words separated by spaces", sorted. Months and stopwords use it.
  */
 export function wordTableJson(field: string, source: string, what: string, lines: string[], words: number): string {
@@ -38,6 +37,7 @@ export function wordTableJson(field: string, source: string, what: string, lines
   return JSON.stringify(out) + '\n';
 }
 
+/** A prior as `CC:share,CC:share` with shares in whole percent (≥ 1), largest first, at most `max` countries. */
 export function encodePrior(weights: Map<string, number>, max = 12): string {
   const total = [...weights.values()].reduce((a, b) => a + b, 0);
   if (total <= 0) return '';

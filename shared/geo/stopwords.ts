@@ -1,7 +1,7 @@
 /**
  * Common words per language from stopwords-iso (generated/stopwords.json, folded as the runtime
- * folds), decoded on first use. Read by the common-word flag on place names (places.ts) and by the
- * language guess on short tips (language.ts).
+ * folds), decoded on first use. Read by the common-word flag on place names (places.ts); one
+ * module so that any other reader decodes the same table once.
  */
 import stopwordJson from './generated/stopwords.json' with { type: 'json' };
 import { unpackLines } from './unpack.ts';
