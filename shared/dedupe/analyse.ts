@@ -375,11 +375,15 @@ const HAN_DIGITS: ReadonlyMap<string, number> = new Map([
 const HAN_UNITS: ReadonlyMap<string, number> = new Map([['十', 10], ['百', 100], ['千', 1000]]);
 const HAN_MYRIADS: ReadonlyMap<string, number> = new Map([['万', 1e4], ['萬', 1e4], ['亿', 1e8], ['億', 1e8]]);
 
-const HAN_NUMERALS_RE = /[〇零一二两兩三四五六七八九十百千万萬亿億]+/gu;
+/** Every Han numeral character, from the tables above. */
+const HAN_NUMERAL_CHARS = [...HAN_DIGITS.keys(), ...HAN_UNITS.keys(), ...HAN_MYRIADS.keys()].join('');
+const HAN_NUMERALS_RE = new RegExp(`[${HAN_NUMERAL_CHARS}]+`, 'gu');
+/** Han numerals, a 一 only beside another numeral (a lone 一 is mostly an article). */
+const HAN_NUMBER_RUN_RE = new RegExp(`((?:[${HAN_NUMERAL_CHARS.replace('一', '')}]|一(?=[${HAN_NUMERAL_CHARS}])|(?<=[${HAN_NUMERAL_CHARS}])一)+)`, 'u');
 
 /** A run without the Han numerals hanNumbers reads as numbers: the pieces around them (a lone 一 stays). */
 function withoutNumerals(run: string): string[] {
-  return run.split(/((?:[〇零二两兩三四五六七八九十百千万萬亿億]|一(?=[〇零一二两兩三四五六七八九十百千万萬亿億])|(?<=[〇零一二两兩三四五六七八九十百千万萬亿億])一)+)/u).filter((piece, k) => piece !== '' && k % 2 === 0);
+  return run.split(HAN_NUMBER_RUN_RE).filter((piece, k) => piece !== '' && k % 2 === 0);
 }
 
 /** The values of the runs of Han numerals in a run ("二十" → 20, "一百零五" → 105, "二〇一九" → 2019). */

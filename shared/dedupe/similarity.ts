@@ -453,19 +453,22 @@ function edgeWords(strong: ReadonlySet<string>, left: readonly string[]): { firs
 /** Is every word of `left` in one of `sets`? */
 const within = (left: readonly string[], ...sets: ReadonlySet<string>[]): boolean => left.every((w) => sets.some((x) => x.has(w)));
 
+/** A strong token's word without its kind prefix (negation, number, address, …; analyse.ts). */
+const TOKEN_KIND_RE = /^(?:!neg:|[#~%@.])/;
+/** Does some strong token of `b` carry the word `w`, negated or not? */
+const inStrong = (w: string, b: Fingerprint): boolean => [...b.strong].some((x) => x.replace(TOKEN_KIND_RE, '') === w);
+
 /** `b` has `w` in no form: word, typo, token, negated or not. */
 function wordAbsent(w: string, b: Fingerprint): boolean {
   for (const v of b.words.keys()) if (v === w || isTypo(w, v, false)) return false;
-  for (const x of b.strong) if (x.replace(/^(?:!neg:|[#~%@.])/, '') === w) return false;
-  return true;
+  return !inStrong(w, b);
 }
 
 /** `b` has none of the character pairs of the negated run `w`, nor the run in a token. */
 function runAbsent(w: string, b: Fingerprint): boolean {
   const chars = Array.from(w);
   for (let k = 0; k + 1 < chars.length; k++) if (b.words.has(chars[k]! + chars[k + 1]!)) return false;
-  for (const x of b.strong) if (x.replace(/^(?:!neg:|[#~%@.])/, '') === w) return false;
-  return chars.length > 1;
+  return !inStrong(w, b) && chars.length > 1;
 }
 const NEG_PREFIX = '!neg:';
 
