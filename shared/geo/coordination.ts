@@ -9,6 +9,7 @@ import connectorJson from './generated/connectors.json' with { type: 'json' };
 import { fold } from '../text/fold.ts';
 import type { Mention } from './mention.ts';
 import { unpackLines } from './unpack.ts';
+import { stopwordsOf } from './stopwords.ts';
 
 export type Coordination = 'or' | 'and';
 
@@ -27,9 +28,13 @@ for (const line of unpackLines(connectorJson.connectors)) {
 
 /**
  * A connector of another language than the tip's counts only when it cannot be a short word of
- * the tip's own ("o", "e", "en", "no" are connectors somewhere and prepositions elsewhere).
+ * the tip's own ("o", "e", "en", "no" are connectors somewhere and prepositions elsewhere): a
+ * single letter never, two letters when they are no stopword of the tip's language. The language
+ * of a one-line tip is often guessed wrong ("Either Canada or Australia" reads as Portuguese), so
+ * rejecting every short foreign connector would lose the English "or" with it.
  */
-const MIN_FOREIGN = 3;
+const MIN_FOREIGN = 2;
+const MIN_UNCHECKED = 3;
 /** Words besides the connector a join may hold: prepositions and articles ("or from", "ou de", "oder die"). */
 const MAX_EXTRA = 2;
 const MAX_EXTRA_LENGTH = 4;
@@ -41,7 +46,9 @@ function connectorType(phrase: string, language: string | null): Coordination | 
   if (!per) return undefined;
   const own = language === null ? undefined : per.get(language);
   if (own) return own;
-  if (phrase.length < MIN_FOREIGN && /^[\p{Script=Latin}\s]+$/u.test(phrase)) return undefined;
+  if (phrase.length < MIN_UNCHECKED && /^[\p{Script=Latin}\s]+$/u.test(phrase)) {
+    if (phrase.length < MIN_FOREIGN || language === null || (stopwordsOf(language)?.has(phrase) ?? true)) return undefined;
+  }
   // Where languages disagree (a word is "or" in one and "and" in another), "and" is the weaker claim.
   return [...per.values()].includes('and') ? 'and' : 'or';
 }
