@@ -76,6 +76,28 @@ export function buildCurrencies(): string {
   }
   const isCountryWord = (w: string) => countryNames.has(w) || stems.some((s) => w.startsWith(s));
 
+  // The scripts each country writes (CLDR territoryInfo languages, their script from likelySubtags):
+  // a lettered symbol in another script is only read when a locale of a country using the currency
+  // writes it as its standard symbol ("Br" in be). CLDR's narrow "p." for the Belarusian ruble in a
+  // few locales is a Latin look-alike of the Cyrillic "р.": read, it made "cost me 10p." Belarusian.
+  const info = readJson<{ supplemental: { territoryInfo: Record<string, { languagePopulation?: Record<string, unknown> }> } }>('cldr-core/supplemental/territoryInfo.json').supplemental.territoryInfo;
+  const countryScripts = new Map<string, Set<string>>();
+  for (const [t, v] of Object.entries(info)) {
+    const set = new Set<string>();
+    for (const lang of Object.keys(v.languagePopulation ?? {})) {
+      const tag = /_[A-Z][a-z]{3}$/.test(lang) ? lang : likely[lang] ?? likely[lang.split('_')[0]!] ?? '';
+      const sc = /[-_]([A-Z][a-z]{3})(?:[-_]|$)/.exec(tag)?.[1];
+      if (sc) set.add(sc);
+    }
+    countryScripts.set(t, set);
+  }
+  /** The one script of a symbol's letters among those that share look-alike letters, or null. */
+  const letterScript = (sym: string): string | null => {
+    const letters = sym.match(/\p{L}/gu) ?? [];
+    for (const sc of ['Latn', 'Cyrl', 'Grek']) if (letters.length > 0 && letters.every((ch) => new RegExp(`\\p{Script=${sc}}`, 'u').test(ch))) return sc;
+    return null;
+  };
+  const dropped = new Set<string>();
   /** symbol → currency → Σ over locales of the use weight */
   const symbolUse = new Map<string, Map<string, number>>();
   /** word → currency → number of locales naming that currency with the word */
@@ -84,6 +106,12 @@ export function buildCurrencies(): string {
     const ccs = tender.get(cur);
     const sym = raw.normalize('NFKC'); // the fullwidth "￥" of Japanese locales is "¥"
     if (!ccs || !sym || sym.length > 6 || /\d/.test(sym)) return;
+    const home = use === 1 && (local === '*' || (local !== null && ccs.includes(local)));
+    const sc = letterScript(sym);
+    if (!home && sym !== cur && !/\p{Sc}/u.test(sym) && sc && !ccs.some((cc) => countryScripts.get(cc)?.has(sc))) {
+      dropped.add(`${sym} ${cur}`);
+      return;
+    }
     const u = use === 1 && local !== '*' && (local === null || !ccs.includes(local)) ? 0.5 : use;
     let m = symbolUse.get(sym);
     if (!m) symbolUse.set(sym, (m = new Map()));
@@ -156,6 +184,7 @@ export function buildCurrencies(): string {
     const flag = Math.max(...curs.values()) >= PREP_LOCALES && !english.has(w) && !english.has(w.replace(/s$/, '')) ? '\tp' : '';
     if (p) wordLines.push(`${w}\t${p}${flag}`);
   }
+  if (process.env.GEO_DEBUG) console.error('dropped symbols:', [...dropped].sort().join(' | '));
   const out = {
     version: 1,
     source: 'CLDR 48 (cldr-numbers-full currencies, cldr-core currencyData + territoryInfo), Unicode License v3; stopwords-iso (MIT); dictionary-en (MIT AND BSD); see scripts/geo-data/currencies.ts',

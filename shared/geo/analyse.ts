@@ -14,6 +14,7 @@ import { mention } from './mention.ts';
 import type { Mention } from './mention.ts';
 import type { Analysis } from './features.ts';
 import { photoMention, type GeoPoint } from './photo.ts';
+import { markCoordination } from './coordination.ts';
 import { NEGATIONS, CONTRASTS, RETRACTIONS, MADE_IN, GENERIC, STYLE_AFTER, PHRASE_BREAKS, IDIOM_NOUNS, PATTERN_AFTER, PRODUCT_IDIOMS, CLUB_BEFORE, IDIOM_NOUNS_BEFORE, BELIEF_WORDS, PT_NOT_NEGATIONS, UNSURE, NAMED_RE, WRITING_FROM, SELF_LOCATION, MADE_IN_AFTER } from './data/cues.ts';
 import { LANG_COUNTRIES } from './data/signals.ts';
 
@@ -321,6 +322,7 @@ export function analyse(input: string, photos: readonly GeoPoint[] = []): Analys
   mentions.push(...pairPostcodes(text, mentions));
   pairQualifiers(text, mentions);
   applyCues(text, toks, mentions, language);
+  markCoordination(text, mentions, language);
   // Evidence from outside the text (a photo's GPS) joins after the text's cues, which read
   // spans it does not have, and before coherence, so ambiguous names lean towards its country.
   mentions.push(...extra);

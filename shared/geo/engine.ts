@@ -5,7 +5,7 @@
  */
 import { analyse } from './analyse.ts';
 import { tipFeatures } from './features.ts';
-import { ABSTAIN_BELOW, calibrate, calibrationFor, checkWeights, hasAttachmentEvidence, probabilities } from './model.ts';
+import { ABSTAIN_BELOW, calibrate, calibrationFor, checkWeights, probabilities, stratumOf } from './model.ts';
 import type { ModelWeights } from './model.ts';
 import type { GeoPoint } from './photo.ts';
 import weights from './generated/geo-model.json' with { type: 'json' };
@@ -28,7 +28,7 @@ export function classifyText(input: string, photos: readonly GeoPoint[] = []): G
   const a = analyse(input, photos);
   const tf = tipFeatures(a, MODEL.kinds);
   const { p } = probabilities(MODEL, tf.rows, tf.nullX);
-  const calibration = calibrationFor(MODEL, hasAttachmentEvidence(a.mentions));
+  const calibration = calibrationFor(MODEL, stratumOf(a.mentions, a.text.length));
   const order = tf.rows.map((_, i) => i).sort((i, j) =>
     p[j]! - p[i]! || tf.rows[i]!.firstPos - tf.rows[j]!.firstPos || (tf.rows[i]!.country < tf.rows[j]!.country ? -1 : 1));
   const cands: Candidate[] = [];

@@ -41,6 +41,8 @@ export interface Mention {
   commonWord: boolean;
   /** The name opens a dateline ("WASHINGTON (AP) —", "Danzig, 14. März."): the report's own place. */
   dateline: boolean;
+  /** Joined to places of other countries by a list connector ("Canada or Australia"): see coordination.ts. */
+  coordinated: 'or' | 'and' | null;
   /** Read through an OCR confusion ("Lernberg" as Lemberg): the text did not spell the name. */
   corrected: boolean;
 }
@@ -79,5 +81,6 @@ export function mention(
     commonWord: false,
     dateline: false,
     corrected: false,
+    coordinated: null,
   };
 }

@@ -6,14 +6,16 @@
  * and loaded by engine.ts; this module holds only the arithmetic, so training never needs a
  * weights file that matches the current feature layout.
  */
-import { featureNames, NULL_FEATURES } from './features.ts';
+import { featureNames, hasAttachmentEvidence, NULL_FEATURES, SHORT_TEXT } from './features.ts';
 
 /**
  * Below this calibrated confidence the classifier abstains (country null). Chosen on the
  * cross-validated predictions: from 0.35 to 0.4 abstention on tips that name no place rose from
- * 89.0% to 91.2% with no change in top-1; above 0.4 nothing changed until 0.5 cost news top-1.
+ * 89.0% to 91.2% with no change in top-1; from 0.4 to 0.45 abstention on the third-generation
+ * tips rose from 68.3% to 73.0% (blind5 88.2% to 94.1%) with no change in top-1; 0.5 cost news
+ * top-1 (GeoWebNews 85.4% to 84.5%, LGL 86.2% to 85.8%).
  */
-export const ABSTAIN_BELOW = 0.4;
+export const ABSTAIN_BELOW = 0.45;
 
 export interface ModelWeights {
   format: number;
@@ -21,29 +23,34 @@ export interface ModelWeights {
   kinds: string[];
   candidate: { names: string[]; weights: number[] };
   abstain: { names: string[]; weights: number[] };
-  /** Isotonic calibration: increasing knots (raw probability → calibrated), linear in between. */
-  calibration: { x: number[]; y: number[] };
-  /**
-   * The calibration of tips with evidence from an attachment's metadata (ATTACHMENT_KINDS),
-   * fitted on those tips alone: where a photo was taken is right about the object's origin at
-   * another rate than words are, so one table for both would misstate one of them.
-   */
-  attachmentCalibration?: { x: number[]; y: number[] };
+  /** Isotonic calibration of text tips of any length: increasing knots (raw probability → calibrated), linear in between. */
+  calibration: CalibrationTable;
+  /** One table per stratum (stratumOf), fitted on that stratum alone; a missing one falls back to `calibration`. */
+  strata?: Partial<Record<Stratum, CalibrationTable>>;
 }
 
+export { ATTACHMENT_KINDS, hasAttachmentEvidence } from './features.ts';
+
+export interface CalibrationTable { x: number[]; y: number[] }
+
+
 /**
- * Evidence kinds read from an attachment's metadata rather than the text. They are learned in a
- * second stage with the text weights held fixed (scripts/lib/geo-training.ts), and tips that
- * carry them use `attachmentCalibration`.
+ * The groups calibrated apart: tips with evidence from an attachment's metadata (where a photo
+ * was taken is right about the object's origin at another rate than words are), short texts
+ * (features.ts SHORT_TEXT: a one-line tip, where the same probability is right at another rate
+ * than in a news passage with more evidence behind it) and long texts.
  */
-export const ATTACHMENT_KINDS: readonly string[] = ['photo-gps'];
+export const STRATA = ['attachment', 'short', 'long'] as const;
+export type Stratum = (typeof STRATA)[number];
 
-/** Whether an analysis holds attachment evidence. */
-export const hasAttachmentEvidence = (mentions: readonly { kind: string }[]): boolean => mentions.some((m) => ATTACHMENT_KINDS.includes(m.kind));
+export function stratumOf(mentions: readonly { kind: string }[], textLength: number): Stratum {
+  if (hasAttachmentEvidence(mentions)) return 'attachment';
+  return textLength < SHORT_TEXT ? 'short' : 'long';
+}
 
-/** The calibration table for a tip (with or without attachment evidence). */
-export function calibrationFor(w: ModelWeights, attachment: boolean): ModelWeights['calibration'] {
-  return attachment && w.attachmentCalibration !== undefined ? w.attachmentCalibration : w.calibration;
+/** The calibration table for a tip's stratum. */
+export function calibrationFor(w: ModelWeights, stratum: Stratum): CalibrationTable {
+  return w.strata?.[stratum] ?? w.calibration;
 }
 
 /** Probabilities of each candidate (same order as `rows`) and of abstaining; they sum to 1. */
@@ -69,7 +76,7 @@ export function probabilities(w: ModelWeights, rows: ReadonlyArray<{ x: Float64A
 }
 
 /** Piecewise-linear isotonic map; flat outside the knots. */
-export function calibrate(cal: ModelWeights['calibration'], p: number): number {
+export function calibrate(cal: CalibrationTable, p: number): number {
   const { x, y } = cal;
   if (x.length === 0) return p;
   if (p <= x[0]!) return y[0]!;
@@ -96,6 +103,8 @@ export function checkWeights(w: ModelWeights): ModelWeights {
     throw new Error('geo-model.json abstain features do not match features.ts: run `npm run train:geo`');
   }
   if (w.calibration.x.length !== w.calibration.y.length) throw new Error('geo-model.json calibration knots are malformed');
-  if (w.attachmentCalibration !== undefined && w.attachmentCalibration.x.length !== w.attachmentCalibration.y.length) throw new Error('geo-model.json attachment calibration knots are malformed');
+  for (const [k, t] of Object.entries(w.strata ?? {})) {
+    if (!(STRATA as readonly string[]).includes(k) || t.x.length !== t.y.length) throw new Error(`geo-model.json calibration of stratum ${k} is malformed`);
+  }
   return w;
 }

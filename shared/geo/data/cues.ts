@@ -33,7 +33,13 @@ export const UNSURE = /\b(?:no idea|not sure|can'?t tell|cannot tell|could be (?
 /** After a contrast, these take the earlier guess back without naming another place ("Thailand but honestly no, I can't tell"). */
 export const RETRACTIONS = new RegExp(`\\b(?:no|nope|not really)\\b|${UNSURE.source}`, 'i');
 
-/** Contrast/correction markers: earlier places in the sentence are demoted. */
+/**
+ * Contrast/correction markers: earlier places in the sentence are demoted. The word for "but"
+ * (and "rather", "instead") per language, as the translation tables of the English entries in
+ * Wiktionary give it; a word that is also a common preposition or pronoun in a language the
+ * classifier reads (Hindi पर "on", Spanish por, Lithuanian/English bet) is left out, since
+ * tokens are compared without their language.
+ */
 export const CONTRASTS = set(`
   but rather instead actually correction
   sondern aber eigentlich
@@ -50,6 +56,26 @@ export const CONTRASTS = set(`
   hanem de
   но а
   αλλα
+  однако зато але проте однак обаче
+  ama fakat ancak lakin
+  dar ci insa
+  tapi tetapi namun melainkan
+  nhung
+  ngunit subalit
+  lakini
+  ولكن لكن بل
+  ولی بلکه
+  لیکن مگر
+  אבל אלא
+  लेकिन मगर परंतु परन्तु किंतु किन्तु
+  কিন্তু
+  하지만 그런데 그러나 근데
+  ampak vendar
+  baina
+  ond
+  ግን
+  բայց
+  მაგრამ
 `);
 
 /** Manufacturing-origin phrases (token sequences). The next place names the

@@ -30,6 +30,19 @@ describe('currencies from CLDR', () => {
     expect(top(kn)).toBe('HR');
   });
 
+  it('reads a lettered symbol only in a script the currency\'s countries write', () => {
+    // Prepare: CLDR's narrow Belarusian-ruble symbol in a few Latin-script locales is a Latin "p."
+    const latin = 'That bag was in Leeds, cost me 10p.';
+    const cyrillic = 'Пакет стоил 10 р. в магазине.';
+    // Act
+    const a = currencies(latin);
+    const b = currencies(cyrillic);
+    // Assess
+    expect(a.some((m) => m.prior.has('BY'))).toBe(false);
+    expect(top(b)).toBe('BY');
+    expect(classify(latin).country).not.toBe('BY');
+  });
+
   it('splits shared symbols so they never decide alone', () => {
     // Prepare / Act
     const euro = currencies('4,99 €')[0];
