@@ -50,8 +50,10 @@ export const NEGATION_TOKEN = '!neg';
 
 const EMAIL_RE = /[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{2,24}/uy;
 // Scheme and `www.` in any case: "HTTPS://WWW.SHOP.DE/…" is the same address.
+// The path ends at CJK punctuation or letters ("…/item/m8374。価格は…"): a text without spaces glues
+// its next sentence to the address; a shared address is copied percent-encoded.
 const URL_RE =
-  /([hH][tT][tT][pP][sS]?:\/\/)?([wW]{3}\.)?(?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?\.)+(\p{L}{2,24})(?::\d{1,5})?(?:\/[^\s<>"'|]*)?/uy;
+  /([hH][tT][tT][pP][sS]?:\/\/)?([wW]{3}\.)?(?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?\.)+(\p{L}{2,24})(?::\d{1,5})?(?:\/(?:(?![\u3000-\u303F\uFF00-\uFFEF\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])[^\s<>"'|])*)?/uy;
 /**
  * A numeric run: digit groups separated by spaces and punctuation, as in
  * "+33 4 55 55 01 87", "45.7640, 4.8357", "555-0187". Letters glued to digits
@@ -137,6 +139,7 @@ interface RawToken {
  * mark written between two digits ("1.5" ≠ "15"; several marks are group
  * separators), and a minus sign standing before a group ("-33.86" ≠ "33.86").
  */
+const INTERNATIONAL_PREFIX_RE = /^00[1-9]\d{7,13}$/;
 function canonicalNumber(raw: string): string {
   const s = foldCase(raw);
   const chars = Array.from(s);
@@ -150,7 +153,15 @@ function canonicalNumber(raw: string): string {
     else if (/[\-\u2212\u2010\u2011\u2013]/.test(c) && next !== undefined && /\d/.test(next) && (prev === undefined || !/[\p{L}\p{N}]/u.test(prev))) out += '-';
   }
   // Several marks are group separators ("33.4.55.55.01.87", "1.500.000"), not a decimal mark.
+  // One or two zero decimals after an amount are the same value ("6,00" = "6", "25000.00" = "25000",
+  // "1.000,00" = "1000"); three digits after a single mark may group thousands ("1.000"), and groups
+  // of two digits are a phone number ("04.55.55.01.00"), so those stay.
+  const zeroCents = /^(-?(?:\d+|\d{1,3}(?:\.\d{3})+))\.0{1,2}$/.exec(out);
+  if (zeroCents) out = zeroCents[1]!.replace(/\./g, '');
   if ((out.match(/\./g) ?? []).length > 1) out = out.replace(/\./g, '');
+  // "00" is the international call prefix of most countries (ITU-T E.164 Annex; "+" is written for
+  // it): "0047 77 61 23 45" = "+47 77 61 23 45".
+  if (INTERNATIONAL_PREFIX_RE.test(out)) out = out.slice(2);
   return `#${out}`;
 }
 
@@ -471,7 +482,17 @@ function contentRange(tokens: readonly RawToken[]): [number, number] {
   };
   let a = 0;
   let b = order.length;
+  // A salutation with its addressee opens the tip ("Estimados señores:", "Tisztelt Rendőrség!",
+  // "Dear Sir,"): a greeting word and at most two more plain words, as a clause of its own.
+  const isSalutation = (k: number): boolean => {
+    const words = (segments.get(order[k]!) ?? []).filter((t) => !STOPWORDS.has(t.text));
+    const list = segments.get(order[k]!) ?? [];
+    // The addressee follows the greeting word directly: "Hi from Kraków" names a place, not an addressee.
+    const next = list[list.indexOf(words[0]!) + 1];
+    return words.length >= 2 && words.length <= 3 && GREETING_WORDS.has(words[0]!.text) && next === words[1] && words.every((t) => !t.strong);
+  };
   while (a < b && isWrapper(order[a]!)) a++;
+  if (a < b - 1 && isSalutation(a)) a++;
   // Initials split by their full stops ("J. N.") belong to the signature before them.
   const isInitials = (k: number): boolean => (segments.get(order[k]!) ?? []).every((t) => !t.strong && Array.from(t.text).length <= 2);
   while (b > a && (isWrapper(order[b - 1]!) || (b - 1 > a && isSignature(b - 1)) || (b - 2 > a && isInitials(b - 1) && isSignature(b - 2)))) b--;
