@@ -24,7 +24,7 @@ import {
   STOPWORDS,
   TLDS,
   TRACKING,
-  WEEKDAYS,
+  weekdayOf,
 } from './lexicon.ts';
 import { editDistance } from '../edit-distance.ts';
 import { hash32, hex32, sha256Hex } from '../hash.ts';
@@ -339,7 +339,7 @@ function tokenise(p: string, script: Script): RawToken[] {
       else if (NEGATIONS.has(folded) || isCliticNegation(folded)) out.push({ segment, sentence, text: NEGATION_TOKEN, strong: true, cap: false });
       else if (COLOURS.has(folded)) out.push({ segment, sentence, text: `%${folded}`, strong: true, cap: false });
       else if (MONTHS.has(folded)) out.push({ segment, sentence, text: `@m${MONTHS.get(folded)}`, strong: true, cap: false, word: folded });
-      else if (WEEKDAYS.has(folded)) out.push({ segment, sentence, text: `@d${WEEKDAYS.get(folded)}`, strong: true, cap: false });
+      else if (weekdayOf(folded) !== undefined) out.push({ segment, sentence, text: `@d${weekdayOf(folded)}`, strong: true, cap: false });
       else {
         const first = String.fromCodePoint(word.codePointAt(0) ?? 32);
         const acronym = word.length >= 2 && !LOWER_RE.test(word);

@@ -213,6 +213,32 @@ export const FILLERS: ReadonlySet<string> = (() => {
 /** Month names → month number, weekday names → day number (Intl data): dates are distinctive. */
 export const MONTHS: ReadonlyMap<string, number> = new Map(Object.entries(calendar.months));
 export const WEEKDAYS: ReadonlyMap<string, number> = new Map(Object.entries(calendar.weekdays));
+/**
+ * CLDR gives a weekday in its nominative; tips decline it ("u nedjelju", "в субботу", "sonntags"). A
+ * name of six letters or more matches a word that keeps all but its last letter and is at most two
+ * letters longer than it: the name's stem and a case ending.
+ */
+const WEEKDAY_MIN = 6;
+const WEEKDAY_STEMS: ReadonlyMap<string, { day: number; length: number }> = (() => {
+  const m = new Map<string, { day: number; length: number }>();
+  for (const [name, day] of WEEKDAYS) {
+    const chars = Array.from(name);
+    if (chars.length >= WEEKDAY_MIN) m.set(chars.slice(0, -1).join(''), { day, length: chars.length });
+  }
+  return m;
+})();
+
+/** The weekday a folded word names, in any case form (see WEEKDAY_STEMS), or undefined. */
+export function weekdayOf(word: string): number | undefined {
+  const exact = WEEKDAYS.get(word);
+  if (exact !== undefined) return exact;
+  const chars = Array.from(word);
+  for (let cut = chars.length - 1; cut >= chars.length - 3 && cut >= WEEKDAY_MIN - 1; cut--) {
+    const hit = WEEKDAY_STEMS.get(chars.slice(0, cut).join(''));
+    if (hit && chars.length >= hit.length && chars.length <= hit.length + 2) return hit.day;
+  }
+  return undefined;
+}
 
 /** Currency class (its narrow symbol) by ISO code, symbol and name word. */
 export const CURRENCY_CODES: ReadonlyMap<string, string> = new Map(Object.entries(currencies.codes));

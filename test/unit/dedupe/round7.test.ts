@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analyse, compare, fingerprintOf } from '#shared/dedupe/index.ts';
 import { decodeEntry, encodeEntry } from '#shared/dedupe/fingerprint.ts';
+import { weekdayOf } from '#shared/dedupe/lexicon.ts';
 
 /** Both directions, the candidate stored and decoded as the engine reads it. */
 const merged = (a: string, b: string): [boolean, boolean] => [
@@ -75,5 +76,24 @@ describe('a salutation with its addressee', () => {
     // Assess
     expect(long).toContain('brighton');
     expect(from).toContain('brighton');
+  });
+});
+
+describe('a weekday in a case form', () => {
+  it('reads declined weekday names as the weekday CLDR names in the nominative', () => {
+    // Prepare / Act / Assess
+    expect(weekdayOf('subota')).toBe(weekdayOf('subotu'));
+    expect(weekdayOf('суббота')).toBe(weekdayOf('субботу'));
+    expect(weekdayOf('sonntag')).toBe(weekdayOf('sonntags'));
+    expect(weekdayOf('subota')).not.toBeUndefined();
+    expect(weekdayOf('stanica')).toBeUndefined();
+  });
+
+  it('keeps a tip apart from the same tip plus a declined weekday', () => {
+    // Prepare
+    const plain = 'Vidio sam dijete u crvenoj jakni na autobusnoj stanici u Splitu.';
+    const dated = 'Vidio sam dijete u crvenoj jakni na autobusnoj stanici u Splitu u subotu navečer.';
+    // Act / Assess
+    expect(merged(plain, dated)).toEqual([false, false]);
   });
 });
