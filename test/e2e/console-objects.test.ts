@@ -175,8 +175,10 @@ describe('investigator console: objects and re-routing', () => {
 
   describe('re-routing a tip', () => {
     it('moves a tip from BR to PT: the PT queue shows it with Portugal\'s score, the audit names the move, and a country the classifier never named shows no confidence', async () => {
-      // Prepare: a tip whose candidates are Brazil (first) and Portugal.
-      const accepted = await api.postTip({ objectId: 'obj-towel', text: 'I bought this towel in São Paulo, Brazil, at a beach shop. My aunt in Lisbon, Portugal has one too.' });
+      // Prepare: a tip whose candidates are Brazil (first) and Portugal. (With "Lisbon, Portugal" spelled
+      // out as fully as "São Paulo, Brazil", the 2026-12-04 model puts Portugal first at 0.63: a known miss,
+      // reported in issue 13, not what this test is about.)
+      const accepted = await api.postTip({ objectId: 'obj-towel', text: 'I bought this towel in São Paulo, Brazil, at a beach shop. My aunt in Lisbon has one too.' });
       const coordinator = await investigatorClient(api, stack.keys, ['coordinator']);
       const tip = await eventually(async () => {
         const response = await coordinator.get(`/investigator/tips/${String(accepted.body.tipId)}`);
