@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
-import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, DynamoDBClient, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, DynamoDBClient, PutItemCommand, QueryCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startEmulators } from '#local/emulators.ts';
@@ -64,6 +64,8 @@ describe('queue index keys for tips written before them', () => {
         ],
       }),
     );
+    // dynalite answers CreateTable while the table is CREATING; a put before ACTIVE fails on a loaded machine.
+    await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 1 }, { TableName: name });
     await client.send(new PutItemCommand({ TableName: name, Item: marshall(oldRoutedTip(TIP_A, 'in_review', { conversationTips: new Set([DUPLICATE]) })) }));
     await client.send(new PutItemCommand({ TableName: name, Item: marshall(oldRoutedTip(TIP_B, undefined)) }));
     await client.send(new PutItemCommand({ TableName: name, Item: marshall({ tipId: DUPLICATE, objectId: 'obj-101', text: 'copy', submittedAt: '2026-11-30T10:01:00Z', duplicateOf: TIP_A }) }));
@@ -106,6 +108,7 @@ describe('queue index keys for tips written before them', () => {
         GlobalSecondaryIndexes: [{ IndexName: 'byQueueTime', KeySchema: [{ AttributeName: 'queue', KeyType: 'HASH' }, { AttributeName: 'queueTime', KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' } }],
       }),
     );
+    await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 1 }, { TableName: name });
     const item = marshall(oldRoutedTip(TIP_C, 'in_review'));
     await client.send(new PutItemCommand({ TableName: name, Item: item }));
     writeFileSync(join(dataDir, `rebuild-${name}.jsonl`), `${JSON.stringify(item)}\n`, { mode: 0o600 });
