@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyse } from '#shared/geo/analyse.ts';
-import { tipFeatures, featureNames, NULL_FEATURES } from '#shared/geo/features.ts';
+import { tipFeatures, featureNames, NULL_FEATURES, ATTACHMENT_NULL_FEATURES } from '#shared/geo/features.ts';
 import { probabilities, calibrate, calibrationFor, hasAttachmentEvidence, stratumOf, STRATA, ATTACHMENT_KINDS } from '#shared/geo/model.ts';
 import type { Stratum } from '#shared/geo/model.ts';
 import type { ModelWeights } from '#shared/geo/model.ts';
@@ -162,7 +162,7 @@ function train(data: readonly Prepared[], kinds: string[]): ModelWeights {
   const first = hasLater ? data.filter((d) => !d.attachment) : data;
   let w = fit(first.map((d) => d.instance), names.length, NULL_FEATURES.length, FIT);
   if (hasLater) {
-    const free = [...names.map(later), ...NULL_FEATURES.map(() => false)];
+    const free = [...names.map(later), ...NULL_FEATURES.map((n) => (ATTACHMENT_NULL_FEATURES as readonly string[]).includes(n))];
     // Unweighted here: ABSTAIN_WEIGHT offsets how rare "no country" is among text tips (≈ 3%);
     // among the attachment tips it is not rare (13% of geo-photo-train).
     w = fit(data.filter((d) => d.attachment).map((d) => ({ ...d.instance, weight: 1 })), names.length, NULL_FEATURES.length, FIT, { init: [...w.candidate, ...w.abstain], free });

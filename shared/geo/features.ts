@@ -32,7 +32,7 @@ export interface Analysis {
  * that applies, else `weak` (a name that needs support), else `generic` (the tip says "sold
  * everywhere"), else its kind. The order puts the cues that reverse or cancel evidence first.
  */
-export const FLAG_BUCKETS = ['madeIn', 'negated', 'retracted', 'demoted', 'selfLocation', 'idiom', 'style', 'person', 'generic'] as const;
+export const FLAG_BUCKETS = ['madeIn', 'negated', 'retracted', 'demoted', 'selfLocation', 'idiom', 'style', 'person', 'stem', 'generic'] as const;
 type FlagBucket = (typeof FLAG_BUCKETS)[number];
 
 export const CANDIDATE_GLOBALS = [
@@ -68,7 +68,15 @@ export const hasAttachmentEvidence = (mentions: readonly { kind: string }[]): bo
 export const SHORT_TEXT = 200;
 const SHORT_PREFIX = 'short.';
 
-export const NULL_FEATURES: readonly string[] = [...BASE_NULL_FEATURES, ...BASE_NULL_FEATURES.map((n) => SHORT_PREFIX + n)];
+/**
+ * The abstain option's features for a tip with attachment evidence, zero otherwise, fitted in the
+ * attachment stage with the photo weights (scripts/lib/geo-training.ts): where a photo was taken
+ * says less when the text names nothing ("an IKEA towel, we have one too, photo attached": the
+ * photo shows where the tipster lives), and the text-stage abstain weights never saw a photo.
+ */
+export const ATTACHMENT_NULL_FEATURES = ['attach.bias', 'attach.noText', 'attach.textStrength'] as const;
+
+export const NULL_FEATURES: readonly string[] = [...BASE_NULL_FEATURES, ...BASE_NULL_FEATURES.map((n) => SHORT_PREFIX + n), ...ATTACHMENT_NULL_FEATURES];
 
 /** Kind bucket for mentions of a kind the model was not trained on. */
 export const OTHER_KIND = 'other';
@@ -123,6 +131,7 @@ function bucketOf(m: Mention): FlagBucket | 'weak' | 'clean' {
   if (m.idiom) return 'idiom';
   if (m.style) return 'style';
   if (m.person) return 'person';
+  if (m.stem) return 'stem';
   if (m.needsSupport) return 'weak';
   if (m.generic) return 'generic';
   return 'clean';
@@ -175,6 +184,8 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
   };
   let anyClean = false;
   let anyNegated = false;
+  /** Positive evidence from the text alone (not from an attachment's metadata). */
+  let textTotal = 0;
   // Positive evidence per country, overall and per name (folded text), for the namesake features:
   // a name shared by several countries (Dublin, Athens, Alexandria) says less when the rest of the
   // passage backs one of its namesakes (a county, a township, a currency of that other country).
@@ -184,7 +195,7 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
   a.mentions.forEach((m, i) => {
     const s = m.weight * m.mult;
     const bucket = bucketOf(m);
-    if (!(s > 0) || (bucket !== 'clean' && bucket !== 'weak' && bucket !== 'generic')) return;
+    if (!(s > 0) || (bucket !== 'clean' && bucket !== 'weak' && bucket !== 'generic' && bucket !== 'stem')) return;
     let per = byName.get(names[i]!);
     if (!per) byName.set(names[i]!, (per = new Map()));
     for (const [cc, p] of a.dists[i]!) {
@@ -249,9 +260,11 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
         positive = v * m.support;
       } else {
         x.v[PER_KIND.length * nk + flagIdx]! += v;
-        if (bucket === 'generic') positive = v;
+        // A stem read and a name in a "sold everywhere" tip are evidence the flag's weight discounts.
+        if (bucket === 'generic' || bucket === 'stem') positive = v;
       }
       x.positive += positive;
+      if (!ATTACHMENT_KINDS.includes(m.kind)) textTotal += positive;
       // Anything but a reversed or cancelled mention or a person's name is evidence the
       // investigator should see, weak names included: the model weighs them, the list shows them.
       if (bucket !== 'madeIn' && bucket !== 'negated' && bucket !== 'person' && p >= SUPPORT_SHARE) {
@@ -348,6 +361,8 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
     Math.log1p(coordinated.or.size),
     Math.log1p(coordinated.and.size),
   ];
-  const nullX = Float64Array.from([...base, ...base.map((v) => (short ? v : 0))]);
+  const attached = hasAttachmentEvidence(a.mentions);
+  const attach = attached ? [1, textTotal > 0 ? 0 : 1, Math.log1p(textTotal)] : [0, 0, 0];
+  const nullX = Float64Array.from([...base, ...base.map((v) => (short ? v : 0)), ...attach]);
   return { rows, nullX, strength: total };
 }

@@ -99,6 +99,28 @@ export function hasPrefix(prefix: string): boolean {
   return i < g.count && g.data.startsWith(prefix, g.keyOff[i]!);
 }
 
+/** At most this many keys are read per stem (a short common stem can open thousands). */
+const STEM_SCAN = 256;
+
+/**
+ * One-word keys that are `stem` plus at most `extra` more characters, with their entries: the
+ * names an inflected word form can come from when its case ending also replaced the name's own
+ * last letters (Šiauliai → Šiauliuose, Bengaluru → ಬೆಂಗಳೂರಿನ). Like `lookup`, keeps no miss.
+ */
+export function keysExtending(stem: string, extra: number): Array<{ key: string; entries: GazEntry[] }> {
+  const g = partFor(stem);
+  const out: Array<{ key: string; entries: GazEntry[] }> = [];
+  for (let i = lowerBound(g, stem), n = 0; i < g.count && n < STEM_SCAN && g.data.startsWith(stem, g.keyOff[i]!); i++, n++) {
+    const end = g.data.indexOf('\n', g.keyOff[i]!);
+    const len = end - g.keyOff[i]!;
+    if (len > stem.length + extra) continue;
+    const key = g.data.slice(g.keyOff[i]!, end);
+    if (key.includes(' ')) continue;
+    out.push({ key, entries: g.entriesAt(i) });
+  }
+  return out;
+}
+
 /** The only key that is `key` plus one more word, if exactly one exists ("תל אביב" → "תל אביב יפו"). */
 export function uniqueOneWordExtension(key: string): string | null {
   const prefix = key + ' ';
@@ -132,9 +154,14 @@ export function nearNames(word: string): string[] {
   return findNearNames(word);
 }
 
-function findNearNames(word: string): string[] {
+/** An English word (the Hunspell list above): no misspelt or inflected name ("Hungry", "Prices"). */
+export function isEnglishWord(word: string): boolean {
   notTypos ??= new Set(((gaz as { notTypos?: string }).notTypos ?? '').split('\n'));
-  if (notTypos.has(word)) return [];
+  return notTypos.has(word);
+}
+
+function findNearNames(word: string): string[] {
+  if (isEnglishWord(word)) return [];
   fuzzyIndex ??= fuzzyIndexOf(((gaz as { fuzzy?: string }).fuzzy ?? '').split('\n'));
   return nearest(fuzzyIndex, word);
 }

@@ -45,6 +45,11 @@ export interface Mention {
   coordinated: 'or' | 'and' | null;
   /** Read through an OCR confusion ("Lernberg" as Lemberg): the text did not spell the name. */
   corrected: boolean;
+  /**
+   * Read as the name its first letters spell, with an ending the case-ending rules do not know
+   * ("Алматыда", "Pécsett", "Toshkentdagi"): a guess at a stem, weighed by the scorer on its own.
+   */
+  stem: boolean;
 }
 
 export function mention(
@@ -81,6 +86,7 @@ export function mention(
     commonWord: false,
     dateline: false,
     corrected: false,
+    stem: false,
     coordinated: null,
   };
 }

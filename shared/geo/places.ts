@@ -2,7 +2,7 @@
  * Token-based evidence: gazetteer names (countries, regions, places), shop
  * chains, demonyms and postal abbreviations of states/provinces.
  */
-import { lookup, isFirstWord, hasPrefix, uniqueOneWordExtension, nearNames } from './gazetteer.ts';
+import { lookup, isFirstWord, hasPrefix, uniqueOneWordExtension, nearNames, keysExtending, isEnglishWord } from './gazetteer.ts';
 import type { GazEntry } from './gazetteer.ts';
 import { foldKey, fold } from '../text/fold.ts';
 import { joinable } from '../text/tokenize.ts';
@@ -386,6 +386,35 @@ const OCR_MIN_BUCKET = 10;
 /** Shortest word an OCR reading is tried on. */
 const OCR_MIN_LENGTH = 4;
 
+/** A stem read must keep this share of the word, and at least STEM_MIN code units of it. */
+const STEM_SHARE = 0.55;
+const STEM_MIN = 4;
+/** The ending a stem read may strip from the word, and the name's own letters it may replace. */
+const STEM_MAX_ENDING = 6;
+const STEM_MAX_REPLACED = 2;
+/** A stem read must name a country, a region or a place of this population bucket (≥ 10k). */
+const STEM_MIN_BUCKET = 8;
+
+/**
+ * The name a word's first letters spell when the word itself and its known case endings named
+ * nothing: the longest prefix (≥ STEM_SHARE of the word) that is a name, or a name less its last
+ * STEM_MAX_REPLACED letters. One general reading for the agglutinative and case languages whose
+ * endings inflect.ts does not list (Kazakh "Алматыда", Hungarian "Pécsett", Uzbek "Toshkentdagi",
+ * Lithuanian "Šiauliuose", Kannada "ಬೆಂಗಳೂರಿನ"); the scorer weighs it as its own evidence bucket.
+ */
+function stemEntries(folded: string): GazEntry[] | null {
+  const min = Math.max(STEM_MIN, Math.ceil(folded.length * STEM_SHARE), folded.length - STEM_MAX_ENDING);
+  for (let p = folded.length - 1; p >= min; p--) {
+    // A name shortened to reach the word needs one more letter of stem ("Magnum" is no "Magnolia").
+    const entries = keysExtending(folded.slice(0, p), STEM_MAX_REPLACED)
+      .filter((k) => k.key.length === p || p > STEM_MIN)
+      .flatMap((k) => k.entries)
+      .filter((e) => e.type === 'c' || e.type === 'r' || ((e.type === 'p' || e.type === 'a') && e.bucket >= STEM_MIN_BUCKET));
+    if (entries.length > 0) return entries;
+  }
+  return null;
+}
+
 /** Tokens from i on spell one of the (folded, tokenised) phrases. */
 function startsPhrase(toks: Token[], i: number, phrases: ReadonlyArray<ReadonlyArray<string>>): boolean {
   return phrases.some((p) => p.every((w, k) => toks[i + k]?.folded === w));
@@ -672,6 +701,21 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
       if (functionWord(t.folded, shape.language)) continue;
       out.push(mention('demonym', src, t.start, t.end, { [d.cc]: 1 }, 1.5, { tokStart: i, tokEnd: i + 1 }));
       continue;
+    }
+
+    // A name read by its stem (stemEntries): a word written as a name (a capital mid-sentence, or
+    // a caseless script) in a language whose names inflect, never a function or common word of
+    // the tip nor an English word (a short English tip is not known to be English: "Prices went up").
+    if (!printed && (shape.inflecting === 'full' ? (t.cap || t.upper) && !t.sentStart : t.caseless) && !t.cjk && t.folded.length > STEM_MIN
+      && !functionWord(t.folded, shape.language) && !isCommonWord(t.folded, shape.language) && !isEnglishWord(t.folded) && demonymOf(t.folded) === null) {
+      const entries = stemEntries(t.folded);
+      if (entries) {
+        const st = strengthOf(entries);
+        const mm = mention(st.kind, src, t.start, t.end, priorOf(entries), st.weight, { fixed: false, tokStart: i, tokEnd: i + 1 });
+        mm.stem = true;
+        out.push(mm);
+        continue;
+      }
     }
 
     // A name misread by OCR ("Lernberg" for Lemberg, "Weichfel", "Briinn"): only a capitalised word
