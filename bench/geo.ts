@@ -8,7 +8,7 @@
  *  (b) single-core throughput on ~200-character tips.
  * Prints figures and PASS/FAIL lines; writes bench/results/geo.json.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -63,12 +63,10 @@ const bundleHeap = median(bundled.map((x) => x.heapMb));
 // (b) throughput
 const { classify } = await import('#shared/geo/index.ts');
 const dataDir = process.env.TIPLINE_DEV_DATA ?? resolve(root, '../shared/data');
-let seeds: string[];
-try {
-  seeds = readFileSync(join(dataDir, 'geo-tips-dev.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text);
-} catch {
-  seeds = ['I bought this towel in a small shop in Kraków last summer.', 'The number on the bag is +48 22 555 0123.', 'Please enlarge the photo.'];
-}
+// The dev tips, from ../shared or else their copy in test/fixtures: a clone or a worktree without
+// ../shared measures the same tips (three fixed English sentences made such runs incomparable).
+const devTips = [join(dataDir, 'geo-tips-dev.jsonl'), join(root, 'test/fixtures/geo-tips-dev.jsonl')].find((f) => existsSync(f))!;
+const seeds = readFileSync(devTips, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text);
 const tips: string[] = [];
 for (let i = 0; i < 500; i++) {
   let t = '';

@@ -34,6 +34,12 @@ export interface Analysis {
  */
 export const FLAG_BUCKETS = ['madeIn', 'negated', 'retracted', 'demoted', 'selfLocation', 'idiom', 'style', 'person', 'stem', 'generic'] as const;
 type FlagBucket = (typeof FLAG_BUCKETS)[number];
+/**
+ * Flag buckets whose evidence still points somewhere (shares, totals, namesakes) and that the flag's
+ * own weight discounts: a stem read, a name in a "sold everywhere" tip. The other flags reverse or
+ * cancel their evidence.
+ */
+const POSITIVE_FLAGS: ReadonlySet<string> = new Set<FlagBucket>(['stem', 'generic']);
 
 export const CANDIDATE_GLOBALS = [
   'share', 'logShare', 'logStrength', 'top', 'margin', 'kinds', 'names',
@@ -195,7 +201,7 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
   a.mentions.forEach((m, i) => {
     const s = m.weight * m.mult;
     const bucket = bucketOf(m);
-    if (!(s > 0) || (bucket !== 'clean' && bucket !== 'weak' && bucket !== 'generic' && bucket !== 'stem')) return;
+    if (!(s > 0) || (bucket !== 'clean' && bucket !== 'weak' && !POSITIVE_FLAGS.has(bucket))) return;
     let per = byName.get(names[i]!);
     if (!per) byName.set(names[i]!, (per = new Map()));
     for (const [cc, p] of a.dists[i]!) {
@@ -260,8 +266,7 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
         positive = v * m.support;
       } else {
         x.v[PER_KIND.length * nk + flagIdx]! += v;
-        // A stem read and a name in a "sold everywhere" tip are evidence the flag's weight discounts.
-        if (bucket === 'generic' || bucket === 'stem') positive = v;
+        if (POSITIVE_FLAGS.has(bucket)) positive = v;
       }
       x.positive += positive;
       if (!ATTACHMENT_KINDS.includes(m.kind)) textTotal += positive;
@@ -302,7 +307,8 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
   const nf = nk * PER_KIND.length + FLAG_BUCKETS.length + CANDIDATE_GLOBALS.length;
   // A tip with a photo's GPS point is read by its own, later-fitted weights (training), not the
   // short copy: with the copy, photo-train CV top-1 fell from 81.3% to 70.5%.
-  const short = a.text.length < SHORT_TEXT && !hasAttachmentEvidence(a.mentions);
+  const attached = hasAttachmentEvidence(a.mentions);
+  const short = a.text.length < SHORT_TEXT && !attached;
   const len = Math.max(1, a.text.length);
   const rows: CandidateRow[] = [];
   let nCands = 0;
@@ -361,7 +367,6 @@ export function tipFeatures(a: Analysis, kinds: readonly string[]): TipFeatures 
     Math.log1p(coordinated.or.size),
     Math.log1p(coordinated.and.size),
   ];
-  const attached = hasAttachmentEvidence(a.mentions);
   const attach = attached ? [1, textTotal > 0 ? 0 : 1, Math.log1p(textTotal)] : [0, 0, 0];
   const nullX = Float64Array.from([...base, ...base.map((v) => (short ? v : 0)), ...attach]);
   return { rows, nullX, strength: total };

@@ -105,7 +105,7 @@ const STEM_SCAN = 256;
 /**
  * One-word keys that are `stem` plus at most `extra` more characters, with their entries: the
  * names an inflected word form can come from when its case ending also replaced the name's own
- * last letters (Šiauliai → Šiauliuose, Bengaluru → ಬೆಂಗಳೂರಿನ). Like `lookup`, keeps no miss.
+ * last letters (a name in -ai whose locative ends in -uose). Like `lookup`, keeps no miss.
  */
 export function keysExtending(stem: string, extra: number): Array<{ key: string; entries: GazEntry[] }> {
   const g = partFor(stem);

@@ -47,7 +47,7 @@ export interface Mention {
   corrected: boolean;
   /**
    * Read as the name its first letters spell, with an ending the case-ending rules do not know
-   * ("Алматыда", "Pécsett", "Toshkentdagi"): a guess at a stem, weighed by the scorer on its own.
+   * ("Шымкенттегі", "Namangandagi"): a guess at a stem, weighed by the scorer on its own.
    */
   stem: boolean;
 }

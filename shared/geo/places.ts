@@ -386,6 +386,10 @@ const OCR_MIN_BUCKET = 10;
 /** Shortest word an OCR reading is tried on. */
 const OCR_MIN_LENGTH = 4;
 
+/** A country, a region, or a place of at least this population bucket: what a guessed reading may name. */
+const namesAtLeast = (entries: readonly GazEntry[], bucket: number): GazEntry[] =>
+  entries.filter((e) => e.type === 'c' || e.type === 'r' || ((e.type === 'p' || e.type === 'a') && e.bucket >= bucket));
+
 /** A stem read must keep this share of the word, and at least STEM_MIN code units of it. */
 const STEM_SHARE = 0.55;
 const STEM_MIN = 4;
@@ -399,17 +403,15 @@ const STEM_MIN_BUCKET = 8;
  * The name a word's first letters spell when the word itself and its known case endings named
  * nothing: the longest prefix (≥ STEM_SHARE of the word) that is a name, or a name less its last
  * STEM_MAX_REPLACED letters. One general reading for the agglutinative and case languages whose
- * endings inflect.ts does not list (Kazakh "Алматыда", Hungarian "Pécsett", Uzbek "Toshkentdagi",
- * Lithuanian "Šiauliuose", Kannada "ಬೆಂಗಳೂರಿನ"); the scorer weighs it as its own evidence bucket.
+ * endings inflect.ts does not list (Kazakh "Шымкенттегі", Uzbek "Namangandagi"); the scorer weighs
+ * it as its own evidence bucket.
  */
 function stemEntries(folded: string): GazEntry[] | null {
   const min = Math.max(STEM_MIN, Math.ceil(folded.length * STEM_SHARE), folded.length - STEM_MAX_ENDING);
   for (let p = folded.length - 1; p >= min; p--) {
     // A name shortened to reach the word needs one more letter of stem ("Magnum" is no "Magnolia").
-    const entries = keysExtending(folded.slice(0, p), STEM_MAX_REPLACED)
-      .filter((k) => k.key.length === p || p > STEM_MIN)
-      .flatMap((k) => k.entries)
-      .filter((e) => e.type === 'c' || e.type === 'r' || ((e.type === 'p' || e.type === 'a') && e.bucket >= STEM_MIN_BUCKET));
+    const keys = keysExtending(folded.slice(0, p), STEM_MAX_REPLACED).filter((k) => k.key.length === p || p > STEM_MIN);
+    const entries = namesAtLeast(keys.flatMap((k) => k.entries), STEM_MIN_BUCKET);
     if (entries.length > 0) return entries;
   }
   return null;
@@ -726,7 +728,7 @@ export function tokenMentions(src: string, toks: Token[], shape: TextShape): Men
       for (const reading of ocrReadings(t.text)) {
         const key = foldKey(reading);
         if (STOPWORDS.has(key) || NON_PLACES.has(key) || HEAD_WORDS.has(key)) continue;
-        const entries = (lookup(key) ?? []).filter((e) => e.type === 'c' || e.type === 'r' || ((e.type === 'p' || e.type === 'a') && e.bucket >= OCR_MIN_BUCKET));
+        const entries = namesAtLeast(lookup(key) ?? [], OCR_MIN_BUCKET);
         if (entries.length === 0) continue;
         const st = strengthOf(entries);
         if (!best || st.weight > best.st.weight) best = { entries, st };
