@@ -47,7 +47,7 @@ export interface Mention {
   corrected: boolean;
   /**
    * Read as the name its first letters spell, with an ending the case-ending rules do not know
-   * ("Шымкенттегі", "Namangandagi"): a guess at a stem, weighed by the scorer on its own.
+   * ("Павлодардағы", "Namangandagi"): a guess at a stem, weighed by the scorer on its own.
    */
   stem: boolean;
 }

@@ -403,7 +403,7 @@ const STEM_MIN_BUCKET = 8;
  * The name a word's first letters spell when the word itself and its known case endings named
  * nothing: the longest prefix (≥ STEM_SHARE of the word) that is a name, or a name less its last
  * STEM_MAX_REPLACED letters. One general reading for the agglutinative and case languages whose
- * endings inflect.ts does not list (Kazakh "Шымкенттегі", Uzbek "Namangandagi"); the scorer weighs
+ * endings inflect.ts does not list (Kazakh "Павлодардағы", Uzbek "Namangandagi"); the scorer weighs
  * it as its own evidence bucket.
  */
 function stemEntries(folded: string): GazEntry[] | null {

@@ -9,10 +9,10 @@ const stems = (text: string) => analyse(text).mentions.filter((m) => m.stem).map
 describe('geo stems: a name read by its first letters when its ending is unknown', () => {
   it('reads agglutinative case endings no rule lists (Kazakh -тегі, Uzbek -dagi) as the town', () => {
     // Prepare
-    const kazakh = 'Мен бұл сүлгіні Шымкенттегі базардан көрдім';
+    const kazakh = 'Мен бұл сүлгіні Павлодардағы базардан көрдім';
     const uzbek = "Bu sochiqni Namangandagi bozorda ko'rdim";
     // Act / Assess
-    expect(stems(kazakh)).toEqual([['Шымкенттегі', ['KZ']]]);
+    expect(stems(kazakh)).toEqual([['Павлодардағы', ['KZ']]]);
     expect(stems(uzbek)).toEqual([['Namangandagi', ['UZ']]]);
     expect(classify(kazakh).country).toBe('KZ');
     expect(classify(uzbek).country).toBe('UZ');
