@@ -10,7 +10,8 @@
  *    number words, colours, month and weekday names) are left out;
  *  - shared/dedupe/data/calendar.json: month and weekday names (long forms, standalone and in a date, so
  *    Polish "styczeń" and "stycznia" both) in the same languages, from the ICU data built into Node (Intl),
- *    less names that are also a function word somewhere ("may"): a date is a distinctive token;
+ *    less names that are also a function word somewhere ("may"; a stopword list holding most of its own
+ *    language's month names lists the calendar and keeps nothing out): a date is a distinctive token;
  *  - shared/dedupe/data/currencies.json: ISO 4217 codes, symbols and names from Intl, for prices;
  *  - shared/dedupe/data/number-symbols.json from cldr-numbers-full (Unicode CLDR, Unicode licence): the
  *    decimal and group marks of every locale and numbering system ("٫" / "٬" of Arabic-Indic digits, "'"
@@ -83,12 +84,23 @@ const CYRILLIC = new Set(['ru', 'uk', 'bg', 'be', 'sr', 'mk', 'kk']);
 const scriptOf = (lang: string): Script => (CYRILLIC.has(lang) ? 'cyrillic' : lang === 'el' ? 'greek' : 'latin');
 const anyStopword = new Set<string>(STOPWORDS);
 for (const lang of LANGS) for (const w of stop[lang] ?? []) anyStopword.add(foldCase(w.trim(), scriptOf(lang)));
+// A stopword list that holds most of its own language's month names (Slovenian's lists "november",
+// "december"…) lists the calendar, not function words: it does not keep those names out of the calendar.
+const ownMonths = (lang: string): Set<string> =>
+  new Set(Array.from({ length: 12 }, (_, m) => foldCase(new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2001, m, 15))), scriptOf(lang))));
+const calendarStop = new Set<string>(STOPWORDS);
+for (const lang of LANGS) {
+  const own = ownMonths(lang);
+  const words = (stop[lang] ?? []).map((w) => foldCase(w.trim(), scriptOf(lang)));
+  const listsCalendar = words.filter((w) => own.has(w)).length >= 6;
+  for (const w of words) if (!listsCalendar) calendarStop.add(w);
+}
 const months = new Map<string, number>();
 const weekdays = new Map<string, number>();
 for (const lang of [...LANGS, 'zh', 'ja', 'th']) {
   const add = (map: Map<string, number>, name: string, n: number): void => {
     const f = foldCase(name.replace(/[.\s]+$/u, ''), scriptOf(lang));
-    if (Array.from(f).length >= 3 && /^[\p{L}\p{M}]+$/u.test(f) && !anyStopword.has(f) && !map.has(f)) map.set(f, n);
+    if (Array.from(f).length >= 3 && /^[\p{L}\p{M}]+$/u.test(f) && !calendarStop.has(f) && !map.has(f)) map.set(f, n);
   };
   for (let m = 0; m < 12; m++) {
     const d = new Date(Date.UTC(2001, m, 15));

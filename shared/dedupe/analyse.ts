@@ -219,7 +219,39 @@ const CURRENCY_BEFORE_RE = /(\p{Sc}+|[\p{L}]{1,3}\$|\b[A-Z]{3}|(?<![\p{L}\p{M}])
 /** A compact number word after the digits, apart from them ("299 rb", "850 هزار", "3 тыс."). */
 const COMPACT_AFTER_RE = /^\s{1,2}(\p{L}[\p{L}\p{M}]+)\.?(?![\p{L}\p{M}])/u;
 /** Compact number words of scripts written without spaces, glued to digits ("3만5천", "1万2千"). */
-const COMPACT_RUN_RE = /^([\p{Script=Hangul}\p{Script=Han}])(?:(\d+)([\p{Script=Hangul}\p{Script=Han}]))?/u;
+const COMPACT_RUN_RE = /^([\p{Script=Hangul}\p{Script=Han}])(?:(\s?\d+)([\p{Script=Hangul}\p{Script=Han}]))?/u;
+
+const DMY_RE = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4})$/;
+const YMD_RE = /^(\d{4})([./-])(\d{1,2})\2(\d{1,2})$/;
+const MY_RE = /^(\d{1,2})\/(\d{4})$/;
+const YEARS_RE = /^(\d{4})\s?[\-\u2010\u2011\u2013]\s?(\d{4})$/;
+const isYear = (y: string): boolean => Number(y) >= 1000 && Number(y) <= 2199;
+
+/**
+ * A date written in digits, as the tokens of the same date written in words ("30/01/2016" = "30 January
+ * 2016" = `#30 @m1 #2016`; "12/2005" = "December 2005"; "2014-05-05"), and a range of years as its two
+ * years ("2005–2008" = "from 2005 to 2008"). Day first unless the first number cannot be a month's day
+ * but the second can ("12/25/2019"): a date read in the other order is only a missed duplicate, never a
+ * merge, since both tips' tokens must still correspond.
+ */
+function dateParts(num: string): string[] | undefined {
+  const day = (d: string): boolean => Number(d) >= 1 && Number(d) <= 31;
+  const month = (m: string): boolean => Number(m) >= 1 && Number(m) <= 12;
+  const dmy = DMY_RE.exec(num);
+  if (dmy && isYear(dmy[4]!)) {
+    const [a, b] = [dmy[1]!, dmy[3]!];
+    if (day(a) && month(b)) return [`#${Number(a)}`, `@m${Number(b)}`, `#${dmy[4]}`];
+    if (month(a) && day(b)) return [`#${Number(b)}`, `@m${Number(a)}`, `#${dmy[4]}`];
+    return undefined;
+  }
+  const ymd = YMD_RE.exec(num);
+  if (ymd && isYear(ymd[1]!) && month(ymd[3]!) && day(ymd[4]!)) return [`#${ymd[1]}`, `@m${Number(ymd[3])}`, `#${Number(ymd[4])}`];
+  const my = MY_RE.exec(num);
+  if (my && isYear(my[2]!) && month(my[1]!)) return [`@m${Number(my[1])}`, `#${my[2]}`];
+  const years = YEARS_RE.exec(num);
+  if (years && isYear(years[1]!) && isYear(years[2]!) && Number(years[1]) < Number(years[2])) return [`#${years[1]}`, `#${years[2]}`];
+  return undefined;
+}
 
 /**
  * The number a run like "3만5천" spells, from the digits already read (`p` up to `at`) and the compact
@@ -236,7 +268,7 @@ function compactRun(p: string, at: number, script: Script): { value: string; len
   let length = 1;
   const tail = m[3] ? MAGNITUDES.get(foldCase(m[3], script)) : undefined;
   if (m[2] && tail !== undefined && tail < head) {
-    value += BigInt(m[2]) * 10n ** BigInt(tail);
+    value += BigInt(m[2].trim()) * 10n ** BigInt(tail);
     length += m[2].length + 1;
   }
   return { value: value.toString(), length };
@@ -339,6 +371,12 @@ function tokenise(p: string, script: Script): RawToken[] {
         if (!cls) {
           const a = CURRENCY_AFTER_RE.exec(p.slice(i + num.length + after, i + num.length + after + 24));
           if (a && (cls = currencyOf(a[1]!, !shouting))) after += a[0].length;
+        }
+        const parts = cls || compound || spaced ? undefined : dateParts(num);
+        if (parts) {
+          for (const text of parts) out.push({ segment, sentence, text, strong: true, cap: false });
+          i += num.length + after;
+          continue;
         }
         let text: string;
         if (compound) text = cls ? `#${compound.value}${PRICE_MARK}${cls.replace(/[\s|]/g, '')}` : `#${compound.value}`;

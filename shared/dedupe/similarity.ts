@@ -324,6 +324,10 @@ export function sequenceConflict(a: ReadonlySet<string>, b: ReadonlySet<string>)
 }
 
 function strongTypo(x: string, y: string, priced: Priced): boolean {
+  // A month by its number, where a language writes months so ("tháng 3", "3월"), is the month a date in
+  // digits or in words names ("3/2018", "March 2018").
+  const month = (m: string, n: string): boolean => m.startsWith('@m') && n === `#${m.slice(2)}`;
+  if (month(x, y) || month(y, x)) return true;
   if (x[0] !== y[0]) return false;
   if (x[0] === '#') {
     // A decimal mark missing on one side ("4,99" / "499"); otherwise by value (numbers.ts): a phone

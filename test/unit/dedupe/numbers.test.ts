@@ -138,3 +138,32 @@ describe('an amount written another way', () => {
     ]);
   });
 });
+
+describe('a date written in digits and in words', () => {
+  it('merges a day, month and year in digits with the same date in words, and a range of years with its two years', () => {
+    // Prepare
+    const pairs = [
+      ['Der Korb war vom Wochenmarkt in Kassel, gekauft am 14.03.2011.', 'Der Korb war vom Wochenmarkt in Kassel, gekauft am 14. März 2011.'],
+      ['The rug came from a stall in Bury market, bought 11/2013.', 'The rug came from a stall in Bury market, bought November 2013.'],
+      ['The rug came from a stall in Bury market, sold there 1996–1999.', 'The rug came from a stall in Bury market, sold there from 1996 to 1999.'],
+      ['이 가방은 부산 국제시장에서 샀어요. 1만 8천 원이었어요.', '이 가방은 부산 국제시장에서 샀어요. 18,000원이었어요.'],
+    ] as const;
+    // Act
+    const result = pairs.map(([a, b]) => merged(a, b));
+    // Assess
+    for (const r of result) expect(r).toEqual([true, true]);
+  });
+
+  it('keeps apart another day, another month and another range', () => {
+    // Prepare
+    const pairs = [
+      ['Der Korb war vom Wochenmarkt in Kassel, gekauft am 14.03.2011.', 'Der Korb war vom Wochenmarkt in Kassel, gekauft am 15. März 2011.'],
+      ['Der Korb war vom Wochenmarkt in Kassel, gekauft am 14.03.2011.', 'Der Korb war vom Wochenmarkt in Kassel, gekauft am 14. April 2011.'],
+      ['The rug came from a stall in Bury market, sold there 1996–1999.', 'The rug came from a stall in Bury market, sold there from 1996 to 1998.'],
+    ] as const;
+    // Act
+    const result = pairs.map(([a, b]) => merged(a, b));
+    // Assess
+    for (const r of result) expect(r).toEqual([false, false]);
+  });
+});
