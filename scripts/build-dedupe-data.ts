@@ -10,11 +10,16 @@
  *    number words, colours, month and weekday names) are left out;
  *  - shared/dedupe/data/calendar.json: month and weekday names (long forms, standalone and in a date, so
  *    Polish "styczeń" and "stycznia" both) in the same languages, from the ICU data built into Node (Intl),
- *    less names that are also a function word somewhere ("may"): a date is a distinctive token;
+ *    less names that are also a function word somewhere ("may"; a stopword list holding most of its own
+ *    language's month names lists the calendar and keeps nothing out): a date is a distinctive token;
  *  - shared/dedupe/data/currencies.json: ISO 4217 codes, symbols and names from Intl, for prices;
  *  - shared/dedupe/data/number-symbols.json from cldr-numbers-full (Unicode CLDR, Unicode licence): the
  *    decimal and group marks of every locale and numbering system ("٫" / "٬" of Arabic-Indic digits, "'"
- *    of Swiss German, "⹁"…), so a number reads alike whatever marks its writer's locale uses.
+ *    of Swiss German, "⹁"…), so a number reads alike whatever marks its writer's locale uses;
+ *  - shared/dedupe/data/magnitudes.json from the same CLDR files: compact number words ("k", "rb",
+ *    "هزار", "만") and the power of ten each multiplies by;
+ *  - shared/dedupe/data/calling-codes.json from libphonenumber-js (libphonenumber metadata, Apache-2.0):
+ *    country calling codes and their national (trunk) prefixes, for phones written either way.
  * Deterministic: sorted output, no dates.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -79,12 +84,23 @@ const CYRILLIC = new Set(['ru', 'uk', 'bg', 'be', 'sr', 'mk', 'kk']);
 const scriptOf = (lang: string): Script => (CYRILLIC.has(lang) ? 'cyrillic' : lang === 'el' ? 'greek' : 'latin');
 const anyStopword = new Set<string>(STOPWORDS);
 for (const lang of LANGS) for (const w of stop[lang] ?? []) anyStopword.add(foldCase(w.trim(), scriptOf(lang)));
+// A stopword list that holds most of its own language's month names (Slovenian's lists "november",
+// "december"…) lists the calendar, not function words: it does not keep those names out of the calendar.
+const ownMonths = (lang: string): Set<string> =>
+  new Set(Array.from({ length: 12 }, (_, m) => foldCase(new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2001, m, 15))), scriptOf(lang))));
+const calendarStop = new Set<string>(STOPWORDS);
+for (const lang of LANGS) {
+  const own = ownMonths(lang);
+  const words = (stop[lang] ?? []).map((w) => foldCase(w.trim(), scriptOf(lang)));
+  const listsCalendar = words.filter((w) => own.has(w)).length >= 6;
+  for (const w of words) if (!listsCalendar) calendarStop.add(w);
+}
 const months = new Map<string, number>();
 const weekdays = new Map<string, number>();
 for (const lang of [...LANGS, 'zh', 'ja', 'th']) {
   const add = (map: Map<string, number>, name: string, n: number): void => {
     const f = foldCase(name.replace(/[.\s]+$/u, ''), scriptOf(lang));
-    if (Array.from(f).length >= 3 && /^[\p{L}\p{M}]+$/u.test(f) && !anyStopword.has(f) && !map.has(f)) map.set(f, n);
+    if (Array.from(f).length >= 3 && /^[\p{L}\p{M}]+$/u.test(f) && !calendarStop.has(f) && !map.has(f)) map.set(f, n);
   };
   for (let m = 0; m < 12; m++) {
     const d = new Date(Date.UTC(2001, m, 15));
@@ -221,6 +237,85 @@ writeFileSync(
     1,
   ) + '\n',
 );
+// ---- magnitudes.json: CLDR compact number words ("120k", "299 rb", "850 هزار", "3만5천") ----
+// Each locale's short and long compact decimal formats ("0K", "00 rb", "0 тысячи", "0만") give a word
+// and the power of ten it multiplies by: the type (1000, 10000…) over the pattern's digits. Each locale
+// votes once per word and power. A word whose powers split the locales ("B": a thousand in Turkish, a
+// billion in English; "mil": a thousand in Spanish, a million in Bosnian) is left out, so no reading
+// depends on guessing the tip's language; one that all but a locale or two agree on stays ("k").
+const MAGNITUDE_AGREEMENT = 0.95;
+const magnitudeVotes = new Map<string, Map<number, Set<string>>>();
+for (const loc of readdirSync(cldrMain).sort()) {
+  const numbers = (JSON.parse(readFileSync(join(cldrMain, loc, 'numbers.json'), 'utf8')) as { main: Record<string, { numbers: Record<string, unknown> }> }).main[loc]!.numbers;
+  for (const [key, value] of Object.entries(numbers)) {
+    if (!key.startsWith('decimalFormats-numberSystem-')) continue;
+    for (const width of ['short', 'long'] as const) {
+      const formats = (value as Record<string, { decimalFormat?: Record<string, string> } | undefined>)[width]?.decimalFormat ?? {};
+      for (const [type, pattern] of Object.entries(formats)) {
+        const t = /^1(0*)-count-/.exec(type);
+        // The positive pattern only ("elfu 0;elfu -0"), and only a word after the digits: a word before
+        // them ("elfu 0") is rare in tips and would need its own reader.
+        const positive = pattern.split(';')[0]!;
+        const m = /^(0+)\s?([^0]+)$/u.exec(positive.replace(/'([^']*)'/g, '$1'));
+        if (!t || !m) continue;
+        const power = t[1]!.length - (m[1]!.length - 1);
+        const word = m[2]!.trim().replace(/\.$/, '').toLowerCase();
+        if (power < 3 || !word || /\p{N}/u.test(word)) continue;
+        const votes = magnitudeVotes.get(word) ?? new Map<number, Set<string>>();
+        votes.set(power, (votes.get(power) ?? new Set<string>()).add(loc));
+        magnitudeVotes.set(word, votes);
+      }
+    }
+  }
+}
+const magnitudes = [...magnitudeVotes]
+  .map(([w, votes]) => {
+    const ranked = [...votes].map(([power, locs]) => [power, locs.size] as const).sort((a, b) => b[1] - a[1]);
+    const total = ranked.reduce((n, [, k]) => n + k, 0);
+    return [w, ranked[0]![1] >= MAGNITUDE_AGREEMENT * total ? ranked[0]![0] : 0] as const;
+  })
+  .filter(([, power]) => power > 0)
+  .sort((a, b) => (a[0] < b[0] ? -1 : 1));
+writeFileSync(
+  join(out, 'magnitudes.json'),
+  JSON.stringify(
+    {
+      source: `cldr-numbers-full ${cldrVersion} (Unicode CLDR, Unicode License v3): main/*/numbers.json, decimalFormats-numberSystem-*, short and long`,
+      how: `word (lower case, final dot dropped; folded like tip text when loaded) -> power of ten; a word kept when ${MAGNITUDE_AGREEMENT * 100}% of the locales that use it agree on its power`,
+      words: Object.fromEntries(magnitudes),
+    },
+    null,
+    1,
+  ) + '\n',
+);
+// ---- calling-codes.json: a phone written nationally and internationally ----
+// libphonenumber's metadata (Google, Apache-2.0, via libphonenumber-js): each country calling code and
+// the national (trunk) prefixes its countries dial before a national number ("0" in the UK, "8" in
+// Russia, none in Spain), so "07700 900461" and "+44 7700 900461" read as one number.
+const phoneVersion = (require('libphonenumber-js/package.json') as { version: string }).version;
+const phoneMeta = require('libphonenumber-js/metadata.min.json') as { countries: Record<string, unknown[]> };
+const trunk = new Map<string, Set<string>>();
+for (const meta of Object.values(phoneMeta.countries)) {
+  const code = meta[0] as string;
+  const prefix = typeof meta[5] === 'string' ? (meta[5] as string) : '';
+  const set = trunk.get(code) ?? new Set<string>();
+  if (/^\d{1,2}$/.test(prefix)) set.add(prefix);
+  trunk.set(code, set);
+}
+writeFileSync(
+  join(out, 'calling-codes.json'),
+  JSON.stringify(
+    {
+      source: `libphonenumber-js ${phoneVersion} metadata.min.json (libphonenumber, Google, Apache-2.0): countries[*][0] calling code, [5] national prefix`,
+      how: 'calling code -> national (trunk) prefixes of its countries',
+      codes: Object.fromEntries([...trunk].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([c, p]) => [c, [...p].sort()])),
+    },
+    null,
+    1,
+  ) + '\n',
+);
+console.log(`magnitudes.json: ${magnitudes.length} words (${[...magnitudeVotes].length - magnitudes.length} ambiguous left out)`);
+console.log(`calling-codes.json: ${trunk.size} calling codes`);
 console.log(`number-symbols.json: ${decimals.size} decimal marks, ${groups.size} group marks`);
 console.log(`currencies.json: ${currencyClass.size} codes, ${symbols.size} symbols, ${names.size} names`);
 console.log(`tracking-params.json: ${globalNames.length} global, ${prefixes.length} prefixes, ${common.length} common, ${sites.length} sites`);

@@ -27,6 +27,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyse, compare, DedupeEngine, fingerprintOf, MemoryDedupeIndex } from '#shared/dedupe/index.ts';
 import type { Calibration, Fingerprint } from '#shared/dedupe/index.ts';
+import { PRICE_MARK } from '#shared/dedupe/numbers.ts';
 import { isMarker, sequenceConflict } from '#shared/dedupe/similarity.ts';
 
 interface Row {
@@ -91,7 +92,7 @@ function hardKind(a: Fingerprint, b: Fingerprint): string | null {
   const union = new Set([...wa, ...wb]).size;
   if (union === 0 || inter / union < 0.5) return null;
   const cls = (t: string): string =>
-    t.startsWith('#') ? (/^#-?[\d.]+$/.test(t) ? 'number' : /^#[\d.]+\D+$/.test(t) ? 'price' : 'number') : t.startsWith('~') ? 'address' : t.startsWith('!') ? 'negation' : t.startsWith('%') ? 'colour' : t.startsWith('@') ? 'date' : 'other';
+    t.startsWith('#') ? (/^#-?[\d.]+$/.test(t) ? 'number' : t.includes(PRICE_MARK) ? 'price' : 'number') : t.startsWith('~') ? 'address' : t.startsWith('!') ? 'negation' : t.startsWith('%') ? 'colour' : t.startsWith('@') ? 'date' : 'other';
   const diff = new Set<string>();
   for (const t of a.strong) if (!isMarker(t) && !b.strong.has(t)) diff.add(cls(t));
   for (const t of b.strong) if (!isMarker(t) && !a.strong.has(t)) diff.add(cls(t));

@@ -16,6 +16,7 @@ import {
   FILLERS,
   GREETING_WORDS,
   HEDGES,
+  MAGNITUDES,
   MONTHS,
   NEGATIONS,
   NUMBER_MARKS,
@@ -27,6 +28,7 @@ import {
   weekdayOf,
 } from './lexicon.ts';
 import { editDistance } from '../edit-distance.ts';
+import { PRICE_MARK, shiftDecimal } from './numbers.ts';
 import { hash32, hex32, sha256Hex } from '../hash.ts';
 import { RUN_NEGATIONS } from '../text/negations.ts';
 import { foldCase, majorityScript, normalise, prepare, type Script } from '../text/normalise.ts';
@@ -211,8 +213,66 @@ function priceAmount(raw: string): string {
   return frac ? `${int}.${frac}` : int;
 }
 
-const CURRENCY_AFTER_RE = /^\s{0,4}(\p{Sc}+|[\p{L}]{1,3}\$|[\p{L}]+)/u;
-const CURRENCY_BEFORE_RE = /(\p{Sc}+|[\p{L}]{1,3}\$|\b[A-Z]{3})\s{0,4}$/u;
+const CURRENCY_AFTER_RE = /^\s{0,4}(\p{Sc}+|[\p{L}]{1,3}\$|\p{L}[\p{L}\p{M}]*)/u;
+// A symbol written in letters ("Rs. 3,500", "TSh 8000", "RM 45") as well as in signs and codes.
+const CURRENCY_BEFORE_RE = /(\p{Sc}+|[\p{L}]{1,3}\$|\b[A-Z]{3}|(?<![\p{L}\p{M}])\p{L}{2,4}(?=\.?\s{0,2}$))\.?\s{0,4}$/u;
+/** A compact number word after the digits, apart from them ("299 rb", "850 هزار", "3 тыс."). */
+const COMPACT_AFTER_RE = /^\s{1,2}(\p{L}[\p{L}\p{M}]+)\.?(?![\p{L}\p{M}])/u;
+/** Compact number words of scripts written without spaces, glued to digits ("3만5천", "1万2千"). */
+const COMPACT_RUN_RE = /^([\p{Script=Hangul}\p{Script=Han}])(?:(\s?\d+)([\p{Script=Hangul}\p{Script=Han}]))?/u;
+
+const DMY_RE = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4})$/;
+const YMD_RE = /^(\d{4})([./-])(\d{1,2})\2(\d{1,2})$/;
+const MY_RE = /^(\d{1,2})\/(\d{4})$/;
+const YEARS_RE = /^(\d{4})\s?[\-\u2010\u2011\u2013]\s?(\d{4})$/;
+const isYear = (y: string): boolean => Number(y) >= 1000 && Number(y) <= 2199;
+
+/**
+ * A date written in digits, as the tokens of the same date written in words ("30/01/2016" = "30 January
+ * 2016" = `#30 @m1 #2016`; "12/2005" = "December 2005"; "2014-05-05"), and a range of years as its two
+ * years ("2005–2008" = "from 2005 to 2008"). Day first unless the first number cannot be a month's day
+ * but the second can ("12/25/2019"): a date read in the other order is only a missed duplicate, never a
+ * merge, since both tips' tokens must still correspond.
+ */
+function dateParts(num: string): string[] | undefined {
+  const day = (d: string): boolean => Number(d) >= 1 && Number(d) <= 31;
+  const month = (m: string): boolean => Number(m) >= 1 && Number(m) <= 12;
+  const dmy = DMY_RE.exec(num);
+  if (dmy && isYear(dmy[4]!)) {
+    const [a, b] = [dmy[1]!, dmy[3]!];
+    if (day(a) && month(b)) return [`#${Number(a)}`, `@m${Number(b)}`, `#${dmy[4]}`];
+    if (month(a) && day(b)) return [`#${Number(b)}`, `@m${Number(a)}`, `#${dmy[4]}`];
+    return undefined;
+  }
+  const ymd = YMD_RE.exec(num);
+  if (ymd && isYear(ymd[1]!) && month(ymd[3]!) && day(ymd[4]!)) return [`#${ymd[1]}`, `@m${Number(ymd[3])}`, `#${Number(ymd[4])}`];
+  const my = MY_RE.exec(num);
+  if (my && isYear(my[2]!) && month(my[1]!)) return [`@m${Number(my[1])}`, `#${my[2]}`];
+  const years = YEARS_RE.exec(num);
+  if (years && isYear(years[1]!) && isYear(years[2]!) && Number(years[1]) < Number(years[2])) return [`#${years[1]}`, `#${years[2]}`];
+  return undefined;
+}
+
+/**
+ * The number a run like "3만5천" spells, from the digits already read (`p` up to `at`) and the compact
+ * words and digits after them: 3 × 10⁴ + 5 × 10³ = 35000. Only the words of scripts written without
+ * spaces (Hangul, Han), where such a word glued to digits can be nothing else.
+ */
+function compactRun(p: string, at: number, script: Script): { value: string; length: number } | undefined {
+  const m = COMPACT_RUN_RE.exec(p.slice(at, at + 12));
+  const head = m ? MAGNITUDES.get(foldCase(m[1]!, script)) : undefined;
+  if (!m || head === undefined) return undefined;
+  const digits = /(\d+)$/.exec(p.slice(0, at).replace(/[.,\s]/g, ''));
+  if (!digits) return undefined;
+  let value = BigInt(digits[1]!) * 10n ** BigInt(head);
+  let length = 1;
+  const tail = m[3] ? MAGNITUDES.get(foldCase(m[3], script)) : undefined;
+  if (m[2] && tail !== undefined && tail < head) {
+    value += BigInt(m[2].trim()) * 10n ** BigInt(tail);
+    length += m[2].length + 1;
+  }
+  return { value: value.toString(), length };
+}
 
 /**
  * The currency class a symbol, ISO code or name stands for, if any. Codes only where capitals mean
@@ -249,6 +309,8 @@ function tokenise(p: string, script: Script): RawToken[] {
   let sentence = 0;
   let unit = 0;
   let i = 0;
+  // Where the digits of a price begin whose currency symbol in letters is glued before them ("RM45").
+  let currencyGlued = -1;
   const n = p.length;
   const tryAt = (re: RegExp): string | null => {
     re.lastIndex = i;
@@ -257,7 +319,7 @@ function tokenise(p: string, script: Script): RawToken[] {
   };
   while (i < n) {
     const c = p[i]!;
-    const prevIsWord = i > 0 && WORD_CHAR_RE.test(p[i - 1]!) && !(c >= '0' && c <= '9' && GLUED_SCRIPT_RE.test(p[i - 1]!));
+    const prevIsWord = i > 0 && i !== currencyGlued && WORD_CHAR_RE.test(p[i - 1]!) && !(c >= '0' && c <= '9' && GLUED_SCRIPT_RE.test(p[i - 1]!));
     if (!prevIsWord) {
       const email = tryAt(EMAIL_RE);
       if (email) {
@@ -278,8 +340,14 @@ function tokenise(p: string, script: Script): RawToken[] {
         let cls: string | undefined;
         let amount = num;
         let after = 0;
-        const glued = /^(.*\d)(\p{L}+)$/u.exec(num);
+        // A compact number word glued to the digits ("120k", "299rb") or written after them ("850 هزار",
+        // "3만5천"): its power of ten. Glued letters that are not one stay part of the number ("1980s").
+        let power = 0;
+        const glued = /^(.*\d)(\p{L}[\p{L}\p{M}]*)$/u.exec(num);
+        const gluedPower = glued ? MAGNITUDES.get(foldCase(glued[2]!, script)) : undefined;
         if (glued && (cls = currencyOf(glued[2]!, false))) amount = glued[1]!;
+        const compound = cls || gluedPower !== undefined ? undefined : compactRun(p, i + num.length, script);
+        if (compound) after = compound.length;
         if (!cls) {
           const b = CURRENCY_BEFORE_RE.exec(p.slice(Math.max(0, i - 10), i));
           if (b && (cls = currencyOf(b[1]!, !shouting))) {
@@ -287,11 +355,33 @@ function tokenise(p: string, script: Script): RawToken[] {
             if (prev && !prev.strong && prev.text === foldCase(b[1]!, script)) out.pop();
           }
         }
-        if (!cls) {
-          const a = CURRENCY_AFTER_RE.exec(p.slice(i + num.length, i + num.length + 24));
-          if (a && (cls = currencyOf(a[1]!, !shouting))) after = a[0].length;
+        if (cls && gluedPower !== undefined) {
+          amount = glued![1]!;
+          power = gluedPower;
         }
-        const text = cls ? `#${priceAmount(amount)}${cls.replace(/[\s|]/g, '')}` : canonicalNumber(num);
+        let spaced: RegExpExecArray | null = null;
+        if (!compound && gluedPower === undefined) {
+          spaced = COMPACT_AFTER_RE.exec(p.slice(i + num.length, i + num.length + 24));
+          const sp = spaced ? MAGNITUDES.get(foldCase(spaced[1]!, script)) : undefined;
+          if (sp !== undefined) {
+            power = sp;
+            after = spaced![0].length;
+          } else spaced = null;
+        }
+        if (!cls) {
+          const a = CURRENCY_AFTER_RE.exec(p.slice(i + num.length + after, i + num.length + after + 24));
+          if (a && (cls = currencyOf(a[1]!, !shouting))) after += a[0].length;
+        }
+        const parts = cls || compound || spaced ? undefined : dateParts(num);
+        if (parts) {
+          for (const text of parts) out.push({ segment, sentence, text, strong: true, cap: false });
+          i += num.length + after;
+          continue;
+        }
+        let text: string;
+        if (compound) text = cls ? `#${compound.value}${PRICE_MARK}${cls.replace(/[\s|]/g, '')}` : `#${compound.value}`;
+        else if (cls) text = `#${shiftDecimal(priceAmount(amount), power)}${PRICE_MARK}${cls.replace(/[\s|]/g, '')}`;
+        else text = canonicalNumber(num) + (spaced ? `^${power}` : '');
         out.push({ segment, sentence, text, strong: true, cap: false });
         i += num.length + after;
         continue;
@@ -329,6 +419,14 @@ function tokenise(p: string, script: Script): RawToken[] {
         }
       }
       i += word.length;
+      continue;
+    }
+    // A currency symbol in letters glued before the amount ("RM45", "Rp299rb"): the symbol is read as
+    // a currency and the digits, from where they start, as its amount.
+    const prefixed = word ? /^(\p{L}{1,4})\d/u.exec(word) : null;
+    if (prefixed && currencyOf(prefixed[1]!, !shouting)) {
+      i += prefixed[1]!.length;
+      currencyGlued = i;
       continue;
     }
     if (word) {

@@ -119,6 +119,8 @@ import currencies from './data/currencies.json' with { type: 'json' };
 import fillers from './data/fillers.json' with { type: 'json' };
 import tracking from './data/tracking-params.json' with { type: 'json' };
 import numberSymbols from './data/number-symbols.json' with { type: 'json' };
+import magnitudes from './data/magnitudes.json' with { type: 'json' };
+import callingCodes from './data/calling-codes.json' with { type: 'json' };
 import { foldCase as fold, type Script } from '../text/normalise.ts';
 
 const CYRILLIC_LANGS = new Set(['ru', 'uk', 'bg', 'be', 'sr', 'mk', 'kk']);
@@ -276,3 +278,16 @@ export const NUMBER_MARKS: { readonly decimal: string; readonly group: string } 
     group: numberSymbols.group.filter((m) => plain(m) && !numberSymbols.decimal.includes(m)).join(''),
   };
 })();
+
+/**
+ * Compact number words (CLDR): the power of ten each multiplies the number before it by ("120k",
+ * "299 rb", "850 هزار", "3만"), folded as a tip in any script folds them.
+ */
+export const MAGNITUDES: ReadonlyMap<string, number> = (() => {
+  const m = new Map<string, number>();
+  for (const [word, power] of Object.entries(magnitudes.words as Record<string, number>)) for (const s of SCRIPTS) m.set(fold(word, s), power);
+  return m;
+})();
+
+/** Country calling code → the national (trunk) prefixes its countries dial instead (libphonenumber). */
+export const CALLING_CODES: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(callingCodes.codes as Record<string, string[]>));

@@ -17,6 +17,7 @@
 import type { Analysis } from './analyse.ts';
 import { fmix32, hash32, hex32 } from '../hash.ts';
 import { FILLERS } from './lexicon.ts';
+import { numberKey } from './numbers.ts';
 
 /** Content words that key the prefix chain. */
 export const PREFIX_WORDS = 3;
@@ -44,8 +45,6 @@ export function features(a: Analysis): string[] {
   return [...out];
 }
 
-/** A number token without its decimal marks ("#4.99" and "#499" share a bucket). */
-export const numberKey = (t: string): string => t.replace(/\./g, '');
 
 export function minhash(feats: readonly string[], count: number): number[] {
   const base = feats.map((f) => hash32(f));

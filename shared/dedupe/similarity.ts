@@ -18,6 +18,7 @@ import { editDistance } from '../edit-distance.ts';
 import type { Fingerprint } from './fingerprint.ts';
 import { hash32 } from '../hash.ts';
 import { FILLERS, STOPWORDS } from './lexicon.ts';
+import { hasPrice, sameNumber, type Priced } from './numbers.ts';
 import { CONTINUOUS_RE, LEAD_MARK, splitPairs, STREET_NAME_MARK } from './analyse.ts';
 import calibration from './data/calibration.json' with { type: 'json' };
 
@@ -240,8 +241,9 @@ export function sameStrong(a: ReadonlySet<string>, b: ReadonlySet<string>): bool
   const onlyA = [...a].filter((x) => !b.has(x) && !isMarker(x));
   const onlyB = [...b].filter((x) => !a.has(x) && !isMarker(x));
   if (onlyA.length !== onlyB.length) return false;
+  const priced = { x: hasPrice(a), y: hasPrice(b) };
   for (const x of onlyA) {
-    const j = onlyB.findIndex((y) => strongTypo(x, y));
+    const j = onlyB.findIndex((y) => strongTypo(x, y, priced));
     if (j < 0) return false;
     onlyB.splice(j, 1);
   }
@@ -321,14 +323,17 @@ export function sequenceConflict(a: ReadonlySet<string>, b: ReadonlySet<string>)
   return false;
 }
 
-function strongTypo(x: string, y: string): boolean {
+function strongTypo(x: string, y: string, priced: Priced): boolean {
+  // A month by its number, where a language writes months so ("tháng 3", "3월"), is the month a date in
+  // digits or in words names ("3/2018", "March 2018").
+  const month = (m: string, n: string): boolean => m.startsWith('@m') && n === `#${m.slice(2)}`;
+  if (month(x, y) || month(y, x)) return true;
   if (x[0] !== y[0]) return false;
   if (x[0] === '#') {
-    // Plain numbers only: a price compares by amount and currency, exactly.
-    if (!PLAIN_NUMBER_RE.test(x) || !PLAIN_NUMBER_RE.test(y)) return false;
-    const dx = x.includes('.');
-    const dy = y.includes('.');
-    return dx !== dy && x.replace(/\./g, '') === y.replace(/\./g, '');
+    // A decimal mark missing on one side ("4,99" / "499"); otherwise by value (numbers.ts): a phone
+    // either way, the same amount, a bare amount against a price of a tip that names no currency.
+    if (PLAIN_NUMBER_RE.test(x) && PLAIN_NUMBER_RE.test(y) && x.includes('.') !== y.includes('.') && x.replace(/\./g, '') === y.replace(/\./g, '')) return true;
+    return sameNumber(x, y, priced);
   }
   // Addresses are compared by their canonical form (analyse.ts): two listings on one shop differ by one
   // digit of an item id. A parameter one address adds is view or tracking state, not another item, when
