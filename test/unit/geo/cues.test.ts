@@ -204,7 +204,10 @@ describe('geo ambiguity and meaning-changing cues', () => {
     const r = classify('You can buy these in Latvia and Lithuania.');
     // Assess
     const ccs = r.candidates.map((c) => c.country);
-    expect(ccs).toEqual(expect.arrayContaining(['LV', 'LT']));
-    expect(['LV', 'LT']).toContain(r.country);
+    expect(ccs.slice(0, 2)).toEqual(expect.arrayContaining(['LV', 'LT']));
+    // Two countries named alike: routed to one of them, or held back as several countries (the
+    // calibrated confidence sits near the routing threshold and moves with each retraining).
+    if (r.country === null) expect(r.reason).toBe('several-countries');
+    else expect(['LV', 'LT']).toContain(r.country);
   });
 });
