@@ -244,6 +244,23 @@ writeFileSync(
 // billion in English; "mil": a thousand in Spanish, a million in Bosnian) is left out, so no reading
 // depends on guessing the tip's language; one that all but a locale or two agree on stays ("k").
 const MAGNITUDE_AGREEMENT = 0.95;
+// A word that is also a unit in some locale ("m" metres, "km", "mile", "min"; Intl's sanctioned units,
+// short, long and narrow, in every CLDR locale) is left out: "5 m" is five metres before it is five million.
+const unitWords = new Set<string>();
+for (const loc of readdirSync(cldrMain)) {
+  if (Intl.NumberFormat.supportedLocalesOf([loc]).length === 0) continue;
+  for (const unit of Intl.supportedValuesOf('unit')) {
+    for (const unitDisplay of ['short', 'long', 'narrow'] as const) {
+      for (const n of [1, 2, 5]) {
+        for (const part of new Intl.NumberFormat(loc, { style: 'unit', unit, unitDisplay }).formatToParts(n)) {
+          if (part.type !== 'unit') continue;
+          const raw = part.value.trim().replace(/\.$/, '');
+          for (const sc of ['latin', 'cyrillic', 'greek'] as const) unitWords.add(foldCase(raw, sc));
+        }
+      }
+    }
+  }
+}
 const magnitudeVotes = new Map<string, Map<number, Set<string>>>();
 for (const loc of readdirSync(cldrMain).sort()) {
   const numbers = (JSON.parse(readFileSync(join(cldrMain, loc, 'numbers.json'), 'utf8')) as { main: Record<string, { numbers: Record<string, unknown> }> }).main[loc]!.numbers;
@@ -259,11 +276,14 @@ for (const loc of readdirSync(cldrMain).sort()) {
         const m = /^(0+)\s?([^0]+)$/u.exec(positive.replace(/'([^']*)'/g, '$1'));
         if (!t || !m) continue;
         const power = t[1]!.length - (m[1]!.length - 1);
-        const word = m[2]!.trim().replace(/\.$/, '').toLowerCase();
-        if (power < 3 || !word || /\p{N}/u.test(word)) continue;
-        const votes = magnitudeVotes.get(word) ?? new Map<number, Set<string>>();
-        votes.set(power, (votes.get(power) ?? new Set<string>()).add(loc));
-        magnitudeVotes.set(word, votes);
+        const raw = m[2]!.trim().replace(/\.$/, '');
+        if (power < 3 || !raw || /\p{N}/u.test(raw)) continue;
+        // Voted on as a tip in any script folds it, so two words folding alike ("т", "t") share one vote.
+        for (const word of new Set((['latin', 'cyrillic', 'greek'] as const).map((sc) => foldCase(raw, sc)))) {
+          const votes = magnitudeVotes.get(word) ?? new Map<number, Set<string>>();
+          votes.set(power, (votes.get(power) ?? new Set<string>()).add(loc));
+          magnitudeVotes.set(word, votes);
+        }
       }
     }
   }
@@ -272,7 +292,7 @@ const magnitudes = [...magnitudeVotes]
   .map(([w, votes]) => {
     const ranked = [...votes].map(([power, locs]) => [power, locs.size] as const).sort((a, b) => b[1] - a[1]);
     const total = ranked.reduce((n, [, k]) => n + k, 0);
-    return [w, ranked[0]![1] >= MAGNITUDE_AGREEMENT * total ? ranked[0]![0] : 0] as const;
+    return [w, ranked[0]![1] >= MAGNITUDE_AGREEMENT * total && !unitWords.has(w) ? ranked[0]![0] : 0] as const;
   })
   .filter(([, power]) => power > 0)
   .sort((a, b) => (a[0] < b[0] ? -1 : 1));
@@ -281,7 +301,7 @@ writeFileSync(
   JSON.stringify(
     {
       source: `cldr-numbers-full ${cldrVersion} (Unicode CLDR, Unicode License v3): main/*/numbers.json, decimalFormats-numberSystem-*, short and long`,
-      how: `word (lower case, final dot dropped; folded like tip text when loaded) -> power of ten; a word kept when ${MAGNITUDE_AGREEMENT * 100}% of the locales that use it agree on its power`,
+      how: `word (final dot dropped, folded as a tip in Latin, Cyrillic or Greek script folds it) -> power of ten; kept when ${MAGNITUDE_AGREEMENT * 100}% of the locales that use it agree on its power, and never a unit word of Intl (any locale)`,
       words: Object.fromEntries(magnitudes),
     },
     null,

@@ -28,7 +28,7 @@ import {
   weekdayOf,
 } from './lexicon.ts';
 import { editDistance } from '../edit-distance.ts';
-import { PRICE_MARK, shiftDecimal } from './numbers.ts';
+import { GLUED_RE, PRICE_MARK, shiftDecimal } from './numbers.ts';
 import { hash32, hex32, sha256Hex } from '../hash.ts';
 import { RUN_NEGATIONS } from '../text/negations.ts';
 import { foldCase, majorityScript, normalise, prepare, type Script } from '../text/normalise.ts';
@@ -142,7 +142,7 @@ interface RawToken {
  * separators), and a minus sign standing before a group ("-33.86" ≠ "33.86").
  */
 const INTERNATIONAL_PREFIX_RE = /^00[1-9]\d{7,13}$/;
-function canonicalNumber(raw: string): string {
+function canonicalNumber(raw: string, plus = false): string {
   const s = foldCase(raw);
   const chars = Array.from(s);
   let out = '';
@@ -163,8 +163,13 @@ function canonicalNumber(raw: string): string {
   if ((out.match(/\./g) ?? []).length > 1) out = out.replace(/\./g, '');
   // "00" is the international call prefix of most countries (ITU-T E.164 Annex; "+" is written for
   // it): "0047 77 61 23 45" = "+47 77 61 23 45".
-  if (INTERNATIONAL_PREFIX_RE.test(out)) out = out.slice(2);
-  return `#${out}`;
+  if (INTERNATIONAL_PREFIX_RE.test(out)) {
+    out = out.slice(2);
+    plus = true;
+  }
+  // A number written with "+" (or "00") is an international phone number: numbers.ts may read it as the
+  // national number it calls, and only then.
+  return plus && /^\d+$/.test(out) ? `#+${out}` : `#${out}`;
 }
 
 /** Is `name` a tracking parameter on `host` (tidy-url's global, prefix, common and per-site lists)? */
@@ -219,7 +224,7 @@ const CURRENCY_BEFORE_RE = /(\p{Sc}+|[\p{L}]{1,3}\$|\b[A-Z]{3}|(?<![\p{L}\p{M}])
 /** A compact number word after the digits, apart from them ("299 rb", "850 هزار", "3 тыс."). */
 const COMPACT_AFTER_RE = /^\s{1,2}(\p{L}[\p{L}\p{M}]+)\.?(?![\p{L}\p{M}])/u;
 /** Compact number words of scripts written without spaces, glued to digits ("3만5천", "1万2千"). */
-const COMPACT_RUN_RE = /^([\p{Script=Hangul}\p{Script=Han}])(?:(\s?\d+)([\p{Script=Hangul}\p{Script=Han}]))?/u;
+const COMPACT_RUN_RE = /^([\p{Script=Hangul}\p{Script=Han}])(?:(\s?\d+)([\p{Script=Hangul}\p{Script=Han}])?)?/u;
 
 const DMY_RE = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4})$/;
 const YMD_RE = /^(\d{4})([./-])(\d{1,2})\2(\d{1,2})$/;
@@ -259,17 +264,25 @@ function dateParts(num: string): string[] | undefined {
  * spaces (Hangul, Han), where such a word glued to digits can be nothing else.
  */
 function compactRun(p: string, at: number, script: Script): { value: string; length: number } | undefined {
-  const m = COMPACT_RUN_RE.exec(p.slice(at, at + 12));
+  const m = COMPACT_RUN_RE.exec(p.slice(at, at + 16));
   const head = m ? MAGNITUDES.get(foldCase(m[1]!, script)) : undefined;
   if (!m || head === undefined) return undefined;
-  const digits = /(\d+)$/.exec(p.slice(0, at).replace(/[.,\s]/g, ''));
+  const digits = /(\d+(?:[.,]\d+)?)$/.exec(p.slice(Math.max(0, at - 24), at));
   if (!digits) return undefined;
-  let value = BigInt(digits[1]!) * 10n ** BigInt(head);
+  const whole = shiftDecimal(digits[1]!.replace(',', '.'), head);
+  if (whole.includes('.')) return undefined;
+  let value = BigInt(whole);
   let length = 1;
-  const tail = m[3] ? MAGNITUDES.get(foldCase(m[3], script)) : undefined;
-  if (m[2] && tail !== undefined && tail < head) {
-    value += BigInt(m[2].trim()) * 10n ** BigInt(tail);
-    length += m[2].length + 1;
+  if (m[2]) {
+    // Another amount of a smaller word ("5천", "2千"), or bare digits glued right after ("3만5000원"),
+    // below the first word's unit; digits after a space are another number ("3만 2019년").
+    const word = m[3] ? MAGNITUDES.get(foldCase(m[3], script)) : undefined;
+    const tail = word ?? (/^\s/.test(m[2]) ? undefined : 0);
+    const n = BigInt(m[2].trim());
+    if (tail !== undefined && tail < head && n * 10n ** BigInt(tail) < 10n ** BigInt(head)) {
+      value += n * 10n ** BigInt(tail);
+      length += m[2].length + (word !== undefined ? 1 : 0);
+    }
   }
   return { value: value.toString(), length };
 }
@@ -278,6 +291,18 @@ function compactRun(p: string, at: number, script: Script): { value: string; len
  * The currency class a symbol, ISO code or name stands for, if any. Codes only where capitals mean
  * something (not glued to the digits, not in a shouted text: "70ERN", "12 ALL").
  */
+/**
+ * A currency written before the amount: a sign or a code ("€", "US$", "EUR"), or a symbol in letters
+ * with a capital ("Rs.", "RM", "TSh") — never a currency's name or a function word ("Mark 5", "är 50").
+ */
+function currencyBefore(word: string, shouting: boolean): string | undefined {
+  if (/^\p{L}+$/u.test(word) && !/^[A-Z]{3}$/.test(word)) {
+    if (!/\p{Lu}/u.test(word) || STOPWORDS.has(foldCase(word)) || FILLERS.has(foldCase(word))) return undefined;
+    return CURRENCY_SYMBOLS.get(word);
+  }
+  return currencyOf(word, !shouting);
+}
+
 function currencyOf(word: string, codes: boolean): string | undefined {
   const folded = foldCase(word);
   return CURRENCY_SYMBOLS.get(word) ?? (codes && /^[A-Z]{3}$/.test(word) ? CURRENCY_CODES.get(word) : undefined) ?? CURRENCY_SYMBOLS.get(folded) ?? CURRENCY_NAMES.get(folded);
@@ -340,48 +365,47 @@ function tokenise(p: string, script: Script): RawToken[] {
         let cls: string | undefined;
         let amount = num;
         let after = 0;
-        // A compact number word glued to the digits ("120k", "299rb") or written after them ("850 هزار",
-        // "3만5천"): its power of ten. Glued letters that are not one stay part of the number ("1980s").
-        let power = 0;
-        const glued = /^(.*\d)(\p{L}[\p{L}\p{M}]*)$/u.exec(num);
-        const gluedPower = glued ? MAGNITUDES.get(foldCase(glued[2]!, script)) : undefined;
+        const glued = GLUED_RE.exec(num);
         if (glued && (cls = currencyOf(glued[2]!, false))) amount = glued[1]!;
-        const compound = cls || gluedPower !== undefined ? undefined : compactRun(p, i + num.length, script);
-        if (compound) after = compound.length;
         if (!cls) {
           const b = CURRENCY_BEFORE_RE.exec(p.slice(Math.max(0, i - 10), i));
-          if (b && (cls = currencyOf(b[1]!, !shouting))) {
+          if (b && (cls = currencyBefore(b[1]!, shouting))) {
             const prev = out.at(-1);
             if (prev && !prev.strong && prev.text === foldCase(b[1]!, script)) out.pop();
           }
         }
-        if (cls && gluedPower !== undefined) {
-          amount = glued![1]!;
-          power = gluedPower;
-        }
-        let spaced: RegExpExecArray | null = null;
-        if (!compound && gluedPower === undefined) {
-          spaced = COMPACT_AFTER_RE.exec(p.slice(i + num.length, i + num.length + 24));
-          const sp = spaced ? MAGNITUDES.get(foldCase(spaced[1]!, script)) : undefined;
-          if (sp !== undefined) {
-            power = sp;
-            after = spaced![0].length;
-          } else spaced = null;
-        }
         if (!cls) {
-          const a = CURRENCY_AFTER_RE.exec(p.slice(i + num.length + after, i + num.length + after + 24));
-          if (a && (cls = currencyOf(a[1]!, !shouting))) after += a[0].length;
+          const a = CURRENCY_AFTER_RE.exec(p.slice(i + num.length, i + num.length + 24));
+          if (a && (cls = currencyOf(a[1]!, !shouting))) after = a[0].length;
         }
-        const parts = cls || compound || spaced ? undefined : dateParts(num);
+        // A compact number word glued to the digits ("299rb", "5thousand") or written after them ("850
+        // هزار", "3 тыс."), or a run of them in Hangul or Han ("3만5천"): the number it spells. Outside a
+        // price only words of three letters or more count: a shorter one is as often a letter or an
+        // abbreviation ("flat 12a", "12th"). Glued letters that are none stay part of the number ("1980s").
+        let power: number | undefined;
+        const compact = (w: string): number | undefined => {
+          const pw = MAGNITUDES.get(foldCase(w, script));
+          return pw !== undefined && (cls !== undefined || Array.from(w).length >= 3) ? pw : undefined;
+        };
+        if (glued && amount === num && (power = compact(glued[2]!)) !== undefined) amount = glued[1]!;
+        const compound = glued ? undefined : compactRun(p, i + num.length, script);
+        if (compound) after += compound.length;
+        else if (power === undefined && after === 0 && !glued) {
+          const spaced = COMPACT_AFTER_RE.exec(p.slice(i + num.length, i + num.length + 24));
+          if (spaced && (power = compact(spaced[1]!)) !== undefined) {
+            after = spaced[0].length;
+            const a = cls ? null : CURRENCY_AFTER_RE.exec(p.slice(i + num.length + after, i + num.length + after + 24));
+            if (a && (cls = currencyOf(a[1]!, !shouting))) after += a[0].length;
+          }
+        }
+        const parts = cls || compound || power !== undefined ? undefined : dateParts(num);
         if (parts) {
           for (const text of parts) out.push({ segment, sentence, text, strong: true, cap: false });
           i += num.length + after;
           continue;
         }
-        let text: string;
-        if (compound) text = cls ? `#${compound.value}${PRICE_MARK}${cls.replace(/[\s|]/g, '')}` : `#${compound.value}`;
-        else if (cls) text = `#${shiftDecimal(priceAmount(amount), power)}${PRICE_MARK}${cls.replace(/[\s|]/g, '')}`;
-        else text = canonicalNumber(num) + (spaced ? `^${power}` : '');
+        const value = compound?.value ?? (power !== undefined || cls ? shiftDecimal(priceAmount(amount), power ?? 0) : undefined);
+        const text = cls ? `#${value}${PRICE_MARK}${cls.replace(/[\s|]/g, '')}` : value !== undefined ? `#${value}` : canonicalNumber(num, p[i - 1] === '+');
         out.push({ segment, sentence, text, strong: true, cap: false });
         i += num.length + after;
         continue;
@@ -424,7 +448,7 @@ function tokenise(p: string, script: Script): RawToken[] {
     // A currency symbol in letters glued before the amount ("RM45", "Rp299rb"): the symbol is read as
     // a currency and the digits, from where they start, as its amount.
     const prefixed = word ? /^(\p{L}{1,4})\d/u.exec(word) : null;
-    if (prefixed && currencyOf(prefixed[1]!, !shouting)) {
+    if (prefixed && currencyBefore(prefixed[1]!, shouting)) {
       i += prefixed[1]!.length;
       currencyGlued = i;
       continue;

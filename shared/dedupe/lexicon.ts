@@ -281,13 +281,9 @@ export const NUMBER_MARKS: { readonly decimal: string; readonly group: string } 
 
 /**
  * Compact number words (CLDR): the power of ten each multiplies the number before it by ("120k",
- * "299 rb", "850 هزار", "3만"), folded as a tip in any script folds them.
+ * "299 rb", "850 هزار", "3만"), keyed as a tip in any script folds them (the builder votes on those forms).
  */
-export const MAGNITUDES: ReadonlyMap<string, number> = (() => {
-  const m = new Map<string, number>();
-  for (const [word, power] of Object.entries(magnitudes.words as Record<string, number>)) for (const s of SCRIPTS) m.set(fold(word, s), power);
-  return m;
-})();
+export const MAGNITUDES: ReadonlyMap<string, number> = new Map(Object.entries(magnitudes.words as Record<string, number>));
 
 /** Country calling code → the national (trunk) prefixes its countries dial instead (libphonenumber). */
 export const CALLING_CODES: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(callingCodes.codes as Record<string, string[]>));

@@ -18,7 +18,7 @@ import { editDistance } from '../edit-distance.ts';
 import type { Fingerprint } from './fingerprint.ts';
 import { hash32 } from '../hash.ts';
 import { FILLERS, STOPWORDS } from './lexicon.ts';
-import { hasPrice, sameNumber, type Priced } from './numbers.ts';
+import { hasPrice, PLAIN_NUMBER_RE, sameNumber, type Priced } from './numbers.ts';
 import { CONTINUOUS_RE, LEAD_MARK, splitPairs, STREET_NAME_MARK } from './analyse.ts';
 import calibration from './data/calibration.json' with { type: 'json' };
 
@@ -250,7 +250,6 @@ export function sameStrong(a: ReadonlySet<string>, b: ReadonlySet<string>): bool
   return true;
 }
 
-const PLAIN_NUMBER_RE = /^#-?[\d.]+$/;
 
 /**
  * Tokens that describe the claim's structure rather than state a fact of it: claim order (`>…`),
@@ -324,10 +323,6 @@ export function sequenceConflict(a: ReadonlySet<string>, b: ReadonlySet<string>)
 }
 
 function strongTypo(x: string, y: string, priced: Priced): boolean {
-  // A month by its number, where a language writes months so ("tháng 3", "3월"), is the month a date in
-  // digits or in words names ("3/2018", "March 2018").
-  const month = (m: string, n: string): boolean => m.startsWith('@m') && n === `#${m.slice(2)}`;
-  if (month(x, y) || month(y, x)) return true;
   if (x[0] !== y[0]) return false;
   if (x[0] === '#') {
     // A decimal mark missing on one side ("4,99" / "499"); otherwise by value (numbers.ts): a phone
