@@ -72,7 +72,9 @@ function international(national: string, written: string): boolean {
   if (!written.startsWith('#+') || !/^#\d+$/.test(national)) return false;
   const a = national.slice(1);
   const b = written.slice(2);
-  if (a.length < PHONE_DIGITS + 1 || b.length <= a.length) return false;
+  // As long as the national form where code and trunk prefix are ("8 843…" / "+7 843…", "06 1…" / "+36 1…"):
+  // the "+" tells the two apart from one mistyped first digit.
+  if (a.length < PHONE_DIGITS + 1 || b.length < a.length) return false;
   for (let n = 1; n <= 3; n++) {
     const prefixes = CALLING_CODES.get(b.slice(0, n));
     if (!prefixes) continue;

@@ -30,6 +30,8 @@ describe('a phone written nationally and internationally', () => {
       ['0312 555 01 77', '+90 312 555 0177'],
       ['912 33 44 05', '+34 912 334 405'],
       ['01632 960 118', '0044 1632 960118'],
+      // Russia dials "8" before a national number and is "+7": as long, told apart from a typo by the "+".
+      ['8 495 555 01 77', '+7 495 555 01 77'],
     ] as const;
     // Act
     const result = pairs.map(([a, b]) => merged(tip(a), tip(b)));
@@ -48,7 +50,7 @@ describe('a phone written nationally and internationally', () => {
   });
 
   it('keeps apart a national form and another country code, and a first digit changed where code and prefix are as long', () => {
-    // Prepare: "+45" is not the UK; "8 …" / "7 …" differ in one digit only, which is also a mistyped digit.
+    // Prepare: "+45" is not the UK; "8 …" / "7 …" without a "+" differ in one digit only, a mistyped digit.
     const other = [tip('01632 960 118'), tip('+45 1632 960118')] as const;
     const firstDigit = [tip('8 495 555 01 77'), tip('7 495 555 01 77')] as const;
     // Act
