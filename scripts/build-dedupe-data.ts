@@ -237,7 +237,7 @@ writeFileSync(
     1,
   ) + '\n',
 );
-// ---- magnitudes.json: CLDR compact number words ("120k", "299 rb", "850 هزار", "3만5천") ----
+// ---- magnitudes.json: CLDR compact number words ("640 rb", "720 هزار", "3 тыс.", "4만8천") ----
 // Each locale's short and long compact decimal formats ("0K", "00 rb", "0 тысячи", "0만") give a word
 // and the power of ten it multiplies by: the type (1000, 10000…) over the pattern's digits. Each locale
 // votes once per word and power. A word whose powers split the locales ("B": a thousand in Turkish, a
@@ -311,7 +311,7 @@ writeFileSync(
 // ---- calling-codes.json: a phone written nationally and internationally ----
 // libphonenumber's metadata (Google, Apache-2.0, via libphonenumber-js): each country calling code and
 // the national (trunk) prefixes its countries dial before a national number ("0" in the UK, "8" in
-// Russia, none in Spain), so "07700 900461" and "+44 7700 900461" read as one number.
+// Russia, none in Spain), so "01632 960 275" and "+44 1632 960275" read as one number.
 const phoneVersion = (require('libphonenumber-js/package.json') as { version: string }).version;
 const phoneMeta = require('libphonenumber-js/metadata.min.json') as { countries: Record<string, unknown[]> };
 const trunk = new Map<string, Set<string>>();

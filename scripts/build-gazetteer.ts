@@ -324,7 +324,7 @@ for (const line of text.split('\n')) {
 }
 
 // 4. CLDR exemplar cities (cldr-dates-full, Unicode License v3): every locale's name, in a script other
-// than Latin, for the city that names each time zone ("ភ្នំពេញ", "ရန်ကုန်", "አዲስ አበባ"), the big cities
+// than Latin, for the city that names each time zone ("ཐིམ་ཕུག" Thimphu, "បាងកក" and "ဘန်ကောက်" Bangkok in Khmer and Burmese), the big cities
 // of the world in the scripts GeoNames' cities1000 often lacks. A zone's city is the cities1000 place of that zone whose names hold
 // the zone's English exemplar name (or its id's last part); a zone with no such place adds nothing.
 let exemplars = 0;

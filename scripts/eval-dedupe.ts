@@ -92,7 +92,7 @@ function hardKind(a: Fingerprint, b: Fingerprint): string | null {
   const union = new Set([...wa, ...wb]).size;
   if (union === 0 || inter / union < 0.5) return null;
   const cls = (t: string): string =>
-    t.startsWith('#') ? (/^#-?[\d.]+$/.test(t) ? 'number' : t.includes(PRICE_MARK) ? 'price' : 'number') : t.startsWith('~') ? 'address' : t.startsWith('!') ? 'negation' : t.startsWith('%') ? 'colour' : t.startsWith('@') ? 'date' : 'other';
+    t.startsWith('#') ? (t.includes(PRICE_MARK) ? 'price' : 'number') : t.startsWith('~') ? 'address' : t.startsWith('!') ? 'negation' : t.startsWith('%') ? 'colour' : t.startsWith('@') ? 'date' : 'other';
   const diff = new Set<string>();
   for (const t of a.strong) if (!isMarker(t) && !b.strong.has(t)) diff.add(cls(t));
   for (const t of b.strong) if (!isMarker(t) && !a.strong.has(t)) diff.add(cls(t));

@@ -219,11 +219,11 @@ function priceAmount(raw: string): string {
 }
 
 const CURRENCY_AFTER_RE = /^\s{0,4}(\p{Sc}+|[\p{L}]{1,3}\$|\p{L}[\p{L}\p{M}]*)/u;
-// A symbol written in letters ("Rs. 3,500", "TSh 8000", "RM 45") as well as in signs and codes.
+// A symbol written in letters ("Rs. 4,200", "TSh 6500", "RM 38") as well as in signs and codes.
 const CURRENCY_BEFORE_RE = /(\p{Sc}+|[\p{L}]{1,3}\$|\b[A-Z]{3}|(?<![\p{L}\p{M}])\p{L}{2,4}(?=\.?\s{0,2}$))\.?\s{0,4}$/u;
-/** A compact number word after the digits, apart from them ("299 rb", "850 هزار", "3 тыс."). */
+/** A compact number word after the digits, apart from them ("640 rb", "720 هزار", "3 тыс."). */
 const COMPACT_AFTER_RE = /^\s{1,2}(\p{L}[\p{L}\p{M}]+)\.?(?![\p{L}\p{M}])/u;
-/** Compact number words of scripts written without spaces, glued to digits ("3만5천", "1万2千"). */
+/** Compact number words of scripts written without spaces, glued to digits ("4만8천", "1万2千"). */
 const COMPACT_RUN_RE = /^([\p{Script=Hangul}\p{Script=Han}])(?:(\s?\d+)([\p{Script=Hangul}\p{Script=Han}])?)?/u;
 
 const DMY_RE = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4})$/;
@@ -233,9 +233,9 @@ const YEARS_RE = /^(\d{4})\s?[\-\u2010\u2011\u2013]\s?(\d{4})$/;
 const isYear = (y: string): boolean => Number(y) >= 1000 && Number(y) <= 2199;
 
 /**
- * A date written in digits, as the tokens of the same date written in words ("30/01/2016" = "30 January
- * 2016" = `#30 @m1 #2016`; "12/2005" = "December 2005"; "2014-05-05"), and a range of years as its two
- * years ("2005–2008" = "from 2005 to 2008"). Day first unless the first number cannot be a month's day
+ * A date written in digits, as the tokens of the same date written in words ("27/02/2013" = "27 February
+ * 2013" = `#27 @m2 #2013`; "10/2007" = "October 2007"; "2012-06-09"), and a range of years as its two
+ * years ("2003–2006" = "from 2003 to 2006"). Day first unless the first number cannot be a month's day
  * but the second can ("12/25/2019"): a date read in the other order is only a missed duplicate, never a
  * merge, since both tips' tokens must still correspond.
  */
@@ -259,8 +259,8 @@ function dateParts(num: string): string[] | undefined {
 }
 
 /**
- * The number a run like "3만5천" spells, from the digits already read (`p` up to `at`) and the compact
- * words and digits after them: 3 × 10⁴ + 5 × 10³ = 35000. Only the words of scripts written without
+ * The number a run like "4만8천" spells, from the digits already read (`p` up to `at`) and the compact
+ * words and digits after them: 4 × 10⁴ + 8 × 10³ = 48000. Only the words of scripts written without
  * spaces (Hangul, Han), where such a word glued to digits can be nothing else.
  */
 function compactRun(p: string, at: number, script: Script): { value: string; length: number } | undefined {
@@ -274,8 +274,8 @@ function compactRun(p: string, at: number, script: Script): { value: string; len
   let value = BigInt(whole);
   let length = 1;
   if (m[2]) {
-    // Another amount of a smaller word ("5천", "2千"), or bare digits glued right after ("3만5000원"),
-    // below the first word's unit; digits after a space are another number ("3만 2019년").
+    // Another amount of a smaller word ("8천", "2千"), or bare digits glued right after ("4만8000원"),
+    // below the first word's unit; digits after a space are another number ("4만 2017년").
     const word = m[3] ? MAGNITUDES.get(foldCase(m[3], script)) : undefined;
     const tail = word ?? (/^\s/.test(m[2]) ? undefined : 0);
     const n = BigInt(m[2].trim());
@@ -288,10 +288,6 @@ function compactRun(p: string, at: number, script: Script): { value: string; len
 }
 
 /**
- * The currency class a symbol, ISO code or name stands for, if any. Codes only where capitals mean
- * something (not glued to the digits, not in a shouted text: "70ERN", "12 ALL").
- */
-/**
  * A currency written before the amount: a sign or a code ("€", "US$", "EUR"), or a symbol in letters
  * with a capital ("Rs.", "RM", "TSh") — never a currency's name or a function word ("Mark 5", "är 50").
  */
@@ -303,6 +299,10 @@ function currencyBefore(word: string, shouting: boolean): string | undefined {
   return currencyOf(word, !shouting);
 }
 
+/**
+ * The currency class a symbol, ISO code or name stands for, if any. Codes only where capitals mean
+ * something (not glued to the digits, not in a shouted text: "70ERN", "12 ALL").
+ */
 function currencyOf(word: string, codes: boolean): string | undefined {
   const folded = foldCase(word);
   return CURRENCY_SYMBOLS.get(word) ?? (codes && /^[A-Z]{3}$/.test(word) ? CURRENCY_CODES.get(word) : undefined) ?? CURRENCY_SYMBOLS.get(folded) ?? CURRENCY_NAMES.get(folded);
@@ -334,7 +334,7 @@ function tokenise(p: string, script: Script): RawToken[] {
   let sentence = 0;
   let unit = 0;
   let i = 0;
-  // Where the digits of a price begin whose currency symbol in letters is glued before them ("RM45").
+  // Where the digits of a price begin whose currency symbol in letters is glued before them ("RM38").
   let currencyGlued = -1;
   const n = p.length;
   const tryAt = (re: RegExp): string | null => {
@@ -378,10 +378,10 @@ function tokenise(p: string, script: Script): RawToken[] {
           const a = CURRENCY_AFTER_RE.exec(p.slice(i + num.length, i + num.length + 24));
           if (a && (cls = currencyOf(a[1]!, !shouting))) after = a[0].length;
         }
-        // A compact number word glued to the digits ("299rb", "5thousand") or written after them ("850
-        // هزار", "3 тыс."), or a run of them in Hangul or Han ("3만5천"): the number it spells. Outside a
+        // A compact number word glued to the digits ("640rb", "5thousand") or written after them ("720
+        // هزار", "3 тыс."), or a run of them in Hangul or Han ("4만8천"): the number it spells. Outside a
         // price only words of three letters or more count: a shorter one is as often a letter or an
-        // abbreviation ("flat 12a", "12th"). Glued letters that are none stay part of the number ("1980s").
+        // abbreviation ("flat 12a", "12th"). Glued letters that are none stay part of the number ("1970s").
         let power: number | undefined;
         const compact = (w: string): number | undefined => {
           const pw = MAGNITUDES.get(foldCase(w, script));
@@ -445,7 +445,7 @@ function tokenise(p: string, script: Script): RawToken[] {
       i += word.length;
       continue;
     }
-    // A currency symbol in letters glued before the amount ("RM45", "Rp299rb"): the symbol is read as
+    // A currency symbol in letters glued before the amount ("RM38", "Rp640rb"): the symbol is read as
     // a currency and the digits, from where they start, as its amount.
     const prefixed = word ? /^(\p{L}{1,4})\d/u.exec(word) : null;
     if (prefixed && currencyBefore(prefixed[1]!, shouting)) {

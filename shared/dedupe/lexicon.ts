@@ -280,8 +280,8 @@ export const NUMBER_MARKS: { readonly decimal: string; readonly group: string } 
 })();
 
 /**
- * Compact number words (CLDR): the power of ten each multiplies the number before it by ("120k",
- * "299 rb", "850 هزار", "3만"), keyed as a tip in any script folds them (the builder votes on those forms).
+ * Compact number words (CLDR): the power of ten each multiplies the number before it by ("640 rb",
+ * "720 هزار", "4만"), keyed as a tip in any script folds them (the builder votes on those forms).
  */
 export const MAGNITUDES: ReadonlyMap<string, number> = new Map(Object.entries(magnitudes.words as Record<string, number>));
 

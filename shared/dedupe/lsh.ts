@@ -45,7 +45,6 @@ export function features(a: Analysis): string[] {
   return [...out];
 }
 
-
 export function minhash(feats: readonly string[], count: number): number[] {
   const base = feats.map((f) => hash32(f));
   const out: number[] = [];

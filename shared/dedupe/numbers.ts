@@ -1,17 +1,17 @@
 /**
  * Number tokens by value (analyse.ts writes them): a resubmission rewrites a number without changing
- * it — "35,000" / "3만5천", "120.000" / "120 thousand", "₹250" / "250", "07700 900461" / "+44 7700
- * 900461". Pure; data from lexicon.ts.
+ * it — "48,000" / "4만8천", "310.000" / "310 thousand", "₹460" / "460", "01632 960 275" / "+44 1632
+ * 960275". Pure; data from lexicon.ts.
  *
  * Token shapes: `#<digits, one "." at most>` (plain; `#+<digits>` when written with "+" or "00"),
  * `#<amount>¤<currency class>` (a price; analyse.ts has already multiplied a compact number word in),
- * `#<number><letters>` (letters glued to it that are no currency and no number word: "1980s", "5b").
+ * `#<number><letters>` (letters glued to it that are no currency and no number word: "1970s", "5b").
  */
 import { CALLING_CODES } from './lexicon.ts';
 
 /** A plain number token: digits with one decimal mark at most, "+" for an international number. */
 export const PLAIN_NUMBER_RE = /^#\+?-?\d+(?:\.\d+)?$/;
-/** Letters (with their marks) glued after a number's last digit: "1980s", "299rb", "1,450යි". */
+/** Letters (with their marks) glued after a number's last digit: "1970s", "640rb", "2,300යි". */
 export const GLUED_RE = /^(.*\d)(\p{L}[\p{L}\p{M}]*)$/u;
 /** Between a price's amount and its currency class: `#12.5¤€`. */
 export const PRICE_MARK = '¤';
@@ -41,9 +41,9 @@ interface Reading {
 }
 
 /**
- * What a number token means. A single mark before exactly three digits groups thousands ("35,000" =
- * 35000, "1,450" = 1450): a decimal with three places is rare in tips, and reading it both ways would
- * merge 1,450 m with 1.45 m. Before one or two digits it is a decimal mark, trailing zeros dropped.
+ * What a number token means. A single mark before exactly three digits groups thousands ("48,000" =
+ * 48000, "2,300" = 2300): a decimal with three places is rare in tips, and reading it both ways would
+ * merge 2,300 m with 2.3 m. Before one or two digits it is a decimal mark, trailing zeros dropped.
  * `undefined`: not a number by value (letters glued to it).
  */
 function reading(t: string): Reading | undefined {
@@ -59,8 +59,8 @@ function reading(t: string): Reading | undefined {
 }
 
 /**
- * One phone, written nationally and internationally ("07700 900461" / "+44 7700 900461", "954 21 33 87"
- * / "+34 954213387"): the international form, written with "+" or "00", is a calling code followed by
+ * One phone, written nationally and internationally ("01632 960 275" / "+44 1632 960275", "912 44 18 03"
+ * / "+34 912441803"): the international form, written with "+" or "00", is a calling code followed by
  * the national number, less its trunk prefix where the country dials one. Without the "+", a longer
  * number that ends like a shorter one is just another number ("2,500,000" / "12,500,000").
  */
@@ -72,7 +72,7 @@ function international(national: string, written: string): boolean {
   if (!written.startsWith('#+') || !/^#\d+$/.test(national)) return false;
   const a = national.slice(1);
   const b = written.slice(2);
-  // As long as the national form where code and trunk prefix are ("8 843…" / "+7 843…", "06 1…" / "+36 1…"):
+  // As long as the national form where code and trunk prefix are ("8 495…" / "+7 495…", "06 1…" / "+36 1…"):
   // the "+" tells the two apart from one mistyped first digit.
   if (a.length < PHONE_DIGITS + 1 || b.length < a.length) return false;
   for (let n = 1; n <= 3; n++) {
@@ -99,13 +99,15 @@ const SIGN_RE = /\p{Sc}/u;
 /**
  * Two number tokens of one claim: the same phone, or the same value with no two different currencies.
  * A bare amount stands for a price written with a currency sign, and only in a tip that names no
- * currency at all ("₹250" / "250 रुपये"): in "paid 5 euros in Ghent, 10 in Bruges" the 10 is euros too,
+ * currency at all ("₹460" / "460 रुपये"): in "paid 5 euros in Ghent, 10 in Bruges" the 10 is euros too,
  * so it is not "10 euros" of another tip; and a class in letters may be a unit read as one ("5 km" is
- * no convertible mark), so it is never assumed. Letters glued alike to both ("1,450යි" / "1450යි") leave the numbers before them to
- * compare. One changed digit always changes the value, and a phone's national number.
+ * no convertible mark), so it is never assumed. Letters glued alike to both ("2,300යි" / "2300යි")
+ * leave the numbers before them to compare. One changed digit always changes the value, and a phone's national number.
  */
 export function sameNumber(x: string, y: string, priced: Priced = { x: false, y: false }): boolean {
   if (x === y) return true;
+  // A decimal mark on one side only, punctuation stripped ("4,99" / "499"; but "4.99" ≁ "49.9").
+  if (PLAIN_NUMBER_RE.test(x) && PLAIN_NUMBER_RE.test(y) && x.includes('.') !== y.includes('.') && x.replace(/\./g, '') === y.replace(/\./g, '')) return true;
   if (samePhone(x, y)) return true;
   const gx = GLUED_RE.exec(x);
   const gy = GLUED_RE.exec(y);
@@ -121,7 +123,7 @@ export function sameNumber(x: string, y: string, priced: Priced = { x: false, y:
 
 /**
  * A number's bucket key (lsh.ts): what every way of writing it keeps — its value's digits without
- * leading and trailing zeros (120000 / 120 thousand / 120.000, 12.50 / 12.5), the last PHONE_DIGITS of
+ * leading and trailing zeros (310000 / 310 thousand / 310.000, 12.50 / 12.5), the last PHONE_DIGITS of
  * a long one (a phone's national number ends both its forms). Coarse on purpose: sameNumber decides.
  */
 export function numberKey(t: string): string {

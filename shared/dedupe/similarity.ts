@@ -18,7 +18,7 @@ import { editDistance } from '../edit-distance.ts';
 import type { Fingerprint } from './fingerprint.ts';
 import { hash32 } from '../hash.ts';
 import { FILLERS, STOPWORDS } from './lexicon.ts';
-import { hasPrice, PLAIN_NUMBER_RE, sameNumber, type Priced } from './numbers.ts';
+import { hasPrice, sameNumber, type Priced } from './numbers.ts';
 import { CONTINUOUS_RE, LEAD_MARK, splitPairs, STREET_NAME_MARK } from './analyse.ts';
 import calibration from './data/calibration.json' with { type: 'json' };
 
@@ -250,7 +250,6 @@ export function sameStrong(a: ReadonlySet<string>, b: ReadonlySet<string>): bool
   return true;
 }
 
-
 /**
  * Tokens that describe the claim's structure rather than state a fact of it: claim order (`>…`),
  * abbreviations (`.str`), clause markers (`<…`) and street names (`=mound`, see analyse.ts). They never have to correspond one to one.
@@ -325,9 +324,8 @@ export function sequenceConflict(a: ReadonlySet<string>, b: ReadonlySet<string>)
 function strongTypo(x: string, y: string, priced: Priced): boolean {
   if (x[0] !== y[0]) return false;
   if (x[0] === '#') {
-    // A decimal mark missing on one side ("4,99" / "499"); otherwise by value (numbers.ts): a phone
-    // either way, the same amount, a bare amount against a price of a tip that names no currency.
-    if (PLAIN_NUMBER_RE.test(x) && PLAIN_NUMBER_RE.test(y) && x.includes('.') !== y.includes('.') && x.replace(/\./g, '') === y.replace(/\./g, '')) return true;
+    // By value (numbers.ts): a decimal mark missing on one side, a phone either way, the same amount,
+    // a bare amount against a price of a tip that names no currency.
     return sameNumber(x, y, priced);
   }
   // Addresses are compared by their canonical form (analyse.ts): two listings on one shop differ by one
