@@ -82,9 +82,10 @@ const COMPAT_CONFUSABLE_RE = new RegExp(
     .join('')}]`,
   'gu',
 );
-const GREEK_RE = /\p{Script=Greek}/gu;
-const CYRILLIC_RE = /\p{Script=Cyrillic}/gu;
-const LATIN_RE = /\p{Script=Latin}/gu;
+// Letters only: a symbol of a script's block ("𝈀", Greek musical notation) is dropped by normalise and must not decide the script.
+const GREEK_RE = /(?=\p{L})\p{Script=Greek}/gu;
+const CYRILLIC_RE = /(?=\p{L})\p{Script=Cyrillic}/gu;
+const LATIN_RE = /(?=\p{L})\p{Script=Latin}/gu;
 const LATIN_LOOKALIKE_RE = /[A-Za-z]/g;
 
 /**
